@@ -1,0 +1,219 @@
+// Package audit is the audit record and its life: header, findings,
+// evidence, computed summary and recommendation, finalize and amend, and the
+// crash-safe store on disk.
+//
+// It imports no UI package: the TUI and the CLI both drive it.
+package audit
+
+import (
+	"time"
+
+	"github.com/assay-dev/assay/standards"
+)
+
+// SchemaVersion is the version of audit.json written by this build.
+// Older files are migrated on load; newer ones are refused with a message.
+const SchemaVersion = 1
+
+// Verdict is the inspector's finding on one requirement.
+type Verdict string
+
+// Verdicts. Open means not yet assessed.
+const (
+	Open     Verdict = "open"
+	Conforms Verdict = "conforms"
+	Minor    Verdict = "minor"
+	Major    Verdict = "major"
+	NA       Verdict = "na"
+)
+
+// Verdicts lists every verdict in display order.
+var Verdicts = []Verdict{Open, Conforms, Minor, Major, NA}
+
+// IsNonConformity reports whether v is a minor or major non-conformity.
+func (v Verdict) IsNonConformity() bool { return v == Minor || v == Major }
+
+// Status is where an audit is in its life.
+type Status string
+
+// Audit statuses.
+const (
+	Draft     Status = "draft"
+	Finalized Status = "finalized"
+)
+
+// AuditType is the kind of audit visit.
+type AuditType string
+
+// Audit types.
+const (
+	Initial         AuditType = "initial"
+	Surveillance    AuditType = "surveillance"
+	Recertification AuditType = "recertification"
+	FollowUp        AuditType = "follow-up"
+)
+
+// AuditTypes lists every audit type.
+var AuditTypes = []AuditType{Initial, Surveillance, Recertification, FollowUp}
+
+// CertType is the certification sought.
+type CertType string
+
+// Certification types.
+const (
+	Fairmined  CertType = "fairmined"
+	Ecological CertType = "ecological"
+)
+
+// CertTypes lists every certification type.
+var CertTypes = []CertType{Fairmined, Ecological}
+
+// GeoPoint is a position in decimal degrees (WGS84).
+type GeoPoint struct {
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+}
+
+// FSP describes the Fairmined System of Production under audit.
+type FSP struct {
+	Description string `json:"description"`
+	Mines       int    `json:"mines"`
+	Plants      int    `json:"plants"`
+	Miners      int    `json:"miners"`
+}
+
+// Interviewed counts people interviewed in one role, by gender. Names of
+// workers who spoke in confidence are never recorded.
+type Interviewed struct {
+	Role  string `json:"role"`
+	Women int    `json:"women"`
+	Men   int    `json:"men"`
+	Other int    `json:"other"`
+}
+
+// Header is what the report cover and the summary say about the audit.
+type Header struct {
+	ASMO           string        `json:"asmo"`
+	LegalID        string        `json:"legal_id"`
+	Country        string        `json:"country"`
+	Region         string        `json:"region"`
+	Municipality   string        `json:"municipality"`
+	Site           string        `json:"site"`
+	Coordinates    *GeoPoint     `json:"coordinates,omitempty"`
+	FSP            FSP           `json:"fsp"`
+	AuditType      AuditType     `json:"audit_type"`
+	CertType       CertType      `json:"certification_type"`
+	CertYear       int           `json:"certification_year"`
+	StartDate      string        `json:"start_date"` // YYYY-MM-DD
+	EndDate        string        `json:"end_date"`   // YYYY-MM-DD
+	LeadInspector  string        `json:"lead_inspector"`
+	CoInspectors   []string      `json:"co_inspectors,omitempty"`
+	CertBody       string        `json:"certification_body"`
+	SitesVisited   []string      `json:"sites_visited,omitempty"`
+	Interviews     []Interviewed `json:"interviews,omitempty"`
+	OpeningMeeting string        `json:"opening_meeting,omitempty"`
+	ClosingMeeting string        `json:"closing_meeting,omitempty"`
+}
+
+// DatePolicy gives default corrective-action due dates, overridable per
+// finding.
+type DatePolicy struct {
+	// MinorDays: a minor non-conformity is due this many days after the
+	// audit's end date.
+	MinorDays int `json:"minor_days"`
+	// MajorDays: a major non-conformity is due this many days after the
+	// audit's end date (it blocks certification until closed).
+	MajorDays int `json:"major_days"`
+}
+
+// DefaultDatePolicy is used for new audits.
+var DefaultDatePolicy = DatePolicy{MinorDays: 90, MajorDays: 30}
+
+// Finding is the inspector's record on one requirement.
+type Finding struct {
+	Verdict          Verdict `json:"verdict"`
+	Notes            string  `json:"notes,omitempty"`
+	Justification    string  `json:"justification,omitempty"`
+	CorrectiveAction string  `json:"corrective_action,omitempty"`
+	// DueDate overrides the policy's default (YYYY-MM-DD); empty = default.
+	DueDate  string    `json:"due_date,omitempty"`
+	Evidence []string  `json:"evidence,omitempty"` // sha256 of Evidence items
+	Updated  time.Time `json:"updated,omitempty"`
+}
+
+// Evidence is one file copied into the audit folder, named by its SHA-256.
+type Evidence struct {
+	SHA256       string    `json:"sha256"`
+	Name         string    `json:"name"` // original file name
+	Size         int64     `json:"size"`
+	MediaType    string    `json:"media_type"`
+	Imported     time.Time `json:"imported"`
+	Captured     time.Time `json:"captured,omitempty"` // EXIF capture time
+	GPS          *GeoPoint `json:"gps,omitempty"`
+	Orientation  int       `json:"orientation,omitempty"` // EXIF 1..8
+	Derived      string    `json:"derived,omitempty"`     // report-ready JPEG file name in evidence/
+	Requirements []string  `json:"requirements,omitempty"`
+	Caption      string    `json:"caption,omitempty"`
+}
+
+// Revision records one finalized revision of the audit.
+type Revision struct {
+	Revision    int       `json:"revision"`
+	Finalized   time.Time `json:"finalized"`
+	ContentHash string    `json:"content_hash"`
+	// Reason is why this revision was amended (empty for the first).
+	Reason  string   `json:"reason,omitempty"`
+	Exports []string `json:"exports,omitempty"` // file names in exports/
+}
+
+// Audit is the whole record of one audit, stored as audits/<id>/audit.json.
+type Audit struct {
+	Schema   int       `json:"schema"`
+	ID       string    `json:"id"`
+	Created  time.Time `json:"created"`
+	Updated  time.Time `json:"updated"`
+	Status   Status    `json:"status"`
+	Revision int       `json:"revision"`
+	// AmendReason is why the current draft revision reopened a finalized one.
+	AmendReason string             `json:"amend_reason,omitempty"`
+	ContentHash string             `json:"content_hash,omitempty"` // set when finalized
+	Catalog     standards.Identity `json:"catalog"`
+	Header      Header             `json:"header"`
+	Policy      DatePolicy         `json:"due_date_policy"`
+	// Findings by requirement id; a missing entry means open.
+	Findings map[string]*Finding `json:"findings"`
+	Evidence []Evidence          `json:"evidence,omitempty"`
+	History  []Revision          `json:"history,omitempty"`
+}
+
+// Finding returns the finding for a requirement, creating an open one if
+// there is none yet.
+func (a *Audit) Finding(reqID string) *Finding {
+	if a.Findings == nil {
+		a.Findings = map[string]*Finding{}
+	}
+	f, ok := a.Findings[reqID]
+	if !ok {
+		f = &Finding{Verdict: Open}
+		a.Findings[reqID] = f
+	}
+	return f
+}
+
+// VerdictOf returns the verdict for a requirement without creating a finding.
+func (a *Audit) VerdictOf(reqID string) Verdict {
+	if f, ok := a.Findings[reqID]; ok && f.Verdict != "" {
+		return f.Verdict
+	}
+	return Open
+}
+
+// EvidenceBySHA returns the evidence item with the given digest.
+func (a *Audit) EvidenceBySHA(sha string) (*Evidence, bool) {
+	for i := range a.Evidence {
+		if a.Evidence[i].SHA256 == sha {
+			return &a.Evidence[i], true
+		}
+	}
+	return nil, false
+}

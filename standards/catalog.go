@@ -1,0 +1,122 @@
+// Package standards holds requirement catalogs (the Fairmined Standard, the
+// CRAFT Code, or a certification body's official file) as data: TOML files,
+// embedded or loaded from the home, validated with file and line in errors.
+//
+// It imports no UI package: everything here is usable from the CLI and tests.
+package standards
+
+// Area is one of the five audit areas an inspector walks.
+type Area string
+
+// The five audit areas, in the order inspectors walk them by default.
+const (
+	Social        Area = "social"
+	Economic      Area = "economic"
+	Environmental Area = "environmental"
+	Labour        Area = "labour"
+	Chemicals     Area = "chemicals"
+)
+
+// Areas lists every known area in the default walk order.
+var Areas = []Area{Social, Economic, Environmental, Labour, Chemicals}
+
+// Level says when a requirement must be met: at the first certification
+// audit (entry) or by a given year after certification (progress).
+type Level string
+
+// Requirement levels.
+const (
+	Entry    Level = "entry"
+	Progress Level = "progress"
+)
+
+// AppliesTo values: every audit, or only Fairmined Ecological audits.
+const (
+	AppliesAll        = "all"
+	AppliesEcological = "ecological"
+)
+
+// EvidenceKinds are the kinds of evidence a requirement may expect.
+var EvidenceKinds = []string{"document", "interview", "observation", "measurement"}
+
+// Requirement is one auditable requirement of a catalog.
+type Requirement struct {
+	ID        string   `toml:"id" json:"id"`
+	Area      Area     `toml:"area" json:"area"`
+	Chapter   string   `toml:"chapter" json:"chapter"`
+	Title     string   `toml:"title" json:"title"`
+	Text      string   `toml:"text" json:"text"`
+	Guidance  []string `toml:"guidance" json:"guidance"`
+	Evidence  []string `toml:"evidence" json:"evidence"`
+	Level     Level    `toml:"level" json:"level"`
+	DueYear   int      `toml:"due_year" json:"due_year"`
+	AppliesTo string   `toml:"applies_to" json:"applies_to"`
+	Critical  bool     `toml:"critical" json:"critical"`
+
+	// Line is where the requirement starts in its file (0 if unknown).
+	Line int `toml:"-" json:"-"`
+}
+
+// Identity names one exact catalog: an audit records it so it can later
+// tell whether the catalog it was made against has changed.
+type Identity struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	SHA256  string `json:"sha256"`
+}
+
+// Catalog is a set of requirements with its provenance.
+type Catalog struct {
+	ID           string        `toml:"id" json:"id"`
+	Name         string        `toml:"name" json:"name"`
+	Version      string        `toml:"version" json:"version"`
+	Publisher    string        `toml:"publisher" json:"publisher"`
+	Licence      string        `toml:"licence" json:"licence"`
+	Language     string        `toml:"language" json:"language"`
+	Provenance   string        `toml:"provenance" json:"provenance"`
+	Areas        []Area        `toml:"areas" json:"areas"`
+	Requirements []Requirement `toml:"requirement" json:"requirements"`
+
+	// Source is "built-in" or the path of the file the catalog came from.
+	Source string `toml:"-" json:"source"`
+	// SHA256 is the hex digest of the catalog file's bytes.
+	SHA256 string `toml:"-" json:"sha256"`
+}
+
+// SourceBuiltin is the Source of catalogs embedded in the binary.
+const SourceBuiltin = "built-in"
+
+// Identity returns the catalog's id, version and content digest.
+func (c *Catalog) Identity() Identity {
+	return Identity{ID: c.ID, Version: c.Version, SHA256: c.SHA256}
+}
+
+// Requirement returns the requirement with the given id.
+func (c *Catalog) Requirement(id string) (*Requirement, bool) {
+	for i := range c.Requirements {
+		if c.Requirements[i].ID == id {
+			return &c.Requirements[i], true
+		}
+	}
+	return nil, false
+}
+
+// InArea returns the requirements of one area, in file order.
+func (c *Catalog) InArea(a Area) []Requirement {
+	var out []Requirement
+	for _, r := range c.Requirements {
+		if r.Area == a {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// WalkAreas returns the catalog's area order, or the default order when the
+// catalog does not give one.
+func (c *Catalog) WalkAreas() []Area {
+	if len(c.Areas) > 0 {
+		return c.Areas
+	}
+	return Areas
+}
