@@ -1,0 +1,292 @@
+package audit
+
+import (
+	"encoding/json"
+	"errors"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// readyAudit is a year 1 audit that can be finalized: everything applicable
+// assessed, with one documented minor non-conformity and one justified na.
+func readyAudit() *Audit {
+	cat := testCatalog()
+	a := newTestAudit()
+	conformAll(a, cat)
+	set(a, "S-2", Minor)
+	set(a, "C-1", NA)
+	return a
+}
+
+func TestFinalizeBlockers(t *testing.T) {
+	cat := testCatalog()
+	if b := FinalizeBlockers(readyAudit(), cat); len(b) != 0 {
+		t.Fatalf("a complete audit is blocked: %q", b)
+	}
+	tests := []struct {
+		name   string
+		change func(a *Audit)
+		want   []string // each a blocker, in order
+	}{
+		{"open items", func(a *Audit) { delete(a.Findings, "S-1"); delete(a.Findings, "S-2"); a.Findings["L-1"].Verdict = Open },
+			[]string{"social: 2 requirements still open (S-1, S-2)", "labour: 1 requirements still open (L-1)"}},
+		{"na without justification", func(a *Audit) { a.Findings["C-1"].Justification = " " },
+			[]string{`C-1 Mercury only in retorts: "not applicable" needs a written justification`}},
+		{"non-conformity without finding", func(a *Audit) { a.Findings["S-2"].Notes = "" },
+			[]string{"S-2 Complaints mechanism: the minor non-conformity needs the written finding (notes)"}},
+		{"non-conformity without corrective action", func(a *Audit) { a.Findings["S-2"].CorrectiveAction = "" },
+			[]string{"S-2 Complaints mechanism: the minor non-conformity needs a corrective action"}},
+		{"bad due date", func(a *Audit) { a.Findings["S-2"].DueDate = "next month" },
+			[]string{`S-2 Complaints mechanism: due date "next month" is not a valid YYYY-MM-DD date`}},
+		{"header", func(a *Audit) { a.Header.LeadInspector = ""; a.Header.EndDate = "" },
+			// Without an end date the minor also has no due date.
+			[]string{"header: end date is required", "header: lead inspector is required",
+				"S-2 Complaints mechanism: the minor non-conformity needs a due date (set the audit end date or a due date for this finding)"}},
+		{"already finalized", func(a *Audit) { a.Status = Finalized },
+			[]string{"revision 1 is already finalized; amend it to make changes"}},
+		{"finding outside the catalog", func(a *Audit) { set(a, "X-9", Conforms) },
+			[]string{"finding for X-9: no such requirement in catalog test-1.0 1.0"}},
+		{"unknown verdict", func(a *Audit) { a.Findings["C-1"].Verdict = "observation" },
+			[]string{"chemicals: 1 requirements still open (C-1)", `finding for C-1: unknown verdict "observation"`}},
+		{"missing evidence", func(a *Audit) { a.Findings["S-1"].Evidence = []string{"abc123"} },
+			[]string{"finding for S-1: evidence abc123 is not in the audit's evidence list"}},
+		{"other catalog", func(a *Audit) { a.Catalog.ID = "fairmined-2.0"; a.Catalog.Version = "2.0" },
+			[]string{"the audit was made against catalog fairmined-2.0 2.0 but the catalog given is test-1.0 1.0"}},
+		{"informative and excluded never block", func(a *Audit) {
+			a.Finding("S-3").Verdict = Major // no notes, no action
+			a.Finding("C-2").Verdict = NA    // no justification
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := readyAudit()
+			tt.change(a)
+			got := FinalizeBlockers(a, cat)
+			if !equalStrings(got, tt.want) {
+				t.Errorf("blockers:\n got %q\nwant %q", got, tt.want)
+			}
+			err := Finalize(a, cat, time.Now())
+			if len(tt.want) == 0 {
+				if err != nil {
+					t.Errorf("Finalize: %v", err)
+				}
+				return
+			}
+			var blocked *BlockedError
+			if !errors.As(err, &blocked) || !equalStrings(blocked.Reasons, tt.want) {
+				t.Fatalf("Finalize error = %v, want a BlockedError with the blockers", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error message lacks %q:\n%s", w, err)
+				}
+			}
+			if tt.name != "already finalized" && (a.Status != Draft || a.ContentHash != "" || len(a.History) != 0) {
+				t.Errorf("a refused finalize changed the audit: status %s hash %q history %d", a.Status, a.ContentHash, len(a.History))
+			}
+		})
+	}
+
+	// Many open ids are cut short on one line.
+	a := readyAudit()
+	a.Findings = map[string]*Finding{}
+	cat.Requirements = append(cat.Requirements, cat.Requirements[0], cat.Requirements[0])
+	cat.Requirements[7].ID, cat.Requirements[8].ID = "S-8", "S-9"
+	b := FinalizeBlockers(a, cat)
+	if len(b) == 0 || b[0] != "social: 4 requirements still open (S-1, S-2, S-8 and 1 more)" {
+		t.Errorf("first blocker = %q", b)
+	}
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestFinalizeThenAmend(t *testing.T) {
+	cat := testCatalog()
+	a := readyAudit()
+	t1 := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	if err := Finalize(a, cat, t1); err != nil {
+		t.Fatal(err)
+	}
+	if a.Status != Finalized || a.Editable() {
+		t.Errorf("after finalize: status %s, editable %v", a.Status, a.Editable())
+	}
+	if !regexp.MustCompile(`^sha256:[0-9a-f]{64}$`).MatchString(a.ContentHash) {
+		t.Errorf("content hash %q", a.ContentHash)
+	}
+	if len(a.History) != 1 || !reflect.DeepEqual(a.History[0], Revision{Revision: 1, Finalized: t1, ContentHash: a.ContentHash}) {
+		t.Errorf("history = %+v", a.History)
+	}
+	if !a.Updated.Equal(t1) {
+		t.Errorf("updated = %v, want %v", a.Updated, t1)
+	}
+	a.History[0].Exports = []string{"report-r1.pdf"}
+	hash1 := a.ContentHash
+
+	if err := Amend(a, "   ", t1); err == nil || !strings.Contains(err.Error(), "needs a reason") {
+		t.Errorf("amend without reason: %v", err)
+	}
+	t2 := t1.Add(48 * time.Hour)
+	if err := Amend(a, "  ASMO sent the complaints register after the visit ", t2); err != nil {
+		t.Fatal(err)
+	}
+	if a.Revision != 2 || a.Status != Draft || !a.Editable() || a.ContentHash != "" {
+		t.Errorf("after amend: revision %d status %s hash %q", a.Revision, a.Status, a.ContentHash)
+	}
+	if a.AmendReason != "ASMO sent the complaints register after the visit" {
+		t.Errorf("amend reason = %q", a.AmendReason)
+	}
+	if err := Amend(a, "again", t2); err == nil || !strings.Contains(err.Error(), "only a finalized audit can be amended") {
+		t.Errorf("amending a draft: %v", err)
+	}
+
+	a.Findings["S-2"].Verdict = Conforms
+	t3 := t2.Add(time.Hour)
+	if err := Finalize(a, cat, t3); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.History) != 2 {
+		t.Fatalf("history has %d revisions, want 2", len(a.History))
+	}
+	r1, r2 := a.History[0], a.History[1]
+	if r1.Revision != 1 || r1.ContentHash != hash1 || len(r1.Exports) != 1 {
+		t.Errorf("revision 1 changed: %+v", r1)
+	}
+	if r2.Revision != 2 || r2.Reason != a.AmendReason || r2.ContentHash == hash1 || r2.ContentHash != a.ContentHash || !r2.Finalized.Equal(t3) {
+		t.Errorf("revision 2 = %+v", r2)
+	}
+}
+
+func TestContentHash(t *testing.T) {
+	a := readyAudit()
+	h1, err := ContentHash(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// What a verifier does: the JSON round trip, with keys in another
+	// order, gives the same hash.
+	data, err := json.MarshalIndent(a, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var generic map[string]any
+	if err := json.Unmarshal(data, &generic); err != nil {
+		t.Fatal(err)
+	}
+	reordered := reorder(generic)
+	var b Audit
+	if err := json.Unmarshal([]byte(reordered), &b); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := ContentHash(&b); h != h1 {
+		t.Errorf("hash after a JSON round trip with keys reordered: %s, want %s", h, h1)
+	}
+
+	// Fields outside the content do not change it.
+	b.Updated = b.Updated.Add(time.Hour)
+	b.Status = Finalized
+	b.ContentHash = "sha256:whatever"
+	b.History = []Revision{{Revision: 1}}
+	if h, _ := ContentHash(&b); h != h1 {
+		t.Errorf("hash changed with Updated/Status/ContentHash/History: %s, want %s", h, h1)
+	}
+	if !b.Updated.Equal(a.Updated.Add(time.Hour)) || b.Status != Finalized {
+		t.Error("ContentHash changed the audit it hashed")
+	}
+
+	// Content changes do.
+	for name, change := range map[string]func(a *Audit){
+		"note":          func(a *Audit) { a.Findings["S-1"].Notes = "registro mercantil visto" },
+		"verdict":       func(a *Audit) { a.Findings["S-1"].Verdict = Minor },
+		"header":        func(a *Audit) { a.Header.Site = "Mina El Cóndor II" },
+		"revision":      func(a *Audit) { a.Revision = 2 },
+		"evidence":      func(a *Audit) { a.Evidence = append(a.Evidence, Evidence{SHA256: "ab", Name: "acta.pdf"}) },
+		"due date":      func(a *Audit) { a.Findings["S-2"].DueDate = "2027-01-01" },
+		"amend reason":  func(a *Audit) { a.AmendReason = "typo" },
+		"catalog":       func(a *Audit) { a.Catalog.SHA256 = "ffff" },
+		"policy":        func(a *Audit) { a.Policy.MinorDays = 60 },
+		"extra finding": func(a *Audit) { a.Finding("S-3") },
+	} {
+		c := clone(t, a)
+		change(c)
+		if h, _ := ContentHash(c); h == h1 {
+			t.Errorf("changing the %s did not change the hash", name)
+		}
+	}
+	// Nil and empty findings are the same content.
+	c, d := clone(t, a), clone(t, a)
+	c.Findings, d.Findings = nil, map[string]*Finding{}
+	hc, _ := ContentHash(c)
+	hd, _ := ContentHash(d)
+	if hc != hd {
+		t.Error("nil and empty findings hash differently")
+	}
+}
+
+// clone copies an audit through JSON, as the store and the verifier do.
+func clone(t *testing.T, a *Audit) *Audit {
+	t.Helper()
+	data, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c Audit
+	if err := json.Unmarshal(data, &c); err != nil {
+		t.Fatal(err)
+	}
+	return &c
+}
+
+// reorder writes a JSON object with its keys in reverse order, recursively.
+func reorder(v any) string {
+	switch x := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		// reverse-sorted
+		for i := range keys {
+			for j := i + 1; j < len(keys); j++ {
+				if keys[j] > keys[i] {
+					keys[i], keys[j] = keys[j], keys[i]
+				}
+			}
+		}
+		var b strings.Builder
+		b.WriteByte('{')
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			kb, _ := json.Marshal(k)
+			b.Write(kb)
+			b.WriteByte(':')
+			b.WriteString(reorder(x[k]))
+		}
+		b.WriteByte('}')
+		return b.String()
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = reorder(e)
+		}
+		return "[" + strings.Join(parts, ",") + "]"
+	default:
+		out, _ := json.Marshal(x)
+		return string(out)
+	}
+}

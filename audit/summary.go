@@ -1,0 +1,328 @@
+package audit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/assay-dev/assay/standards"
+)
+
+// Outcome is the certification recommendation, computed from the findings,
+// never typed by hand.
+type Outcome string
+
+// Outcomes.
+const (
+	// Incomplete: applicable requirements are still open.
+	Incomplete Outcome = "incomplete"
+	// Recommended: every applicable requirement conforms or is not
+	// applicable.
+	Recommended Outcome = "recommended"
+	// RecommendedWithConditions: only minor non-conformities, each to be
+	// closed by its corrective action before its due date.
+	RecommendedWithConditions Outcome = "recommended-with-conditions"
+	// NotRecommended: a major non-conformity, or any non-conformity on a
+	// critical requirement.
+	NotRecommended Outcome = "not-recommended"
+)
+
+// Label returns the outcome in words for screens and the report.
+func (o Outcome) Label() string {
+	switch o {
+	case Incomplete:
+		return msg.outcomeIncomplete
+	case Recommended:
+		return msg.outcomeRecommended
+	case RecommendedWithConditions:
+		return msg.outcomeConditions
+	case NotRecommended:
+		return msg.outcomeNotRecommended
+	}
+	return fmt.Sprintf(msg.outcomeUnknown, string(o))
+}
+
+// Recommendation is the outcome with the reasons a reader needs to trust it.
+type Recommendation struct {
+	Outcome Outcome  `json:"outcome"`
+	Reasons []string `json:"reasons"`
+}
+
+// AreaSummary counts one area's requirements (or, as Summary.Total, all of
+// them).
+type AreaSummary struct {
+	Area standards.Area `json:"area"`
+	// Counts has every verdict as a key, counting applicable requirements
+	// only.
+	Counts map[Verdict]int `json:"counts"`
+	// Applicable requirements count towards the recommendation; Assessed
+	// is those of them no longer open.
+	Applicable int `json:"applicable"`
+	Assessed   int `json:"assessed"`
+	// Informative: progress requirements not yet due; Excluded: out of
+	// scope. Neither is in Counts.
+	Informative int `json:"informative"`
+	Excluded    int `json:"excluded"`
+	// Percent is Assessed*100/Applicable rounded down, so 100 means truly
+	// done; an area with nothing applicable is 100.
+	Percent int `json:"percent"`
+}
+
+// NonConformity is one line of the non-conformity register.
+type NonConformity struct {
+	RequirementID    string         `json:"requirement_id"`
+	Title            string         `json:"title"`
+	Area             standards.Area `json:"area"`
+	Severity         Verdict        `json:"severity"`
+	Finding          string         `json:"finding"` // the inspector's notes
+	CorrectiveAction string         `json:"corrective_action"`
+	DueDate          string         `json:"due_date"` // effective: override or policy default
+	Critical         bool           `json:"critical"`
+}
+
+// Summary is everything computed from an audit and its catalog: progress
+// per area, the recommendation, the non-conformity register and what still
+// stands in the way of finalizing.
+type Summary struct {
+	Areas           []AreaSummary   `json:"areas"`
+	Total           AreaSummary     `json:"total"`
+	Recommendation  Recommendation  `json:"recommendation"`
+	NonConformities []NonConformity `json:"non_conformities"`
+	Blockers        []string        `json:"blockers"`
+}
+
+// areaReqs is one area of the walk with its requirements in file order.
+type areaReqs struct {
+	area standards.Area
+	reqs []*standards.Requirement
+}
+
+// walk returns the catalog's requirements area by area in walk order.
+// Requirements of an area the catalog's area list forgets are appended in
+// extra areas rather than silently dropped from the counts.
+func walk(cat *standards.Catalog) []areaReqs {
+	if cat == nil {
+		return nil
+	}
+	var out []areaReqs
+	index := map[standards.Area]int{}
+	for _, ar := range cat.WalkAreas() {
+		if _, dup := index[ar]; dup {
+			continue
+		}
+		index[ar] = len(out)
+		out = append(out, areaReqs{area: ar})
+	}
+	for i := range cat.Requirements {
+		r := &cat.Requirements[i]
+		k, ok := index[r.Area]
+		if !ok {
+			k = len(out)
+			index[r.Area] = k
+			out = append(out, areaReqs{area: r.Area})
+		}
+		out[k].reqs = append(out[k].reqs, r)
+	}
+	return out
+}
+
+// knownVerdict reports whether v is one of Verdicts.
+func knownVerdict(v Verdict) bool {
+	for _, k := range Verdicts {
+		if v == k {
+			return true
+		}
+	}
+	return false
+}
+
+// verdict is VerdictOf with unknown values (a hand-edited file) counted as
+// open, so they keep the audit from looking finished; FinalizeBlockers
+// names them.
+// A nil finding (JSON null) counts as open instead of panicking.
+func (a *Audit) verdict(id string) Verdict {
+	f := a.Findings[id]
+	if f == nil || f.Verdict == "" {
+		return Open
+	}
+	v := f.Verdict
+	if !knownVerdict(v) {
+		return Open
+	}
+	return v
+}
+
+func newAreaSummary(area standards.Area) AreaSummary {
+	s := AreaSummary{Area: area, Counts: make(map[Verdict]int, len(Verdicts))}
+	for _, v := range Verdicts {
+		s.Counts[v] = 0
+	}
+	return s
+}
+
+func (s *AreaSummary) finish() {
+	s.Percent = 100
+	if s.Applicable > 0 {
+		s.Percent = s.Assessed * 100 / s.Applicable
+	}
+}
+
+func (s *AreaSummary) add(o AreaSummary) {
+	for v, n := range o.Counts {
+		s.Counts[v] += n
+	}
+	s.Applicable += o.Applicable
+	s.Assessed += o.Assessed
+	s.Informative += o.Informative
+	s.Excluded += o.Excluded
+}
+
+// Summarize computes the summary of a against cat.
+//
+// Precedence of the recommendation: a major non-conformity, or any
+// non-conformity on a critical requirement, is decisive, so the outcome is
+// NotRecommended as soon as one is recorded, even while other requirements
+// are still open (the reasons then also say how many are open). Otherwise
+// open requirements make it Incomplete; otherwise minor non-conformities
+// make it RecommendedWithConditions; otherwise Recommended. With nothing
+// applicable at all (an empty or wrong catalog) it stays Incomplete. Only applicable
+// requirements count: findings on informative (not yet due) requirements
+// are reported but never count against the recommendation.
+func Summarize(a *Audit, cat *standards.Catalog) Summary {
+	sum := Summary{Total: newAreaSummary("")}
+	if a == nil {
+		sum.Total.finish()
+		sum.Recommendation = Recommendation{Outcome: Incomplete}
+		return sum
+	}
+	var (
+		decisive    []string // reasons for NotRecommended
+		minors      []string // reasons for RecommendedWithConditions
+		openByArea  []string // "social 3"
+		informative []string // ids of non-conformities not yet due
+	)
+	for _, ar := range walk(cat) {
+		as := newAreaSummary(ar.area)
+		open := 0
+		for _, r := range ar.reqs {
+			v := a.verdict(r.ID)
+			switch ApplicabilityOf(r, a.Header) {
+			case Excluded:
+				as.Excluded++
+				continue
+			case Informative:
+				as.Informative++
+				if v.IsNonConformity() {
+					informative = append(informative, r.ID)
+				}
+				continue
+			}
+			as.Applicable++
+			as.Counts[v]++
+			if v == Open {
+				open++
+				continue
+			}
+			as.Assessed++
+			if !v.IsNonConformity() {
+				continue
+			}
+			f := a.Findings[r.ID]
+			sum.NonConformities = append(sum.NonConformities, NonConformity{
+				RequirementID:    r.ID,
+				Title:            r.Title,
+				Area:             r.Area,
+				Severity:         v,
+				Finding:          f.Notes,
+				CorrectiveAction: f.CorrectiveAction,
+				DueDate:          a.DueDate(r.ID),
+				Critical:         r.Critical,
+			})
+			switch {
+			case v == Major:
+				decisive = append(decisive, fmt.Sprintf(msg.reasonMajor, r.ID, r.Title))
+			case r.Critical:
+				decisive = append(decisive, fmt.Sprintf(msg.reasonCritical, r.ID, r.Title, severityWord(v)))
+			case a.DueDate(r.ID) != "":
+				minors = append(minors, fmt.Sprintf(msg.reasonMinor, r.ID, r.Title, a.DueDate(r.ID)))
+			default:
+				minors = append(minors, fmt.Sprintf(msg.reasonMinorNoDue, r.ID, r.Title))
+			}
+		}
+		if open > 0 {
+			openByArea = append(openByArea, fmt.Sprintf(msg.reasonOpenArea, ar.area, open))
+		}
+		as.finish()
+		sum.Areas = append(sum.Areas, as)
+		sum.Total.add(as)
+	}
+	sum.Total.finish()
+
+	t := sum.Total
+	open := t.Applicable - t.Assessed
+	stillOpen := fmt.Sprintf(msg.reasonStillOpen, open, t.Applicable, strings.Join(openByArea, ", "))
+	var rec Recommendation
+	switch {
+	case t.Applicable == 0:
+		// Vacuously everything conforms, but recommending certification
+		// on nothing assessed would be absurd (a wrong or empty catalog).
+		rec = Recommendation{Outcome: Incomplete, Reasons: []string{msg.reasonNothingApplies}}
+	case len(decisive) > 0:
+		rec = Recommendation{Outcome: NotRecommended, Reasons: decisive}
+		if open > 0 {
+			rec.Reasons = append(rec.Reasons, stillOpen)
+		}
+	case open > 0:
+		rec = Recommendation{Outcome: Incomplete, Reasons: []string{stillOpen}}
+	case len(minors) > 0:
+		rec = Recommendation{Outcome: RecommendedWithConditions, Reasons: minors}
+	default:
+		rec = Recommendation{Outcome: Recommended, Reasons: []string{
+			fmt.Sprintf(msg.reasonAllConform, t.Applicable, t.Counts[Conforms], t.Counts[NA]),
+		}}
+	}
+	if len(informative) > 0 {
+		rec.Reasons = append(rec.Reasons, fmt.Sprintf(msg.reasonInformativeNCs, len(informative), strings.Join(informative, ", ")))
+	}
+	sum.Recommendation = rec
+	sum.Blockers = FinalizeBlockers(a, cat)
+	return sum
+}
+
+// severityWord names a non-conformity's severity in a sentence.
+func severityWord(v Verdict) string {
+	if v == Major {
+		return msg.severityMajor
+	}
+	return msg.severityMinor
+}
+
+// DueDate returns the corrective-action due date (YYYY-MM-DD) of the
+// non-conformity on reqID: the finding's own due date when set, else the
+// audit's end date plus the policy's days for its severity. It is "" when
+// the requirement has no non-conformity or no date can be worked out (no
+// valid end date). A policy with zero or negative days (an older file that
+// lacks one) falls back to DefaultDatePolicy.
+func (a *Audit) DueDate(reqID string) string {
+	f, ok := a.Findings[reqID]
+	if !ok || f == nil || !f.Verdict.IsNonConformity() {
+		return ""
+	}
+	if d := strings.TrimSpace(f.DueDate); d != "" {
+		return d
+	}
+	end, err := ParseDate(a.Header.EndDate)
+	if err != nil {
+		return ""
+	}
+	days := a.Policy.MinorDays
+	if days <= 0 {
+		days = DefaultDatePolicy.MinorDays
+	}
+	if f.Verdict == Major {
+		days = a.Policy.MajorDays
+		if days <= 0 {
+			days = DefaultDatePolicy.MajorDays
+		}
+	}
+	return end.AddDate(0, 0, days).Format(DateLayout)
+}
