@@ -1,0 +1,267 @@
+package standards
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// DefaultID is the catalog new audits use unless the inspector picks another.
+const DefaultID = "fairmined-2.0"
+
+// ErrNotFound is wrapped by the error ForIdentity returns when no loaded
+// catalog has the audit's id and version.
+var ErrNotFound = errors.New(msgErrNotFound)
+
+// NotFoundError says which catalog is missing and which ones are loaded;
+// errors.Is(err, ErrNotFound) holds for it.
+type NotFoundError struct {
+	ID, Version string
+	Message     string // the whole sentence, with the available catalogs
+}
+
+// Error returns the sentence naming the missing and the available catalogs.
+func (e *NotFoundError) Error() string { return e.Message }
+
+// Is makes errors.Is(err, ErrNotFound) true.
+func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
+
+// ChangedError says that the catalog an audit was made against is loaded
+// but its file is no longer the same (its SHA-256 differs): the findings
+// may not match the requirements any more.
+type ChangedError struct {
+	ID, Version string
+	Want        string // SHA-256 the audit recorded
+	Got         string // SHA-256 of the catalog loaded now
+	Source      string // where the loaded catalog came from
+}
+
+// Error names both short digests and the file now in use.
+func (e *ChangedError) Error() string {
+	return fmt.Sprintf(msgChanged, e.ID, e.Version, short(e.Want), e.Source, short(e.Got))
+}
+
+// short abbreviates a hex digest for people; 12 digits are plenty to tell
+// two files apart by eye.
+func short(sha string) string {
+	if len(sha) > 12 {
+		return sha[:12]
+	}
+	return sha
+}
+
+// Set is the catalogs available to the program: the built-ins, replaced or
+// completed by the files in the home's standards folder.
+type Set struct {
+	cats []*Catalog // sorted by id, then version
+}
+
+// NewSet makes a set from catalogs; a later catalog with the same id and
+// version replaces an earlier one, as a user file replaces a built-in.
+func NewSet(cats ...*Catalog) *Set {
+	s := &Set{}
+	for _, c := range cats {
+		s.put(c)
+	}
+	return s
+}
+
+// put adds c, replacing a catalog with the same id and version.
+func (s *Set) put(c *Catalog) {
+	for i, old := range s.cats {
+		if old.ID == c.ID && old.Version == c.Version {
+			s.cats[i] = c
+			return
+		}
+	}
+	s.cats = append(s.cats, c)
+	sort.SliceStable(s.cats, func(i, j int) bool {
+		a, b := s.cats[i], s.cats[j]
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		return compareVersions(a.Version, b.Version) < 0
+	})
+}
+
+// Load returns the built-in catalogs plus every *.toml file in
+// home/standards/. A user file with the same id and version as a built-in
+// replaces it (a certification body's official file wins over our
+// paraphrase). Problems are returned, not fatal: a broken file is reported
+// with its file and line and skipped, and a second user file with an id and
+// version already loaded from another user file is reported and skipped.
+func Load(home string) (*Set, []error) {
+	s := NewSet(Builtin()...)
+	if home == "" {
+		return s, nil
+	}
+	dir := filepath.Join(home, "standards")
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return s, nil
+	}
+	var errs []error
+	if err != nil {
+		errs = append(errs, fmt.Errorf(msgCannotReadDir, dir, err))
+	}
+	var paths []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
+			paths = append(paths, filepath.Join(dir, e.Name()))
+		}
+	}
+	for _, r := range CheckFiles(paths...) {
+		if r.Catalog == nil {
+			for _, p := range r.Problems {
+				errs = append(errs, p)
+			}
+			errs = append(errs, Problem{File: r.Path, Message: fmt.Sprintf(msgSkipped, r.Path)})
+			continue
+		}
+		s.put(r.Catalog)
+	}
+	return s, errs
+}
+
+// FileReport is the outcome of checking one catalog file: its catalog when
+// it is usable, else its problems.
+type FileReport struct {
+	Path     string
+	Catalog  *Catalog
+	Problems []Problem
+}
+
+// CheckFiles parses catalog files as Load does, in the order given, and
+// also reports a file whose id and version were already seen in an earlier
+// one (a duplicate catalog: which one should win would be a guess).
+func CheckFiles(paths ...string) []FileReport {
+	out := make([]FileReport, 0, len(paths))
+	seen := map[[2]string]string{} // id, version -> first path
+	for _, path := range paths {
+		r := FileReport{Path: path}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			r.Problems = []Problem{{File: path, Message: fmt.Sprintf(msgCannotRead, err)}}
+			out = append(out, r)
+			continue
+		}
+		c, err := Parse(path, data)
+		var ps *Problems
+		switch {
+		case errors.As(err, &ps):
+			r.Problems = *ps
+		case err != nil:
+			r.Problems = []Problem{{File: path, Message: err.Error()}}
+		default:
+			key := [2]string{c.ID, c.Version}
+			if first, dup := seen[key]; dup {
+				r.Problems = []Problem{{
+					File: path, Line: lineOf(newLineIndex(scanSource(data)).top("id")),
+					Message: fmt.Sprintf(msgDuplicateCatalog, c.ID, c.Version, first),
+				}}
+			} else {
+				seen[key] = path
+				r.Catalog = c
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// All returns every catalog, sorted by id then version.
+func (s *Set) All() []*Catalog {
+	if s == nil {
+		return nil
+	}
+	return append([]*Catalog(nil), s.cats...)
+}
+
+// Find returns the catalog with the given id and version; an empty version
+// means the highest version of that id.
+func (s *Set) Find(id, version string) (*Catalog, bool) {
+	if s == nil {
+		return nil, false
+	}
+	var found *Catalog
+	for _, c := range s.cats {
+		if c.ID != id {
+			continue
+		}
+		if version == "" || c.Version == version {
+			found = c // sorted by version: the last match is the highest
+		}
+	}
+	return found, found != nil
+}
+
+// Default returns the Fairmined catalog, or the first catalog when it is
+// missing (nil only for an empty set).
+func (s *Set) Default() *Catalog {
+	if c, ok := s.Find(DefaultID, ""); ok {
+		return c
+	}
+	if s == nil || len(s.cats) == 0 {
+		return nil
+	}
+	return s.cats[0]
+}
+
+// ForIdentity finds the catalog an audit was made against. When no catalog
+// has its id and version the error wraps ErrNotFound. When one does but its
+// file has changed since (different SHA-256), the catalog is returned
+// together with a *ChangedError, so the caller can still open the audit and
+// warn. An identity without a digest matches any file.
+func (s *Set) ForIdentity(id Identity) (*Catalog, error) {
+	c, ok := s.Find(id.ID, id.Version)
+	if !ok {
+		return nil, &NotFoundError{ID: id.ID, Version: id.Version, Message: s.notFound(id.ID, id.Version)}
+	}
+	if id.SHA256 != "" && c.SHA256 != id.SHA256 {
+		return c, &ChangedError{ID: c.ID, Version: c.Version, Want: id.SHA256, Got: c.SHA256, Source: c.Source}
+	}
+	return c, nil
+}
+
+// NotFoundMessage explains that id (and version, if given) is not loaded,
+// listing what is.
+func (s *Set) NotFoundMessage(id, version string) string { return s.notFound(id, version) }
+
+func (s *Set) notFound(id, version string) string {
+	var known []string
+	for _, c := range s.All() {
+		known = append(known, c.ID+" "+c.Version)
+	}
+	list := strings.Join(known, ", ")
+	if list == "" {
+		list = msgNone
+	}
+	if version == "" {
+		return fmt.Sprintf(msgNotFoundAny, id, list)
+	}
+	return fmt.Sprintf(msgNotFound, id, version, list)
+}
+
+// compareVersions orders "2.0" < "2.1" < "10.0": dot-separated parts are
+// compared as numbers when both are numbers, else as text.
+func compareVersions(a, b string) int {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		na, ea := strconv.Atoi(pa[i])
+		nb, eb := strconv.Atoi(pb[i])
+		switch {
+		case ea == nil && eb == nil && na != nb:
+			if na < nb {
+				return -1
+			}
+			return 1
+		case (ea != nil || eb != nil) && pa[i] != pb[i]:
+			return strings.Compare(pa[i], pb[i])
+		}
+	}
+	return len(pa) - len(pb)
+}
