@@ -1,13 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"sort"
-	"strings"
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/standards"
@@ -61,11 +61,12 @@ func (e *env) usageErr(format string, a ...any) int {
 	return exitUsage
 }
 
-// flags makes a FlagSet for a sub-command that writes its help to stdout
-// (help was asked for) and its errors to stderr.
+// flags makes a FlagSet for a sub-command. Its output is buffered: parse
+// sends it to stdout when help was asked for and to stderr on a bad flag, so
+// help is never printed twice.
 func (e *env) flags(name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(new(bytes.Buffer))
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: assay %s\n", usage)
 		fs.PrintDefaults()
@@ -77,13 +78,17 @@ func (e *env) flags(name, usage string) *flag.FlagSet {
 // 0 after -h/--help, 2 on a bad flag.
 func (e *env) parse(fs *flag.FlagSet, args []string) (int, bool) {
 	err := fs.Parse(args)
+	buf, _ := fs.Output().(*bytes.Buffer)
 	if errors.Is(err, flag.ErrHelp) {
-		// Re-print the help on stdout: asked-for help is output, not an error.
+		// Asked-for help is output, not an error.
 		fs.SetOutput(e.stdout)
 		fs.Usage()
 		return exitOK, false
 	}
 	if err != nil {
+		if buf != nil {
+			e.stderr.Write(buf.Bytes())
+		}
 		return exitUsage, false
 	}
 	return 0, true
@@ -106,15 +111,18 @@ func (e *env) store() (*audit.Store, error) {
 
 func run(args []string, e *env) int {
 	global := flag.NewFlagSet("assay", flag.ContinueOnError)
-	global.SetOutput(e.stderr)
+	var flagErrs bytes.Buffer
+	global.SetOutput(&flagErrs)
 	home := global.String("home", "", "data folder (default $ASSAY_HOME, else the XDG data dir)")
 	showVersion := global.Bool("version", false, "print the version and exit")
-	global.Usage = func() { printUsage(global.Output(), global) }
+	global.Usage = func() {}
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printUsage(e.stdout, global)
 			return exitOK
 		}
+		e.stderr.Write(flagErrs.Bytes())
+		fmt.Fprintln(e.stderr, "Run 'assay --help' for usage.")
 		return exitUsage
 	}
 	if *showVersion {
@@ -167,5 +175,4 @@ func printUsage(w io.Writer, global *flag.FlagSet) {
 	global.SetOutput(w)
 	global.PrintDefaults()
 	fmt.Fprintln(w, "\nExit status: 0 success, 1 failure, 2 bad usage.")
-	_ = strings.TrimSpace
 }
