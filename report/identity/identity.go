@@ -1,0 +1,558 @@
+// Package identity keeps the inspector's signing identity: a private key
+// and its certificate (self-signed, or issued by a CA for a CSR, or imported
+// from PKCS#12), stored in home/identity/ as key.pem (PKCS#8, mode 0600),
+// cert.pem and the optional chain.pem.
+package identity
+
+import (
+	"bytes"
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/sha256"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"math/big"
+	"net/mail"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+)
+
+// File names inside Dir(home).
+const (
+	KeyFile   = "key.pem"
+	CertFile  = "cert.pem"
+	ChainFile = "chain.pem"
+)
+
+// Validity of a certificate made by Create.
+const validity = 3 * 365 * 24 * time.Hour
+
+var (
+	// ErrNoIdentity means the home has no signing key or certificate yet.
+	ErrNoIdentity = errors.New("no signing identity")
+	// ErrExists means Create would overwrite an identity (use Replace).
+	ErrExists = errors.New("signing identity exists")
+)
+
+// now is the clock; tests replace it.
+var now = time.Now
+
+// oidEmailAddress is the legacy emailAddress attribute of a subject name,
+// still what some PDF viewers show.
+var oidEmailAddress = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 1}
+
+// Identity is a signing key with its certificate.
+type Identity struct {
+	Key     crypto.Signer
+	Cert    *x509.Certificate   // the signer's certificate, matching Key
+	Chain   []*x509.Certificate // issuers of Cert (intermediates, root), without Cert
+	KeyFile string              // where the key is stored
+}
+
+// Certificates returns Cert followed by Chain, the order pdfsign.Sign wants.
+func (id *Identity) Certificates() []*x509.Certificate {
+	return append([]*x509.Certificate{id.Cert}, id.Chain...)
+}
+
+// Dir returns the folder holding the identity files.
+func Dir(home string) string { return filepath.Join(home, "identity") }
+
+// Create makes a new ECDSA P-256 key and a self-signed certificate for
+// name (CN), email (optional, in the subject and as SAN) and org (optional,
+// O), valid for three years. It refuses (ErrExists) if an identity exists.
+func Create(home, name, email, org string) (*Identity, error) {
+	dir := Dir(home)
+	if exists(dir) {
+		return nil, fmt.Errorf("%w: "+msgExists, ErrExists, dir)
+	}
+	return create(home, name, email, org)
+}
+
+// Replace is Create for when an identity exists: the old files are moved
+// to identity/old-<time>/ rather than deleted, since old reports name that
+// certificate and the key may still be wanted.
+func Replace(home, name, email, org string) (*Identity, error) {
+	if err := validateSubject(name, email); err != nil {
+		return nil, err
+	}
+	if err := archive(Dir(home)); err != nil {
+		return nil, err
+	}
+	return create(home, name, email, org)
+}
+
+func validateSubject(name, email string) error {
+	if strings.TrimSpace(name) == "" {
+		return errors.New(msgNameRequired)
+	}
+	if email != "" {
+		if a, err := mail.ParseAddress(email); err != nil || a.Address != email {
+			return fmt.Errorf(msgBadEmail, email)
+		}
+	}
+	return nil
+}
+
+func create(home, name, email, org string) (*Identity, error) {
+	name, email, org = strings.TrimSpace(name), strings.TrimSpace(email), strings.TrimSpace(org)
+	if err := validateSubject(name, email); err != nil {
+		return nil, err
+	}
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	serialBytes := make([]byte, 16)
+	if _, err := rand.Read(serialBytes); err != nil {
+		return nil, err
+	}
+	serial := new(big.Int).SetBytes(serialBytes)
+	if serial.Sign() == 0 {
+		serial.SetInt64(1)
+	}
+	subject := pkix.Name{CommonName: name}
+	if org != "" {
+		subject.Organization = []string{org}
+	}
+	if email != "" {
+		subject.ExtraNames = []pkix.AttributeTypeAndValue{{Type: oidEmailAddress, Value: email}}
+	}
+	start := now().Add(-5 * time.Minute) // tolerate a verifier's clock running a little behind
+	tmpl := &x509.Certificate{
+		SerialNumber:          serial,
+		Subject:               subject,
+		NotBefore:             start,
+		NotAfter:              start.Add(validity),
+		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
+		BasicConstraintsValid: true,
+	}
+	if email != "" {
+		tmpl.EmailAddresses = []string{email}
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, key.Public(), key)
+	if err != nil {
+		return nil, err
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		return nil, err
+	}
+	return save(home, key, cert, nil)
+}
+
+// exists reports whether dir holds a key or a certificate.
+func exists(dir string) bool {
+	for _, f := range []string{KeyFile, CertFile} {
+		if _, err := os.Lstat(filepath.Join(dir, f)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// archive moves the identity files, if any, to dir/old-<time>/.
+func archive(dir string) error {
+	if !exists(dir) {
+		return nil
+	}
+	old := filepath.Join(dir, "old-"+now().UTC().Format("20060102T150405Z"))
+	if err := os.MkdirAll(old, 0o700); err != nil {
+		return err
+	}
+	for _, f := range []string{KeyFile, CertFile, ChainFile} {
+		err := os.Rename(filepath.Join(dir, f), filepath.Join(old, f))
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// save writes key, cert and chain (chain.pem removed when empty).
+func save(home string, key crypto.Signer, cert *x509.Certificate, chain []*x509.Certificate) (*Identity, error) {
+	dir := Dir(home)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	keyDER, err := x509.MarshalPKCS8PrivateKey(key)
+	if err != nil {
+		return nil, err
+	}
+	keyPath := filepath.Join(dir, KeyFile)
+	if err := writeAtomic(keyPath, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: keyDER}), 0o600); err != nil {
+		return nil, err
+	}
+	if err := writeCerts(dir, cert, chain); err != nil {
+		return nil, err
+	}
+	return &Identity{Key: key, Cert: cert, Chain: chain, KeyFile: keyPath}, nil
+}
+
+func writeCerts(dir string, cert *x509.Certificate, chain []*x509.Certificate) error {
+	if err := writeAtomic(filepath.Join(dir, CertFile), certsPEM([]*x509.Certificate{cert}), 0o644); err != nil {
+		return err
+	}
+	chainPath := filepath.Join(dir, ChainFile)
+	if len(chain) == 0 {
+		if err := os.Remove(chainPath); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		return nil
+	}
+	return writeAtomic(chainPath, certsPEM(chain), 0o644)
+}
+
+func certsPEM(certs []*x509.Certificate) []byte {
+	var b bytes.Buffer
+	for _, c := range certs {
+		_ = pem.Encode(&b, &pem.Block{Type: "CERTIFICATE", Bytes: c.Raw})
+	}
+	return b.Bytes()
+}
+
+// writeAtomic writes data to path through a temporary file created with
+// perm, so the key is never briefly readable by others and a crash leaves
+// the old file or the new one, never half of one.
+func writeAtomic(path string, data []byte, perm os.FileMode) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if err := f.Chmod(perm); err != nil {
+		f.Close()
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// Load reads the identity from home. It refuses a key file that group or
+// others may read, as ssh does, and a certificate that is not for the key.
+func Load(home string) (*Identity, error) {
+	dir := Dir(home)
+	keyPath, certPath := filepath.Join(dir, KeyFile), filepath.Join(dir, CertFile)
+	st, err := os.Stat(keyPath)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%w: "+msgNoIdentity, ErrNoIdentity, dir)
+	}
+	if err != nil {
+		return nil, fmt.Errorf(msgReadFile, keyPath, err)
+	}
+	if runtime.GOOS != "windows" && st.Mode().Perm()&0o077 != 0 {
+		return nil, fmt.Errorf(msgKeyReadable, keyPath, st.Mode().Perm(), keyPath)
+	}
+	keyPEM, err := os.ReadFile(keyPath)
+	if err != nil {
+		return nil, fmt.Errorf(msgReadFile, keyPath, err)
+	}
+	key, err := parseKeyPEM(keyPath, keyPEM)
+	if err != nil {
+		return nil, err
+	}
+	certs, err := readCerts(certPath, true)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%w: "+msgNoIdentity, ErrNoIdentity, dir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	chain, err := readCerts(filepath.Join(dir, ChainFile), false)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	if !publicKeysEqual(key.Public(), certs[0].PublicKey) {
+		return nil, fmt.Errorf(msgCertNotForKey, certPath, keyPath)
+	}
+	return &Identity{Key: key, Cert: certs[0], Chain: append(certs[1:], chain...), KeyFile: keyPath}, nil
+}
+
+// parseKeyPEM reads the first private key block (PKCS#8, SEC 1 or PKCS#1).
+func parseKeyPEM(path string, data []byte) (crypto.Signer, error) {
+	for {
+		var block *pem.Block
+		block, data = pem.Decode(data)
+		if block == nil {
+			return nil, fmt.Errorf(msgNoKeyPEM, path)
+		}
+		var key any
+		var err error
+		switch block.Type {
+		case "PRIVATE KEY":
+			key, err = x509.ParsePKCS8PrivateKey(block.Bytes)
+		case "EC PRIVATE KEY":
+			key, err = x509.ParseECPrivateKey(block.Bytes)
+		case "RSA PRIVATE KEY":
+			key, err = x509.ParsePKCS1PrivateKey(block.Bytes)
+		default:
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf(msgBadKey, path, err)
+		}
+		return signerOf(path, key)
+	}
+}
+
+// signerOf accepts the key types PDF signatures use.
+func signerOf(path string, key any) (crypto.Signer, error) {
+	switch k := key.(type) {
+	case *ecdsa.PrivateKey:
+		return k, nil
+	case *rsa.PrivateKey:
+		return k, nil
+	}
+	return nil, fmt.Errorf(msgKeyType, path, key)
+}
+
+// readCerts reads the PEM certificates of path; required means at least one.
+func readCerts(path string, required bool) ([]*x509.Certificate, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
+		return nil, fmt.Errorf(msgReadFile, path, err)
+	}
+	certs, err := parseCertsPEM(data)
+	if err != nil {
+		return nil, fmt.Errorf(msgBadCert, path, err)
+	}
+	if required && len(certs) == 0 {
+		return nil, fmt.Errorf(msgNoCertPEM, path)
+	}
+	return certs, nil
+}
+
+func parseCertsPEM(data []byte) ([]*x509.Certificate, error) {
+	var certs []*x509.Certificate
+	for {
+		var block *pem.Block
+		block, data = pem.Decode(data)
+		if block == nil {
+			return certs, nil
+		}
+		if block.Type != "CERTIFICATE" {
+			continue
+		}
+		c, err := x509.ParseCertificate(block.Bytes)
+		if err != nil {
+			return nil, err
+		}
+		certs = append(certs, c)
+	}
+}
+
+func publicKeysEqual(a, b crypto.PublicKey) bool {
+	type equaler interface{ Equal(crypto.PublicKey) bool }
+	e, ok := a.(equaler)
+	return ok && e.Equal(b)
+}
+
+// CSR returns a PEM certificate signing request for the current key, with
+// the subject and e-mail of the current certificate, for a CA to sign.
+func CSR(home string) ([]byte, error) {
+	id, err := Load(home)
+	if err != nil {
+		return nil, err
+	}
+	subject := id.Cert.Subject
+	subject.ExtraNames = nil
+	for _, n := range id.Cert.Subject.Names {
+		if n.Type.Equal(oidEmailAddress) {
+			subject.ExtraNames = append(subject.ExtraNames, n)
+		}
+	}
+	tmpl := &x509.CertificateRequest{Subject: subject, EmailAddresses: id.Cert.EmailAddresses}
+	der, err := x509.CreateCertificateRequest(rand.Reader, tmpl, id.Key)
+	if err != nil {
+		return nil, err
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE REQUEST", Bytes: der}), nil
+}
+
+// Import installs a certificate or a whole identity.
+//
+//   - PEM (or DER) certificates: the one for the current key becomes
+//     cert.pem, the others chain.pem; the key stays. This is how a
+//     certificate issued for CSR's request comes back.
+//   - PKCS#12 (.p12/.pfx): its key, certificate and CA certificates replace
+//     the identity; password is asked only then. The old files are moved to
+//     identity/old-<time>/.
+func Import(home string, data []byte, password func() (string, error)) (*Identity, error) {
+	if bytes.Contains(data, []byte("-----BEGIN")) {
+		for rest := data; ; {
+			var block *pem.Block
+			block, rest = pem.Decode(rest)
+			if block == nil {
+				break
+			}
+			if strings.Contains(block.Type, "PRIVATE KEY") {
+				return nil, errors.New(msgImportPEMKey)
+			}
+		}
+		certs, err := parseCertsPEM(data)
+		if err != nil {
+			return nil, fmt.Errorf(msgBadPEMCert, err)
+		}
+		return importCerts(home, certs)
+	}
+	if c, err := x509.ParseCertificate(data); err == nil {
+		return importCerts(home, []*x509.Certificate{c})
+	}
+	return importP12(home, data, password)
+}
+
+func importCerts(home string, certs []*x509.Certificate) (*Identity, error) {
+	if len(certs) == 0 {
+		return nil, errors.New(msgImportNoCerts)
+	}
+	id, err := Load(home)
+	if err != nil {
+		return nil, fmt.Errorf(msgImportNeedsKey, err)
+	}
+	leaf := -1
+	for i, c := range certs {
+		if publicKeysEqual(id.Key.Public(), c.PublicKey) {
+			leaf = i
+			break
+		}
+	}
+	if leaf < 0 {
+		return nil, errors.New(msgImportNoMatch)
+	}
+	var chain []*x509.Certificate
+	for i, c := range certs {
+		if i != leaf {
+			chain = append(chain, c)
+		}
+	}
+	dir := Dir(home)
+	if err := writeCerts(dir, certs[leaf], chain); err != nil {
+		return nil, err
+	}
+	return &Identity{Key: id.Key, Cert: certs[leaf], Chain: chain, KeyFile: id.KeyFile}, nil
+}
+
+func importP12(home string, data []byte, password func() (string, error)) (*Identity, error) {
+	pw := ""
+	if password != nil {
+		var err error
+		if pw, err = password(); err != nil {
+			return nil, fmt.Errorf(msgPassword, err)
+		}
+	}
+	key, cert, cas, err := decodeP12(data, pw)
+	if err != nil {
+		return nil, err
+	}
+	signer, err := signerOf("PKCS#12", key)
+	if err != nil || signer == nil {
+		return nil, errors.New(msgP12NoKey)
+	}
+	if cert == nil || !publicKeysEqual(signer.Public(), cert.PublicKey) {
+		return nil, errors.New(msgP12Mismatch)
+	}
+	if err := archive(Dir(home)); err != nil {
+		return nil, err
+	}
+	return save(home, signer, cert, cas)
+}
+
+// Info is what a person needs to recognise a certificate.
+type Info struct {
+	Subject           string    `json:"subject"`
+	Issuer            string    `json:"issuer"`
+	NotBefore         time.Time `json:"not_before"`
+	NotAfter          time.Time `json:"not_after"`
+	FingerprintSHA256 string    `json:"fingerprint_sha256"` // colon-separated upper-case hex
+	SelfSigned        bool      `json:"self_signed"`
+}
+
+// Describe summarises cert.
+func Describe(cert *x509.Certificate) Info {
+	return Info{
+		Subject:           FormatName(cert.Subject),
+		Issuer:            FormatName(cert.Issuer),
+		NotBefore:         cert.NotBefore,
+		NotAfter:          cert.NotAfter,
+		FingerprintSHA256: Fingerprint(cert),
+		SelfSigned: bytes.Equal(cert.RawIssuer, cert.RawSubject) &&
+			cert.CheckSignature(cert.SignatureAlgorithm, cert.RawTBSCertificate, cert.Signature) == nil,
+	}
+}
+
+// Fingerprint is the SHA-256 of the certificate as "AB:CD:…", the form
+// people compare over the phone and that openssl and browsers show.
+func Fingerprint(cert *x509.Certificate) string {
+	sum := sha256.Sum256(cert.Raw)
+	parts := make([]string, len(sum))
+	for i, b := range sum {
+		parts[i] = fmt.Sprintf("%02X", b)
+	}
+	return strings.Join(parts, ":")
+}
+
+// nameOrder lists the labels FormatName writes first, most specific first.
+var nameOrder = []string{"CN", "emailAddress", "SERIALNUMBER", "OU", "O", "organizationIdentifier", "L", "ST", "C"}
+
+var attrLabels = map[string]string{
+	"2.5.4.3": "CN", "2.5.4.10": "O", "2.5.4.11": "OU", "2.5.4.6": "C", "2.5.4.7": "L",
+	"2.5.4.8": "ST", "2.5.4.5": "SERIALNUMBER", "2.5.4.97": "organizationIdentifier",
+	oidEmailAddress.String(): "emailAddress",
+}
+
+// FormatName writes a distinguished name most specific part first
+// ("CN=…, emailAddress=…, O=…, C=…") with readable labels, whatever order
+// the certificate stores them in; pkix.Name.String would show the e-mail
+// attribute as hex.
+func FormatName(n pkix.Name) string {
+	rank := func(label string) int {
+		for i, l := range nameOrder {
+			if l == label {
+				return i
+			}
+		}
+		return len(nameOrder)
+	}
+	type part struct {
+		rank int
+		text string
+	}
+	parts := make([]part, 0, len(n.Names))
+	for _, a := range n.Names {
+		label, ok := attrLabels[a.Type.String()]
+		if !ok {
+			label = a.Type.String()
+		}
+		parts = append(parts, part{rank(label), fmt.Sprintf("%s=%v", label, a.Value)})
+	}
+	sort.SliceStable(parts, func(i, j int) bool { return parts[i].rank < parts[j].rank })
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = p.text
+	}
+	return strings.Join(out, ", ")
+}

@@ -1,0 +1,22 @@
+package identity
+
+import (
+	"crypto/x509"
+	"errors"
+	"fmt"
+
+	pkcs12 "software.sslmate.com/src/go-pkcs12"
+)
+
+// decodeP12 reads a PKCS#12 file, telling a wrong password apart from a
+// damaged file.
+func decodeP12(data []byte, password string) (any, *x509.Certificate, []*x509.Certificate, error) {
+	key, cert, cas, err := pkcs12.DecodeChain(data, password)
+	switch {
+	case errors.Is(err, pkcs12.ErrIncorrectPassword), errors.Is(err, pkcs12.ErrDecryption):
+		return nil, nil, nil, errors.New(msgWrongPassword)
+	case err != nil:
+		return nil, nil, nil, fmt.Errorf(msgBadP12, err)
+	}
+	return key, cert, cas, nil
+}

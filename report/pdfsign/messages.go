@@ -1,0 +1,38 @@
+package pdfsign
+
+// Words people read, kept together so a Spanish edition is a translation.
+// Problem strings (msgProblem*) are what Verify reports in Result.Problems.
+const (
+	msgNoCertificate      = "no signing certificate given"
+	msgUnsupportedKey     = "unsupported signing key type %T (use ECDSA or RSA)"
+	msgKeyCertMismatch    = "the signing key does not belong to the certificate"
+	msgSignerFailed       = "signing failed: %v"
+	msgMalformedCMS       = "the signature data (CMS) is malformed"
+	msgUnsupportedSID     = "the signature names its signer in an unsupported way"
+	msgUnsupportedSigAlg  = "unsupported signature algorithm %v"
+	msgBadSignature       = "signature value does not verify"
+	msgNotPDF             = "not a PDF file (no %PDF- header)"
+	msgEncrypted          = "encrypted PDFs cannot be signed"
+	msgParse              = "cannot read the PDF: %v"
+	msgNoStartxref        = "cannot find startxref at the end of the PDF"
+	msgPlaceholderSmall   = "signature is %d bytes, placeholder only %d; use a bigger Options.Placeholder"
+	msgSelfCheck          = "the signed PDF failed its own check: %s"
+	msgNotSigned          = "the PDF has no signature"
+	msgAttachments        = "cannot read the attachments: %v"
+	msgProblemByteRange   = "the signature byte range is malformed: %s"
+	msgProblemAppended    = "the file was changed after signing: %d bytes were appended"
+	msgProblemTruncated   = "the file is shorter than the signed byte range (truncated)"
+	msgProblemGap         = "the unsigned gap is not exactly the /Contents signature string"
+	msgProblemCMS         = "the signature data cannot be read: %v"
+	msgProblemDigestAlg   = "unsupported digest algorithm %v"
+	msgProblemDigest      = "content changed after signing (digest mismatch)"
+	msgProblemNoDigest    = "the signature has no message-digest attribute"
+	msgProblemContentType = "the signature's content-type attribute is not id-data"
+	msgProblemNoSigner    = "the signer's certificate is missing or damaged in the signature: %v"
+	msgProblemCertV2      = "the embedded certificate does not match the one that was signed (signing-certificate-v2 mismatch)"
+	msgProblemNoCertV2    = "a CAdES signature must carry the signing-certificate-v2 attribute"
+	msgProblemNotYetValid = "the certificate was not yet valid at the signing time (%s; valid from %s)"
+	msgProblemExpired     = "the certificate had expired at the signing time (%s; valid until %s)"
+	msgProblemNoTime      = "the signature has no signing time"
+	msgCertNotFound       = "no certificate matches the signer"
+)
