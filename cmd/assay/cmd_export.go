@@ -1,0 +1,96 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"time"
+
+	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report"
+	"github.com/assay-dev/assay/report/identity"
+)
+
+// Words of the export command, kept together for translation.
+const (
+	expSummary   = "write the signed PDF report of a finalized audit"
+	expUsage     = "export ID [-o FILE] [--force] [--draft] [--place PLACE]"
+	expFlagOut   = "also write the report to `FILE` (refused if it exists, unless --force)"
+	expFlagForce = "let -o replace an existing file"
+	expFlagDraft = "export an unsigned draft marked DRAFT on every page"
+	expFlagPlace = "`PLACE` where you sign, printed on the signature page (default: the audit's site)"
+	expNoID      = "export: missing audit ID (see 'assay list')"
+	expTooMany   = "export: unexpected argument %q"
+	expFailed    = "export: %v"
+	expWarning   = "assay: warning: %s\n"
+)
+
+// exportMemoryLimit is the soft heap limit while exporting.
+const exportMemoryLimit = 48 << 20
+
+func init() {
+	register(command{name: "export", summary: expSummary, run: runExport})
+}
+
+func runExport(e *env, args []string) int {
+	fs := e.flags("export", expUsage)
+	out := fs.String("o", "", expFlagOut)
+	force := fs.Bool("force", false, expFlagForce)
+	draft := fs.Bool("draft", false, expFlagDraft)
+	place := fs.String("place", "", expFlagPlace)
+	if code, ok := e.parse(fs, args); !ok {
+		return code
+	}
+	// Accept flags after the ID too: "assay export ID -o report.pdf".
+	rest := fs.Args()
+	if len(rest) == 0 {
+		return e.usageErr(expNoID)
+	}
+	id := rest[0]
+	if code, ok := e.parse(fs, rest[1:]); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return e.usageErr(expTooMany, fs.Arg(0))
+	}
+
+	// A report holds every photo a few times over while it is drawn and
+	// signed; a soft memory limit makes the GC collect those copies instead
+	// of letting the heap double (measured on 20 photos of 1600 px: peak
+	// RSS 80-100 MB without, about 66 MB with, +50 ms). A GOMEMLIMIT the
+	// user set wins.
+	if e.getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(exportMemoryLimit)
+	}
+	cats := e.catalogs()
+	s, err := audit.OpenStore(e.home, cats)
+	if err != nil {
+		return e.errorf(expFailed, err)
+	}
+	opts := report.ExportOptions{
+		Draft: *draft, Output: *out, Force: *force, Now: time.Now(), Place: *place, Catalogs: cats,
+		Warn: func(w string) { fmt.Fprintf(e.stderr, expWarning, w) },
+	}
+	if !*draft {
+		ident, err := identity.Load(e.home)
+		switch {
+		case errors.Is(err, identity.ErrNoIdentity):
+			// Export names the fix ("assay keys create ...").
+		case err != nil:
+			return e.errorf(expFailed, err)
+		default:
+			opts.Identity = ident
+		}
+	}
+	path, err := report.Export(s, id, opts)
+	if path != "" {
+		fmt.Fprintln(e.stdout, path)
+	}
+	if err != nil {
+		return e.errorf(expFailed, err)
+	}
+	if *out != "" {
+		fmt.Fprintln(e.stdout, *out)
+	}
+	return exitOK
+}
