@@ -1,0 +1,130 @@
+package main
+
+import (
+	"errors"
+	"os"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/mattn/go-isatty"
+
+	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report"
+	"github.com/assay-dev/assay/report/identity"
+	"github.com/assay-dev/assay/standards"
+	"github.com/assay-dev/assay/tui"
+)
+
+// uiMessages are the words runUI prints itself.
+var uiMessages = struct {
+	noTerminal string
+	failed     string
+}{
+	noTerminal: "the terminal UI needs a terminal (stdin and stdout are not both one).\n" +
+		"Without one, use the sub-commands: 'assay --help' lists them; 'assay list' shows the audits;\n" +
+		"'assay demo' creates a filled sample audit.",
+	failed: "terminal UI: %v",
+}
+
+// runUI opens the terminal UI on the home's store. It refuses to start
+// without a terminal, pointing to the sub-commands instead.
+func runUI(e *env) int {
+	in, inOK := e.stdin.(*os.File)
+	out, outOK := e.stdout.(*os.File)
+	if !inOK || !outOK || !isTTY(in) || !isTTY(out) {
+		return e.errorf("%s", uiMessages.noTerminal)
+	}
+	cats := e.catalogs()
+	s, err := audit.OpenStore(e.home, cats)
+	if err != nil {
+		return e.errorf("%v", err)
+	}
+	m := tui.New(tui.Deps{
+		Store:    uiStore{s},
+		Catalogs: cats.All(),
+		Exporter: uiExporter{s: s, home: e.home, cats: cats},
+		Editor:   e.getenv("EDITOR"),
+	})
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithInput(in), tea.WithOutput(out))
+	if _, err := p.Run(); err != nil {
+		return e.errorf(uiMessages.failed, err)
+	}
+	return exitOK
+}
+
+func isTTY(f *os.File) bool {
+	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
+}
+
+// uiStore adapts the audit store to the UI's Store interface.
+type uiStore struct{ s *audit.Store }
+
+func (u uiStore) List() ([]tui.Entry, error) {
+	es, err := u.s.List()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]tui.Entry, 0, len(es))
+	for _, e := range es {
+		te := tui.Entry{ID: e.ID, ASMO: e.ASMO, Site: e.Site, AuditType: e.AuditType, Status: e.Status,
+			Percent: e.Percent, Updated: e.Updated, Err: e.Err}
+		if e.Err != "" {
+			var ce *audit.CorruptError
+			if _, lerr := u.s.Load(e.ID); errors.As(lerr, &ce) {
+				te.HasBackup = ce.HasBackup
+			}
+		}
+		out = append(out, te)
+	}
+	return out, nil
+}
+
+func (u uiStore) Create(a *audit.Audit) (tui.Handle, error) {
+	h, err := u.s.Create(a)
+	if err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+func (u uiStore) Open(id string) (tui.Handle, error) {
+	h, err := u.s.Open(id)
+	if err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+func (u uiStore) Delete(id string) error        { return u.s.Delete(id) }
+func (u uiStore) RestoreBackup(id string) error { return u.s.RestoreBackup(id) }
+
+func (u uiStore) SavePosition(id string, p tui.Position) error {
+	return u.s.SavePosition(id, audit.Position{Area: p.Area, Requirement: p.Requirement, Scroll: p.Scroll})
+}
+
+func (u uiStore) LoadPosition(id string) tui.Position {
+	p := u.s.LoadPosition(id)
+	return tui.Position{Area: p.Area, Requirement: p.Requirement, Scroll: p.Scroll}
+}
+
+// uiExporter exports through report.Export: drafts unsigned, finalized
+// audits signed with the inspector's identity from the home.
+type uiExporter struct {
+	s    *audit.Store
+	home string
+	cats *standards.Set
+}
+
+func (x uiExporter) Export(h tui.Handle, id string, draft bool) (string, error) {
+	opts := report.ExportOptions{Draft: draft, Catalogs: x.cats}
+	if ah, ok := h.(*audit.Handle); ok {
+		opts.Handle = ah
+	}
+	if !draft {
+		ident, err := identity.Load(x.home)
+		if err != nil {
+			return "", err
+		}
+		opts.Identity = ident
+	}
+	return report.Export(x.s, id, opts)
+}

@@ -1,0 +1,309 @@
+// Package tui is assay's terminal UI: the audit list, the new-audit form,
+// the walk through every requirement, and the summary. It reaches the disk
+// only through the Store, Handle and Exporter interfaces, in commands.
+package tui
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/assay-dev/assay/standards"
+)
+
+// Minimum terminal size the layout is designed for.
+const (
+	minWidth  = 80
+	minHeight = 24
+)
+
+// screen is which screen the root shows.
+type screen int
+
+const (
+	screenHome screen = iota
+	screenNew
+	screenWalk
+	screenSummary
+)
+
+// String names the screen for logs and tests.
+func (s screen) String() string {
+	switch s {
+	case screenHome:
+		return "home"
+	case screenNew:
+		return "new"
+	case screenWalk:
+		return "walk"
+	case screenSummary:
+		return "summary"
+	}
+	return fmt.Sprintf("screen(%d)", int(s))
+}
+
+// common is what every screen shares: size, theme, keys and dependencies.
+type common struct {
+	width, height int // the body's size, between the title and status lines
+	st            *styles
+	g             globalKeys
+	deps          Deps
+	now           func() time.Time
+	editor        string
+	// timer replaces tea.Tick in tests; nil in the program.
+	timer func(d time.Duration, msg tea.Msg) tea.Cmd
+}
+
+// Model is the root of the UI: it routes messages to the screen in front,
+// owns the open audit's session and the status and help lines.
+type Model struct {
+	c          *common
+	screen     screen
+	home       homeModel
+	form       formModel
+	walk       walkModel
+	summary    summaryModel
+	s          *session
+	help       help.Model
+	fullHelp   bool
+	width      int
+	height     int
+	status     string
+	statusErr  bool
+	statusSeq  int
+	fatal      string
+	leaving    bool
+	leaveTo    afterClose
+	forceArmed bool
+}
+
+// New builds the UI on its dependencies.
+func New(d Deps) Model {
+	c := &common{st: newStyles(), g: newGlobalKeys(), deps: d, now: d.Now, editor: d.Editor}
+	if c.now == nil {
+		c.now = time.Now
+	}
+	if c.editor == "" {
+		c.editor = os.Getenv("EDITOR")
+	}
+	if c.editor == "" {
+		c.editor = "vi"
+	}
+	h := help.New()
+	h.Styles.ShortKey = c.st.header
+	h.Styles.FullKey = c.st.header
+	return Model{c: c, home: newHomeModel(c), help: h}
+}
+
+// Init lists the audits.
+func (m Model) Init() tea.Cmd { return m.home.init() }
+
+// Update implements tea.Model.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return m, nil
+	case tea.KeyMsg:
+		return m.updateKey(msg)
+	case notifyMsg:
+		return m.notify(msg.text, msg.err)
+	case statusExpiredMsg:
+		if msg.seq == m.statusSeq {
+			m.status, m.statusErr = "", false
+			m.layout()
+		}
+		return m, nil
+	case navigateMsg:
+		return m.navigate(msg.to)
+	case auditOpenedMsg, auditCreatedMsg:
+		return m.opened(msg)
+	case saveDueMsg, auditSavedMsg, positionDueMsg, positionSavedMsg, handleClosedMsg:
+		return m.updateSession(msg)
+	case evidenceStoredMsg, editorFileMsg, editorClosedMsg, completedMsg:
+		// Results of the walk's own work reach it even if the inspector
+		// has gone to the summary meanwhile.
+		if m.s == nil || m.walk.s != m.s {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.walk, cmd = m.walk.update(msg)
+		return m, cmd
+	case exportedMsg:
+		if m.screen != screenSummary {
+			if msg.err != nil {
+				return m.notify(sprintf(txt.exportFailed, msg.err), true)
+			}
+			return m.notify(sprintf(txt.exported, msg.path), false)
+		}
+	}
+	return m.updateScreen(msg)
+}
+
+// updateKey handles the global keys, then gives the key to the screen.
+func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.c.g.ForceQuit) {
+		return m.leave(closeToQuit)
+	}
+	if m.width < minWidth || m.height < minHeight {
+		if key.Matches(msg, m.c.g.Quit) {
+			return m.leave(closeToQuit)
+		}
+		return m, nil
+	}
+	if m.fatal != "" {
+		if msg.Type == tea.KeyEsc {
+			m.fatal = ""
+			return m.leave(closeToHome)
+		}
+		return m, nil
+	}
+	if !m.typing() && msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+		return m.splitRunes(msg)
+	}
+	if !m.typing() {
+		switch {
+		case key.Matches(msg, m.c.g.Quit):
+			return m.leave(closeToQuit)
+		case key.Matches(msg, m.c.g.Help):
+			m.fullHelp = !m.fullHelp
+			m.layout()
+			return m, nil
+		}
+	}
+	return m.updateScreen(msg)
+}
+
+// splitRunes handles keys typed faster than the terminal is read (they
+// arrive as one message) one by one, as shortcuts.
+func (m Model) splitRunes(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	var tm tea.Model = m
+	for _, r := range msg.Runes {
+		var cmd tea.Cmd
+		tm, cmd = tm.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return tm, tea.Batch(cmds...)
+}
+
+// typing reports whether a text field has the keys, so that single-letter
+// shortcuts are off.
+func (m Model) typing() bool {
+	switch m.screen {
+	case screenHome:
+		return m.home.typing()
+	case screenNew:
+		return true
+	case screenWalk:
+		return m.walk.typing()
+	case screenSummary:
+		return m.summary.confirming
+	}
+	return false
+}
+
+func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.screen {
+	case screenHome:
+		m.home, cmd = m.home.update(msg)
+	case screenNew:
+		m.form, cmd = m.form.update(msg)
+	case screenWalk:
+		m.walk, cmd = m.walk.update(msg)
+	case screenSummary:
+		m.summary, cmd = m.summary.update(msg)
+	}
+	if m.screen == screenWalk || m.screen == screenSummary {
+		m.layout() // a field may have changed the help line
+	}
+	return m, cmd
+}
+
+// navigate moves between screens; leaving an audit goes through leave so
+// it is saved and unlocked first.
+func (m Model) navigate(to screen) (tea.Model, tea.Cmd) {
+	switch to {
+	case screenHome:
+		if m.s != nil {
+			return m.leave(closeToHome)
+		}
+		m.screen = screenHome
+		m.layout()
+		return m, m.home.init()
+	case screenNew:
+		m.form = newFormModel(m.c)
+	case screenSummary:
+		m.summary = newSummaryModel(m.c, m.s)
+	case screenWalk:
+		m.walk.refresh()
+	}
+	m.screen = to
+	m.fullHelp = false
+	m.layout()
+	var cmd tea.Cmd
+	if m.s != nil {
+		cmd = m.s.flush(m.c.now)
+	}
+	return m, cmd
+}
+
+// opened starts a session on a freshly opened or created audit.
+func (m Model) opened(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var h Handle
+	var err error
+	var pos Position
+	switch msg := msg.(type) {
+	case auditOpenedMsg:
+		h, err, pos = msg.h, msg.err, msg.pos
+	case auditCreatedMsg:
+		h, err = msg.h, msg.err
+	}
+	if err != nil {
+		if m.screen == screenNew {
+			m.form.creating = false
+		}
+		return m.notify(err.Error(), true)
+	}
+	a := cloneAudit(h.Audit())
+	cat := findCatalog(m.c.deps.Catalogs, a.Catalog)
+	m.s = newSession(m.c, h, cat)
+	if cat == nil {
+		m.fatal = sprintf(txt.catalogMissing, a.Catalog.ID, a.Catalog.Version, "<home>")
+		return m, nil
+	}
+	m.walk = newWalkModel(m.c, m.s, pos)
+	m.screen = screenWalk
+	m.fullHelp = false
+	m.layout()
+	return m, nil
+}
+
+func findCatalog(cats []*standards.Catalog, id standards.Identity) *standards.Catalog {
+	var loose *standards.Catalog
+	for _, c := range cats {
+		if c.ID == id.ID && c.Version == id.Version {
+			if c.SHA256 == id.SHA256 {
+				return c
+			}
+			if loose == nil {
+				loose = c
+			}
+		}
+	}
+	return loose
+}
+
+// notify shows a transient message on the status line.
+func (m Model) notify(text string, isErr bool) (tea.Model, tea.Cmd) {
+	m.statusSeq++
+	m.status, m.statusErr = sanitizeLine(text), isErr
+	m.layout()
+	return m, m.c.after(statusTTL, statusExpiredMsg{seq: m.statusSeq})
+}

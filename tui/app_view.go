@@ -1,0 +1,113 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// layout gives each screen the body's size: the terminal less the title,
+// status and help lines.
+func (m *Model) layout() {
+	m.help.Width = m.width
+	m.help.ShowAll = m.fullHelp
+	w := max(m.width, minWidth)
+	h := max(m.height, minHeight) - 1 - lipgloss.Height(m.statusView()) - lipgloss.Height(m.helpView())
+	m.c.width, m.c.height = w, max(h, 3)
+	m.home.setSize()
+	m.form.setSize()
+	if m.s != nil {
+		m.walk.setSize()
+		m.summary.setSize()
+	}
+}
+
+// helpView shows the keys that work now. It is cut to the width: bubbles'
+// help overflows when the ellipsis itself does not fit.
+func (m Model) helpView() string {
+	var k help.KeyMap
+	switch m.screen {
+	case screenHome:
+		k = m.home.keyMap()
+	case screenNew:
+		k = m.form.keyMap()
+	case screenWalk:
+		k = m.walk.keyMap()
+	case screenSummary:
+		k = m.summary.keyMap()
+	default:
+		return ""
+	}
+	return m.c.st.plain.MaxWidth(max(m.width, minWidth)).Render(m.help.View(k))
+}
+
+// View implements tea.Model.
+func (m Model) View() string {
+	if m.width == 0 {
+		return ""
+	}
+	if m.width < minWidth || m.height < minHeight {
+		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, txt.tooSmall)
+	}
+	var body string
+	switch {
+	case m.fatal != "":
+		body = m.c.st.plain.Width(m.c.width).Render(m.c.st.errText.Render(m.fatal) + "\n\n" + txt.fatalBack)
+	case m.screen == screenHome:
+		body = m.home.view()
+	case m.screen == screenNew:
+		body = m.form.view()
+	case m.screen == screenWalk:
+		body = m.walk.view()
+	case m.screen == screenSummary:
+		body = m.summary.view()
+	}
+	w := max(m.width, minWidth)
+	lines := []string{pad(m.titleView(), w)}
+	lines = append(lines, fit(body, m.c.width, m.c.height)...)
+	status := m.statusView()
+	lines = append(lines, fit(status, w, lipgloss.Height(status))...)
+	help := m.helpView()
+	lines = append(lines, fit(help, w, lipgloss.Height(help))...)
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) titleView() string {
+	left := m.c.st.title.Render(txt.appName) + " · " + txt.screenNames[m.screen]
+	if m.s != nil {
+		left += " · " + truncate(sanitizeLine(m.s.a.Header.ASMO), 40)
+	}
+	right := ""
+	if m.s != nil {
+		if st, isErr := m.s.saveState(); st != "" && !isErr {
+			right = m.c.st.muted.Render(st)
+		}
+	}
+	return spread(left, right, m.width)
+}
+
+func (m Model) statusView() string {
+	text, isErr := m.status, m.statusErr
+	if m.s != nil && m.s.err != nil && !isErr {
+		text, isErr = m.s.saveState()
+	}
+	// A long message (a lock held elsewhere, a disk error) wraps onto up
+	// to three lines rather than losing its end.
+	lines := wrap(text, max(m.width, minWidth))
+	if len(lines) > maxStatusLines {
+		lines = lines[:maxStatusLines]
+		lines[maxStatusLines-1] = truncate(lines[maxStatusLines-1]+" …", max(m.width, minWidth))
+	}
+	st := m.c.st.status
+	if isErr {
+		st = m.c.st.statusErr
+	}
+	for i := range lines {
+		lines[i] = st.Render(lines[i])
+	}
+	return strings.Join(lines, "\n")
+}
+
+// maxStatusLines bounds how much of the screen a status message may take.
+const maxStatusLines = 3

@@ -1,0 +1,234 @@
+package tui
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/assay-dev/assay/audit"
+)
+
+// Commands capture values (a store, a handle, a private copy of the audit),
+// never the model, so they can run while the model changes.
+
+// saveDebounce is how long after the last keystroke an edit is saved.
+const saveDebounce = 800 * time.Millisecond
+
+// statusTTL is how long a transient status message stays.
+const statusTTL = 5 * time.Second
+
+// afterClose says where to go once an audit's lock is released.
+type afterClose int
+
+const (
+	closeToHome afterClose = iota
+	closeToQuit
+)
+
+func loadEntriesCmd(s Store) tea.Cmd {
+	return func() tea.Msg {
+		es, err := s.List()
+		return entriesLoadedMsg{entries: es, err: err}
+	}
+}
+
+func openAuditCmd(s Store, id string) tea.Cmd {
+	return func() tea.Msg {
+		h, err := s.Open(id)
+		if err != nil {
+			return auditOpenedMsg{id: id, err: err}
+		}
+		return auditOpenedMsg{id: id, h: h, pos: s.LoadPosition(id)}
+	}
+}
+
+func createAuditCmd(s Store, a *audit.Audit) tea.Cmd {
+	return func() tea.Msg {
+		h, err := s.Create(a)
+		return auditCreatedMsg{h: h, err: err}
+	}
+}
+
+// after delivers msg once d has passed. Tests replace the timer to fire
+// it when they choose.
+func (c *common) after(d time.Duration, msg tea.Msg) tea.Cmd {
+	if c.timer != nil {
+		return c.timer(d, msg)
+	}
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+}
+
+// saveCmd writes copy, which nobody else holds, through the handle.
+func saveCmd(h Handle, copy *audit.Audit, rev int, now func() time.Time) tea.Cmd {
+	return func() tea.Msg {
+		err := h.Save(copy)
+		return auditSavedMsg{id: copy.ID, rev: rev, at: now(), err: err}
+	}
+}
+
+func savePositionCmd(s Store, id string, p Position) tea.Cmd {
+	return func() tea.Msg {
+		return positionSavedMsg{id: id, err: s.SavePosition(id, p)}
+	}
+}
+
+func closeCmd(h Handle, then afterClose) tea.Cmd {
+	return func() tea.Msg {
+		return handleClosedMsg{then: then, err: h.Close()}
+	}
+}
+
+func deleteCmd(s Store, id string) tea.Cmd {
+	return func() tea.Msg { return auditDeletedMsg{id: id, err: s.Delete(id)} }
+}
+
+func restoreCmd(s Store, id string) tea.Cmd {
+	return func() tea.Msg { return backupRestoredMsg{id: id, err: s.RestoreBackup(id)} }
+}
+
+// storeEvidenceCmd copies a file into the audit folder; the model then
+// links it in its own audit.
+func storeEvidenceCmd(h Handle, id, path, reqID string) tea.Cmd {
+	return func() tea.Msg {
+		ev, err := h.StoreEvidence(expandHome(path))
+		return evidenceStoredMsg{id: id, reqID: reqID, path: path, ev: ev, err: err}
+	}
+}
+
+func exportCmd(x Exporter, h Handle, id string, draft bool) tea.Cmd {
+	return func() tea.Msg {
+		p, err := x.Export(h, id, draft)
+		return exportedMsg{id: id, path: p, err: err}
+	}
+}
+
+// expandHome turns a leading ~/ into the user's home folder.
+func expandHome(p string) string {
+	if strings.HasPrefix(p, "~/") {
+		if h, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(h, p[2:])
+		}
+	}
+	return p
+}
+
+// completeCmd completes a typed path to the longest common prefix of the
+// names in its folder that start with what was typed.
+func completeCmd(input string) tea.Cmd {
+	return func() tea.Msg {
+		dir, base := filepath.Split(input)
+		list := dir
+		if list == "" {
+			list = "."
+		}
+		ents, err := os.ReadDir(expandHome(list))
+		if err != nil {
+			return completedMsg{input: input, value: input, err: err}
+		}
+		var names []string
+		for _, e := range ents {
+			if strings.HasPrefix(e.Name(), base) && (strings.HasPrefix(base, ".") || !strings.HasPrefix(e.Name(), ".")) {
+				n := e.Name()
+				if e.IsDir() {
+					n += string(filepath.Separator)
+				}
+				names = append(names, n)
+			}
+		}
+		if len(names) == 0 {
+			return completedMsg{input: input, value: input}
+		}
+		common := names[0]
+		for _, n := range names[1:] {
+			for !strings.HasPrefix(n, common) {
+				common = common[:len(common)-1]
+			}
+		}
+		return completedMsg{input: input, value: dir + common}
+	}
+}
+
+// editorFileCmd writes notes to a temp file for the editor.
+func editorFileCmd(reqID, notes string) tea.Cmd {
+	return func() tea.Msg {
+		f, err := os.CreateTemp("", "assay-notes-*.txt")
+		if err != nil {
+			return editorFileMsg{reqID: reqID, err: err}
+		}
+		_, err = f.WriteString(notes)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(f.Name())
+			return editorFileMsg{reqID: reqID, err: err}
+		}
+		return editorFileMsg{reqID: reqID, path: f.Name()}
+	}
+}
+
+// editorCmd runs the editor on path and reads the file back when it exits.
+func editorCmd(editor, reqID, path string) tea.Cmd {
+	args := strings.Fields(editor)
+	c := exec.Command(args[0], append(args[1:], path)...)
+	return tea.ExecProcess(c, func(err error) tea.Msg {
+		defer os.Remove(path)
+		if err != nil {
+			return editorClosedMsg{reqID: reqID, err: err}
+		}
+		b, err := os.ReadFile(path)
+		return editorClosedMsg{reqID: reqID, text: string(b), err: err}
+	})
+}
+
+// cloneAudit returns a deep copy of a, so a command can save it while the
+// model keeps editing the original.
+func cloneAudit(a *audit.Audit) *audit.Audit {
+	c := *a
+	if a.Header.Coordinates != nil {
+		p := *a.Header.Coordinates
+		c.Header.Coordinates = &p
+	}
+	c.Header.CoInspectors = slices.Clone(a.Header.CoInspectors)
+	c.Header.SitesVisited = slices.Clone(a.Header.SitesVisited)
+	c.Header.Interviews = slices.Clone(a.Header.Interviews)
+	if a.Findings != nil {
+		c.Findings = make(map[string]*audit.Finding, len(a.Findings))
+		for id, f := range a.Findings {
+			if f == nil {
+				continue
+			}
+			fc := *f
+			fc.Evidence = slices.Clone(f.Evidence)
+			c.Findings[id] = &fc
+		}
+	}
+	if a.Evidence != nil {
+		c.Evidence = make([]audit.Evidence, len(a.Evidence))
+		for i, ev := range a.Evidence {
+			c.Evidence[i] = cloneEvidence(ev)
+		}
+	}
+	if a.History != nil {
+		c.History = make([]audit.Revision, len(a.History))
+		for i, r := range a.History {
+			r.Exports = slices.Clone(r.Exports)
+			c.History[i] = r
+		}
+	}
+	return &c
+}
+
+func cloneEvidence(ev audit.Evidence) audit.Evidence {
+	if ev.GPS != nil {
+		p := *ev.GPS
+		ev.GPS = &p
+	}
+	ev.Requirements = slices.Clone(ev.Requirements)
+	return ev
+}

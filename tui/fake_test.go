@@ -1,0 +1,329 @@
+package tui
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/standards"
+)
+
+// testNow is the fixed clock of every test.
+var testNow = time.Date(2026, 11, 23, 10, 22, 1, 0, time.UTC)
+
+// testCatalog builds a synthetic catalog of n requirements over the five
+// areas; in each area the last but one is a progress requirement due in
+// year 3 and the last is for Ecological audits only.
+func testCatalog(n int) *standards.Catalog {
+	cat := &standards.Catalog{ID: "test", Name: "Test catalog", Version: "1.0", Source: standards.SourceBuiltin,
+		SHA256: "abc", Provenance: "Synthetic requirements for tests.", Areas: standards.Areas}
+	per := max(n/len(standards.Areas), 3)
+	for ai, ar := range standards.Areas {
+		for i := range per {
+			r := standards.Requirement{
+				ID: fmt.Sprintf("%d.%d", ai+1, i+1), Area: ar, Chapter: fmt.Sprintf("%d Chapter of %s", ai+1, ar),
+				Title:    fmt.Sprintf("Requirement %d of %s", i+1, ar),
+				Text:     "The organisation keeps written records of what it does and shows them to the inspector on request, in full.",
+				Guidance: []string{"Read the records for the last twelve months.", "Interview two members about how the records are kept."},
+				Evidence: []string{"document", "interview"}, Level: standards.Entry, AppliesTo: standards.AppliesAll,
+			}
+			switch i {
+			case per - 2:
+				r.Level, r.DueYear = standards.Progress, 3
+			case per - 1:
+				r.AppliesTo = standards.AppliesEcological
+			}
+			cat.Requirements = append(cat.Requirements, r)
+		}
+	}
+	return cat
+}
+
+func testHeader() audit.Header {
+	return audit.Header{ASMO: "Cooperativa La Esperanza", Country: "Colombia", Site: "Mina El Roble",
+		AuditType: audit.Initial, CertType: audit.Fairmined, StartDate: "2026-11-20", EndDate: "2026-11-23",
+		LeadInspector: "Ana Torres"}
+}
+
+func testAudit(cat *standards.Catalog, id string) *audit.Audit {
+	a := audit.New(cat, testHeader(), testNow)
+	a.ID = id
+	return a
+}
+
+// fakeStore keeps audits as JSON, so nothing the UI holds is shared with
+// what was "written".
+type fakeStore struct {
+	mu        sync.Mutex
+	cat       *standards.Catalog
+	files     map[string][]byte
+	broken    map[string]Entry
+	positions map[string]Position
+	openErr   error
+	saveErr   error
+	saves     int
+	closed    int
+	open      map[string]bool
+	deleted   []string
+	restored  []string
+}
+
+func newFakeStore(cat *standards.Catalog, audits ...*audit.Audit) *fakeStore {
+	s := &fakeStore{cat: cat, files: map[string][]byte{}, broken: map[string]Entry{},
+		positions: map[string]Position{}, open: map[string]bool{}}
+	for _, a := range audits {
+		s.put(a)
+	}
+	return s
+}
+
+func (s *fakeStore) put(a *audit.Audit) {
+	b, err := json.Marshal(a)
+	if err != nil {
+		panic(err)
+	}
+	s.files[a.ID] = b
+}
+
+// saved returns the audit as last written.
+func (s *fakeStore) saved(id string) *audit.Audit {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var a audit.Audit
+	if err := json.Unmarshal(s.files[id], &a); err != nil {
+		panic(err)
+	}
+	return &a
+}
+
+func (s *fakeStore) List() ([]Entry, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Entry
+	for id := range s.files {
+		var a audit.Audit
+		if err := json.Unmarshal(s.files[id], &a); err != nil {
+			return nil, err
+		}
+		out = append(out, Entry{ID: a.ID, ASMO: a.Header.ASMO, Site: a.Header.Site, AuditType: a.Header.AuditType,
+			Status: a.Status, Percent: audit.Summarize(&a, s.cat).Total.Percent, Updated: a.Updated})
+	}
+	for _, e := range s.broken {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+func (s *fakeStore) Create(a *audit.Audit) (Handle, error) {
+	s.mu.Lock()
+	s.put(a)
+	s.mu.Unlock()
+	return s.Open(a.ID)
+}
+
+func (s *fakeStore) Open(id string) (Handle, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.openErr != nil {
+		return nil, s.openErr
+	}
+	b, ok := s.files[id]
+	if !ok {
+		return nil, fmt.Errorf("no audit %q", id)
+	}
+	var a audit.Audit
+	if err := json.Unmarshal(b, &a); err != nil {
+		return nil, err
+	}
+	s.open[id] = true
+	return &fakeHandle{s: s, a: &a}, nil
+}
+
+func (s *fakeStore) Delete(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.files, id)
+	s.deleted = append(s.deleted, id)
+	return nil
+}
+
+func (s *fakeStore) RestoreBackup(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.broken, id)
+	s.restored = append(s.restored, id)
+	return nil
+}
+
+func (s *fakeStore) SavePosition(id string, p Position) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.positions[id] = p
+	return nil
+}
+
+func (s *fakeStore) LoadPosition(id string) Position {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.positions[id]
+}
+
+type fakeHandle struct {
+	s *fakeStore
+	a *audit.Audit
+}
+
+func (h *fakeHandle) Audit() *audit.Audit { return h.a }
+
+func (h *fakeHandle) Save(a *audit.Audit) error {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if h.s.saveErr != nil {
+		return h.s.saveErr
+	}
+	if a == h.a {
+		return errors.New("fake store: Save got the UI's own audit, not a copy")
+	}
+	h.s.put(a)
+	h.s.saves++
+	return nil
+}
+
+func (h *fakeHandle) StoreEvidence(path string) (*audit.Evidence, error) {
+	sum := sha256.Sum256([]byte(path))
+	return &audit.Evidence{SHA256: hex.EncodeToString(sum[:]), Name: filepath.Base(path), Size: 10}, nil
+}
+
+func (h *fakeHandle) AttachEvidence(a *audit.Audit, ev audit.Evidence, reqIDs ...string) (*audit.Evidence, error) {
+	cur, ok := a.EvidenceBySHA(ev.SHA256)
+	if !ok {
+		a.Evidence = append(a.Evidence, ev)
+		cur = &a.Evidence[len(a.Evidence)-1]
+	}
+	for _, id := range reqIDs {
+		cur.Requirements = append(cur.Requirements, id)
+		f := a.Finding(id)
+		f.Evidence = append(f.Evidence, ev.SHA256)
+	}
+	return cur, nil
+}
+
+func (h *fakeHandle) DetachEvidence(a *audit.Audit, sha, reqID string) error {
+	f := a.Finding(reqID)
+	f.Evidence = slices.DeleteFunc(f.Evidence, func(s string) bool { return s == sha })
+	return nil
+}
+
+func (h *fakeHandle) Close() error {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	h.s.closed++
+	delete(h.s.open, h.a.ID)
+	return nil
+}
+
+// fakeExporter records exports.
+type fakeExporter struct {
+	mu    sync.Mutex
+	calls []string
+}
+
+func (x *fakeExporter) Export(_ Handle, id string, draft bool) (string, error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.calls = append(x.calls, fmt.Sprintf("%s draft=%v", id, draft))
+	return "/home/ana/assay/audits/" + id + "/exports/report-rev1.pdf", nil
+}
+
+// timerMsg is a timer the test fires when it chooses.
+type timerMsg struct{ msg tea.Msg }
+
+// driver runs the model as the program would, synchronously: it feeds
+// every command's message back, and holds timers until fire.
+type driver struct {
+	t      testing.TB
+	m      Model
+	timers []tea.Msg
+	quit   bool
+}
+
+func newDriver(t testing.TB, d Deps, w, h int) *driver {
+	t.Helper()
+	if d.Now == nil {
+		d.Now = func() time.Time { return testNow }
+	}
+	m := New(d)
+	m.c.timer = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return timerMsg{msg} } }
+	dr := &driver{t: t, m: m}
+	dr.send(tea.WindowSizeMsg{Width: w, Height: h})
+	dr.run(m.Init())
+	return dr
+}
+
+func (d *driver) send(msg tea.Msg) {
+	nm, cmd := d.m.Update(msg)
+	d.m = nm.(Model)
+	d.run(cmd)
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(2 * time.Second):
+		return // a blink or other long-running command: not part of the test
+	}
+	switch msg := msg.(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			d.run(c)
+		}
+	case timerMsg:
+		d.timers = append(d.timers, msg.msg)
+	case tea.QuitMsg:
+		d.quit = true
+	default:
+		d.send(msg)
+	}
+}
+
+// fire delivers every pending timer.
+func (d *driver) fire() {
+	ts := d.timers
+	d.timers = nil
+	for _, m := range ts {
+		d.send(m)
+	}
+}
+
+// typeText types s one character at a time.
+func (d *driver) typeText(s string) {
+	for _, r := range s {
+		d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+func (d *driver) press(t tea.KeyType) { d.send(tea.KeyMsg{Type: t}) }
+
+func (d *driver) view() string { return ansi.Strip(d.m.View()) }
+
+func catalogs(cs ...*standards.Catalog) []*standards.Catalog { return cs }

@@ -1,0 +1,130 @@
+package tui
+
+import (
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/assay-dev/assay/audit"
+)
+
+// Messages are named for what happened and carry their error.
+
+// entriesLoadedMsg: the store's audits were listed.
+type entriesLoadedMsg struct {
+	entries []Entry
+	err     error
+}
+
+// auditOpenedMsg: an audit was opened (locked) for editing, with the place
+// the inspector left it.
+type auditOpenedMsg struct {
+	id  string
+	h   Handle
+	pos Position
+	err error
+}
+
+// auditCreatedMsg: a new audit was created and opened.
+type auditCreatedMsg struct {
+	h   Handle
+	err error
+}
+
+// saveDueMsg: the debounce after an edit ran out.
+type saveDueMsg struct {
+	id  string
+	rev int
+}
+
+// auditSavedMsg: the copy of edit revision rev reached disk (or not).
+type auditSavedMsg struct {
+	id  string
+	rev int
+	at  time.Time
+	err error
+}
+
+// positionSavedMsg: the walk position was written.
+type positionSavedMsg struct {
+	id  string
+	err error
+}
+
+// handleClosedMsg: the audit's lock was released; then says what next.
+type handleClosedMsg struct {
+	then afterClose
+	err  error
+}
+
+// auditDeletedMsg: an audit went to the trash.
+type auditDeletedMsg struct {
+	id  string
+	err error
+}
+
+// backupRestoredMsg: an unreadable audit was replaced by its backup.
+type backupRestoredMsg struct {
+	id  string
+	err error
+}
+
+// evidenceStoredMsg: a file was copied into the audit folder for reqID.
+type evidenceStoredMsg struct {
+	id    string // the audit, so a late result never lands in another one
+	reqID string
+	path  string
+	ev    *audit.Evidence
+	err   error
+}
+
+// completedMsg: tab completion of a typed path found candidates.
+type completedMsg struct {
+	input string
+	value string
+	err   error
+}
+
+// editorFileMsg: the notes were written to a temp file for the editor.
+type editorFileMsg struct {
+	reqID string
+	path  string
+	err   error
+}
+
+// editorClosedMsg: $EDITOR exited; text is the file's content.
+type editorClosedMsg struct {
+	reqID string
+	text  string
+	err   error
+}
+
+// exportedMsg: the report was written to path.
+type exportedMsg struct {
+	id   string
+	path string
+	err  error
+}
+
+// statusExpiredMsg: a transient status message's time is up.
+type statusExpiredMsg struct{ seq int }
+
+// notifyMsg asks the root to show a transient status message.
+type notifyMsg struct {
+	text string
+	err  bool
+}
+
+// navigateMsg asks the root to show another screen.
+type navigateMsg struct{ to screen }
+
+// positionDueMsg: the debounce after a move in the walk ran out.
+type positionDueMsg struct{ moves int }
+
+func notify(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return notifyMsg{text: text, err: isErr} }
+}
+
+func navigate(to screen) tea.Cmd {
+	return func() tea.Msg { return navigateMsg{to: to} }
+}

@@ -1,0 +1,328 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/standards"
+)
+
+// walkFocus is what has the keys in the walk.
+type walkFocus int
+
+const (
+	focusList walkFocus = iota
+	focusNotes
+	focusAction
+	focusDue
+	focusJust
+	focusEvidence
+	focusAttach
+	focusSearch
+)
+
+// walkItem is one requirement in an area's list, with whether it counts.
+type walkItem struct {
+	req *standards.Requirement
+	ap  audit.Applicability
+}
+
+// walkModel walks the catalog area by area: the list on the left, the
+// requirement and its finding on the right.
+type walkModel struct {
+	c        *common
+	s        *session
+	keys     walkKeys
+	areas    []standards.Area
+	items    [][]walkItem // per area: applicable, then informative, then excluded
+	area     int
+	sel      int
+	listOff  int
+	scroll   int // detail pane offset
+	focus    walkFocus
+	notes    textarea.Model
+	action   textinput.Model
+	due      textinput.Model
+	just     textinput.Model
+	attach   textinput.Model
+	search   textinput.Model
+	fieldErr string
+	evSel    int
+	results  []*standards.Requirement
+	resSel   int
+	cache    *walkCache
+}
+
+func newWalkModel(c *common, s *session, pos Position) walkModel {
+	m := walkModel{
+		c: c, s: s, keys: newWalkKeys(&c.g),
+		notes: newNotes(), action: newInput(txt.action), due: newInput(txt.dueDate),
+		just: newInput(txt.justification), attach: newInput(txt.attachPrompt), search: newInput(txt.searchPrompt),
+		cache: newWalkCache(),
+	}
+	m.buildItems()
+	m.resume(pos)
+	m.setSize()
+	return m
+}
+
+// buildItems sorts each area's requirements by applicability, keeping file
+// order within each group.
+func (m *walkModel) buildItems() {
+	m.areas = m.s.cat.WalkAreas()
+	m.items = make([][]walkItem, len(m.areas))
+	for i, ar := range m.areas {
+		var groups [3][]walkItem
+		for j := range m.s.cat.Requirements {
+			r := &m.s.cat.Requirements[j]
+			if r.Area != ar {
+				continue
+			}
+			ap := audit.ApplicabilityOf(r, m.s.a.Header)
+			g := min(max(int(ap), 0), 2)
+			groups[g] = append(groups[g], walkItem{req: r, ap: ap})
+		}
+		m.items[i] = append(append(groups[0], groups[1]...), groups[2]...)
+	}
+}
+
+// resume puts the walk where the inspector left it.
+func (m *walkModel) resume(p Position) {
+	for i, ar := range m.areas {
+		if string(ar) == p.Area {
+			m.area = i
+		}
+	}
+	for i, it := range m.items[m.area] {
+		if it.req.ID == p.Requirement {
+			m.sel = i
+		}
+	}
+	m.scroll = max(p.Scroll, 0)
+}
+
+// position is where the walk is now, for the store.
+func (m walkModel) position() Position {
+	p := Position{Scroll: m.scroll}
+	if m.area < len(m.areas) {
+		p.Area = string(m.areas[m.area])
+	}
+	if r := m.current(); r != nil {
+		p.Requirement = r.ID
+	}
+	return p
+}
+
+func (m walkModel) current() *standards.Requirement {
+	if m.area < len(m.items) && m.sel < len(m.items[m.area]) {
+		return m.items[m.area][m.sel].req
+	}
+	return nil
+}
+
+func (m walkModel) editable() bool { return m.s.a.Editable() }
+
+func (m walkModel) typing() bool { return m.focus != focusList }
+
+// refresh recomputes what depends on the audit's header and status.
+func (m *walkModel) refresh() {
+	if m.s == nil || m.s.cat == nil {
+		return
+	}
+	id := ""
+	if r := m.current(); r != nil {
+		id = r.ID
+	}
+	m.buildItems()
+	m.resume(Position{Area: string(m.areas[m.area]), Requirement: id, Scroll: m.scroll})
+}
+
+func (m walkModel) update(msg tea.Msg) (walkModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch m.focus {
+		case focusList:
+			return m.updateList(msg)
+		case focusSearch:
+			return m.updateSearch(msg)
+		case focusEvidence:
+			return m.updateEvidence(msg)
+		case focusAttach:
+			return m.updateAttach(msg)
+		}
+		return m.updateField(msg)
+	case tea.MouseMsg:
+		if d, ok := isWheel(msg); ok {
+			if msg.X < m.leftWidth() && m.focus == focusList {
+				return m.moveBy(d)
+			}
+			m.scroll = max(m.scroll+d, 0)
+		}
+	case completedMsg:
+		if m.focus == focusAttach && m.attach.Value() == msg.input {
+			m.attach.SetValue(msg.value)
+			m.attach.CursorEnd()
+		}
+	case evidenceStoredMsg:
+		return m.evidenceStored(msg)
+	case editorFileMsg:
+		if msg.err != nil {
+			return m, notify(sprintf(txt.editorFailed, msg.err), true)
+		}
+		return m, editorCmd(m.c.editor, msg.reqID, msg.path)
+	case editorClosedMsg:
+		return m.editorClosed(msg)
+	}
+	return m, nil
+}
+
+// updateList handles keys while the list has focus: moving and verdicts.
+func (m walkModel) updateList(msg tea.KeyMsg) (walkModel, tea.Cmd) {
+	k := m.keyMap().(walkKeys)
+	switch {
+	case key.Matches(msg, k.Up):
+		return m.moveBy(-1)
+	case key.Matches(msg, k.Down):
+		return m.moveBy(1)
+	case key.Matches(msg, k.NextArea):
+		return m.moveTo((m.area+1)%len(m.areas), 0)
+	case key.Matches(msg, k.PrevArea):
+		return m.moveTo((m.area+len(m.areas)-1)%len(m.areas), 0)
+	case key.Matches(msg, k.NextOpen):
+		return m.nextOpen()
+	case key.Matches(msg, k.PageDown):
+		m.scroll += max(m.detailHeight()/2, 1)
+	case key.Matches(msg, k.PageUp):
+		m.scroll = max(m.scroll-max(m.detailHeight()/2, 1), 0)
+	case key.Matches(msg, k.Search):
+		m.focus = focusSearch
+		m.search.SetValue("")
+		m.results, m.resSel = nil, 0
+		return m, m.search.Focus()
+	case key.Matches(msg, k.Summary):
+		return m, navigate(screenSummary)
+	case key.Matches(msg, k.Back):
+		return m, navigate(screenHome)
+	case key.Matches(msg, k.Conforms):
+		return m.setVerdict(audit.Conforms)
+	case key.Matches(msg, k.Minor):
+		return m.setVerdict(audit.Minor)
+	case key.Matches(msg, k.Major):
+		return m.setVerdict(audit.Major)
+	case key.Matches(msg, k.NA):
+		return m.setVerdict(audit.NA)
+	case key.Matches(msg, k.Open):
+		return m.setVerdict(audit.Open)
+	case key.Matches(msg, k.Notes):
+		return m.focusField(focusNotes)
+	case key.Matches(msg, k.Editor):
+		return m.openEditor()
+	case key.Matches(msg, k.Attach):
+		m.focus = focusAttach
+		m.attach.SetValue("")
+		return m, m.attach.Focus()
+	case key.Matches(msg, k.Evidence):
+		m.focus, m.evSel = focusEvidence, 0
+	}
+	return m, nil
+}
+
+// moveBy moves the selection within the area.
+func (m walkModel) moveBy(d int) (walkModel, tea.Cmd) {
+	n := len(m.items[m.area])
+	return m.moveTo(m.area, min(max(m.sel+d, 0), max(n-1, 0)))
+}
+
+// moveTo selects a requirement; every move saves pending edits now and the
+// position after a pause.
+func (m walkModel) moveTo(area, sel int) (walkModel, tea.Cmd) {
+	if area == m.area && sel == m.sel {
+		return m, nil
+	}
+	m.area, m.sel, m.scroll = area, sel, 0
+	m.fieldErr = ""
+	m.keepVisible()
+	m.s.moves++
+	return m, tea.Batch(m.s.flush(m.c.now), m.c.after(positionDebounce, positionDueMsg{moves: m.s.moves}))
+}
+
+// nextOpen jumps to the next applicable requirement without a verdict,
+// across areas.
+func (m walkModel) nextOpen() (walkModel, tea.Cmd) {
+	a, i := m.area, m.sel
+	for range len(m.s.cat.Requirements) + len(m.areas) {
+		i++
+		if i >= len(m.items[a]) {
+			a, i = (a+1)%len(m.areas), -1
+			continue
+		}
+		it := m.items[a][i]
+		if it.ap == audit.Applies && m.s.a.VerdictOf(it.req.ID) == audit.Open {
+			return m.moveTo(a, i)
+		}
+	}
+	return m, notify(txt.allAssessed, false)
+}
+
+// setVerdict records a verdict for the requirement in focus.
+func (m walkModel) setVerdict(v audit.Verdict) (walkModel, tea.Cmd) {
+	r := m.current()
+	if r == nil || !m.editable() {
+		return m, nil
+	}
+	f := m.s.a.Finding(r.ID)
+	if f.Verdict == v {
+		return m, nil
+	}
+	f.Verdict = v
+	f.Updated = m.c.now().UTC()
+	return m, m.s.touch()
+}
+
+func (m *walkModel) keepVisible() {
+	row := m.rowOf(m.sel)
+	h := m.listHeight()
+	if row < m.listOff {
+		m.listOff = row
+	}
+	if row >= m.listOff+h {
+		m.listOff = row - h + 1
+	}
+	m.listOff = max(m.listOff, 0)
+}
+
+func (m walkModel) keyMap() help.KeyMap {
+	k := m.keys
+	g := *k.g
+	k.g = &g
+	k.field = m.focus != focusList
+	all := []*key.Binding{&k.Up, &k.Down, &k.NextArea, &k.PrevArea, &k.NextOpen, &k.PageUp, &k.PageDown,
+		&k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Notes, &k.Editor, &k.Attach, &k.Evidence, &k.Detach,
+		&k.Search, &k.Summary, &k.Back, &k.FieldNext, &k.FieldPrev, &k.Leave, &k.Complete, &k.Accept, &k.Cancel,
+		&g.Quit, &g.Help}
+	setEnabled(false, all...)
+	ed := m.editable() && m.current() != nil
+	switch m.focus {
+	case focusList:
+		setEnabled(true, &k.Up, &k.Down, &k.NextArea, &k.PrevArea, &k.NextOpen, &k.PageUp, &k.PageDown,
+			&k.Search, &k.Summary, &k.Back, &g.Quit, &g.Help)
+		setEnabled(ed, &k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Notes, &k.Editor, &k.Attach)
+		setEnabled(m.current() != nil && len(findingEvidence(m.s.a, m.current().ID)) > 0, &k.Evidence)
+	case focusNotes:
+		setEnabled(true, &k.FieldNext, &k.FieldPrev, &k.Leave, &k.Editor)
+	case focusAction, focusDue, focusJust:
+		setEnabled(true, &k.FieldNext, &k.FieldPrev, &k.Leave)
+	case focusEvidence:
+		setEnabled(true, &k.Up, &k.Down, &k.Leave)
+		setEnabled(ed, &k.Detach, &k.Attach)
+	case focusAttach:
+		setEnabled(true, &k.Complete, &k.Accept, &k.Cancel)
+	case focusSearch:
+		setEnabled(true, &k.Up, &k.Down, &k.Accept, &k.Cancel)
+	}
+	return k
+}

@@ -1,0 +1,256 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/assay-dev/assay/audit"
+)
+
+// longNotes is the size above which typing in the notes field gets slow
+// enough (about 15 ms a frame at 100 KB) to suggest the editor.
+const longNotes = 20 * 1024
+
+// findingEvidence returns the evidence digests linked to a requirement,
+// without creating a finding.
+func findingEvidence(a *audit.Audit, reqID string) []string {
+	if f, ok := a.Findings[reqID]; ok && f != nil {
+		return f.Evidence
+	}
+	return nil
+}
+
+// fields lists the finding's text fields for the current verdict, in tab
+// order.
+func (m walkModel) fields() []walkFocus {
+	fs := []walkFocus{focusNotes}
+	r := m.current()
+	if r == nil {
+		return fs
+	}
+	switch v := m.s.a.VerdictOf(r.ID); {
+	case v.IsNonConformity():
+		fs = append(fs, focusAction, focusDue)
+	case v == audit.NA:
+		fs = append(fs, focusJust)
+	}
+	return fs
+}
+
+// focusField gives a text field the keys, loaded from the finding.
+func (m walkModel) focusField(f walkFocus) (walkModel, tea.Cmd) {
+	r := m.current()
+	if r == nil || !m.editable() {
+		return m, nil
+	}
+	m.blurFields()
+	m.focus, m.fieldErr = f, ""
+	fd := m.s.a.Finding(r.ID)
+	switch f {
+	case focusNotes:
+		m.notes.SetValue(audit.Sanitize(fd.Notes))
+		m.sizeNotes()
+		if len(fd.Notes) > longNotes {
+			// bubbles' textarea redraws all its lines every frame.
+			return m, tea.Batch(m.notes.Focus(), notify(txt.longNotes, false))
+		}
+		return m, m.notes.Focus()
+	case focusAction:
+		m.action.SetValue(sanitizeLine(fd.CorrectiveAction))
+		return m, m.action.Focus()
+	case focusDue:
+		m.due.SetValue(m.s.a.DueDate(r.ID))
+		return m, m.due.Focus()
+	case focusJust:
+		m.just.SetValue(sanitizeLine(fd.Justification))
+		return m, m.just.Focus()
+	}
+	return m, nil
+}
+
+func (m *walkModel) blurFields() {
+	m.notes.Blur()
+	m.action.Blur()
+	m.due.Blur()
+	m.just.Blur()
+	m.attach.Blur()
+	m.search.Blur()
+}
+
+// updateField passes keys to the focused text field and copies its value
+// into the finding as it changes.
+func (m walkModel) updateField(msg tea.KeyMsg) (walkModel, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Leave):
+		m.blurFields()
+		m.focus = focusList
+		return m, m.s.flush(m.c.now)
+	case key.Matches(msg, k.FieldNext), key.Matches(msg, k.FieldPrev):
+		fs := m.fields()
+		i := slices.Index(fs, m.focus)
+		if key.Matches(msg, k.FieldNext) {
+			i = (i + 1) % len(fs)
+		} else {
+			i = (i + len(fs) - 1) % len(fs)
+		}
+		return m.focusField(fs[i])
+	case key.Matches(msg, k.Editor) && m.focus == focusNotes:
+		return m.openEditor()
+	}
+	r := m.current()
+	if r == nil {
+		return m, nil
+	}
+	f := m.s.a.Finding(r.ID)
+	var cmd tea.Cmd
+	changed := false
+	switch m.focus {
+	case focusNotes:
+		m.notes, cmd = m.notes.Update(cleanKey(msg, true))
+		if v := m.notes.Value(); v != f.Notes {
+			f.Notes, changed = v, true
+		}
+	case focusAction:
+		m.action, cmd = m.action.Update(cleanKey(msg, false))
+		if v := m.action.Value(); v != f.CorrectiveAction {
+			f.CorrectiveAction, changed = v, true
+		}
+	case focusJust:
+		m.just, cmd = m.just.Update(cleanKey(msg, false))
+		if v := m.just.Value(); v != f.Justification {
+			f.Justification, changed = v, true
+		}
+	case focusDue:
+		m.due, cmd = m.due.Update(cleanKey(msg, false))
+		changed = m.applyDue(r.ID, f)
+	}
+	if changed {
+		f.Updated = m.c.now().UTC()
+		return m, tea.Batch(cmd, m.s.touch())
+	}
+	return m, cmd
+}
+
+// applyDue stores a valid due date (empty means the policy's default) and
+// keeps an invalid one in the field with its error under it.
+func (m *walkModel) applyDue(reqID string, f *audit.Finding) bool {
+	v := strings.TrimSpace(m.due.Value())
+	m.fieldErr = ""
+	if v == "" || v == m.s.a.DueDate(reqID) && f.DueDate == "" {
+		return false
+	}
+	if _, err := audit.ParseDate(v); err != nil {
+		m.fieldErr = sprintf(txt.badDue, err)
+		return false
+	}
+	if v == f.DueDate {
+		return false
+	}
+	f.DueDate = v
+	return true
+}
+
+// updateEvidence moves through the finding's evidence and detaches.
+func (m walkModel) updateEvidence(msg tea.KeyMsg) (walkModel, tea.Cmd) {
+	r := m.current()
+	k := m.keyMap().(walkKeys)
+	evs := findingEvidence(m.s.a, r.ID)
+	switch {
+	case key.Matches(msg, k.Leave):
+		m.focus = focusList
+	case key.Matches(msg, k.Up):
+		m.evSel = max(m.evSel-1, 0)
+	case key.Matches(msg, k.Down):
+		m.evSel = min(m.evSel+1, max(len(evs)-1, 0))
+	case key.Matches(msg, k.Attach):
+		m.focus = focusAttach
+		m.attach.SetValue("")
+		return m, m.attach.Focus()
+	case key.Matches(msg, k.Detach) && m.evSel < len(evs):
+		sha := evs[m.evSel]
+		if err := m.s.h.DetachEvidence(m.s.a, sha, r.ID); err != nil {
+			return m, notify(err.Error(), true)
+		}
+		name := sha[:min(12, len(sha))]
+		if ev, ok := m.s.a.EvidenceBySHA(sha); ok {
+			name = ev.Name
+		}
+		if len(findingEvidence(m.s.a, r.ID)) == 0 {
+			m.focus = focusList
+		}
+		m.evSel = max(min(m.evSel, len(findingEvidence(m.s.a, r.ID))-1), 0)
+		return m, tea.Batch(m.s.touch(), notify(sprintf(txt.detached, sanitizeLine(name)), false))
+	}
+	return m, nil
+}
+
+// updateAttach edits the path of a file to attach, with tab completion.
+func (m walkModel) updateAttach(msg tea.KeyMsg) (walkModel, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		m.attach.Blur()
+		m.focus = focusList
+		return m, nil
+	case key.Matches(msg, k.Complete):
+		return m, completeCmd(m.attach.Value())
+	case key.Matches(msg, k.Accept):
+		path := strings.TrimSpace(m.attach.Value())
+		m.attach.Blur()
+		m.focus = focusList
+		r := m.current()
+		if path == "" || r == nil {
+			return m, nil
+		}
+		return m, tea.Batch(storeEvidenceCmd(m.s.h, m.s.id, path, r.ID), notify(sprintf(txt.attaching, path), false))
+	}
+	var cmd tea.Cmd
+	m.attach, cmd = m.attach.Update(cleanKey(msg, false))
+	return m, cmd
+}
+
+// evidenceStored links a file copied in by a command to its requirement.
+func (m walkModel) evidenceStored(msg evidenceStoredMsg) (walkModel, tea.Cmd) {
+	if msg.id != m.s.id {
+		return m, nil
+	}
+	if msg.err != nil {
+		return m, notify(msg.err.Error(), true)
+	}
+	ev, err := m.s.h.AttachEvidence(m.s.a, cloneEvidence(*msg.ev), msg.reqID)
+	if err != nil {
+		return m, notify(err.Error(), true)
+	}
+	return m, tea.Batch(m.s.touch(), notify(sprintf(txt.attached, sanitizeLine(ev.Name)), false))
+}
+
+// openEditor hands the notes to $EDITOR through a temp file.
+func (m walkModel) openEditor() (walkModel, tea.Cmd) {
+	r := m.current()
+	if r == nil || !m.editable() {
+		return m, nil
+	}
+	return m, editorFileCmd(r.ID, m.s.a.Finding(r.ID).Notes)
+}
+
+// editorClosed takes the edited notes back.
+func (m walkModel) editorClosed(msg editorClosedMsg) (walkModel, tea.Cmd) {
+	if msg.err != nil {
+		return m, notify(sprintf(txt.editorFailed, msg.err), true)
+	}
+	f := m.s.a.Finding(msg.reqID)
+	text := audit.Sanitize(strings.TrimSuffix(msg.text, "\n"))
+	if text == f.Notes {
+		return m, nil
+	}
+	f.Notes = text
+	f.Updated = m.c.now().UTC()
+	if m.focus == focusNotes {
+		m.notes.SetValue(text)
+	}
+	return m, m.s.touch()
+}

@@ -1,0 +1,96 @@
+package tui
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/assay-dev/assay/standards"
+)
+
+// updateSearch filters every requirement of the catalog by id or words.
+func (m walkModel) updateSearch(msg tea.KeyMsg) (walkModel, tea.Cmd) {
+	switch msg.Type {
+	case tea.KeyEsc:
+		m.focus = focusList
+		m.search.Blur()
+		return m, nil
+	case tea.KeyUp:
+		m.resSel = max(m.resSel-1, 0)
+		return m, nil
+	case tea.KeyDown:
+		m.resSel = min(m.resSel+1, max(len(m.results)-1, 0))
+		return m, nil
+	case tea.KeyEnter:
+		m.focus = focusList
+		m.search.Blur()
+		if m.resSel < len(m.results) {
+			return m.jumpTo(m.results[m.resSel].ID)
+		}
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.search, cmd = m.search.Update(cleanKey(msg, false))
+	m.results = searchCatalog(m.s.cat, m.search.Value())
+	m.resSel = 0
+	return m, cmd
+}
+
+// jumpTo selects the requirement with the given id, wherever it is.
+func (m walkModel) jumpTo(id string) (walkModel, tea.Cmd) {
+	for a, items := range m.items {
+		for i, it := range items {
+			if it.req.ID == id {
+				return m.moveTo(a, i)
+			}
+		}
+	}
+	return m, nil
+}
+
+// searchCatalog returns the requirements whose id starts with q, or whose
+// id, chapter, title and text contain every word of q.
+func searchCatalog(cat *standards.Catalog, q string) []*standards.Requirement {
+	words := strings.Fields(strings.ToLower(q))
+	if len(words) == 0 {
+		return nil
+	}
+	var out []*standards.Requirement
+	for i := range cat.Requirements {
+		r := &cat.Requirements[i]
+		if strings.HasPrefix(strings.ToLower(r.ID), words[0]) && len(words) == 1 {
+			out = append(out, r)
+			continue
+		}
+		hay := strings.ToLower(r.ID + " " + r.Chapter + " " + r.Title + " " + r.Text)
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(hay, w)
+		}
+		if ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// searchView lists the requirements matching the search.
+func (m walkModel) searchView() string {
+	st := m.c.st
+	w := m.rightWidth()
+	lines := []string{truncate(m.search.View(), w), ""}
+	if m.search.Value() != "" && len(m.results) == 0 {
+		lines = append(lines, st.muted.Render(txt.searchNone))
+	}
+	vis, off := window(m.results, m.resSel-(m.c.height-3)+1, m.c.height-2)
+	for i, r := range vis {
+		mark := "  "
+		text := truncate(r.ID+" "+areaName(r.Area)+" · "+sanitizeLine(r.Title), w-2)
+		if off+i == m.resSel {
+			mark = "› "
+			text = st.selected.Render(text)
+		}
+		lines = append(lines, mark+text)
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,399 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/standards"
+)
+
+// walkCache keeps wrapped text between frames: a requirement's detail and
+// the notes preview are wrapped once per width, not on every frame. It is a
+// pointer so that copies of the model share it; only the UI goroutine uses it.
+type walkCache struct {
+	width      int
+	detail     map[string][]string
+	notesID    string
+	notesWidth int
+	notesText  string
+	notesLines []string
+}
+
+func newWalkCache() *walkCache { return &walkCache{detail: map[string][]string{}} }
+
+// Layout of the walk.
+const (
+	leftMin      = 30
+	leftMax      = 44
+	notesMinRows = 3
+)
+
+func (m walkModel) leftWidth() int { return min(max(leftMin, m.c.width/3), leftMax) }
+
+func (m walkModel) rightWidth() int { return m.c.width - m.leftWidth() - 3 }
+
+// listHeight is the rows for requirements, under the areas and a rule.
+func (m walkModel) listHeight() int { return max(m.c.height-len(m.areas)-1, 1) }
+
+func (m walkModel) findingHeight() int {
+	if m.focus == focusNotes {
+		return m.c.height - 4
+	}
+	return max(m.c.height/2, 9)
+}
+
+func (m walkModel) detailHeight() int { return max(m.c.height-m.findingHeight(), 1) }
+
+// setSize adapts the fields to the body's size; it depends only on the
+// size, so the same size twice gives the same layout.
+func (m *walkModel) setSize() {
+	if m.c == nil || m.s == nil || m.s.cat == nil {
+		return // no walk yet (no audit open, or its catalog is missing)
+	}
+	w := m.rightWidth()
+	for _, ti := range []*struct{ w *int }{{&m.action.Width}, {&m.due.Width}, {&m.just.Width}, {&m.attach.Width}, {&m.search.Width}} {
+		*ti.w = w - 20
+	}
+	m.sizeNotes()
+	m.keepVisible()
+}
+
+func (m *walkModel) sizeNotes() {
+	m.notes.SetWidth(m.rightWidth())
+	m.notes.SetHeight(max(m.findingHeight()-m.findingFixedRows(), notesMinRows))
+}
+
+// findingFixedRows counts the finding's rows other than the notes.
+func (m walkModel) findingFixedRows() int {
+	n := 4 // rule, verdict, notes label, evidence
+	if r := m.current(); r != nil {
+		v := m.s.a.VerdictOf(r.ID)
+		if v.IsNonConformity() {
+			n += 2
+		}
+		if v == audit.NA {
+			n++
+		}
+	}
+	if m.fieldErr != "" {
+		n++
+	}
+	if m.focus == focusEvidence {
+		n += min(len(findingEvidence(m.s.a, m.current().ID)), 4)
+	}
+	return n
+}
+
+func (m walkModel) view() string {
+	left := fit(m.leftView(), m.leftWidth(), m.c.height)
+	var right string
+	if m.focus == focusSearch {
+		right = m.searchView()
+	} else {
+		right = m.rightView()
+	}
+	rl := fit(right, m.rightWidth(), m.c.height)
+	sep := " " + m.c.st.rule.Render("│") + " "
+	var b strings.Builder
+	for i := range left {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(left[i])
+		b.WriteString(sep)
+		b.WriteString(rl[i])
+	}
+	return b.String()
+}
+
+// leftView is the areas with their counts, then the current area's list.
+func (m walkModel) leftView() string {
+	st := m.c.st
+	w := m.leftWidth()
+	lines := make([]string, 0, m.c.height)
+	for i, ar := range m.areas {
+		done, total := m.areaCounts(i)
+		mark := "  "
+		if i == m.area {
+			mark = "› "
+		}
+		sign := " "
+		if total > 0 && done == total {
+			sign = "✓"
+		}
+		line := spread(mark+areaName(ar), fmt.Sprintf("%d/%d %s", done, total, sign), w)
+		if i == m.area {
+			line = st.selected.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	lines = append(lines, st.rule.Render(strings.Repeat("─", w)))
+	rows := m.listRows()
+	h := m.listHeight()
+	vis, _ := window(rows, m.listOff, h)
+	lines = append(lines, vis...)
+	if len(m.items[m.area]) == 0 {
+		lines = append(lines, st.muted.Render(truncate(txt.noRequirement, w)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// areaCounts returns assessed and applicable requirements of area i.
+func (m walkModel) areaCounts(i int) (int, int) {
+	done, total := 0, 0
+	for _, it := range m.items[i] {
+		if it.ap != audit.Applies {
+			continue
+		}
+		total++
+		if m.s.a.VerdictOf(it.req.ID) != audit.Open {
+			done++
+		}
+	}
+	return done, total
+}
+
+// listRows renders the current area's requirements with the informative
+// and excluded ones under their own headings.
+func (m walkModel) listRows() []string {
+	st := m.c.st
+	w := m.leftWidth()
+	var rows []string
+	prev := audit.Applies
+	for i, it := range m.items[m.area] {
+		if it.ap != prev {
+			head := txt.informative
+			if it.ap == audit.Excluded {
+				head = txt.excluded
+			}
+			rows = append(rows, st.muted.Render(truncate(head, w)))
+			prev = it.ap
+		}
+		v := m.s.a.VerdictOf(it.req.ID)
+		mark := "  "
+		if i == m.sel {
+			mark = "› "
+		}
+		glyph := st.verdict[string(v)].Render(glyphs[v])
+		text := truncate(it.req.ID+" "+sanitizeLine(it.req.Title), w-4)
+		switch {
+		case i == m.sel:
+			text = st.selected.Render(text)
+		case it.ap != audit.Applies:
+			text = st.muted.Render(text)
+		}
+		rows = append(rows, mark+glyph+" "+text)
+	}
+	return rows
+}
+
+// rowOf is the list row of item i, counting the group headings.
+func (m walkModel) rowOf(i int) int {
+	row := i
+	prev := audit.Applies
+	for j, it := range m.items[m.area] {
+		if j > i {
+			break
+		}
+		if it.ap != prev {
+			row++
+			prev = it.ap
+		}
+	}
+	return row
+}
+
+// rightView is the requirement in focus over its finding.
+func (m walkModel) rightView() string {
+	r := m.current()
+	if r == nil {
+		return m.c.st.muted.Render(txt.noRequirement)
+	}
+	detail := m.detailLines(r, m.items[m.area][m.sel].ap)
+	vis, _ := window(detail, m.scroll, m.detailHeight())
+	lines := append([]string{}, vis...)
+	for len(lines) < m.detailHeight() {
+		lines = append(lines, "")
+	}
+	lines = append(lines, m.findingLines(r)...)
+	return strings.Join(lines, "\n")
+}
+
+// detailLines is the requirement's wrapped text, cached per width.
+func (m walkModel) detailLines(r *standards.Requirement, ap audit.Applicability) []string {
+	w := m.rightWidth()
+	if m.cache.width != w {
+		m.cache.width = w
+		m.cache.detail = map[string][]string{}
+	}
+	key := r.ID + "\x00" + ap.String()
+	if l, ok := m.cache.detail[key]; ok {
+		return l
+	}
+	st := m.c.st
+	level := string(r.Level)
+	if r.Level == standards.Progress && r.DueYear > 0 {
+		level = sprintf(txt.levelDue, r.DueYear)
+	}
+	head := r.ID + " · " + sanitizeLine(r.Chapter) + " · " + level
+	if r.Critical {
+		head += txt.criticalMark
+	}
+	lines := wrap(st.header.Render(head), w)
+	if ap != audit.Applies {
+		lines = append(lines, wrap(st.warn.Render("! "+audit.DescribeApplicability(r, m.s.a.Header)), w)...)
+	}
+	lines = append(lines, wrap(st.title.Render(sanitizeLine(r.Title)), w)...)
+	lines = append(lines, "")
+	lines = append(lines, wrap(audit.Sanitize(r.Text), w)...)
+	if len(r.Guidance) > 0 {
+		lines = append(lines, "", st.label.Render(txt.guidance))
+		for _, g := range r.Guidance {
+			for i, l := range wrap(sanitizeLine(g), w-2) {
+				if i == 0 {
+					lines = append(lines, "• "+l)
+				} else {
+					lines = append(lines, "  "+l)
+				}
+			}
+		}
+	}
+	if len(r.Evidence) > 0 {
+		lines = append(lines, "")
+		lines = append(lines, wrap(st.label.Render(txt.evidenceKinds)+strings.Join(r.Evidence, ", "), w)...)
+	}
+	m.cache.detail[key] = lines
+	return lines
+}
+
+// findingLines is the finding panel: verdict, notes, and the fields the
+// verdict calls for.
+func (m walkModel) findingLines(r *standards.Requirement) []string {
+	st := m.c.st
+	w := m.rightWidth()
+	a := m.s.a
+	v := a.VerdictOf(r.ID)
+	f := a.Findings[r.ID]
+	if f == nil {
+		f = &audit.Finding{Verdict: audit.Open}
+	}
+	head := "── " + txt.finding + " "
+	if !m.editable() {
+		head += "(" + txt.readOnly + ") "
+	}
+	lines := []string{st.rule.Render(head + strings.Repeat("─", max(w-lipgloss.Width(head), 0)))}
+	lines = append(lines, st.label.Render(txt.verdict)+st.verdict[string(v)].Render(glyphs[v]+" "+verdictName(v)))
+	lines = append(lines, m.fieldLabel(txt.notes, focusNotes))
+	notesRows := max(m.findingHeight()-m.findingFixedRows(), notesMinRows)
+	if m.focus == focusNotes {
+		lines = append(lines, m.notes.View())
+	} else {
+		lines = append(lines, m.notesPreview(r.ID, f.Notes, notesRows)...)
+	}
+	if v.IsNonConformity() {
+		lines = append(lines, m.inputLine(focusAction, txt.action, f.CorrectiveAction, w))
+		due := a.DueDate(r.ID)
+		if f.DueDate == "" && due != "" {
+			due += txt.dueDefault
+		}
+		lines = append(lines, m.inputLine(focusDue, txt.dueDate, due, w))
+	}
+	if v == audit.NA {
+		lines = append(lines, m.inputLine(focusJust, txt.justification, f.Justification, w))
+	}
+	if m.fieldErr != "" {
+		lines = append(lines, st.errText.Render(truncate("✗ "+m.fieldErr, w)))
+	}
+	return append(lines, m.evidenceLines(f, w)...)
+}
+
+func (m walkModel) fieldLabel(label string, f walkFocus) string {
+	if m.focus == f {
+		return m.c.st.focusedField.Render("› " + label)
+	}
+	return m.c.st.label.Render(label)
+}
+
+// inputLine shows a one-line field: the live input when focused, else its
+// value.
+func (m walkModel) inputLine(f walkFocus, label, value string, w int) string {
+	if m.focus == f {
+		mark := m.c.st.focusedField.Render("› ")
+		switch f {
+		case focusAction:
+			return truncate(mark+m.action.View(), w)
+		case focusDue:
+			return truncate(mark+m.due.View(), w)
+		case focusJust:
+			return truncate(mark+m.just.View(), w)
+		}
+	}
+	return truncate(m.c.st.label.Render(label)+sanitizeLine(value), w)
+}
+
+// notesPreview is the first rows of the notes, wrapped once per change.
+func (m walkModel) notesPreview(id, notes string, rows int) []string {
+	w := m.rightWidth() - 2
+	c := m.cache
+	if c.notesID != id || c.notesWidth != w || c.notesText != notes {
+		c.notesID, c.notesWidth, c.notesText = id, w, notes
+		c.notesLines = nil
+		if notes != "" {
+			c.notesLines = wrap(audit.Sanitize(notes), w)
+		}
+	}
+	if len(c.notesLines) == 0 {
+		return []string{m.c.st.muted.Render("  " + txt.notesEmpty)}
+	}
+	out := make([]string, 0, rows)
+	n := len(c.notesLines)
+	show := min(n, rows)
+	if n > rows {
+		show = rows - 1
+	}
+	for _, l := range c.notesLines[:show] {
+		out = append(out, "│ "+l)
+	}
+	if n > rows {
+		out = append(out, m.c.st.muted.Render(sprintf(txt.notesMore, n-show)))
+	}
+	for len(out) < rows {
+		out = append(out, "")
+	}
+	return out
+}
+
+// evidenceLines lists the evidence linked to the requirement.
+func (m walkModel) evidenceLines(f *audit.Finding, w int) []string {
+	st := m.c.st
+	if m.focus == focusAttach {
+		return []string{truncate(m.attach.View(), w)}
+	}
+	var names []string
+	for _, sha := range f.Evidence {
+		name := sha[:min(12, len(sha))]
+		if ev, ok := m.s.a.EvidenceBySHA(sha); ok {
+			name = sanitizeLine(ev.Name)
+		}
+		names = append(names, name)
+	}
+	if len(names) == 0 {
+		return []string{truncate(st.label.Render(txt.evidence)+st.muted.Render(txt.noEvidence), w)}
+	}
+	if m.focus != focusEvidence {
+		return []string{truncate(st.label.Render(txt.evidence)+strings.Join(names, ", "), w)}
+	}
+	lines := []string{m.fieldLabel(txt.evidence, focusEvidence)}
+	vis, off := window(names, m.evSel-3, 4)
+	for i, n := range vis {
+		mark := "  "
+		if off+i == m.evSel {
+			mark = "› "
+		}
+		lines = append(lines, truncate(mark+n, w))
+	}
+	return lines
+}

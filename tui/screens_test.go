@@ -1,0 +1,199 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/assay-dev/assay/audit"
+)
+
+func TestNewAuditFormValidatesInlineAndCreates(t *testing.T) {
+	cat := testCatalog(30)
+	st := newFakeStore(cat)
+	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat)}, 80, 24)
+	if !strings.Contains(d.view(), "No audits yet") {
+		t.Fatalf("empty store not explained:\n%s", d.view())
+	}
+	d.typeText("n")
+	if d.m.screen != screenNew {
+		t.Fatalf("n opened %v, want the form", d.m.screen)
+	}
+	if v := d.view(); !strings.Contains(v, "test 1.0 (built-in)") || !strings.Contains(v, "Synthetic requirements") {
+		t.Errorf("catalog choice lacks provenance:\n%s", v)
+	}
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlS})
+	v := d.view()
+	if len(st.files) != 0 {
+		t.Fatal("created an audit from an empty form")
+	}
+	if !strings.Contains(v, "✗ ") || !strings.Contains(v, "Please correct") {
+		t.Fatalf("no field errors after ctrl+s on an empty form:\n%s", v)
+	}
+	d.typeText("Cooperativa Ñuñoa")
+	d.press(tea.KeyTab) // legal id
+	d.press(tea.KeyTab) // country
+	d.typeText("Perú")
+	for range 4 { // region, municipality, site, coordinates
+		d.press(tea.KeyTab)
+	}
+	d.typeText("91, -75")
+	d.press(tea.KeyTab)
+	if v := d.view(); !strings.Contains(v, "✗ latitude") && !strings.Contains(v, "✗ Latitude") {
+		t.Errorf("bad latitude has no error under the field:\n%s", v)
+	}
+	d.press(tea.KeyShiftTab)
+	d.press(tea.KeyEnd)
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlU})
+	d.typeText("-14.5, -69.5")
+	d.press(tea.KeyShiftTab) // site
+	d.typeText("Mina Ananea")
+	for range 7 { // coordinates, audit type, cert type, year, start, end, lead
+		d.press(tea.KeyTab)
+	}
+	d.typeText("Rosa Quispe")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlS})
+	if len(st.files) != 1 {
+		t.Fatalf("audit not created; view:\n%s", d.view())
+	}
+	if d.m.screen != screenWalk {
+		t.Fatalf("after create, screen = %v, want walk", d.m.screen)
+	}
+	a := d.m.s.a
+	if a.Header.ASMO != "Cooperativa Ñuñoa" || a.Header.Country != "Perú" || a.Header.Coordinates == nil ||
+		a.Header.Coordinates.Lat != -14.5 || a.Header.LeadInspector != "Rosa Quispe" || a.Catalog.ID != "test" {
+		t.Errorf("created header = %+v, coordinates %+v", a.Header, a.Header.Coordinates)
+	}
+}
+
+func TestNewAuditFormChoices(t *testing.T) {
+	cat := testCatalog(30)
+	d := newDriver(t, Deps{Store: newFakeStore(cat), Catalogs: catalogs(cat)}, 80, 24)
+	d.typeText("n")
+	for range 7 { // to audit type
+		d.press(tea.KeyTab)
+	}
+	d.press(tea.KeyRight)
+	d.press(tea.KeyTab)
+	d.press(tea.KeyRight)
+	h, _ := d.m.form.header()
+	if h.AuditType != audit.Surveillance || h.CertType != audit.Ecological {
+		t.Errorf("choices gave %s/%s, want surveillance/ecological", h.AuditType, h.CertType)
+	}
+	d.press(tea.KeyEsc)
+	if d.m.screen != screenHome {
+		t.Errorf("esc left the form for %v, want home", d.m.screen)
+	}
+}
+
+// completeAudit gives every applicable requirement a verdict.
+func completeAudit(a *audit.Audit) {
+	for _, id := range []string{"1", "2", "3", "4", "5"} {
+		for _, i := range []string{"1", "2", "3", "4"} {
+			a.Finding(id + "." + i).Verdict = audit.Conforms
+		}
+	}
+}
+
+func TestSummaryFinalizeAndExport(t *testing.T) {
+	cat := testCatalog(30)
+	a := testAudit(cat, "a1")
+	completeAudit(a)
+	f := a.Finding("2.3")
+	f.Verdict, f.Notes, f.CorrectiveAction = audit.Minor, "Premium account mixed with operations.", "Open a separate account."
+	st := newFakeStore(cat, a)
+	x := &fakeExporter{}
+	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Exporter: x}, 80, 24)
+	d.press(tea.KeyEnter)
+	d.typeText("s")
+	v := d.view()
+	for _, want := range []string{"economic", "Recommendation:", "Non-conformities", "2.3 Requirement 3 of economic",
+		"Open a separate account.", "nothing blocks finalizing", "f finalize", "x export"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("summary lacks %q:\n%s", want, v)
+		}
+	}
+	d.typeText("f")
+	if !strings.Contains(d.view(), "Finalize this audit?") {
+		t.Fatalf("no confirmation:\n%s", d.view())
+	}
+	d.typeText("y")
+	if got := st.saved("a1"); got.Status != audit.Finalized || got.ContentHash == "" {
+		t.Fatalf("saved audit status %s hash %q after finalize", got.Status, got.ContentHash)
+	}
+	if strings.Contains(d.view(), "f finalize") {
+		t.Errorf("finalize still offered after finalizing:\n%s", d.view())
+	}
+	d.typeText("x")
+	if len(x.calls) != 1 || x.calls[0] != "a1 draft=false" {
+		t.Fatalf("exports = %v, want one signed export", x.calls)
+	}
+	if !strings.Contains(d.view(), "exported /home/ana/assay/audits/a1/exports/report-rev1.pdf") {
+		t.Errorf("export path not shown:\n%s", d.view())
+	}
+	d.typeText("s")
+	d.typeText("c")
+	if d.m.s.a.VerdictOf("1.1") != audit.Conforms || !strings.Contains(d.view(), "read only") {
+		t.Errorf("finalized walk is not read-only:\n%s", d.view())
+	}
+}
+
+func TestExportWaitsForThePendingSave(t *testing.T) {
+	cat := testCatalog(30)
+	st := newFakeStore(cat, testAudit(cat, "a1"))
+	x := &fakeExporter{}
+	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Exporter: x}, 80, 24)
+	d.press(tea.KeyEnter)
+	d.typeText("c")
+	d.m.s.saving = true // a save is running when the export is asked for
+	d.m.s.savedRev = 0
+	d.typeText("s")
+	d.typeText("x")
+	if len(x.calls) != 0 {
+		t.Fatalf("exported while a save was running")
+	}
+	if !strings.Contains(d.view(), "exporting…") {
+		t.Errorf("no progress shown:\n%s", d.view())
+	}
+	d.send(auditSavedMsg{id: "a1", rev: d.m.s.rev, at: testNow})
+	if len(x.calls) != 1 || x.calls[0] != "a1 draft=true" {
+		t.Errorf("exports after the save = %v, want one draft export", x.calls)
+	}
+}
+
+func TestCloneAuditSharesNothing(t *testing.T) {
+	cat := testCatalog(30)
+	a := testAudit(cat, "a1")
+	a.Header.Coordinates = &audit.GeoPoint{Lat: 1, Lon: 2}
+	a.Header.CoInspectors = []string{"x"}
+	a.Finding("1.1").Evidence = []string{"s1"}
+	a.Evidence = []audit.Evidence{{SHA256: "s1", Requirements: []string{"1.1"}, GPS: &audit.GeoPoint{}}}
+	a.History = []audit.Revision{{Revision: 1, Exports: []string{"r.pdf"}}}
+	c := cloneAudit(a)
+	c.Header.Coordinates.Lat = 9
+	c.Header.CoInspectors[0] = "y"
+	c.Finding("1.1").Evidence[0] = "s2"
+	c.Finding("1.1").Verdict = audit.Major
+	c.Evidence[0].Requirements[0] = "2.2"
+	c.Evidence[0].GPS.Lat = 5
+	c.History[0].Exports[0] = "z.pdf"
+	c.Finding("9.9")
+	if a.Header.Coordinates.Lat != 1 || a.Header.CoInspectors[0] != "x" || a.Findings["1.1"].Evidence[0] != "s1" ||
+		a.Findings["1.1"].Verdict != audit.Open || a.Evidence[0].Requirements[0] != "1.1" || a.Evidence[0].GPS.Lat != 0 ||
+		a.History[0].Exports[0] != "r.pdf" || a.Findings["9.9"] != nil {
+		t.Errorf("changing the clone changed the original: %+v", a)
+	}
+}
+
+func TestFinalizeBlockedSaysWhy(t *testing.T) {
+	d, st := openWalk(t, 80, 24)
+	d.typeText("s")
+	d.typeText("fy")
+	if v := d.view(); !strings.Contains(v, "cannot finalize yet") || !strings.Contains(v, "still open") {
+		t.Errorf("blocked finalize not explained:\n%s", v)
+	}
+	if st.saved("a1").Status != audit.Draft {
+		t.Error("audit finalized despite open requirements")
+	}
+}

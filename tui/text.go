@@ -1,0 +1,208 @@
+package tui
+
+import (
+	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/standards"
+)
+
+// words holds every word the UI shows to people, so that a Spanish edition
+// is a translation of this one table.
+type words struct {
+	appName          string
+	tooSmall         string
+	screenNames      map[screen]string
+	saved            string // "saved 10:22:01"
+	saving           string
+	unsaved          string
+	saveFailed       string // "not saved: <error>"
+	quitFailed       string
+	readOnly         string
+	loading          string
+	noAudits         string
+	noMatch          string
+	listFailed       string
+	unreadable       string // "✗ <the store's reason>"
+	unreadableBackup string
+	confirmDelete    string
+	deleted          string
+	restored         string
+	catalogMissing   string
+	fatalBack        string
+	homeCols         [6]string
+	filterPrompt     string
+
+	formTitle     string
+	formHint      string
+	formLabels    map[string]string
+	formInvalid   string
+	choiceHint    string
+	catalogFormat string // "name version (source)"
+	creating      string
+
+	areaNames     map[standards.Area]string
+	verdictNames  map[audit.Verdict]string
+	informative   string
+	excluded      string
+	levelDue      string // "progress, due year %d"
+	chapter       string
+	guidance      string
+	evidenceKinds string
+	finding       string
+	verdict       string
+	notes         string
+	notesEmpty    string
+	notesMore     string // "… %d more lines (enter to edit)"
+	action        string
+	dueDate       string
+	dueDefault    string
+	justification string
+	evidence      string
+	noEvidence    string
+	attachPrompt  string
+	attaching     string
+	attached      string
+	detached      string
+	noRequirement string
+	searchPrompt  string
+	searchNone    string
+	allAssessed   string
+	editorFailed  string
+	longNotes     string
+	badDue        string
+
+	summaryTitle    string
+	summaryCols     [8]string
+	total           string
+	recommend       string
+	reasons         string
+	register        string
+	noNC            string
+	blockers        string
+	noBlockers      string
+	confirmFinal    string
+	finalizeBlocked string
+	finalized       string
+	exporting       string
+	exported        string
+	exportFailed    string
+	criticalMark    string
+	revisionLabel   string
+}
+
+var txt = words{
+	appName:  "assay",
+	tooSmall: "terminal too small (need 80x24)",
+	screenNames: map[screen]string{
+		screenHome: "audits", screenNew: "new audit", screenWalk: "walk", screenSummary: "summary",
+	},
+	saved:            "saved %s",
+	saving:           "saving…",
+	unsaved:          "unsaved changes",
+	saveFailed:       "not saved: %v",
+	quitFailed:       "could not save before quitting: %v. Press q again to quit anyway.",
+	readOnly:         "finalized: read only",
+	loading:          "loading…",
+	noAudits:         "No audits yet. Press n to start one, or run `assay demo` for a filled sample.",
+	noMatch:          "No audit matches the filter.",
+	listFailed:       "cannot list audits: %v",
+	unreadable:       "✗ %s",
+	unreadableBackup: "✗ r restores the backup · %s",
+	confirmDelete:    "Move audit %q to the trash? y = yes, any other key = no",
+	deleted:          "moved %s to the trash",
+	restored:         "restored %s from its backup",
+	catalogMissing:   "The catalog %s %s this audit was made against is not installed. Put its catalog file in the standards folder of the assay home and open the audit again.",
+	fatalBack:        "esc: back to the audits",
+	homeCols:         [6]string{"ASMO", "Site", "Type", "Progress", "Status", "Saved"},
+	filterPrompt:     "filter: ",
+
+	formTitle: "New audit",
+	formHint:  "* required. ←/→ change a choice. ctrl+s creates the audit.",
+	formLabels: map[string]string{
+		"asmo": "ASMO *", "legal_id": "Legal id", "country": "Country *", "region": "Region",
+		"municipality": "Municipality", "site": "Site *", "coordinates": "Coordinates",
+		"catalog": "Catalog", "certification_type": "Certification", "certification_year": "Cert. year",
+		"audit_type": "Audit type", "start_date": "Start date *", "end_date": "End date *",
+		"lead_inspector": "Lead inspector *", "certification_body": "Cert. body",
+	},
+	formInvalid:   "Please correct the fields marked ✗.",
+	choiceHint:    "‹ %s ›",
+	catalogFormat: "%s %s (%s)",
+	creating:      "creating…",
+
+	areaNames: map[standards.Area]string{
+		standards.Social: "social", standards.Economic: "economic", standards.Environmental: "environmental",
+		standards.Labour: "labour", standards.Chemicals: "chemicals",
+	},
+	verdictNames: map[audit.Verdict]string{
+		audit.Open: "open", audit.Conforms: "conforms", audit.Minor: "minor NC",
+		audit.Major: "major NC", audit.NA: "n/a",
+	},
+	informative:   "— informative (not yet due) —",
+	excluded:      "— excluded (Ecological only) —",
+	levelDue:      "progress, due year %d",
+	chapter:       "chapter",
+	guidance:      "Check:",
+	evidenceKinds: "Expected evidence: ",
+	finding:       "Finding",
+	verdict:       "Verdict: ",
+	notes:         "Notes",
+	notesEmpty:    "(no notes: enter to write)",
+	notesMore:     "… %d more lines (enter to edit)",
+	action:        "Corrective action: ",
+	dueDate:       "Due date: ",
+	dueDefault:    " (default)",
+	justification: "Justification: ",
+	evidence:      "Evidence: ",
+	noEvidence:    "none (a to attach)",
+	attachPrompt:  "attach file: ",
+	attaching:     "importing %s…",
+	attached:      "attached %s",
+	detached:      "detached %s",
+	noRequirement: "This area has no requirements in the catalog.",
+	searchPrompt:  "search: ",
+	searchNone:    "no requirement matches",
+	allAssessed:   "every applicable requirement has a verdict",
+	editorFailed:  "editor failed: %v",
+	longNotes:     "long notes: ctrl+e opens them in your $EDITOR, which handles them faster",
+	badDue:        "due date: %v",
+
+	summaryTitle:    "Summary",
+	summaryCols:     [8]string{"Area", "✓ conf", "! minor", "✗ major", "– n/a", "· open", "info/excl", "done"},
+	total:           "total",
+	recommend:       "Recommendation: ",
+	reasons:         "Because:",
+	register:        "Non-conformities",
+	noNC:            "none",
+	blockers:        "Before finalizing",
+	noBlockers:      "nothing blocks finalizing",
+	confirmFinal:    "Finalize this audit? It becomes read-only (changes need an amendment). y = yes, any other key = no",
+	finalized:       "finalized revision %d",
+	finalizeBlocked: "cannot finalize yet, %d things to fix: %s",
+	exporting:       "exporting…",
+	exported:        "exported %s",
+	exportFailed:    "export failed: %v",
+	criticalMark:    " (critical)",
+	revisionLabel:   "rev %d",
+}
+
+// glyphs pair every verdict with a sign, so state never rests on colour.
+var glyphs = map[audit.Verdict]string{
+	audit.Open: "·", audit.Conforms: "✓", audit.Minor: "!", audit.Major: "✗", audit.NA: "–",
+}
+
+// areaName returns the display name of an area, or its id for areas a
+// user catalog invents.
+func areaName(a standards.Area) string {
+	if n, ok := txt.areaNames[a]; ok {
+		return n
+	}
+	return string(a)
+}
+
+// verdictName returns a verdict's words.
+func verdictName(v audit.Verdict) string {
+	if n, ok := txt.verdictNames[v]; ok {
+		return n
+	}
+	return string(v)
+}
