@@ -1,0 +1,134 @@
+package audit
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/assay-dev/assay/standards"
+)
+
+func TestDemoIsCompleteAndNotRecommendedBecauseOfTheMajor(t *testing.T) {
+	s := stStore(t)
+	cat := stCatalog(t)
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	id, err := CreateDemo(s, cat, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status != Draft || a.Header.ASMO == "" || a.Header.CertBody != "IMO Swiss AG" || a.Header.CertYear != 1 {
+		t.Errorf("header: %+v", a.Header)
+	}
+	if errs := ValidateHeader(a.Header); len(errs) > 0 {
+		t.Errorf("header invalid: %v", errs)
+	}
+	informative := 0
+	for i := range cat.Requirements {
+		r := &cat.Requirements[i]
+		switch ApplicabilityOf(r, a.Header) {
+		case Applies:
+			if a.VerdictOf(r.ID) == Open {
+				t.Errorf("applicable requirement %s left open", r.ID)
+			}
+		case Informative:
+			informative++
+		}
+	}
+	if informative == 0 {
+		t.Error("a year-1 surveillance audit should leave later progress requirements informative")
+	}
+	if b := FinalizeBlockers(a, cat); len(b) > 0 {
+		t.Errorf("demo cannot be finalized:\n%s", strings.Join(b, "\n"))
+	}
+	sum := Summarize(a, cat)
+	if sum.Recommendation.Outcome != NotRecommended {
+		t.Errorf("recommendation %q, want not-recommended: %v", sum.Recommendation.Outcome, sum.Recommendation.Reasons)
+	}
+	minors, majors, critical := 0, 0, 0
+	for _, nc := range sum.NonConformities {
+		switch nc.Severity {
+		case Minor:
+			minors++
+		case Major:
+			majors++
+		}
+		if nc.Critical {
+			critical++
+		}
+		if nc.CorrectiveAction == "" || nc.DueDate == "" || nc.Finding == "" {
+			t.Errorf("non-conformity %s incomplete: %+v", nc.RequirementID, nc)
+		}
+	}
+	if minors != 3 || majors != 1 || critical != 0 {
+		t.Errorf("%d minor, %d major, %d critical; want 3, 1, 0", minors, majors, critical)
+	}
+	if sum.Total.Counts[NA] == 0 {
+		t.Error("no requirement marked not applicable")
+	}
+	found := false
+	for _, f := range a.Findings {
+		found = found || strings.Contains(f.Notes, "Señora Núñez, pallaquera — ¿día 3?")
+	}
+	if !found {
+		t.Error("the accented field note did not survive")
+	}
+	if len(a.Evidence) != 2 {
+		t.Fatalf("%d evidence items, want 2", len(a.Evidence))
+	}
+	for _, ev := range a.Evidence {
+		if len(ev.Requirements) == 0 || ev.Derived == "" || ev.GPS == nil || ev.Caption == "" {
+			t.Errorf("evidence %s: %+v", ev.Name, ev)
+		}
+		if _, err := os.Stat(s.DerivedPath(id, &ev)); err != nil {
+			t.Error(err)
+		}
+		for _, r := range ev.Requirements {
+			if a.VerdictOf(r) == Open {
+				t.Errorf("photo %s linked to open requirement %s", ev.Name, r)
+			}
+		}
+	}
+	// The whole flow works on it: finalize and save.
+	h, err := s.Open(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	if err := Finalize(a, cat, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Save(a); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDemoOnAnotherCatalog(t *testing.T) {
+	// CRAFT has none of the Fairmined ids the demo prefers: the demo still
+	// assesses everything and places its non-conformities.
+	var craft *standards.Catalog
+	for _, c := range standards.Builtin() {
+		if c.ID == "craft-2.0" {
+			craft = c
+		}
+	}
+	if craft == nil {
+		t.Skip("CRAFT catalog not built in")
+	}
+	s := stStore(t)
+	id, err := CreateDemo(s, craft, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := s.Load(id)
+	if b := FinalizeBlockers(a, craft); len(b) > 0 {
+		t.Errorf("blockers: %v", b)
+	}
+	if got := Summarize(a, craft).Recommendation.Outcome; got != NotRecommended {
+		t.Errorf("recommendation %q", got)
+	}
+}

@@ -1,0 +1,203 @@
+package audit
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/assay-dev/assay/standards"
+)
+
+// Entry is one line of the audit list. Err is set (and the other fields
+// mostly empty) when the audit cannot be read; Note explains a degraded
+// entry, e.g. when the audit's catalog is not installed.
+type Entry struct {
+	ID             string    `json:"id"`
+	ASMO           string    `json:"asmo"`
+	Site           string    `json:"site"`
+	AuditType      AuditType `json:"audit_type"`
+	CertType       CertType  `json:"certification_type"`
+	Status         Status    `json:"status"`
+	Revision       int       `json:"revision"`
+	Percent        int       `json:"percent_complete"`
+	Recommendation Outcome   `json:"recommendation"`
+	Updated        time.Time `json:"updated"`
+	Err            string    `json:"error,omitempty"`
+	Note           string    `json:"note,omitempty"`
+}
+
+// summaryVersion changes whenever what summary.json holds changes, so old
+// summaries are recomputed rather than misread.
+const summaryVersion = 1
+
+// summaryRecord is summary.json: the list entry plus the identity of the
+// audit.json it was derived from. Listing trusts it only while audit.json
+// still has the recorded size and modification time.
+type summaryRecord struct {
+	Version int   `json:"version"`
+	Entry   Entry `json:"entry"`
+	Source  struct {
+		Size   int64  `json:"size"`
+		MTime  int64  `json:"mtime_ns"`
+		SHA256 string `json:"sha256"`
+	} `json:"source"`
+}
+
+// List returns every audit in the store, most recently updated first. It
+// never stops on an unreadable audit: that one's Entry carries Err.
+func (s *Store) List() ([]Entry, error) {
+	root := filepath.Join(s.home, auditsDir)
+	des, err := os.ReadDir(root)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", root, err)
+	}
+	out := make([]Entry, 0, len(des))
+	for _, de := range des {
+		if !de.IsDir() || !validID(de.Name()) {
+			continue
+		}
+		out = append(out, s.entry(de.Name()))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Updated.Equal(out[j].Updated) {
+			return out[i].Updated.After(out[j].Updated)
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// entry lists one audit, from summary.json when it is current.
+func (s *Store) entry(id string) Entry {
+	dir := filepath.Join(s.home, auditsDir, id)
+	path := filepath.Join(dir, auditFile)
+	// Stat before reading: should audit.json change in between, the
+	// summary records the older identity and is simply recomputed next time.
+	st, err := os.Stat(path)
+	if err == nil {
+		if e, ok := readSummary(dir, st); ok {
+			e.ID = id
+			return e
+		}
+	}
+	a, err := s.Load(id)
+	if err != nil {
+		e := Entry{ID: id, Err: listError(err)}
+		if st != nil {
+			e.Updated = st.ModTime().UTC()
+		}
+		return e
+	}
+	e := s.entryFor(a)
+	if data, rerr := os.ReadFile(path); rerr == nil {
+		// Best effort: a read-only home still lists, only slower.
+		_ = s.writeSummaryStat(dir, e, data, st)
+	}
+	return e
+}
+
+// listError words an unreadable audit for the list.
+func listError(err error) string {
+	var ce *CorruptError
+	if errors.As(err, &ce) {
+		msg := fmt.Sprintf(msgListUnreadable, ce.Reason)
+		if ce.HasBackup {
+			return msg + fmt.Sprintf(msgListBackup, ce.ID)
+		}
+		return msg + msgListNoBak
+	}
+	return fmt.Sprintf(msgListUnreadable, err.Error())
+}
+
+// readSummary returns the cached entry when it was derived from the
+// audit.json described by st.
+func readSummary(dir string, st os.FileInfo) (Entry, bool) {
+	data, err := os.ReadFile(filepath.Join(dir, summaryFile))
+	if err != nil {
+		return Entry{}, false
+	}
+	var rec summaryRecord
+	if json.Unmarshal(data, &rec) != nil || rec.Version != summaryVersion {
+		return Entry{}, false
+	}
+	if rec.Source.Size != st.Size() || rec.Source.MTime != st.ModTime().UnixNano() {
+		return Entry{}, false
+	}
+	return rec.Entry, true
+}
+
+// entryFor computes the list entry of a readable audit.
+func (s *Store) entryFor(a *Audit) Entry {
+	e := Entry{
+		ID:        a.ID,
+		ASMO:      a.Header.ASMO,
+		Site:      a.Header.Site,
+		AuditType: a.Header.AuditType,
+		CertType:  a.Header.CertType,
+		Status:    a.Status,
+		Revision:  a.Revision,
+		Updated:   a.Updated,
+	}
+	if cat := s.catalogOf(a); cat != nil {
+		sum := Summarize(a, cat)
+		e.Percent = sum.Total.Percent
+		e.Recommendation = sum.Recommendation.Outcome
+		return e
+	}
+	// Without its catalog the audit cannot say what applies; the share of
+	// recorded findings that are assessed is the best available hint.
+	assessed := 0
+	for _, f := range a.Findings {
+		if f.Verdict != "" && f.Verdict != Open {
+			assessed++
+		}
+	}
+	if n := len(a.Findings); n > 0 {
+		e.Percent = assessed * 100 / n
+	}
+	e.Note = fmt.Sprintf(msgListNoCatalog, a.Catalog.ID, a.Catalog.Version)
+	return e
+}
+
+// catalogOf returns the catalog an audit was made against, or nil. A
+// catalog whose content changed since is still the best one to count with.
+func (s *Store) catalogOf(a *Audit) *standards.Catalog {
+	if s.cats == nil {
+		return nil
+	}
+	cat, _ := s.cats.ForIdentity(a.Catalog)
+	return cat
+}
+
+// writeSummary records the list entry of a just-saved audit.
+func (s *Store) writeSummary(dir string, a *Audit, data []byte) error {
+	st, err := os.Stat(filepath.Join(dir, auditFile))
+	if err != nil {
+		return err
+	}
+	return s.writeSummaryStat(dir, s.entryFor(a), data, st)
+}
+
+// writeSummaryStat writes summary.json for the audit.json bytes data whose
+// file had the identity st. It is not fsynced: a summary lost or torn by a
+// power cut is recomputed from audit.json.
+func (s *Store) writeSummaryStat(dir string, e Entry, data []byte, st os.FileInfo) error {
+	var rec summaryRecord
+	rec.Version = summaryVersion
+	rec.Entry = e
+	rec.Source.Size = st.Size()
+	rec.Source.MTime = st.ModTime().UnixNano()
+	sum := sha256.Sum256(data)
+	rec.Source.SHA256 = hex.EncodeToString(sum[:])
+	out, err := json.MarshalIndent(rec, "", "  ")
+	if err != nil {
+		return err
+	}
+	return writeAtomic(filepath.Join(dir, summaryFile), out, writeOptions{})
+}

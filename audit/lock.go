@@ -1,0 +1,84 @@
+package audit
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/gofrs/flock"
+)
+
+// ErrLocked is wrapped by the error Open returns when another process
+// already has the audit open.
+var ErrLocked = errors.New("audit is locked by another process")
+
+// LockedError says which process holds an audit.
+type LockedError struct {
+	ID  string
+	PID int // 0 when the holder did not record it
+}
+
+// Error words the refusal so the inspector knows what to do.
+func (e *LockedError) Error() string {
+	if e.PID > 0 {
+		return fmt.Sprintf(msgLocked, e.ID, e.PID)
+	}
+	return fmt.Sprintf(msgLockedNoPID, e.ID)
+}
+
+// Unwrap lets errors.Is(err, ErrLocked) match.
+func (e *LockedError) Unwrap() error { return ErrLocked }
+
+const (
+	lockFile    = ".lock"
+	lockPIDFile = ".lock.pid"
+)
+
+// auditLock is the exclusive lock on one audit folder. The OS releases it
+// when the holding process dies, so a killed assay never leaves an audit
+// locked.
+type auditLock struct {
+	fl  *flock.Flock
+	dir string
+}
+
+// lockDir takes the exclusive lock of an audit folder without waiting.
+func lockDir(id, dir string) (*auditLock, error) {
+	fl := flock.New(filepath.Join(dir, lockFile))
+	ok, err := fl.TryLock()
+	if err != nil {
+		return nil, fmt.Errorf("locking audit %s: %w", id, err)
+	}
+	if !ok {
+		return nil, &LockedError{ID: id, PID: readLockPID(dir)}
+	}
+	// The pid is only for the message another process shows; a failure to
+	// write it does not make the lock any less held.
+	_ = writeAtomic(filepath.Join(dir, lockPIDFile), []byte(strconv.Itoa(os.Getpid())+"\n"), writeOptions{})
+	return &auditLock{fl: fl, dir: dir}, nil
+}
+
+// readLockPID returns the pid recorded by the lock holder, or 0.
+func readLockPID(dir string) int {
+	b, err := os.ReadFile(filepath.Join(dir, lockPIDFile))
+	if err != nil {
+		return 0
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil || pid <= 0 {
+		return 0
+	}
+	return pid
+}
+
+// unlock releases the lock. The pid file stays: it is only read while the
+// lock is held by someone, who rewrites it.
+func (l *auditLock) unlock() error {
+	if l == nil || l.fl == nil {
+		return nil
+	}
+	return l.fl.Unlock()
+}
