@@ -26,6 +26,8 @@ type Problem struct {
 // "FILE: message".
 func (p Problem) String() string {
 	switch {
+	case p.Line > 0 && p.Requirement != "":
+		return fmt.Sprintf(fmtProblemLineReq, p.File, p.Line, p.Requirement, p.Message)
 	case p.Line > 0:
 		return fmt.Sprintf(fmtProblemLine, p.File, p.Line, p.Message)
 	case p.Requirement != "":

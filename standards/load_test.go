@@ -107,7 +107,8 @@ func TestProblemString(t *testing.T) {
 		p    Problem
 		want string
 	}{
-		{Problem{File: "f.toml", Line: 7, Requirement: "1.2", Message: "m"}, "f.toml:7: m"},
+		{Problem{File: "f.toml", Line: 7, Requirement: "1.2", Message: "m"}, "f.toml:7: requirement 1.2: m"},
+		{Problem{File: "f.toml", Line: 7, Message: "m"}, "f.toml:7: m"},
 		{Problem{File: "f.toml", Requirement: "1.2", Message: "m"}, "f.toml: requirement 1.2: m"},
 		{Problem{File: "f.toml", Message: "m"}, "f.toml: m"},
 	} {
@@ -209,11 +210,11 @@ due_year = 0
 	}
 	want := []string{
 		`m.toml:3: unknown key "colour" (known keys: id, name, version, publisher, licence, language, provenance, areas, requirement)`,
-		`m.toml:7: unknown area "mining" (known: social, economic, environmental, labour, chemicals)`,
-		`m.toml:8: title is empty`,
-		`m.toml:13: evidence item 2 must be a string, not a whole number`,
-		`m.toml:16: requirement has no id`,
-		`m.toml:21: due_year must be between 1 and 100, not 0`,
+		`m.toml:7: requirement A: unknown area "mining" (known: social, economic, environmental, labour, chemicals)`,
+		`m.toml:8: requirement A: title is empty`,
+		`m.toml:13: requirement A: evidence item 2 must be a string, not a whole number`,
+		`m.toml:16: requirement #2: requirement has no id`,
+		`m.toml:21: requirement #2: due_year must be between 1 and 100, not 0`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -298,7 +299,7 @@ level = "entry"
 	}
 	want := "a.toml:5: unknown area \"mining\" (known: social, economic, environmental, labour, chemicals)\n" +
 		"a.toml:6: area \"social\" is listed twice in areas\n" +
-		"a.toml:11: area \"labour\" is not in the catalog's areas list (social)"
+		"a.toml:11: requirement A: area \"labour\" is not in the catalog's areas list (social)"
 	if strings.Join(got, "\n") != want {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}

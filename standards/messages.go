@@ -47,8 +47,11 @@ const (
 
 	// Problem.String layouts: file, line or requirement, message.
 	fmtProblemLine = "%s:%d: %s"
-	fmtProblemReq  = "%s: requirement %s: %s"
-	fmtProblem     = "%s: %s"
+	// fmtProblemLineReq keeps the FILE:LINE: prefix editors jump to, and
+	// still names the requirement.
+	fmtProblemLineReq = "%s:%d: requirement %s: %s"
+	fmtProblemReq     = "%s: requirement %s: %s"
+	fmtProblem        = "%s: %s"
 )
 
 // Names of TOML value types, as a catalog author sees them.

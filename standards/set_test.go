@@ -54,7 +54,7 @@ func TestLoadUserCatalogs(t *testing.T) {
 	all := strings.Join(msgs, "\n")
 	for _, want := range []string{
 		filepath.Join(dir, "b-copy.toml") + ":1: duplicate catalog fairmined-2.0 version 2.0: already loaded from " + official,
-		filepath.Join(dir, "c-broken.toml") + `:5: unknown area "moon"`,
+		filepath.Join(dir, "c-broken.toml") + `:5: requirement Q: unknown area "moon"`,
 		filepath.Join(dir, "c-broken.toml") + ": catalog not loaded",
 	} {
 		if !strings.Contains(all, want) {
