@@ -170,8 +170,8 @@ func TestStandardsValidate(t *testing.T) {
 	area := filepath.Join(badCatalogs, "unknown-area.toml")
 	year := filepath.Join(badCatalogs, "progress-without-year.toml")
 	r = runStd(t, "", "standards", "validate", good, area, year)
-	want := area + `:25: unknown area "health" (known: social, economic, environmental, labour, chemicals)` + "\n" +
-		year + ":28: progress requirement needs due_year: the number of years after certification (at least 1)\n"
+	want := area + `:25: requirement H.1: unknown area "health" (known: social, economic, environmental, labour, chemicals)` + "\n" +
+		year + ":28: requirement E.1: progress requirement needs due_year: the number of years after certification (at least 1)\n"
 	if r.code != 1 || r.stderr != want || !strings.HasPrefix(r.stdout, good+": ok") {
 		t.Errorf("bad files: exit %d\nstdout %q\nstderr %q\nwant   %q", r.code, r.stdout, r.stderr, want)
 	}
