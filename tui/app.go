@@ -29,6 +29,7 @@ const (
 	screenNew
 	screenWalk
 	screenSummary
+	screenDetails
 )
 
 // String names the screen for logs and tests.
@@ -42,6 +43,8 @@ func (s screen) String() string {
 		return "walk"
 	case screenSummary:
 		return "summary"
+	case screenDetails:
+		return "details"
 	}
 	return fmt.Sprintf("screen(%d)", int(s))
 }
@@ -67,6 +70,7 @@ type Model struct {
 	form       formModel
 	walk       walkModel
 	summary    summaryModel
+	details    detailsModel
 	s          *session
 	help       help.Model
 	fullHelp   bool
@@ -203,7 +207,9 @@ func (m Model) typing() bool {
 	case screenWalk:
 		return m.walk.typing()
 	case screenSummary:
-		return m.summary.confirming
+		return m.summary.typing()
+	case screenDetails:
+		return m.details.typing()
 	}
 	return false
 }
@@ -219,8 +225,10 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.walk, cmd = m.walk.update(msg)
 	case screenSummary:
 		m.summary, cmd = m.summary.update(msg)
+	case screenDetails:
+		m.details, cmd = m.details.update(msg)
 	}
-	if m.screen == screenWalk || m.screen == screenSummary {
+	if m.screen != screenHome {
 		m.layout() // a field may have changed the help line
 	}
 	return m, cmd
@@ -241,6 +249,8 @@ func (m Model) navigate(to screen) (tea.Model, tea.Cmd) {
 		m.form = newFormModel(m.c)
 	case screenSummary:
 		m.summary = newSummaryModel(m.c, m.s)
+	case screenDetails:
+		m.details = newDetailsModel(m.c, m.s, m.screen)
 	case screenWalk:
 		m.walk.refresh()
 	}

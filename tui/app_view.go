@@ -20,6 +20,7 @@ func (m *Model) layout() {
 	if m.s != nil {
 		m.walk.setSize()
 		m.summary.setSize()
+		m.details.setSize()
 	}
 }
 
@@ -36,6 +37,8 @@ func (m Model) helpView() string {
 		k = m.walk.keyMap()
 	case screenSummary:
 		k = m.summary.keyMap()
+	case screenDetails:
+		k = m.details.keyMap()
 	default:
 		return ""
 	}
@@ -62,6 +65,8 @@ func (m Model) View() string {
 		body = m.walk.view()
 	case m.screen == screenSummary:
 		body = m.summary.view()
+	case m.screen == screenDetails:
+		body = m.details.view()
 	}
 	w := max(m.width, minWidth)
 	lines := []string{pad(m.titleView(), w)}

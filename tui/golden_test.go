@@ -16,6 +16,12 @@ func goldenStore() *fakeStore {
 	cat := testCatalog(30)
 	a := testAudit(cat, "2026-11-20-cooperativa-la-esperanza-7f3a")
 	a.Header.Coordinates = &audit.GeoPoint{Lat: 6.2442, Lon: -75.5812}
+	a.Header.LegalID, a.Header.Region, a.Header.Municipality = "900.123.456-7", "Antioquia", "Segovia"
+	a.Header.FSP = audit.FSP{Description: "One underground mine and its gravity plant.", Mines: 1, Plants: 1, Miners: 48}
+	a.Header.CoInspectors = []string{"Luis Pérez", "Marta Gómez"}
+	a.Header.SitesVisited = []string{"Mina El Roble, nivel 3", "Planta de beneficio"}
+	a.Header.Interviews = []audit.Interviewed{{Role: "Miners", Women: 2, Men: 9}, {Role: "Mineral selectors", Women: 6, Other: 1}}
+	a.Header.OpeningMeeting = "Board and 12 members present. Scope and agenda agreed."
 	a.Finding("1.1").Verdict = audit.Conforms
 	f := a.Finding("1.2")
 	f.Verdict = audit.Minor
@@ -71,6 +77,36 @@ func TestGoldenScreens(t *testing.T) {
 			d.press(tea.KeyEnter)
 			d.typeText("s")
 			d.fire()
+			golden.RequireEqual(t, []byte(d.view()))
+		})
+		t.Run(fmt.Sprintf("details_%dx%d", w, h), func(t *testing.T) {
+			d := newDriver(t, deps, w, h)
+			d.typeText("jj")
+			d.press(tea.KeyEnter)
+			d.typeText("h")
+			golden.RequireEqual(t, []byte(d.view()))
+		})
+		t.Run(fmt.Sprintf("details_table_%dx%d", w, h), func(t *testing.T) {
+			d := newDriver(t, deps, w, h)
+			d.typeText("jj")
+			d.press(tea.KeyEnter)
+			d.typeText("h")
+			focusField(t, d, detailsForm, "interviews[1].women")
+			golden.RequireEqual(t, []byte(d.view()))
+		})
+		t.Run(fmt.Sprintf("details_readonly_%dx%d", w, h), func(t *testing.T) {
+			d := newDriver(t, deps, w, h)
+			d.typeText("j")
+			d.press(tea.KeyEnter)
+			d.typeText("sh")
+			golden.RequireEqual(t, []byte(d.view()))
+		})
+		t.Run(fmt.Sprintf("amend_%dx%d", w, h), func(t *testing.T) {
+			d := newDriver(t, deps, w, h)
+			d.typeText("j")
+			d.press(tea.KeyEnter)
+			d.typeText("sA")
+			d.press(tea.KeyEnter)
 			golden.RequireEqual(t, []byte(d.view()))
 		})
 		t.Run(fmt.Sprintf("help_%dx%d", w, h), func(t *testing.T) {

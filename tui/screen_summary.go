@@ -7,7 +7,9 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/assay-dev/assay/audit"
 )
@@ -25,10 +27,13 @@ type summaryModel struct {
 	exporting     bool
 	exportPending bool // export once the pending save is done
 	exportPath    string
+	amending      bool // the amendment's reason has the keys
+	reason        textinput.Model
+	reasonErr     string
 }
 
 func newSummaryModel(c *common, s *session) summaryModel {
-	m := summaryModel{c: c, s: s, keys: newSummaryKeys(&c.g)}
+	m := summaryModel{c: c, s: s, keys: newSummaryKeys(&c.g), reason: newInput(txt.amendPrompt)}
 	m.refresh()
 	return m
 }
@@ -42,16 +47,28 @@ func (m *summaryModel) refresh() {
 	m.render()
 }
 
-func (m *summaryModel) setSize() { m.render() }
+func (m *summaryModel) setSize() {
+	if m.c == nil {
+		return // no summary yet
+	}
+	m.reason.Width = max(m.c.width-lipgloss.Width(txt.amendPrompt)-2, 10)
+	m.render()
+}
+
+// typing reports whether shortcuts are off: a question or the reason has
+// the keys.
+func (m summaryModel) typing() bool { return m.confirming || m.amending }
 
 func (m summaryModel) keyMap() help.KeyMap {
 	k := m.keys
 	g := *k.g
 	k.g = &g
-	idle := !m.confirming
-	setEnabled(idle, &k.Up, &k.Down, &k.Back, &g.Quit, &g.Help)
+	idle := !m.confirming && !m.amending
+	setEnabled(idle, &k.Up, &k.Down, &k.Back, &k.Details, &g.Quit, &g.Help)
 	setEnabled(idle && m.s != nil && m.s.a.Editable(), &k.Finalize)
+	setEnabled(idle && m.s != nil && m.s.a.Status == audit.Finalized, &k.Amend)
 	setEnabled(idle && m.c.deps.Exporter != nil && !m.exporting, &k.Export)
+	setEnabled(m.amending, &k.Accept, &k.Cancel, &g.ForceQuit)
 	return k
 }
 
@@ -93,6 +110,9 @@ func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 		}
 		return m.finalize()
 	}
+	if m.amending {
+		return m.updateReason(msg)
+	}
 	k := m.keyMap().(summaryKeys)
 	switch {
 	case key.Matches(msg, k.Up):
@@ -103,6 +123,12 @@ func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 		return m, navigate(screenWalk)
 	case key.Matches(msg, k.Finalize):
 		m.confirming = true
+	case key.Matches(msg, k.Details):
+		return m, navigate(screenDetails)
+	case key.Matches(msg, k.Amend):
+		m.amending, m.reasonErr = true, ""
+		m.reason.SetValue("")
+		return m, m.reason.Focus()
 	case key.Matches(msg, k.Export):
 		m.exporting, m.exportPath = true, ""
 		m.render()
@@ -142,6 +168,43 @@ func (m summaryModel) finalize() (summaryModel, tea.Cmd) {
 	m.s.touch()
 	m.refresh()
 	return m, tea.Batch(m.s.flush(m.c.now), notify(sprintf(txt.finalized, m.s.a.Revision), false))
+}
+
+// updateReason edits the amendment's reason; enter amends, esc gives up.
+func (m summaryModel) updateReason(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Cancel):
+		m.amending, m.reasonErr = false, ""
+		m.reason.Blur()
+		return m, nil
+	case key.Matches(msg, m.keys.Accept):
+		return m.amend()
+	}
+	var cmd tea.Cmd
+	m.reason, cmd = m.reason.Update(cleanKey(msg, false))
+	if strings.TrimSpace(m.reason.Value()) != "" {
+		m.reasonErr = ""
+	}
+	return m, cmd
+}
+
+// amend reopens the finalized audit as a new draft revision (pure) and
+// saves it at once.
+func (m summaryModel) amend() (summaryModel, tea.Cmd) {
+	reason := strings.TrimSpace(m.reason.Value())
+	if reason == "" {
+		m.reasonErr = txt.amendRequired
+		return m, nil
+	}
+	if err := audit.Amend(m.s.a, reason, m.c.now()); err != nil {
+		m.reasonErr = err.Error()
+		return m, nil
+	}
+	m.amending, m.reasonErr = false, ""
+	m.reason.Blur()
+	m.s.touch()
+	m.refresh()
+	return m, tea.Batch(m.s.flush(m.c.now), notify(sprintf(txt.amended, m.s.a.Revision), false))
 }
 
 func (m *summaryModel) scrollBy(d int) {
@@ -232,14 +295,16 @@ func bullet(mark, text string, w int) []string {
 }
 
 func (m summaryModel) view() string {
-	h := m.c.height
-	if m.confirming {
-		h--
+	var top []string
+	switch {
+	case m.confirming:
+		top = append(top, m.c.st.warn.Render(truncate(txt.confirmFinal, m.c.width)))
+	case m.amending:
+		top = append(top, truncate(m.reason.View(), m.c.width))
+		if m.reasonErr != "" {
+			top = append(top, m.c.st.errText.Render(truncate("✗ "+sanitizeLine(m.reasonErr), m.c.width)))
+		}
 	}
-	vis, _ := window(m.lines, m.scroll, h)
-	out := strings.Join(vis, "\n")
-	if m.confirming {
-		out = m.c.st.warn.Render(truncate(txt.confirmFinal, m.c.width)) + "\n" + out
-	}
-	return out
+	vis, _ := window(m.lines, m.scroll, m.c.height-len(top))
+	return strings.Join(append(top, vis...), "\n")
 }

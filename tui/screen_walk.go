@@ -205,6 +205,8 @@ func (m walkModel) updateList(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 		return m, m.search.Focus()
 	case key.Matches(msg, k.Summary):
 		return m, navigate(screenSummary)
+	case key.Matches(msg, k.Details):
+		return m, navigate(screenDetails)
 	case key.Matches(msg, k.Back):
 		return m, navigate(screenHome)
 	case key.Matches(msg, k.Conforms):
@@ -302,14 +304,14 @@ func (m walkModel) keyMap() help.KeyMap {
 	k.field = m.focus != focusList
 	all := []*key.Binding{&k.Up, &k.Down, &k.NextArea, &k.PrevArea, &k.NextOpen, &k.PageUp, &k.PageDown,
 		&k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Notes, &k.Editor, &k.Attach, &k.Evidence, &k.Detach,
-		&k.Search, &k.Summary, &k.Back, &k.FieldNext, &k.FieldPrev, &k.Leave, &k.Complete, &k.Accept, &k.Cancel,
+		&k.Search, &k.Summary, &k.Details, &k.Back, &k.FieldNext, &k.FieldPrev, &k.Leave, &k.Complete, &k.Accept, &k.Cancel,
 		&g.Quit, &g.Help}
 	setEnabled(false, all...)
 	ed := m.editable() && m.current() != nil
 	switch m.focus {
 	case focusList:
 		setEnabled(true, &k.Up, &k.Down, &k.NextArea, &k.PrevArea, &k.NextOpen, &k.PageUp, &k.PageDown,
-			&k.Search, &k.Summary, &k.Back, &g.Quit, &g.Help)
+			&k.Search, &k.Summary, &k.Details, &k.Back, &g.Quit, &g.Help)
 		setEnabled(ed, &k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Notes, &k.Editor, &k.Attach)
 		setEnabled(m.current() != nil && len(findingEvidence(m.s.a, m.current().ID)) > 0, &k.Evidence)
 	case focusNotes:

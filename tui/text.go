@@ -87,6 +87,28 @@ type words struct {
 	exportFailed    string
 	criticalMark    string
 	revisionLabel   string
+	amendPrompt     string
+	amendRequired   string
+	amended         string
+
+	detailsTitle    string
+	detailsHint     string
+	detailsReadOnly string
+	notNumber       string
+	interviewCols   [4]string
+	addRow          string
+	noRows          string
+
+	keys keyWords
+}
+
+// keyWords are the words of the help line, one per thing a key does.
+type keyWords struct {
+	quit, help, up, down, openAudit, newAudit, delete, restore, filter, clearFilter       string
+	nextField, prevField, prevChoice, nextChoice, addRow, delRow, create, cancel          string
+	done, previous, next, nextArea, prevArea, nextOpen, scrollUp, scrollDown              string
+	conforms, minor, major, na, write, editor, attach, evidence, detach, search           string
+	open, summary, details, audits, complete, accept, finalize, export, amend, backToWalk string
 }
 
 var txt = words{
@@ -94,6 +116,7 @@ var txt = words{
 	tooSmall: "terminal too small (need 80x24)",
 	screenNames: map[screen]string{
 		screenHome: "audits", screenNew: "new audit", screenWalk: "walk", screenSummary: "summary",
+		screenDetails: "details",
 	},
 	saved:            "saved %s",
 	saving:           "saving…",
@@ -123,6 +146,9 @@ var txt = words{
 		"catalog": "Catalog", "certification_type": "Certification", "certification_year": "Cert. year",
 		"audit_type": "Audit type", "start_date": "Start date *", "end_date": "End date *",
 		"lead_inspector": "Lead inspector *", "certification_body": "Cert. body",
+		"co_inspectors": "Co-inspectors", "fsp.description": "FSP description", "fsp.mines": "FSP mines",
+		"fsp.plants": "FSP plants", "fsp.miners": "FSP miners", "sites_visited": "Sites visited",
+		"interviews": "Interviewed", "opening_meeting": "Opening meeting", "closing_meeting": "Closing meeting",
 	},
 	formInvalid:   "Please correct the fields marked ✗.",
 	choiceHint:    "‹ %s ›",
@@ -183,6 +209,30 @@ var txt = words{
 	exportFailed:    "export failed: %v",
 	criticalMark:    " (critical)",
 	revisionLabel:   "rev %d",
+	amendPrompt:     "Reason for the amendment: ",
+	amendRequired:   "a reason is required: it goes into the report's history",
+	amended:         "revision %d opened for amendment",
+
+	detailsTitle:    "Audit details",
+	detailsHint:     "Saved as you type. A field marked ✗ keeps its last good value.",
+	detailsReadOnly: "finalized: read only (A on the summary amends)",
+	notNumber:       "%q is not a whole number",
+	interviewCols:   [4]string{"role", "women", "men", "other"},
+	addRow:          "add a row (enter or ctrl+n)",
+	noRows:          "nobody recorded",
+
+	keys: keyWords{
+		quit: "quit", help: "help", up: "up", down: "down", openAudit: "open", newAudit: "new audit",
+		delete: "delete", restore: "restore backup", filter: "filter", clearFilter: "clear filter",
+		nextField: "next field", prevField: "previous field", prevChoice: "previous choice",
+		nextChoice: "next choice", addRow: "add row", delRow: "remove row", create: "create",
+		cancel: "cancel", done: "done", previous: "previous", next: "next", nextArea: "next area",
+		prevArea: "previous area", nextOpen: "next open", scrollUp: "scroll up", scrollDown: "scroll down",
+		open: "open", conforms: "conforms", minor: "minor", major: "major", na: "n/a", write: "write",
+		editor: "$EDITOR", attach: "attach", evidence: "evidence", detach: "detach", search: "search",
+		summary: "summary", details: "details", audits: "audits", complete: "complete", accept: "accept",
+		finalize: "finalize", export: "export PDF", amend: "amend", backToWalk: "back to walk",
+	},
 }
 
 // glyphs pair every verdict with a sign, so state never rests on colour.

@@ -1,0 +1,449 @@
+package tui
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/assay-dev/assay/audit"
+)
+
+// fieldKind is how a form field is edited.
+type fieldKind int
+
+const (
+	kindText   fieldKind = iota // one line
+	kindChoice                  // one of a few values, ←/→
+	kindArea                    // several lines
+	kindCell                    // one cell of the interviews table
+	kindAddRow                  // the "add a row" line under the table
+)
+
+// Interviews table columns, in order; the keys are those of
+// audit.FieldError ("interviews[2].women").
+var interviewCols = []string{"role", "women", "men", "other"}
+
+// Layout of the form.
+const (
+	labelWidth = 20
+	areaRows   = 3
+	roleWidth  = 24
+	countWidth = 5
+)
+
+// formField is one field of the header form. key is the header field's
+// JSON name, as in audit.FieldError, so errors land under their field.
+type formField struct {
+	key      string
+	kind     fieldKind
+	input    textinput.Model
+	area     textarea.Model
+	choices  []string // values
+	labels   []string // what the choices look like
+	choice   int
+	row, col int // kindCell: table row and column
+	touched  bool
+}
+
+func (f formField) value() string {
+	switch f.kind {
+	case kindChoice:
+		return f.choices[f.choice]
+	case kindArea:
+		return strings.TrimSpace(audit.Sanitize(f.area.Value()))
+	case kindAddRow:
+		return ""
+	}
+	return strings.TrimSpace(f.input.Value())
+}
+
+// form edits an audit header: the new-audit form and the details screen
+// are both one. It knows nothing of saving: its owner reads the header back
+// with build after each change.
+type form struct {
+	c         *common
+	fields    []formField
+	focus     int
+	errs      map[string]string
+	submitted bool // show every error, not only those of visited fields
+	readOnly  bool
+}
+
+// newHeaderForm builds a form on h, after the extra fields given (the
+// new-audit form's catalog choice).
+func newHeaderForm(c *common, h audit.Header, extra ...formField) form {
+	f := form{c: c, fields: extra}
+	for _, k := range headerKeys {
+		switch k {
+		case "audit_type":
+			f.fields = append(f.fields, choiceField(k, string(h.AuditType), audit.AuditTypes))
+		case "certification_type":
+			f.fields = append(f.fields, choiceField(k, string(h.CertType), audit.CertTypes))
+		case "sites_visited", "opening_meeting", "closing_meeting":
+			ta := newNotes()
+			ta.SetValue(headerText(h, k))
+			f.fields = append(f.fields, formField{key: k, kind: kindArea, area: ta})
+		case "interviews":
+			for i, iv := range h.Interviews {
+				f.fields = append(f.fields, rowFields(i, iv)...)
+			}
+			f.fields = append(f.fields, formField{key: k, kind: kindAddRow})
+		default:
+			ti := newInput("")
+			ti.SetValue(sanitizeLine(headerText(h, k)))
+			f.fields = append(f.fields, formField{key: k, input: ti})
+		}
+	}
+	f.setSize()
+	return f
+}
+
+func choiceField[T ~string](k, cur string, values []T) formField {
+	f := formField{key: k, kind: kindChoice}
+	for i, v := range values {
+		f.choices = append(f.choices, string(v))
+		if string(v) == cur {
+			f.choice = i
+		}
+	}
+	if cur != "" && !slices.Contains(f.choices, cur) {
+		// A hand-edited value stays what it is until changed.
+		f.choices = append(f.choices, sanitizeLine(cur))
+		f.choice = len(f.choices) - 1
+	}
+	f.labels = f.choices
+	return f
+}
+
+// rowFields makes the cells of interviews row i.
+func rowFields(i int, iv audit.Interviewed) []formField {
+	vals := []string{sanitizeLine(iv.Role), strconv.Itoa(iv.Women), strconv.Itoa(iv.Men), strconv.Itoa(iv.Other)}
+	out := make([]formField, len(interviewCols))
+	for col, v := range vals {
+		ti := newInput("")
+		ti.SetValue(v)
+		ti.Width = countWidth
+		if col == 0 {
+			ti.Width = roleWidth
+		}
+		out[col] = formField{key: cellKey(i, col), kind: kindCell, input: ti, row: i, col: col}
+	}
+	return out
+}
+
+func cellKey(row, col int) string {
+	return "interviews[" + strconv.Itoa(row) + "]." + interviewCols[col]
+}
+
+// rows counts the interviews table's rows.
+func (f form) rows() int {
+	n := 0
+	for _, fl := range f.fields {
+		if fl.kind == kindCell && fl.col == 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// build reads the header back from the fields on top of base, with the
+// errors of fields that do not parse or that audit.ValidateHeader faults.
+// Fields named in skip are left as base has them: the details screen saves
+// only what is valid.
+func (f form) build(base audit.Header, skip map[string]string) (audit.Header, map[string]string) {
+	h := base
+	h.Interviews = nil
+	if n := f.rows(); n > 0 {
+		h.Interviews = make([]audit.Interviewed, n)
+		copy(h.Interviews, base.Interviews)
+	}
+	errs := map[string]string{}
+	for _, fl := range f.fields {
+		if _, bad := skip[fl.key]; bad {
+			continue
+		}
+		if err := fl.set(&h); err != nil {
+			errs[fl.key] = err.Error()
+		}
+	}
+	for _, fe := range audit.ValidateHeader(h) {
+		if _, ok := errs[fe.Field]; !ok {
+			errs[fe.Field] = fe.Message
+		}
+	}
+	return h, errs
+}
+
+func (f *form) validate() { _, f.errs = f.build(audit.Header{}, nil) }
+
+// shownError is the error under field i: shown once the inspector has left
+// the field or tried to submit.
+func (f form) shownError(i int) string {
+	fl := f.fields[i]
+	if !fl.touched && !f.submitted {
+		return ""
+	}
+	return f.errs[fl.key]
+}
+
+// firstError focuses the first field with an error; false when none.
+func (f *form) firstError() (tea.Cmd, bool) {
+	for i, fl := range f.fields {
+		if _, bad := f.errs[fl.key]; bad {
+			return f.focusOn(i), true
+		}
+	}
+	return nil, false
+}
+
+func (f *form) setSize() {
+	w := f.c.width - labelWidth - 4
+	for i := range f.fields {
+		switch f.fields[i].kind {
+		case kindText:
+			f.fields[i].input.Width = max(w, 10)
+		case kindArea:
+			f.fields[i].area.SetWidth(max(w+2, 12))
+			f.fields[i].area.SetHeight(areaRows)
+		}
+	}
+}
+
+func (f *form) blur() {
+	fl := &f.fields[f.focus]
+	fl.input.Blur()
+	fl.area.Blur()
+}
+
+// focusOn moves the focus to field i (wrapping); a read-only form only
+// moves its marker.
+func (f *form) focusOn(i int) tea.Cmd {
+	f.blur()
+	f.fields[f.focus].touched = true
+	f.focus = (i + len(f.fields)) % len(f.fields)
+	f.validate()
+	fl := &f.fields[f.focus]
+	switch {
+	case f.readOnly:
+	case fl.kind == kindText || fl.kind == kindCell:
+		return fl.input.Focus()
+	case fl.kind == kindArea:
+		return fl.area.Focus()
+	}
+	return nil
+}
+
+// step moves the focus to the next (d=1) or previous (d=-1) field that is
+// shown; a read-only table has no "add a row" line.
+func (f *form) step(d int) tea.Cmd {
+	i := (f.focus + d + len(f.fields)) % len(f.fields)
+	if f.readOnly && f.fields[i].kind == kindAddRow && f.rows() > 0 {
+		i = (i + d + len(f.fields)) % len(f.fields)
+	}
+	return f.focusOn(i)
+}
+
+// focused is the field with the keys.
+func (f form) focused() formField { return f.fields[f.focus] }
+
+// inTable reports whether the focus is in the interviews table or on its
+// "add a row" line.
+func (f form) inTable() bool {
+	k := f.focused().kind
+	return k == kindCell || k == kindAddRow
+}
+
+// update handles a key; changed reports that a value may have changed.
+func (f *form) update(msg tea.KeyMsg, keys formKeys) (cmd tea.Cmd, changed bool) {
+	fl := &f.fields[f.focus]
+	switch {
+	case fl.kind == kindArea && !f.readOnly && f.areaKeepsKey(msg):
+		fl.area, cmd = fl.area.Update(cleanKey(msg, true))
+		f.validate()
+		return cmd, true
+	case key.Matches(msg, keys.Next):
+		return f.step(1), false
+	case key.Matches(msg, keys.Prev):
+		return f.step(-1), false
+	case f.readOnly:
+		return nil, false
+	case f.inTable() && key.Matches(msg, keys.AddRow), fl.kind == kindAddRow && msg.Type == tea.KeyEnter:
+		return f.addRow(), true
+	case fl.kind == kindCell && key.Matches(msg, keys.DelRow):
+		return f.deleteRow(fl.row), true
+	case fl.kind == kindChoice && key.Matches(msg, keys.Left):
+		fl.choice = (fl.choice + len(fl.choices) - 1) % len(fl.choices)
+	case fl.kind == kindChoice && key.Matches(msg, keys.Right):
+		fl.choice = (fl.choice + 1) % len(fl.choices)
+	case fl.kind == kindChoice, fl.kind == kindAddRow:
+		return nil, false
+	default:
+		fl.input, cmd = fl.input.Update(cleanKey(msg, false))
+	}
+	f.validate()
+	return cmd, true
+}
+
+// areaKeepsKey reports whether a multi-line field uses the key itself:
+// everything but tab, and ↑/↓ except past its first or last line.
+func (f form) areaKeepsKey(msg tea.KeyMsg) bool {
+	a := f.fields[f.focus].area
+	switch msg.Type {
+	case tea.KeyTab, tea.KeyShiftTab:
+		return false
+	case tea.KeyUp:
+		return a.Line() > 0 || a.LineInfo().RowOffset > 0
+	case tea.KeyDown:
+		li := a.LineInfo()
+		return a.Line() < a.LineCount()-1 || li.RowOffset < li.Height-1
+	}
+	return true
+}
+
+// addRow appends an empty row to the interviews table and focuses its
+// role.
+func (f *form) addRow() tea.Cmd {
+	at := slices.IndexFunc(f.fields, func(fl formField) bool { return fl.kind == kindAddRow })
+	n := f.rows()
+	f.blur()
+	f.fields = slices.Insert(f.fields, at, rowFields(n, audit.Interviewed{})...)
+	f.focus = at
+	return f.focusOn(at)
+}
+
+// deleteRow removes row r and renumbers the rows after it.
+func (f *form) deleteRow(r int) tea.Cmd {
+	f.blur()
+	first := slices.IndexFunc(f.fields, func(fl formField) bool { return fl.kind == kindCell && fl.row == r })
+	f.fields = slices.DeleteFunc(f.fields, func(fl formField) bool { return fl.kind == kindCell && fl.row == r })
+	for i := range f.fields {
+		if fl := &f.fields[i]; fl.kind == kindCell && fl.row > r {
+			fl.row--
+			fl.key = cellKey(fl.row, fl.col)
+		}
+	}
+	f.focus = min(max(first, 0), len(f.fields)-1)
+	return f.focusOn(f.focus)
+}
+
+// view draws the form under head, scrolled so the focused field shows.
+func (f form) view(head string) string {
+	st := f.c.st
+	w := f.c.width
+	var lines []string
+	focusFrom, focusTo := 0, 0
+	indent := strings.Repeat(" ", labelWidth)
+	for i := 0; i < len(f.fields); i++ {
+		fl := f.fields[i]
+		start := len(lines)
+		switch fl.kind {
+		case kindCell:
+			n := len(interviewCols)
+			if fl.row == 0 {
+				lines = append(lines, f.tableHead())
+			}
+			lines = append(lines, f.rowLine(i))
+			for j := i; j < i+n && j < len(f.fields); j++ {
+				if e := f.shownError(j); e != "" {
+					lines = append(lines, st.errText.Render(truncate(indent+"✗ "+sanitizeLine(e), w)))
+				}
+			}
+			if f.focus >= i && f.focus < i+n {
+				focusFrom, focusTo = start, len(lines)-1
+			}
+			i += n - 1
+			continue
+		case kindAddRow:
+			v := "+ " + txt.addRow
+			switch {
+			case f.readOnly && f.rows() > 0:
+				continue // nothing to add to a finalized audit
+			case f.readOnly:
+				v = st.muted.Render(txt.noRows)
+			case i == f.focus:
+				v = st.selected.Render(v)
+			}
+			if f.rows() == 0 {
+				lines = append(lines, f.tableHead())
+			}
+			lines = append(lines, f.label(i, "")+v)
+		case kindArea:
+			for j, l := range strings.Split(fl.area.View(), "\n") {
+				if j == 0 {
+					lines = append(lines, truncate(f.label(i, txt.formLabels[fl.key])+l, w))
+				} else {
+					lines = append(lines, truncate(indent+l, w))
+				}
+			}
+		default:
+			lines = append(lines, truncate(f.label(i, txt.formLabels[fl.key])+f.valueView(i), w))
+		}
+		if fl.key == "catalog" && fl.choice < len(f.c.deps.Catalogs) {
+			prov := sanitizeLine(f.c.deps.Catalogs[fl.choice].Provenance)
+			lines = append(lines, st.muted.Render(truncate(indent+prov, w)))
+		}
+		if e := f.shownError(i); e != "" {
+			lines = append(lines, st.errText.Render(truncate(indent+"✗ "+sanitizeLine(e), w)))
+		}
+		if i == f.focus {
+			focusFrom, focusTo = start, len(lines)-1
+		}
+	}
+	h := f.c.height - 2
+	off := 0
+	if focusTo+1 >= h {
+		off = min(focusTo+2-h, focusFrom)
+	}
+	vis, _ := window(lines, off, h)
+	return truncate(head, w) + "\n\n" + strings.Join(vis, "\n")
+}
+
+// label is the label column of field i, marked when it has the focus.
+func (f form) label(i int, text string) string {
+	if i == f.focus {
+		return f.c.st.focusedField.Render(pad("› "+text, labelWidth))
+	}
+	return f.c.st.label.Render(pad("  "+text, labelWidth))
+}
+
+func (f form) valueView(i int) string {
+	fl := f.fields[i]
+	switch {
+	case fl.kind == kindChoice && i == f.focus && !f.readOnly:
+		return f.c.st.selected.Render(sprintf(txt.choiceHint, fl.labels[fl.choice]))
+	case fl.kind == kindChoice:
+		return fl.labels[fl.choice]
+	}
+	return fl.input.View()
+}
+
+// tableHead names the interviews table and its columns.
+func (f form) tableHead() string {
+	c := txt.interviewCols
+	head := pad(c[0], roleWidth+1) + " "
+	for _, h := range c[1:] {
+		head += pad(h, countWidth+1) + " "
+	}
+	return truncate(f.c.st.label.Render(pad("  "+txt.formLabels["interviews"], labelWidth))+f.c.st.muted.Render(head), f.c.width)
+}
+
+// rowLine draws the interviews row whose first cell is field i.
+func (f form) rowLine(i int) string {
+	fl := f.fields[i]
+	label := "#" + strconv.Itoa(fl.row+1)
+	var l string
+	if f.focus >= i && f.focus < i+len(interviewCols) {
+		l = f.c.st.focusedField.Render(pad("› "+label, labelWidth))
+	} else {
+		l = f.c.st.label.Render(pad("  "+label, labelWidth))
+	}
+	for j := i; j < i+len(interviewCols) && j < len(f.fields); j++ {
+		l += pad(f.fields[j].input.View(), f.fields[j].input.Width+1) + " "
+	}
+	return truncate(l, f.c.width)
+}
