@@ -55,6 +55,16 @@ func FinalizeBlockers(a *Audit, cat *standards.Catalog) []string {
 	if a.Status == Finalized {
 		out = append(out, fmt.Sprintf(msg.blockFinalized, a.Revision))
 	}
+	// The report prints the revision and each evidence file's SHA-256 under
+	// the signature: values only a hand edit can make are refused here.
+	if a.Revision < 1 {
+		out = append(out, fmt.Sprintf(msg.blockRevision, a.Revision))
+	}
+	for i, ev := range a.Evidence {
+		if !validSHA(ev.SHA256) {
+			out = append(out, fmt.Sprintf(msg.blockEvidenceRef, i+1, Sanitize(ev.Name), ev.SHA256))
+		}
+	}
 	if cat != nil && (a.Catalog.ID != cat.ID || a.Catalog.Version != cat.Version) {
 		out = append(out, fmt.Sprintf(msg.blockCatalog,
 			strings.TrimSpace(a.Catalog.ID+" "+a.Catalog.Version), strings.TrimSpace(cat.ID+" "+cat.Version)))

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/assay-dev/assay/standards"
@@ -34,7 +35,7 @@ type Entry struct {
 
 // summaryVersion changes whenever what summary.json holds changes, so old
 // summaries are recomputed rather than misread.
-const summaryVersion = 1
+const summaryVersion = 2
 
 // summaryRecord is summary.json: the list entry plus the identity of the
 // audit.json it was derived from. Listing trusts it only while audit.json
@@ -42,7 +43,13 @@ const summaryVersion = 1
 type summaryRecord struct {
 	Version int   `json:"version"`
 	Entry   Entry `json:"entry"`
-	Source  struct {
+	// Catalog is the audit's catalog identity and CatalogUsed the SHA-256
+	// of the catalog the entry was counted with ("" for none): a catalog
+	// installed, changed or removed since makes the summary stale even
+	// though audit.json did not change.
+	Catalog     standards.Identity `json:"catalog"`
+	CatalogUsed string             `json:"catalog_used"`
+	Source      struct {
 		Size   int64  `json:"size"`
 		MTime  int64  `json:"mtime_ns"`
 		SHA256 string `json:"sha256"`
@@ -81,7 +88,7 @@ func (s *Store) entry(id string) Entry {
 	// summary records the older identity and is simply recomputed next time.
 	st, err := os.Stat(path)
 	if err == nil {
-		if e, ok := readSummary(dir, st); ok {
+		if e, ok := s.readSummary(dir, st); ok {
 			e.ID = id
 			return e
 		}
@@ -97,7 +104,7 @@ func (s *Store) entry(id string) Entry {
 	e := s.entryFor(a)
 	if data, rerr := os.ReadFile(path); rerr == nil {
 		// Best effort: a read-only home still lists, only slower.
-		_ = s.writeSummaryStat(dir, e, data, st)
+		_ = s.writeSummaryStat(dir, a, e, data, st)
 	}
 	return e
 }
@@ -117,7 +124,7 @@ func listError(err error) string {
 
 // readSummary returns the cached entry when it was derived from the
 // audit.json described by st.
-func readSummary(dir string, st os.FileInfo) (Entry, bool) {
+func (s *Store) readSummary(dir string, st os.FileInfo) (Entry, bool) {
 	data, err := os.ReadFile(filepath.Join(dir, summaryFile))
 	if err != nil {
 		return Entry{}, false
@@ -127,6 +134,9 @@ func readSummary(dir string, st os.FileInfo) (Entry, bool) {
 		return Entry{}, false
 	}
 	if rec.Source.Size != st.Size() || rec.Source.MTime != st.ModTime().UnixNano() {
+		return Entry{}, false
+	}
+	if rec.CatalogUsed != s.catalogUsed(rec.Catalog) {
 		return Entry{}, false
 	}
 	return rec.Entry, true
@@ -148,6 +158,10 @@ func (s *Store) entryFor(a *Audit) Entry {
 		sum := Summarize(a, cat)
 		e.Percent = sum.Total.Percent
 		e.Recommendation = sum.Recommendation.Outcome
+		if a.Catalog.SHA256 != "" && cat.SHA256 != a.Catalog.SHA256 {
+			e.Note = fmt.Sprintf(msgListCatalogChanged, cat.ID, cat.Version, shortHash(a.Catalog.SHA256), shortHash(cat.SHA256), cat.Source)
+		}
+		e.Note = joinNotes(e.Note, UnknownVerdictsNote(a))
 		return e
 	}
 	// Without its catalog the audit cannot say what applies; the share of
@@ -161,8 +175,39 @@ func (s *Store) entryFor(a *Audit) Entry {
 	if n := len(a.Findings); n > 0 {
 		e.Percent = assessed * 100 / n
 	}
-	e.Note = fmt.Sprintf(msgListNoCatalog, a.Catalog.ID, a.Catalog.Version)
+	e.Note = joinNotes(fmt.Sprintf(msgListNoCatalog, a.Catalog.ID, a.Catalog.Version), UnknownVerdictsNote(a))
 	return e
+}
+
+// UnknownVerdictsNote says which findings hold a verdict this assay does
+// not know (an audit.json edited by hand, or from a newer tool); they count
+// as open. "" when there are none.
+func UnknownVerdictsNote(a *Audit) string {
+	var bad []string
+	for id, f := range a.Findings {
+		if f != nil && f.Verdict != "" && !knownVerdict(f.Verdict) {
+			bad = append(bad, fmt.Sprintf("%s (%q)", id, string(f.Verdict)))
+		}
+	}
+	if len(bad) == 0 {
+		return ""
+	}
+	sort.Strings(bad)
+	known := make([]string, len(Verdicts))
+	for i, v := range Verdicts {
+		known[i] = string(v)
+	}
+	return fmt.Sprintf(msgUnknownVerdicts, strings.Join(bad, ", "), strings.Join(known, ", "))
+}
+
+func joinNotes(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "; " + b
 }
 
 // catalogOf returns the catalog an audit was made against, or nil. A
@@ -175,22 +220,36 @@ func (s *Store) catalogOf(a *Audit) *standards.Catalog {
 	return cat
 }
 
+// catalogUsed is the SHA-256 of the catalog an audit with identity id is
+// counted with now, or "".
+func (s *Store) catalogUsed(id standards.Identity) string {
+	if s.cats == nil {
+		return ""
+	}
+	if cat, _ := s.cats.ForIdentity(id); cat != nil {
+		return cat.SHA256
+	}
+	return ""
+}
+
 // writeSummary records the list entry of a just-saved audit.
 func (s *Store) writeSummary(dir string, a *Audit, data []byte) error {
 	st, err := os.Stat(filepath.Join(dir, auditFile))
 	if err != nil {
 		return err
 	}
-	return s.writeSummaryStat(dir, s.entryFor(a), data, st)
+	return s.writeSummaryStat(dir, a, s.entryFor(a), data, st)
 }
 
 // writeSummaryStat writes summary.json for the audit.json bytes data whose
 // file had the identity st. It is not fsynced: a summary lost or torn by a
 // power cut is recomputed from audit.json.
-func (s *Store) writeSummaryStat(dir string, e Entry, data []byte, st os.FileInfo) error {
+func (s *Store) writeSummaryStat(dir string, a *Audit, e Entry, data []byte, st os.FileInfo) error {
 	var rec summaryRecord
 	rec.Version = summaryVersion
 	rec.Entry = e
+	rec.Catalog = a.Catalog
+	rec.CatalogUsed = s.catalogUsed(a.Catalog)
 	rec.Source.Size = st.Size()
 	rec.Source.MTime = st.ModTime().UnixNano()
 	sum := sha256.Sum256(data)

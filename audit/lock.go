@@ -68,7 +68,7 @@ func readLockPID(dir string) int {
 		return 0
 	}
 	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	if err != nil || pid <= 0 {
+	if err != nil || pid <= 0 || !processAlive(pid) {
 		return 0
 	}
 	return pid

@@ -69,6 +69,8 @@ type logicMessages struct {
 	blockUnknownVerdict string // %s id, %q verdict
 	blockCatalog        string // %s audit catalog, %s given catalog
 	blockEvidence       string // %s id, %s sha
+	blockRevision       string // %d revision
+	blockEvidenceRef    string // %d position, %q name, %q sha
 	blockedHeading      string // %d count
 	amendNotFinalized   string // %s status
 	amendNoReason       string
@@ -150,6 +152,8 @@ var msg = logicMessages{
 	blockUnknownVerdict: "finding for %s: unknown verdict %q",
 	blockCatalog:        "the audit was made against catalog %s but the catalog given is %s",
 	blockEvidence:       "finding for %s: evidence %s is not in the audit's evidence list",
+	blockRevision:       "revision %d is not a revision number (1 or more): audit.json was edited by hand",
+	blockEvidenceRef:    "evidence item %d (%q): %q is not a SHA-256, so the file cannot be found or checked: audit.json was edited by hand",
 	blockedHeading:      "cannot finalize the audit, %d things to fix:",
 	amendNotFinalized:   "only a finalized audit can be amended (this one is %s)",
 	amendNoReason:       "an amendment needs a reason (what changed and why)",

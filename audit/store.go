@@ -389,7 +389,30 @@ func (s *Store) decodeFile(id, path string, data []byte) (*Audit, error) {
 	if a.ID != id {
 		return nil, &CorruptError{Path: path, Reason: fmt.Sprintf(msgIDMismatch, a.ID, id), HasBackup: fileExists(path + backupSuffix), ID: id}
 	}
+	// A finalized revision is frozen: content that no longer matches its
+	// recorded hash was edited outside assay or damaged. Opening it as if
+	// nothing happened would let amend build on it and export sign it (a
+	// signed report whose own verification then fails).
+	if a.Status == Finalized {
+		if sum, err := ContentHash(a); err != nil || sum != a.ContentHash {
+			return nil, &CorruptError{Path: path, Reason: fmt.Sprintf(msgHashMismatch, a.Revision, shortHash(a.ContentHash), shortHash(sum)),
+				HasBackup: fileExists(path + backupSuffix), ID: id}
+		}
+	}
 	return a, nil
+}
+
+// shortHash is the first 12 hex digits of a "sha256:..." content hash, enough
+// to tell two apart in a message.
+func shortHash(h string) string {
+	h = strings.TrimPrefix(h, "sha256:")
+	if h == "" {
+		return "none"
+	}
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
 }
 
 func fileExists(p string) bool {

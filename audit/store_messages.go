@@ -40,6 +40,8 @@ const (
 	msgWrongType = "field %q holds %s where %s belongs (line %d, column %d)"
 	msgNotObject = "not an audit: the file does not hold a JSON object"
 	msgNoID      = "no audit id in the file"
+	// revision, recorded hash, hash of the content now
+	msgHashMismatch = "revision %d is finalized but its content was changed afterwards (content hash recorded %s, now %s): the file was edited outside assay or damaged"
 	// id in file, folder name
 	msgIDMismatch = "the file is for audit %q but sits in folder %q"
 	// path, reason
@@ -55,6 +57,10 @@ const (
 	msgListNoBak  = "; no backup"
 	// catalog id, version
 	msgListNoCatalog = "catalog %s %s is not installed: percent counts recorded findings only"
+	// findings with their verdicts, the known verdicts
+	msgUnknownVerdicts = "unknown verdict in audit.json for %s: counted as open (known verdicts: %s)"
+	// catalog id, version, sha recorded, sha now, file now in use
+	msgListCatalogChanged = "catalog %s %s changed since the audit was made (sha256 %s recorded, %s now, from %s): counted with the catalog now installed"
 
 	// recovery
 	// audit id
