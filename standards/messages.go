@@ -8,6 +8,8 @@ const (
 	msgEmptyFile      = "the file is empty: a catalog needs id, version and [[requirement]] tables"
 	msgSyntax         = "TOML syntax error: %s"
 	msgCannotRead     = "cannot read the file: %v"
+	msgNotRegular     = "not a regular file (a device, pipe or folder): skipped"
+	msgTooBig         = "the file is over %d MB: not a catalog"
 	msgCatalogMissing = "catalog %s is missing: add %s = \"...\" at the top of the file"
 	msgNoRequirements = "the catalog has no requirements: add [[requirement]] tables"
 	msgNotTables      = "requirement must be written as [[requirement]] tables, not %s"
@@ -17,6 +19,9 @@ const (
 	msgUnknownKey    = "unknown key %q (known keys: %s)"
 	msgWrongType     = "%s must be %s, not %s"
 	msgWrongItemType = "%s item %d must be a string, not %s"
+	// key (and item number), the character
+	msgControlChar = "%s contains the control character %U (an escape sequence or invisible byte): remove it"
+	msgControlItem = "%s item %d contains the control character %U (an escape sequence or invisible byte): remove it"
 
 	// Requirement fields.
 	msgFieldMissing     = "requirement has no %s"

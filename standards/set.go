@@ -3,6 +3,7 @@ package standards
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -111,7 +112,14 @@ func Load(home string) (*Set, []error) {
 	var paths []string
 	for _, e := range entries {
 		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
-			paths = append(paths, filepath.Join(dir, e.Name()))
+			path := filepath.Join(dir, e.Name())
+			// Follow symlinks; a device or pipe would block or never end
+			// and hang every command, so only regular files are read.
+			if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+				errs = append(errs, Problem{File: path, Message: msgNotRegular})
+				continue
+			}
+			paths = append(paths, path)
 		}
 	}
 	for _, r := range CheckFiles(paths...) {
@@ -125,6 +133,28 @@ func Load(home string) (*Set, []error) {
 		s.put(r.Catalog)
 	}
 	return s, errs
+}
+
+// maxCatalogBytes bounds a catalog file: the built-in catalogs are about
+// 100 KB, so 8 MB leaves room for any real one while a wrong file (a log,
+// /dev/zero behind a symlink) is refused instead of read forever.
+const maxCatalogBytes = 8 << 20
+
+// readCatalogFile reads at most maxCatalogBytes of path.
+func readCatalogFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf(msgCannotRead, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxCatalogBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf(msgCannotRead, err)
+	}
+	if len(data) > maxCatalogBytes {
+		return nil, fmt.Errorf(msgTooBig, maxCatalogBytes>>20)
+	}
+	return data, nil
 }
 
 // FileReport is the outcome of checking one catalog file: its catalog when
@@ -143,9 +173,9 @@ func CheckFiles(paths ...string) []FileReport {
 	seen := map[[2]string]string{} // id, version -> first path
 	for _, path := range paths {
 		r := FileReport{Path: path}
-		data, err := os.ReadFile(path)
+		data, err := readCatalogFile(path)
 		if err != nil {
-			r.Problems = []Problem{{File: path, Message: fmt.Sprintf(msgCannotRead, err)}}
+			r.Problems = []Problem{{File: path, Message: err.Error()}}
 			out = append(out, r)
 			continue
 		}

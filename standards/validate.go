@@ -99,8 +99,29 @@ func (t *table) str(key string) (string, bool) {
 	s, ok := v.(string)
 	if !ok {
 		t.wrongType(key, kindString, v)
+		return s, false
 	}
-	return s, ok
+	if r, bad := controlChar(s); bad {
+		t.add(t.keyLine(key), msgControlChar, key, r)
+		return s, false
+	}
+	return s, true
+}
+
+// controlChar returns the first control character in s other than the
+// line breaks and tabs a multi-line TOML string may hold. Catalog text
+// reaches terminals and reports: an escape sequence in it could retitle
+// the window, clear the screen or hide text, and is never meant.
+func controlChar(s string) (rune, bool) {
+	for _, r := range s {
+		if r == '\n' || r == '\t' || r == '\r' {
+			continue
+		}
+		if unicode.IsControl(r) {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // required returns a string key that must be present and not blank.
@@ -152,6 +173,11 @@ func (t *table) strs(key string) ([]string, bool) {
 		s, ok := e.(string)
 		if !ok {
 			t.add(t.itemAt(key, i), msgWrongItemType, key, i+1, foundType(e))
+			good = false
+			continue
+		}
+		if r, bad := controlChar(s); bad {
+			t.add(t.itemAt(key, i), msgControlItem, key, i+1, r)
 			good = false
 			continue
 		}
