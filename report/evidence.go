@@ -51,7 +51,7 @@ const (
 )
 
 // evidence draws the evidence index and the photographs.
-func (d *doc) evidence(a *audit.Audit, src EvidenceSource, figs map[string]int) {
+func (d *doc) evidence(a *audit.Audit, src EvidenceSource, figs map[string]int, problems map[string]string) {
 	m := d.m
 	p := d.pdf
 	d.h1(m.EvidenceTitle)
@@ -65,6 +65,9 @@ func (d *doc) evidence(a *audit.Audit, src EvidenceSource, figs map[string]int) 
 		name := ev.Name
 		if n, ok := figs[ev.SHA256]; ok {
 			name += "\n" + fmt.Sprintf(m.FigureFmt, n)
+		}
+		if why, ok := problems[ev.SHA256]; ok {
+			name += "\n" + fmt.Sprintf(m.EvidenceMark, why)
 		}
 		taken := ""
 		if !ev.Captured.IsZero() {

@@ -39,6 +39,10 @@ type ExportOptions struct {
 	// one (the TUI does): the export is then recorded through it instead
 	// of opening the audit a second time, which the lock would refuse.
 	Handle *audit.Handle
+	// AllowMissingEvidence signs even when evidence files are missing or
+	// changed in the audit folder; the report then says so in its evidence
+	// index, so the signature vouches for what is really there.
+	AllowMissingEvidence bool
 	// Warn receives warnings that do not stop the export (changed catalog,
 	// export not recorded in the history); nil drops them.
 	Warn func(string)
@@ -73,6 +77,9 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 	ident := opts.Identity
 	if !opts.Draft && (ident == nil || ident.Key == nil || ident.Cert == nil) {
 		return "", errors.New(m.NoIdentity)
+	}
+	if st, err := os.Stat(opts.Output); opts.Output != "" && err == nil && st.IsDir() {
+		return "", fmt.Errorf(m.OutputIsDirFmt, opts.Output, filepath.Join(opts.Output, "report.pdf"))
 	}
 	if opts.Output != "" && !opts.Force {
 		if _, err := os.Lstat(opts.Output); err == nil {
@@ -115,6 +122,26 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 		}
 	}
 
+	if note := audit.UnknownVerdictsNote(a); note != "" {
+		warn(note)
+	}
+
+	// The evidence index vouches for each file's SHA-256: a signed report
+	// is refused while a file is missing or changed (the inspector can
+	// usually put it back) unless asked to sign anyway; either way the
+	// report marks the file and a warning names it.
+	var evProblems map[string]string
+	if probs := CheckEvidence(s, id, a); len(probs) > 0 {
+		if !opts.Draft && !opts.AllowMissingEvidence {
+			return "", evidenceError(s, id, probs)
+		}
+		evProblems = map[string]string{}
+		for _, p := range probs {
+			evProblems[p.SHA256] = p.Reason
+			warn(fmt.Sprintf(m.EvidenceWarnFmt, p.Name, prefix(p.SHA256, 12), p.Reason, p.Path))
+		}
+	}
+
 	data, err := AuditJSON(a)
 	if err != nil {
 		return "", fmt.Errorf(m.ErrEncodeFmt, id, err)
@@ -123,7 +150,7 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 	if place == "" {
 		place = joinNonEmpty(", ", a.Header.Site, a.Header.Municipality, a.Header.Country)
 	}
-	ro := RenderOptions{Draft: opts.Draft, Now: opts.Now, Place: place, CatalogWarning: warning, AuditJSON: data}
+	ro := RenderOptions{Draft: opts.Draft, Now: opts.Now, Place: place, CatalogWarning: warning, AuditJSON: data, EvidenceProblems: evProblems}
 	if !opts.Draft {
 		ro.Signer = SignerFromCert(ident.Cert.Subject.CommonName, ident.Cert)
 		if ro.Signer.Name == "" {
@@ -154,18 +181,32 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 		}
 	}
 	name := fmt.Sprintf("%s-%s%s.pdf", ReportID(a), opts.Now.Format("20060102T150405"), suffix)
+	// All or nothing: the -o copy is written to a temporary file first, so
+	// a full disk or a read-only folder fails the export before anything
+	// lands in exports/ or the history, and a retry does not pile up
+	// copies.
+	var tmp string
+	if opts.Output != "" {
+		if tmp, err = stageOutput(opts.Output, pdf); err != nil {
+			return "", err
+		}
+	}
 	path, err := s.SaveExport(id, name, pdf)
 	if err != nil {
+		if tmp != "" {
+			os.Remove(tmp)
+		}
 		return "", err
+	}
+	if tmp != "" {
+		if err := commitOutput(tmp, opts.Output, opts.Force); err != nil {
+			os.Remove(path)
+			return "", err
+		}
 	}
 	if record {
 		if err := recordExport(h, a, filepath.Base(path)); err != nil {
 			warn(fmt.Sprintf(m.NotRecordedFmt, err))
-		}
-	}
-	if opts.Output != "" {
-		if err := writeOutput(opts.Output, pdf, opts.Force); err != nil {
-			return path, err
 		}
 	}
 	return path, nil
@@ -186,33 +227,13 @@ func recordExport(h *audit.Handle, a *audit.Audit, name string) error {
 	return fmt.Errorf(msg.ErrNoHistoryFmt, a.Revision)
 }
 
-// writeOutput writes the -o copy: refusing to replace a file unless force,
-// and never leaving a half-written file.
-func writeOutput(path string, data []byte, force bool) error {
-	if !force {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf(msg.OutputExistsFmt, path)
-		}
-		if err != nil {
-			return err
-		}
-		_, err = f.Write(data)
-		if err == nil {
-			err = f.Sync()
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(path)
-			return fmt.Errorf(msg.ErrWriteFmt, path, err)
-		}
-		return nil
-	}
+// stageOutput writes data to a temporary file beside path (same folder,
+// so the final rename or link cannot cross file systems) and returns its
+// name. On error nothing is left behind.
+func stageOutput(path string, data []byte) (string, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return err
+		return "", outputError(path, err)
 	}
 	_, err = tmp.Write(data)
 	if err == nil {
@@ -224,14 +245,54 @@ func writeOutput(path string, data []byte, force bool) error {
 	if err == nil {
 		err = os.Chmod(tmp.Name(), 0o644)
 	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf(msg.ErrWriteFmt, path, err)
+		return "", outputError(path, err)
+	}
+	return tmp.Name(), nil
+}
+
+// commitOutput moves the staged file to path: replacing it only with
+// force; without, a hard link refuses an existing file atomically (a file
+// made there since the check at the start is not clobbered either). The
+// staged file is gone afterwards either way.
+func commitOutput(tmp, path string, force bool) error {
+	defer os.Remove(tmp)
+	if force {
+		if err := os.Rename(tmp, path); err != nil {
+			return outputError(path, err)
+		}
+		return nil
+	}
+	err := os.Link(tmp, path)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf(msg.OutputExistsFmt, path)
+	}
+	if err != nil {
+		// Some file systems (FAT on a USB stick) have no hard links:
+		// check, then rename.
+		if _, serr := os.Lstat(path); serr == nil {
+			return fmt.Errorf(msg.OutputExistsFmt, path)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			return outputError(path, err)
+		}
 	}
 	return nil
+}
+
+// outputError words a failure to write the -o file: the file, then the
+// system's reason alone (not the temporary file's name).
+func outputError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		err = le.Err
+	}
+	return fmt.Errorf(msg.ErrWriteFmt, path, err)
 }
 
 // prefix returns the first n bytes of s (all of s if shorter).

@@ -137,14 +137,28 @@ type messages struct {
 	HashMissing       string
 	AuditNotFinalized string
 	SignatureErrorFmt string // error
+	FileEmpty         string
+	FileNotPDF        string
+	FileTruncated     string
 
 	// Export refusals and warnings.
 	NoIdentity         string
 	DraftNeedsFlagFmt  string // id
 	OutputExistsFmt    string // path
+	OutputIsDirFmt     string // path, example file path
 	NotRecordedFmt     string // reason
 	CatalogChangedWarn string
 	SignReasonFmt      string // audit id, revision
+
+	// Evidence files missing or changed in the audit folder.
+	EvidenceMissing   string
+	EvidenceChanged   string
+	EvidenceBadRef    string
+	EvidenceUnreadFmt string // error
+	EvidenceRefuseFmt string // audit id, count, folder
+	EvidenceFixHint   string
+	EvidenceWarnFmt   string // name, sha prefix, reason, path
+	EvidenceMark      string // reason; under the file name in the evidence index
 
 	// Errors.
 	ErrNoAudit      string
@@ -309,13 +323,26 @@ var english = messages{
 	HashMissing:       "the embedded audit data has no content hash (the audit was not finalized)",
 	AuditNotFinalized: "the embedded audit is a draft, not a finalized audit",
 	SignatureErrorFmt: "the signature cannot be checked: %v",
+	FileEmpty:         "the file is empty: it is not a report",
+	FileNotPDF:        "not a PDF file (it does not start with %PDF-): it is not a report",
+	FileTruncated:     "the PDF is incomplete (it does not end with %%EOF): it was cut short, e.g. by an interrupted copy or download; ask for the file again",
 
 	NoIdentity:         "no signing identity: run 'assay keys create --name NAME'",
 	DraftNeedsFlagFmt:  "audit %s is a draft: finalize it first, or export with --draft",
 	OutputExistsFmt:    "%s already exists: choose another file or use --force",
+	OutputIsDirFmt:     "%s is a folder: give a file name for the report, e.g. %s",
 	NotRecordedFmt:     "the export was written but not recorded in the audit history: %v",
 	CatalogChangedWarn: "The requirements catalog installed now differs from the one this audit was made against (SHA-256 recorded %s…, installed %s…). Titles and texts are from the installed catalog.",
 	SignReasonFmt:      "Fairmined audit report %s revision %d",
+
+	EvidenceMissing:   "missing from the audit folder",
+	EvidenceChanged:   "content changed since import (SHA-256 differs)",
+	EvidenceBadRef:    "not a valid evidence reference",
+	EvidenceUnreadFmt: "cannot be read: %v",
+	EvidenceRefuseFmt: "audit %s: not signing: %d evidence file(s) listed in the audit are not as imported in %s:",
+	EvidenceFixHint:   "Put the original files back in that folder under the same name (the SHA-256 and the extension; e.g. from a backup of the home: 'sha256sum FILE' must print that hash), then export again. If a file is lost for good, export with --missing-evidence-ok: the signed report then marks it as missing in the evidence index. A --draft export always works and marks it too.",
+	EvidenceWarnFmt:   "evidence %s (%s) %s: %s; the report marks it in the evidence index",
+	EvidenceMark:      "(!) %s",
 
 	ErrNoAudit:      "report: no audit to render",
 	ErrNoCatalogFmt: "report: no requirements catalog for audit %s",

@@ -41,6 +41,9 @@ type RenderOptions struct {
 	CatalogWarning string
 	// AuditJSON is attached as audit.json; nil attaches AuditJSON(a).
 	AuditJSON []byte
+	// EvidenceProblems maps an evidence SHA-256 to why its file is not in
+	// the audit folder as imported; the evidence index marks those rows.
+	EvidenceProblems map[string]string
 }
 
 // SignerInfo is what the signature page says about the signing certificate.
@@ -165,7 +168,7 @@ func Render(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts Rend
 	d.summary(a, cat, &sum)
 	d.nonConformities(&sum)
 	d.findings(a, cat, figs)
-	d.evidence(a, ev, figs)
+	d.evidence(a, ev, figs, opts.EvidenceProblems)
 	d.signature(a, opts)
 
 	if err := d.pdf.Error(); err != nil {
@@ -529,10 +532,15 @@ func wrap(p *gofpdf.Fpdf, text string, w float64) []string {
 					out = append(out, line)
 					line, lw = "", 0
 				}
-				head, tail := cutToWidth(p, word, w)
+				head, tail, hw := cutToWidth(p, word, w)
 				out = append(out, head)
-				word = tail
-				ww = p.GetStringWidth(word)
+				// Subtract rather than re-measure the tail: re-measuring
+				// made a long unbroken paste quadratic (400k characters
+				// took 6 s, a 30 MB note never finished).
+				word, ww = tail, max(ww-hw, 0)
+				if word == "" {
+					ww = 0
+				}
 			}
 			switch {
 			case line == "":
@@ -556,16 +564,18 @@ func wrap(p *gofpdf.Fpdf, text string, w float64) []string {
 	return out
 }
 
-// cutToWidth splits s so the head fits in w (at least one rune).
-func cutToWidth(p *gofpdf.Fpdf, s string, w float64) (string, string) {
+// cutToWidth splits s so the head fits in w (at least one rune) and
+// returns the head's width too.
+func cutToWidth(p *gofpdf.Fpdf, s string, w float64) (string, string, float64) {
 	var width float64
 	for i, r := range s {
-		width += p.GetStringWidth(string(r))
-		if width > w && i > 0 {
-			return s[:i], s[i:]
+		rw := p.GetStringWidth(string(r))
+		if width+rw > w && i > 0 {
+			return s[:i], s[i:], width
 		}
+		width += rw
 	}
-	return s, ""
+	return s, "", width
 }
 
 // fitText shortens s with an ellipsis so it fits in w.
@@ -574,7 +584,7 @@ func fitText(p *gofpdf.Fpdf, s string, w float64) string {
 	if p.GetStringWidth(s) <= w {
 		return s
 	}
-	head, _ := cutToWidth(p, s, w-p.GetStringWidth("…"))
+	head, _, _ := cutToWidth(p, s, w-p.GetStringWidth("…"))
 	return strings.TrimSpace(head) + "…"
 }
 

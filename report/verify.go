@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"crypto/x509"
 	"errors"
@@ -53,10 +54,25 @@ func (v *Verification) problem(s string) {
 func Verify(pdf []byte) *Verification {
 	m := msg
 	v := &Verification{Problems: []string{}}
+	// Say plainly what kind of file this is before the signature and
+	// attachment parsers give their technical reasons.
+	shape := pdfShape(pdf)
+	switch shape {
+	case m.FileEmpty, m.FileNotPDF:
+		v.problem(shape)
+		v.Summary = shape
+		return v
+	case m.FileTruncated:
+		v.problem(shape)
+	}
 	res, err := pdfsign.Verify(pdf)
 	switch {
 	case errors.Is(err, pdfsign.ErrNotSigned):
-		v.problem(m.NoSignature)
+		// A signature is appended last: a file cut short has lost it,
+		// which does not make it a draft.
+		if shape != m.FileTruncated {
+			v.problem(m.NoSignature)
+		}
 	case err != nil:
 		v.problem(fmt.Sprintf(m.SignatureErrorFmt, err))
 	default:
@@ -102,6 +118,11 @@ func (v *Verification) checkAuditData(pdf []byte) {
 	m := msg
 	files, err := pdfsign.Attachments(pdf)
 	if err != nil {
+		if strings.Contains(err.Error(), "no attachments") {
+			// pdfcpu's word for a PDF without embedded files.
+			v.problem(m.NoAuditData)
+			return
+		}
 		v.problem(fmt.Sprintf(m.AuditDataBadFmt, err))
 		return
 	}
@@ -131,6 +152,21 @@ func (v *Verification) checkAuditData(pdf []byte) {
 	if err != nil || h != a.ContentHash {
 		v.problem(m.HashMismatch)
 	}
+}
+
+// pdfShape returns the problem with the file as a whole (empty, not a
+// PDF, cut short), or "". PDF readers accept the header within the first
+// 1024 bytes and the %%EOF marker within the last 1024.
+func pdfShape(pdf []byte) string {
+	switch {
+	case len(bytes.TrimSpace(pdf)) == 0:
+		return msg.FileEmpty
+	case !bytes.Contains(pdf[:min(len(pdf), 1024)], []byte("%PDF-")):
+		return msg.FileNotPDF
+	case !bytes.Contains(pdf[max(0, len(pdf)-1024):], []byte("%%EOF")):
+		return msg.FileTruncated
+	}
+	return ""
 }
 
 // Fingerprint is a certificate's SHA-256 as colon-separated upper-case hex,

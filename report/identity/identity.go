@@ -422,6 +422,12 @@ func Import(home string, data []byte, password func() (string, error)) (*Identit
 	if c, err := x509.ParseCertificate(data); err == nil {
 		return importCerts(home, []*x509.Certificate{c})
 	}
+	// DER certificates and PKCS#12 files both start with an ASN.1
+	// SEQUENCE; anything else is neither, and asking for a password (or
+	// printing an ASN.1 parser's complaint) would only confuse.
+	if len(data) == 0 || data[0] != 0x30 {
+		return nil, errors.New(msgImportNoCerts)
+	}
 	return importP12(home, data, password)
 }
 

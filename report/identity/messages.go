@@ -19,7 +19,7 @@ const (
 	msgImportNoCerts  = "no certificate found (expected PEM certificates or a PKCS#12 file)"
 	msgImportPEMKey   = "the PEM file holds a private key; import keys as a PKCS#12 (.p12/.pfx) file"
 	msgWrongPassword  = "wrong password for the PKCS#12 file"
-	msgBadP12         = "cannot read the PKCS#12 file: %v"
+	msgBadP12         = "neither a certificate nor a readable PKCS#12 file (%v)"
 	msgP12NoKey       = "the PKCS#12 file holds no usable private key"
 	msgP12Mismatch    = "the PKCS#12 file's certificate does not belong to its key"
 	msgPassword       = "cannot get the PKCS#12 password: %v"
