@@ -48,15 +48,17 @@ var commands = map[string]command{}
 
 func register(c command) { commands[c.name] = c }
 
-// errorf prints "assay: ..." on stderr and returns exitFail.
+// errorf prints "assay: ..." on stderr and returns exitFail. Messages
+// quote user data (file names, catalog and audit text), so escape
+// sequences are stripped before they reach the terminal.
 func (e *env) errorf(format string, a ...any) int {
-	fmt.Fprintf(e.stderr, "assay: "+format+"\n", a...)
+	fmt.Fprintln(e.stderr, audit.Sanitize("assay: "+fmt.Sprintf(format, a...)))
 	return exitFail
 }
 
 // usageErr prints a usage error and returns exitUsage.
 func (e *env) usageErr(format string, a ...any) int {
-	fmt.Fprintf(e.stderr, "assay: "+format+"\n", a...)
+	fmt.Fprintln(e.stderr, audit.Sanitize("assay: "+fmt.Sprintf(format, a...)))
 	fmt.Fprintln(e.stderr, "Run 'assay --help' for usage.")
 	return exitUsage
 }
@@ -99,7 +101,7 @@ func (e *env) parse(fs *flag.FlagSet, args []string) (int, bool) {
 func (e *env) catalogs() *standards.Set {
 	set, errs := standards.Load(e.home)
 	for _, err := range errs {
-		fmt.Fprintf(e.stderr, "assay: warning: %v\n", err)
+		fmt.Fprintf(e.stderr, "assay: warning: %s\n", audit.Sanitize(err.Error()))
 	}
 	return set
 }

@@ -26,6 +26,7 @@ const (
 	audFinalizeSummary = "finalize a draft audit (freezes it, records its content hash)"
 	audFinalizeUsage   = "finalize ID"
 	audFinalizeBlocked = "audit %s cannot be finalized yet; fix these first:"
+	audAlreadyFinal    = "audit %s revision %d is already finalized (content hash %s); to change it, run 'assay amend %s --reason TEXT'"
 	audFinalized       = "finalized %s revision %d (content hash %s)"
 	audAmendSummary    = "reopen a finalized audit as a new draft revision"
 	audAmendUsage      = "amend ID --reason TEXT"
@@ -165,7 +166,7 @@ func runList(e *env, args []string) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d%%\t%s\t%s\n", en.ID, audClip(audit.Sanitize(en.ASMO), 40),
 			status, en.Revision, en.Percent, rec, updated)
 		if en.Note != "" {
-			notes = append(notes, fmt.Sprintf(audListNote, en.ID, en.Note))
+			notes = append(notes, fmt.Sprintf(audListNote, en.ID, audit.Sanitize(en.Note)))
 		}
 	}
 	tw.Flush()
@@ -219,6 +220,10 @@ func runFinalize(e *env, args []string) int {
 	}
 	defer h.Close()
 	a := h.Audit()
+	if a.Status == audit.Finalized {
+		// Not a list of things to fix: there is nothing to fix.
+		return e.errorf(audAlreadyFinal, id, a.Revision, a.ContentHash, id)
+	}
 	cat, err := audCatalog(e, set, a)
 	if err != nil {
 		return e.errorf("%v", err)

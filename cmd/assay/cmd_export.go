@@ -14,11 +14,12 @@ import (
 // Words of the export command, kept together for translation.
 const (
 	expSummary   = "write the signed PDF report of a finalized audit"
-	expUsage     = "export ID [-o FILE] [--force] [--draft] [--place PLACE]"
+	expUsage     = "export ID [-o FILE] [--force] [--draft] [--place PLACE] [--missing-evidence-ok]"
 	expFlagOut   = "also write the report to `FILE` (refused if it exists, unless --force)"
 	expFlagForce = "let -o replace an existing file"
 	expFlagDraft = "export an unsigned draft marked DRAFT on every page"
 	expFlagPlace = "`PLACE` where you sign, printed on the signature page (default: the audit's site)"
+	expFlagMissE = "sign even if evidence files are missing or changed in the audit folder (the report marks them)"
 	expNoID      = "export: missing audit ID (see 'assay list')"
 	expTooMany   = "export: unexpected argument %q"
 	expFailed    = "export: %v"
@@ -38,6 +39,7 @@ func runExport(e *env, args []string) int {
 	force := fs.Bool("force", false, expFlagForce)
 	draft := fs.Bool("draft", false, expFlagDraft)
 	place := fs.String("place", "", expFlagPlace)
+	missingOK := fs.Bool("missing-evidence-ok", false, expFlagMissE)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -69,7 +71,8 @@ func runExport(e *env, args []string) int {
 	}
 	opts := report.ExportOptions{
 		Draft: *draft, Output: *out, Force: *force, Now: time.Now(), Place: *place, Catalogs: cats,
-		Warn: func(w string) { fmt.Fprintf(e.stderr, expWarning, w) },
+		AllowMissingEvidence: *missingOK,
+		Warn:                 func(w string) { fmt.Fprintf(e.stderr, expWarning, w) },
 	}
 	if !*draft {
 		ident, err := identity.Load(e.home)

@@ -241,8 +241,10 @@ func keysLoadFailed(e *env, sub string, err error) int {
 
 func printIdentity(w io.Writer, id *identity.Identity) {
 	info := identity.Describe(id.Cert)
-	fmt.Fprintf(w, keysLabelSubject, info.Subject)
-	issuer := info.Issuer
+	// Subject and issuer come from a certificate someone else may have
+	// made: no escape sequences or line breaks to the terminal.
+	fmt.Fprintf(w, keysLabelSubject, verLine(info.Subject))
+	issuer := verLine(info.Issuer)
 	if info.SelfSigned {
 		issuer = keysSelfSigned
 	}

@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
+	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report"
 )
 
@@ -22,6 +24,11 @@ const (
 	verProblem   = "  - %s\n"
 	verAuditLine = "  audit %s, revision %d, %s\n"
 )
+
+// verLine makes text from a PDF safe to print as part of one line.
+func verLine(s string) string {
+	return strings.Join(strings.Fields(audit.Sanitize(s)), " ")
+}
 
 func init() {
 	register(command{name: "verify", summary: verSummary, run: runVerify})
@@ -80,16 +87,19 @@ func runVerify(e *env, args []string) int {
 			return e.errorf(verRead, err)
 		}
 	} else {
+		// Everything below comes from the file (the embedded audit, the
+		// signer's certificate): escape sequences in it must not reach
+		// the terminal, nor line breaks that could forge a verdict line.
 		if v.Valid {
-			fmt.Fprintf(e.stdout, verValid, file, v.Summary)
+			fmt.Fprintf(e.stdout, verValid, verLine(file), verLine(v.Summary))
 		} else {
-			fmt.Fprintf(e.stdout, verInvalid, file)
+			fmt.Fprintf(e.stdout, verInvalid, verLine(file))
 			for _, p := range v.Problems {
-				fmt.Fprintf(e.stdout, verProblem, p)
+				fmt.Fprintf(e.stdout, verProblem, verLine(p))
 			}
 		}
 		if v.AuditID != "" {
-			fmt.Fprintf(e.stdout, verAuditLine, v.AuditID, v.Revision, v.ASMO)
+			fmt.Fprintf(e.stdout, verAuditLine, verLine(v.AuditID), v.Revision, verLine(v.ASMO))
 		}
 	}
 	if !v.Valid {
