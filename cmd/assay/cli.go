@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/standards"
@@ -108,7 +109,32 @@ func (e *env) catalogs() *standards.Set {
 
 // store opens the audit store at the home.
 func (e *env) store() (*audit.Store, error) {
-	return audit.OpenStore(e.home, e.catalogs())
+	s, err := audit.OpenStore(e.home, e.catalogs())
+	if err != nil {
+		return nil, err
+	}
+	s.MaxEvidenceBytes = e.config().MaxEvidenceBytes()
+	return s, nil
+}
+
+// config reads the home's config.toml; a broken one is a warning, never a
+// reason to stop (the defaults apply).
+func (e *env) config() audit.Config {
+	c, err := audit.LoadConfig(e.home)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "assay: warning: %s\n", audit.Sanitize(err.Error()))
+	}
+	return c
+}
+
+// firstNonEmpty returns the first of ss that is not blank.
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 func run(args []string, e *env) int {

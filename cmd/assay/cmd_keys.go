@@ -31,7 +31,7 @@ const (
 	keysFlagForce     = "replace an existing identity (the old files are kept in identity/old-*)"
 	keysFlagOut       = "write the request to FILE instead of standard output"
 	keysFlagJSON      = "print a JSON object instead of sentences"
-	keysNeedName      = "keys create: --name is required"
+	keysNeedName      = "keys create: --name is required (or set inspector in config.toml)"
 	keysExtraArg      = "keys %s: unexpected argument %q"
 	keysNeedFile      = "keys import: missing FILE"
 	keysExists        = "a signing identity already exists in %s; use --force to replace it"
@@ -107,6 +107,11 @@ func runKeysCreate(e *env, args []string) int {
 	if code, ok := noMoreArgs(e, keysSubCreate, fs.Args()); !ok {
 		return code
 	}
+	// Flags win; config.toml fills what was not given.
+	cfg := e.config()
+	*name = firstNonEmpty(*name, cfg.Inspector)
+	*email = firstNonEmpty(*email, cfg.Email)
+	*org = firstNonEmpty(*org, cfg.Organisation)
 	if strings.TrimSpace(*name) == "" {
 		return e.usageErr(keysNeedName)
 	}
