@@ -59,7 +59,14 @@ type common struct {
 	editor        string
 	// timer replaces tea.Tick in tests; nil in the program.
 	timer func(d time.Duration, msg tea.Msg) tea.Cmd
+	// next is the screen a screen asked to move to, taken by the root as
+	// soon as the screen's update returns: a move through a command would
+	// let keys typed right after it reach the old screen.
+	next *screen
 }
+
+// goTo asks the root to show another screen once this update returns.
+func (c *common) goTo(s screen) { c.next = &s }
 
 // Model is the root of the UI: it routes messages to the screen in front,
 // owns the open audit's session and the status and help lines.
@@ -123,8 +130,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.layout()
 		}
 		return m, nil
-	case navigateMsg:
-		return m.navigate(msg.to)
 	case auditOpenedMsg, auditCreatedMsg:
 		return m.opened(msg)
 	case saveDueMsg, auditSavedMsg, positionDueMsg, positionSavedMsg, handleClosedMsg:
@@ -143,7 +148,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if msg.err != nil {
 				return m.notify(sprintf(txt.exportFailed, msg.err), true)
 			}
-			return m.notify(sprintf(txt.exported, msg.path), false)
+			return m.notify(exportedText(msg.path), false)
 		}
 	}
 	return m.updateScreen(msg)
@@ -153,6 +158,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.c.g.ForceQuit) {
 		return m.leave(closeToQuit)
+	}
+	if msg.Alt && !msg.Paste && (msg.Type == tea.KeyRunes || msg.Type == tea.KeyEsc) {
+		// assay binds no alt keys: alt+x is esc typed just before x (the
+		// terminal sends both in one read, over ssh or from a fast typist).
+		// Take it as the two keys, else the x lands in the field esc left.
+		tm, escCmd := m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+		msg.Alt = false
+		tm, cmd := tm.Update(msg)
+		return tm, tea.Batch(escCmd, cmd)
 	}
 	if m.width < minWidth || m.height < minHeight {
 		if key.Matches(msg, m.c.g.Quit) {
@@ -228,6 +242,11 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case screenDetails:
 		m.details, cmd = m.details.update(msg)
 	}
+	if to := m.c.next; to != nil {
+		m.c.next = nil
+		nm, ncmd := m.navigate(*to)
+		return nm, tea.Batch(cmd, ncmd)
+	}
 	if m.screen != screenHome {
 		m.layout() // a field may have changed the help line
 	}
@@ -292,6 +311,10 @@ func (m Model) opened(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.screen = screenWalk
 	m.fullHelp = false
 	m.layout()
+	if _, created := msg.(auditCreatedMsg); created {
+		// Replaces "creating…", and tells a first-time user where to start.
+		return m.notify(txt.created, false)
+	}
 	return m, nil
 }
 

@@ -74,7 +74,7 @@ func TestHomeFilterAndDeleteWithConfirmation(t *testing.T) {
 		t.Fatalf("filter 'verde' shows the wrong audits:\n%s", v)
 	}
 	d.typeText("d")
-	if !strings.Contains(d.view(), `Move audit "a2" to the trash?`) {
+	if v := d.view(); !strings.Contains(v, `Move “Asociación Minera Oro Verde” to the trash?`) || !strings.Contains(v, "any other key = no") {
 		t.Fatalf("no confirmation before delete:\n%s", d.view())
 	}
 	d.typeText("n")
@@ -400,7 +400,7 @@ func TestResizeIsIdempotentAndTooSmallSaysSo(t *testing.T) {
 		t.Errorf("view is %d lines high, want 40", h)
 	}
 	d.send(tea.WindowSizeMsg{Width: 79, Height: 24})
-	if !strings.Contains(d.view(), "terminal too small (need 80x24)") {
+	if v := d.view(); !strings.Contains(v, "terminal too small: 79x24, need 80x24") || !strings.Contains(v, "q quits") {
 		t.Errorf("no too-small message:\n%s", d.view())
 	}
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -434,8 +434,20 @@ func TestMouseWheelScrollsTheList(t *testing.T) {
 	if r := d.m.walk.current(); r.ID != "1.3" {
 		t.Errorf("after two wheel turns at %s, want 1.3", r.ID)
 	}
+	// Long notes make the finding taller: the text no longer fits.
+	d.m.s.a.Finding("1.3").Notes = strings.Repeat("Nota de campo.\n", 12)
+	if d.m.walk.maxScroll() < 1 {
+		t.Fatalf("the detail of 1.3 fits; the test needs one that does not:\n%s", d.view())
+	}
 	d.send(tea.MouseMsg{X: 60, Y: 5, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
 	if d.m.walk.scroll != 1 || d.m.walk.current().ID != "1.3" {
 		t.Errorf("wheel over the detail: scroll %d at %s, want 1 at 1.3", d.m.walk.scroll, d.m.walk.current().ID)
+	}
+	for range 50 {
+		d.send(tea.MouseMsg{X: 60, Y: 5, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+	}
+	d.send(tea.MouseMsg{X: 60, Y: 5, Button: tea.MouseButtonWheelUp, Action: tea.MouseActionPress})
+	if want := d.m.walk.maxScroll() - 1; d.m.walk.scroll != want {
+		t.Errorf("one wheel up after scrolling past the end: scroll %d, want %d (the end less one)", d.m.walk.scroll, want)
 	}
 }

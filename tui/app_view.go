@@ -51,7 +51,9 @@ func (m Model) View() string {
 		return ""
 	}
 	if m.width < minWidth || m.height < minHeight {
-		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, txt.tooSmall)
+		msg := sprintf(txt.tooSmall, m.width, m.height, minWidth, minHeight)
+		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center,
+			m.c.st.plain.Width(max(m.width, 1)).Align(lipgloss.Center).Render(msg))
 	}
 	var body string
 	switch {
@@ -80,14 +82,15 @@ func (m Model) View() string {
 
 func (m Model) titleView() string {
 	left := m.c.st.title.Render(txt.appName) + " · " + txt.screenNames[m.screen]
-	if m.s != nil {
-		left += " · " + truncate(sanitizeLine(m.s.a.Header.ASMO), 40)
-	}
 	right := ""
 	if m.s != nil {
 		if st, isErr := m.s.saveState(); st != "" && !isErr {
 			right = m.c.st.muted.Render(st)
 		}
+		// The ASMO's name takes what the save state leaves, so a wide
+		// terminal shows all of it.
+		room := m.width - lipgloss.Width(left) - lipgloss.Width(right) - 5
+		left += " · " + truncate(sanitizeLine(m.s.a.Header.ASMO), max(room, 20))
 	}
 	return spread(left, right, m.width)
 }

@@ -149,7 +149,12 @@ func completeCmd(input string) tea.Cmd {
 				common = common[:len(common)-1]
 			}
 		}
-		return completedMsg{input: input, value: dir + common}
+		msg := completedMsg{input: input, value: dir + common}
+		if len(names) > 1 {
+			slices.Sort(names)
+			msg.names = names
+		}
+		return msg
 	}
 }
 

@@ -48,7 +48,7 @@ func TestFlowThroughTheWholeApp(t *testing.T) {
 	typeText("s")
 	waitFor("Recommendation")
 	typeText("x")
-	waitFor("exported /home")
+	waitFor("exported report-rev1.pdf")
 	typeText("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 

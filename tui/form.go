@@ -30,10 +30,11 @@ var interviewCols = []string{"role", "women", "men", "other"}
 
 // Layout of the form.
 const (
-	labelWidth = 20
-	areaRows   = 3
-	roleWidth  = 24
-	countWidth = 5
+	maxProvenanceRows = 3
+	labelWidth        = 20
+	areaRows          = 3
+	roleWidth         = 24
+	countWidth        = 5
 )
 
 // formField is one field of the header form. key is the header field's
@@ -96,6 +97,12 @@ func newHeaderForm(c *common, h audit.Header, extra ...formField) form {
 		default:
 			ti := newInput("")
 			ti.SetValue(sanitizeLine(headerText(h, k)))
+			if countKeys[k] {
+				ti.Placeholder = txt.countPlaceholder
+			}
+			if k == "certification_year" {
+				ti.Placeholder = txt.yearPlaceholder
+			}
 			f.fields = append(f.fields, formField{key: k, input: ti})
 		}
 	}
@@ -122,11 +129,14 @@ func choiceField[T ~string](k, cur string, values []T) formField {
 
 // rowFields makes the cells of interviews row i.
 func rowFields(i int, iv audit.Interviewed) []formField {
-	vals := []string{sanitizeLine(iv.Role), strconv.Itoa(iv.Women), strconv.Itoa(iv.Men), strconv.Itoa(iv.Other)}
+	vals := []string{sanitizeLine(iv.Role), countText(iv.Women), countText(iv.Men), countText(iv.Other)}
 	out := make([]formField, len(interviewCols))
 	for col, v := range vals {
 		ti := newInput("")
 		ti.SetValue(v)
+		if col > 0 {
+			ti.Placeholder = txt.countPlaceholder
+		}
 		ti.Width = countWidth
 		if col == 0 {
 			ti.Width = roleWidth
@@ -384,8 +394,15 @@ func (f form) view(head string) string {
 			lines = append(lines, truncate(f.label(i, txt.formLabels[fl.key])+f.valueView(i), w))
 		}
 		if fl.key == "catalog" && fl.choice < len(f.c.deps.Catalogs) {
-			prov := sanitizeLine(f.c.deps.Catalogs[fl.choice].Provenance)
-			lines = append(lines, st.muted.Render(truncate(indent+prov, w)))
+			// The catalog's caveat (paraphrased wording…) is read whole.
+			prov := wrap(sanitizeLine(f.c.deps.Catalogs[fl.choice].Provenance), w-labelWidth)
+			if len(prov) > maxProvenanceRows {
+				prov = prov[:maxProvenanceRows]
+				prov[maxProvenanceRows-1] = truncate(prov[maxProvenanceRows-1]+" …", w-labelWidth)
+			}
+			for _, l := range prov {
+				lines = append(lines, st.muted.Render(indent+l))
+			}
 		}
 		if e := f.shownError(i); e != "" {
 			lines = append(lines, st.errText.Render(truncate(indent+"✗ "+sanitizeLine(e), w)))
@@ -419,7 +436,22 @@ func (f form) valueView(i int) string {
 	case fl.kind == kindChoice:
 		return fl.labels[fl.choice]
 	}
-	return fl.input.View()
+	return f.inputView(i)
+}
+
+// inputView is a text field: the live input while it has the keys, else
+// its value from the start (a blurred input would show where its cursor
+// left it: the end of a long ASMO name).
+func (f form) inputView(i int) string {
+	fl := f.fields[i]
+	if i == f.focus && !f.readOnly {
+		return fl.input.View()
+	}
+	v := sanitizeLine(fl.input.Value())
+	if v == "" {
+		return f.c.st.muted.Render(truncate(fl.input.Placeholder, fl.input.Width))
+	}
+	return truncate(v, fl.input.Width)
 }
 
 // tableHead names the interviews table and its columns.
@@ -443,7 +475,7 @@ func (f form) rowLine(i int) string {
 		l = f.c.st.label.Render(pad("  "+label, labelWidth))
 	}
 	for j := i; j < i+len(interviewCols) && j < len(f.fields); j++ {
-		l += pad(f.fields[j].input.View(), f.fields[j].input.Width+1) + " "
+		l += pad(f.inputView(j), f.fields[j].input.Width+1) + " "
 	}
 	return truncate(l, f.c.width)
 }

@@ -40,7 +40,7 @@ func headerText(h audit.Header, k string) string {
 			return strconv.FormatFloat(p.Lat, 'f', -1, 64) + ", " + strconv.FormatFloat(p.Lon, 'f', -1, 64)
 		}
 	case "certification_year":
-		return strconv.Itoa(h.CertYear)
+		return countText(h.CertYear)
 	case "start_date":
 		return h.StartDate
 	case "end_date":
@@ -54,11 +54,11 @@ func headerText(h audit.Header, k string) string {
 	case "fsp.description":
 		return h.FSP.Description
 	case "fsp.mines":
-		return strconv.Itoa(h.FSP.Mines)
+		return countText(h.FSP.Mines)
 	case "fsp.plants":
-		return strconv.Itoa(h.FSP.Plants)
+		return countText(h.FSP.Plants)
 	case "fsp.miners":
-		return strconv.Itoa(h.FSP.Miners)
+		return countText(h.FSP.Miners)
 	case "sites_visited":
 		return strings.Join(h.SitesVisited, "\n")
 	case "opening_meeting":
@@ -67,6 +67,18 @@ func headerText(h audit.Header, k string) string {
 		return h.ClosingMeeting
 	}
 	return ""
+}
+
+// countKeys are the header fields that hold whole numbers.
+var countKeys = map[string]bool{"certification_year": true, "fsp.mines": true, "fsp.plants": true, "fsp.miners": true}
+
+// countText shows a count; zero is left empty (the field's placeholder
+// shows it), so that typing a number replaces it rather than making "012".
+func countText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }
 
 // set writes the field's value into h, or says why it does not parse.

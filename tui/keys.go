@@ -96,8 +96,11 @@ type walkKeys struct {
 	Conforms, Minor, Major, NA, Open, Notes, Editor, Attach, Evidence, Detach key.Binding
 	Search, Summary, Details, Back, FieldNext, FieldPrev, Leave, Complete     key.Binding
 	Accept, Cancel                                                            key.Binding
-	g                                                                         *globalKeys
-	field                                                                     bool
+	// Verdicts stands for c/m/M/n/o in the short help, so that at 80
+	// columns the line still has room for space, s and h.
+	Verdicts key.Binding
+	g        *globalKeys
+	field    bool
 }
 
 func newWalkKeys(g *globalKeys) walkKeys {
@@ -130,6 +133,7 @@ func newWalkKeys(g *globalKeys) walkKeys {
 		Complete:  bind("tab", w.complete, "tab"),
 		Accept:    bind("enter", w.accept, "enter"),
 		Cancel:    bind("esc", w.cancel, "esc"),
+		Verdicts:  bind("c/m/M/n/o", w.verdict, "c", "m", "M", "n", "o"), // help only: never matched
 		g:         g,
 	}
 }
@@ -139,7 +143,7 @@ func (k walkKeys) ShortHelp() []key.Binding {
 	if k.field {
 		return []key.Binding{k.FieldNext, k.Complete, k.Accept, k.Leave, k.Cancel, k.Editor, k.Evidence, k.Up, k.Down, k.Detach, k.Attach, k.g.ForceQuit}
 	}
-	return []key.Binding{k.g.Help, k.Conforms, k.Minor, k.Major, k.NA, k.Open, k.Notes, k.NextOpen, k.Summary, k.Details, k.NextArea, k.Search}
+	return []key.Binding{k.g.Help, k.Verdicts, k.NextOpen, k.Notes, k.Summary, k.Details, k.Attach, k.Search, k.NextArea, k.PageDown}
 }
 
 // FullHelp implements help.KeyMap.

@@ -82,6 +82,7 @@ type evidenceStoredMsg struct {
 type completedMsg struct {
 	input string
 	value string
+	names []string // every name that fits what was typed, when several do
 	err   error
 }
 
@@ -115,16 +116,9 @@ type notifyMsg struct {
 	err  bool
 }
 
-// navigateMsg asks the root to show another screen.
-type navigateMsg struct{ to screen }
-
 // positionDueMsg: the debounce after a move in the walk ran out.
 type positionDueMsg struct{ moves int }
 
 func notify(text string, isErr bool) tea.Cmd {
 	return func() tea.Msg { return notifyMsg{text: text, err: isErr} }
-}
-
-func navigate(to screen) tea.Cmd {
-	return func() tea.Msg { return navigateMsg{to: to} }
 }

@@ -67,14 +67,21 @@ func spread(left, right string, w int) string {
 	return left + strings.Repeat(" ", gap) + right
 }
 
-// wrap breaks text into lines of at most w cells, keeping its own line
-// breaks.
+// wrap breaks text into lines of at most w cells at spaces, keeping its
+// own line breaks. Hyphens do not break a line (ansi.Wrap would): a date
+// cut as "2027-02-" / "23" reads as another date. A word longer than w is
+// cut where it must.
 func wrap(text string, w int) []string {
 	if w < 1 {
 		w = 1
 	}
-	return strings.Split(ansi.Wrap(text, w, ""), "\n")
+	text = strings.ReplaceAll(text, "-", nbHyphen)
+	return strings.Split(strings.ReplaceAll(ansi.Wrap(text, w, ""), nbHyphen, "-"), "\n")
 }
+
+// nbHyphen stands in for "-" while wrapping: one cell wide, and not a
+// breakpoint for ansi.Wrap.
+const nbHyphen = "\u2011"
 
 // bar draws a progress bar of w cells for percent, with the number, so the
 // bar never speaks by colour alone.

@@ -67,7 +67,8 @@ func (m detailsModel) update(msg tea.Msg) (detailsModel, tea.Cmd) {
 		return m, nil
 	}
 	if key.Matches(k, m.keys.Done) {
-		return m, navigate(m.from)
+		m.c.goTo(m.from)
+		return m, nil
 	}
 	cmd, changed := m.f.update(k, m.keys)
 	if changed && !m.f.readOnly {

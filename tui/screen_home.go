@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // homeModel lists the audits in the store, unreadable ones with their
@@ -85,7 +86,8 @@ func (m homeModel) updateKey(msg tea.KeyMsg) (homeModel, tea.Cmd) {
 		m.filter.SetValue("")
 		m.applyFilter()
 	case key.Matches(msg, m.keys.New):
-		return m, navigate(screenNew)
+		m.c.goTo(screenNew)
+		return m, nil
 	case e == nil:
 	case key.Matches(msg, m.keys.Open):
 		if e.Err != "" {
@@ -147,7 +149,7 @@ func (m *homeModel) move(d int) {
 }
 
 // rows is how many audits fit under the column headings and filter line.
-func (m homeModel) rows() int { return max(m.c.height-3, 1) }
+func (m homeModel) rows() int { return max((m.c.height-2)/rowLines, 1) }
 
 func (m homeModel) current() *Entry {
 	if m.sel < len(m.shown) {
@@ -160,7 +162,8 @@ func (m homeModel) keyMap() help.KeyMap {
 	k := m.keys
 	e := m.current()
 	idle := !m.typing()
-	setEnabled(idle, &k.Up, &k.Down, &k.New, &k.Filter)
+	setEnabled(idle, &k.New, &k.Filter)
+	setEnabled(idle && len(m.shown) > 1, &k.Up, &k.Down)
 	setEnabled(idle && e != nil, &k.Open, &k.Delete)
 	setEnabled(idle && e != nil && e.Err != "" && e.HasBackup, &k.Restore)
 	setEnabled(m.filtering || m.filter.Value() != "", &k.ClearFilter)
@@ -170,13 +173,13 @@ func (m homeModel) keyMap() help.KeyMap {
 	return k
 }
 
-// homeCols are the fixed column widths; ASMO and site share the rest.
+// Home layout: each audit takes two lines, the ASMO's name across the
+// whole width over its site, type, last save, progress and status, so that
+// long names (most ASMO names are) keep their words at 80 columns.
 const (
-	colType     = 13
-	colProgress = 13
-	colStatus   = 11
-	colSaved    = 11
-	barWidth    = 8
+	colStatus = 11
+	barWidth  = 8
+	rowLines  = 2
 )
 
 func (m homeModel) view() string {
@@ -184,7 +187,7 @@ func (m homeModel) view() string {
 	var b strings.Builder
 	switch {
 	case m.confirm != "":
-		b.WriteString(st.warn.Render(sprintf(txt.confirmDelete, m.confirm)))
+		b.WriteString(st.warn.Render(m.confirmLine()))
 	case m.filtering || m.filter.Value() != "":
 		b.WriteString(m.filter.View())
 	}
@@ -203,39 +206,45 @@ func (m homeModel) view() string {
 		b.WriteString(txt.noMatch)
 		return b.String()
 	}
-	asmoW, siteW := m.flexWidths()
-	c := txt.homeCols
-	b.WriteString(st.header.Render(strings.Join([]string{"  " + pad(c[0], asmoW), pad(c[1], siteW),
-		pad(c[2], colType), pad(c[3], colProgress), pad(c[4], colStatus), pad(c[5], colSaved)}, " ")) + "\n")
+	b.WriteString(st.header.Render(spread("  "+txt.homeCols[0], txt.homeCols[1], m.c.width)) + "\n")
 	end := min(m.off+m.rows(), len(m.shown))
 	for i := m.off; i < end; i++ {
-		b.WriteString(m.row(m.entries[m.shown[i]], i == m.sel, asmoW, siteW) + "\n")
+		b.WriteString(m.row(m.entries[m.shown[i]], i == m.sel) + "\n")
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-func (m homeModel) flexWidths() (int, int) {
-	rest := m.c.width - 2 - colType - colProgress - colStatus - colSaved - 5
-	asmo := rest * 3 / 5
-	return asmo, rest - asmo
+// confirmLine asks before deleting, naming the audit as the list shows it
+// and cutting the name, never the keys to answer with.
+func (m homeModel) confirmLine() string {
+	name := m.confirm
+	for _, e := range m.entries {
+		if e.ID == m.confirm && e.ASMO != "" {
+			name = sanitizeLine(e.ASMO)
+		}
+	}
+	rest := lipgloss.Width(sprintf(txt.confirmDelete, ""))
+	return sprintf(txt.confirmDelete, truncate(name, m.c.width-rest))
 }
 
-func (m homeModel) row(e Entry, selected bool, asmoW, siteW int) string {
+func (m homeModel) row(e Entry, selected bool) string {
 	st := m.c.st
 	mark := "  "
 	if selected {
 		mark = st.cursor.Render("› ")
 	}
+	sub := "    "
+	w := m.c.width - len(sub)
 	if e.Err != "" {
 		reason := sprintf(txt.unreadable, sanitizeLine(e.Err))
 		if e.HasBackup {
 			reason = sprintf(txt.unreadableBackup, sanitizeLine(e.Err))
 		}
-		return mark + pad(sanitizeLine(e.ID), asmoW) + " " + st.errText.Render(truncate(reason, m.c.width-asmoW-3))
+		return mark + pad(sanitizeLine(e.ID), m.c.width-2) + "\n" + sub + st.errText.Render(truncate(reason, w))
 	}
-	saved := ""
-	if !e.Updated.IsZero() {
-		saved = e.Updated.Local().Format("01-02 15:04")
+	name := pad(sanitizeLine(e.ASMO), m.c.width-2)
+	if selected {
+		name = st.selected.Render(name)
 	}
 	status := string(e.Status)
 	if e.Status == "finalized" {
@@ -243,10 +252,11 @@ func (m homeModel) row(e Entry, selected bool, asmoW, siteW int) string {
 	} else {
 		status = "• " + status
 	}
-	line := strings.Join([]string{pad(sanitizeLine(e.ASMO), asmoW), pad(sanitizeLine(e.Site), siteW),
-		pad(string(e.AuditType), colType), bar(st, e.Percent, barWidth), pad(status, colStatus), pad(saved, colSaved)}, " ")
-	if selected {
-		return mark + st.selected.Render(line)
+	details := []string{sanitizeLine(e.Site), string(e.AuditType)}
+	if !e.Updated.IsZero() {
+		details = append(details, sprintf(txt.saved, e.Updated.Local().Format("01-02 15:04")))
 	}
-	return mark + line
+	right := bar(st, e.Percent, barWidth) + " " + pad(status, colStatus)
+	left := truncate(strings.Join(details, " · "), w-lipgloss.Width(right)-2)
+	return mark + name + "\n" + sub + spread(st.muted.Render(left), right, w)
 }

@@ -66,7 +66,8 @@ func (m formModel) update(msg tea.Msg) (formModel, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(k, m.keys.Cancel):
-		return m, navigate(screenHome)
+		m.c.goTo(screenHome)
+		return m, nil
 	case key.Matches(k, m.keys.Create):
 		return m.create()
 	}
@@ -91,10 +92,16 @@ func (m formModel) create() (formModel, tea.Cmd) {
 	cat := m.c.deps.Catalogs[i]
 	m.creating = true
 	a := audit.New(cat, h, m.c.now())
-	return m, tea.Batch(createAuditCmd(m.c.deps.Store, a), notify(txt.creating, false))
+	// "creating…" is the form's own state, not a status message that could
+	// arrive after the walk's and linger there.
+	return m, createAuditCmd(m.c.deps.Store, a)
 }
 
 func (m formModel) view() string {
 	st := m.c.st
-	return m.f.view(st.header.Render(txt.formTitle) + "  " + st.muted.Render(txt.formHint))
+	hint := st.muted.Render(txt.formHint)
+	if m.creating {
+		hint = st.warn.Render(txt.creating)
+	}
+	return m.f.view(st.header.Render(txt.formTitle) + "  " + hint)
 }

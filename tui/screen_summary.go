@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -27,9 +28,11 @@ type summaryModel struct {
 	exporting     bool
 	exportPending bool // export once the pending save is done
 	exportPath    string
+	exportErr     string
 	amending      bool // the amendment's reason has the keys
 	reason        textinput.Model
 	reasonErr     string
+	blockersAt    int // line of the "Before finalizing" section
 }
 
 func newSummaryModel(c *common, s *session) summaryModel {
@@ -80,18 +83,21 @@ func (m summaryModel) update(msg tea.Msg) (summaryModel, tea.Cmd) {
 		}
 		m.exporting = false
 		if msg.err != nil {
-			m.exportPath = ""
+			// Kept on the screen, not only in the status line: it often
+			// says what to do (make a signing key), which takes longer
+			// to read and act on than a status message lasts.
+			m.exportPath, m.exportErr = "", sprintf(txt.exportFailed, msg.err)
 			m.render()
 			return m, notify(sprintf(txt.exportFailed, msg.err), true)
 		}
-		m.exportPath = msg.path
+		m.exportPath, m.exportErr = msg.path, ""
 		if !m.s.dirty() && !m.s.saving {
 			// The export recorded itself in the saved audit's history;
 			// keep that record in the audit the UI will save next.
 			m.s.a.History = cloneAudit(m.s.h.Audit()).History
 		}
 		m.render()
-		return m, notify(sprintf(txt.exported, msg.path), false)
+		return m, notify(exportedText(msg.path), false)
 	case tea.MouseMsg:
 		if d, ok := isWheel(msg); ok {
 			m.scrollBy(d)
@@ -120,11 +126,22 @@ func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 	case key.Matches(msg, k.Down):
 		m.scrollBy(1)
 	case key.Matches(msg, k.Back):
-		return m, navigate(screenWalk)
+		m.c.goTo(screenWalk)
+		return m, nil
 	case key.Matches(msg, k.Finalize):
+		// Say what blocks before asking: a question whose yes can only
+		// fail wastes the inspector's time.
+		err := audit.Finalize(cloneAudit(m.s.a), m.s.cat, m.c.now())
+		var blocked *audit.BlockedError
+		if errors.As(err, &blocked) {
+			m.scroll = m.blockersAt
+			m.scrollBy(0)
+			return m, notify(blockedText(blocked.Reasons), true)
+		}
 		m.confirming = true
 	case key.Matches(msg, k.Details):
-		return m, navigate(screenDetails)
+		m.c.goTo(screenDetails)
+		return m, nil
 	case key.Matches(msg, k.Amend):
 		m.amending, m.reasonErr = true, ""
 		m.reason.SetValue("")
@@ -160,7 +177,7 @@ func (m summaryModel) finalize() (summaryModel, tea.Cmd) {
 	err := audit.Finalize(m.s.a, m.s.cat, m.c.now())
 	var blocked *audit.BlockedError
 	if errors.As(err, &blocked) {
-		return m, notify(sprintf(txt.finalizeBlocked, len(blocked.Reasons), strings.Join(blocked.Reasons, "; ")), true)
+		return m, notify(blockedText(blocked.Reasons), true)
 	}
 	if err != nil {
 		return m, notify(err.Error(), true)
@@ -168,6 +185,21 @@ func (m summaryModel) finalize() (summaryModel, tea.Cmd) {
 	m.s.touch()
 	m.refresh()
 	return m, tea.Batch(m.s.flush(m.c.now), notify(sprintf(txt.finalized, m.s.a.Revision), false))
+}
+
+// exportedText names the PDF first, then its folder: a path breaks
+// badly across lines, and the file's name is what the inspector looks for.
+func exportedText(path string) string {
+	dir, file := filepath.Split(sanitizeLine(path))
+	return sprintf(txt.exported, file, filepath.Clean(dir))
+}
+
+// blockedText says why finalizing cannot happen yet, and where the list is.
+func blockedText(reasons []string) string {
+	if len(reasons) == 1 {
+		return sprintf(txt.finalizeBlocked1, reasons[0])
+	}
+	return sprintf(txt.finalizeBlocked, len(reasons), strings.Join(reasons, "; "))
 }
 
 // updateReason edits the amendment's reason; enter amends, esc gives up.
@@ -226,8 +258,15 @@ func (m *summaryModel) render() {
 	switch {
 	case m.exporting:
 		l = append(l, st.warn.Render(txt.exporting))
+	case m.exportErr != "":
+		for _, line := range bullet("✗ ", sanitizeLine(m.exportErr), w) {
+			l = append(l, st.errText.Render(line))
+		}
 	case m.exportPath != "":
-		l = append(l, st.good.Render(truncate("✓ "+sprintf(txt.exported, sanitizeLine(m.exportPath)), w)))
+		// The whole path: it is where the inspector goes to find the PDF.
+		for _, line := range bullet("✓ ", exportedText(m.exportPath), w) {
+			l = append(l, st.good.Render(line))
+		}
 	default:
 		l = append(l, "")
 	}
@@ -270,12 +309,28 @@ func (m *summaryModel) render() {
 		}
 		l = append(l, bullet(st.verdict[string(nc.Severity)].Render(glyphs[nc.Severity])+" ", text, w)...)
 	}
-	l = append(l, "", st.section.Render(txt.blockers))
-	if len(m.sum.Blockers) == 0 {
-		l = append(l, st.good.Render("✓ "+txt.noBlockers))
-	}
-	for _, b := range m.sum.Blockers {
-		l = append(l, bullet("• ", sanitizeLine(b), w)...)
+	l = append(l, "")
+	m.blockersAt = len(l)
+	switch {
+	case a.Status == audit.Finalized:
+		// Its only "blocker" would be that it is final: say what can be
+		// done with it instead.
+		l = append(l, st.section.Render(txt.finalSection))
+		next := txt.finalNext
+		if m.c.deps.Exporter == nil {
+			next = txt.finalNextNoExport
+		}
+		for _, line := range bullet("✓ ", sprintf(next, a.Revision), w) {
+			l = append(l, st.good.Render(line))
+		}
+	default:
+		l = append(l, st.section.Render(txt.blockers))
+		if len(m.sum.Blockers) == 0 {
+			l = append(l, st.good.Render("✓ "+txt.noBlockers))
+		}
+		for _, b := range m.sum.Blockers {
+			l = append(l, bullet("• ", sanitizeLine(b), w)...)
+		}
 	}
 	m.lines = l
 	m.scrollBy(0)
@@ -298,7 +353,10 @@ func (m summaryModel) view() string {
 	var top []string
 	switch {
 	case m.confirming:
-		top = append(top, m.c.st.warn.Render(truncate(txt.confirmFinal, m.c.width)))
+		// Wrapped, not cut: its end says which key answers.
+		for _, line := range wrap(txt.confirmFinal, m.c.width) {
+			top = append(top, m.c.st.warn.Render(line))
+		}
 	case m.amending:
 		top = append(top, truncate(m.reason.View(), m.c.width))
 		if m.reasonErr != "" {

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
@@ -160,12 +162,22 @@ func (m walkModel) update(msg tea.Msg) (walkModel, tea.Cmd) {
 			if msg.X < m.leftWidth() && m.focus == focusList {
 				return m.moveBy(d)
 			}
-			m.scroll = max(m.scroll+d, 0)
+			m.scroll = min(max(m.scroll+d, 0), m.maxScroll())
 		}
 	case completedMsg:
 		if m.focus == focusAttach && m.attach.Value() == msg.input {
 			m.attach.SetValue(msg.value)
 			m.attach.CursorEnd()
+			if msg.value == msg.input && len(msg.names) > 1 {
+				// Nothing more to add: show the choices, as a shell does.
+				return m, notify(sprintf(txt.candidates, strings.Join(msg.names, "  ")), false)
+			}
+			if msg.err != nil {
+				return m, notify(msg.err.Error(), true)
+			}
+			if msg.value == msg.input && len(msg.names) == 0 {
+				return m, notify(txt.noCandidates, true)
+			}
 		}
 	case evidenceStoredMsg:
 		return m.evidenceStored(msg)
@@ -195,7 +207,7 @@ func (m walkModel) updateList(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	case key.Matches(msg, k.NextOpen):
 		return m.nextOpen()
 	case key.Matches(msg, k.PageDown):
-		m.scroll += max(m.detailHeight()/2, 1)
+		m.scroll = min(m.scroll+max(m.detailHeight()/2, 1), m.maxScroll())
 	case key.Matches(msg, k.PageUp):
 		m.scroll = max(m.scroll-max(m.detailHeight()/2, 1), 0)
 	case key.Matches(msg, k.Search):
@@ -204,11 +216,14 @@ func (m walkModel) updateList(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 		m.results, m.resSel = nil, 0
 		return m, m.search.Focus()
 	case key.Matches(msg, k.Summary):
-		return m, navigate(screenSummary)
+		m.c.goTo(screenSummary)
+		return m, nil
 	case key.Matches(msg, k.Details):
-		return m, navigate(screenDetails)
+		m.c.goTo(screenDetails)
+		return m, nil
 	case key.Matches(msg, k.Back):
-		return m, navigate(screenHome)
+		m.c.goTo(screenHome)
+		return m, nil
 	case key.Matches(msg, k.Conforms):
 		return m.setVerdict(audit.Conforms)
 	case key.Matches(msg, k.Minor):
@@ -285,6 +300,16 @@ func (m walkModel) setVerdict(v audit.Verdict) (walkModel, tea.Cmd) {
 	return m, m.s.touch()
 }
 
+// maxScroll is the detail's last useful offset, so that scrolling back up
+// starts moving at once.
+func (m walkModel) maxScroll() int {
+	r := m.current()
+	if r == nil {
+		return 0
+	}
+	return max(len(m.detailLines(r, m.items[m.area][m.sel].ap))-m.detailHeight(), 0)
+}
+
 func (m *walkModel) keepVisible() {
 	row := m.rowOf(m.sel)
 	h := m.listHeight()
@@ -305,14 +330,14 @@ func (m walkModel) keyMap() help.KeyMap {
 	all := []*key.Binding{&k.Up, &k.Down, &k.NextArea, &k.PrevArea, &k.NextOpen, &k.PageUp, &k.PageDown,
 		&k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Notes, &k.Editor, &k.Attach, &k.Evidence, &k.Detach,
 		&k.Search, &k.Summary, &k.Details, &k.Back, &k.FieldNext, &k.FieldPrev, &k.Leave, &k.Complete, &k.Accept, &k.Cancel,
-		&g.Quit, &g.Help}
+		&k.Verdicts, &g.Quit, &g.Help}
 	setEnabled(false, all...)
 	ed := m.editable() && m.current() != nil
 	switch m.focus {
 	case focusList:
 		setEnabled(true, &k.Up, &k.Down, &k.NextArea, &k.PrevArea, &k.NextOpen, &k.PageUp, &k.PageDown,
 			&k.Search, &k.Summary, &k.Details, &k.Back, &g.Quit, &g.Help)
-		setEnabled(ed, &k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Notes, &k.Editor, &k.Attach)
+		setEnabled(ed, &k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Verdicts, &k.Notes, &k.Editor, &k.Attach)
 		setEnabled(m.current() != nil && len(findingEvidence(m.s.a, m.current().ID)) > 0, &k.Evidence)
 	case focusNotes:
 		setEnabled(true, &k.FieldNext, &k.FieldPrev, &k.Leave, &k.Editor)

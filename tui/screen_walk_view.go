@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/assay-dev/assay/audit"
@@ -38,11 +39,23 @@ func (m walkModel) rightWidth() int { return m.c.width - m.leftWidth() - 3 }
 // listHeight is the rows for requirements, under the areas and a rule.
 func (m walkModel) listHeight() int { return max(m.c.height-len(m.areas)-1, 1) }
 
+// findingHeight is the finding panel's rows: while notes are edited most
+// of the pane, else what the finding needs up to half of it, so the
+// requirement's text (its checks, below the fold) gets the rest.
 func (m walkModel) findingHeight() int {
 	if m.focus == focusNotes {
 		return m.c.height - 4
 	}
-	return max(m.c.height/2, 9)
+	most := max(m.c.height/2, 9)
+	r := m.current()
+	if r == nil {
+		return most
+	}
+	notes := ""
+	if f := m.s.a.Findings[r.ID]; f != nil {
+		notes = f.Notes
+	}
+	return min(most, m.findingFixedRows()+max(len(m.noteLines(r.ID, notes)), 1))
 }
 
 func (m walkModel) detailHeight() int { return max(m.c.height-m.findingHeight(), 1) }
@@ -54,8 +67,10 @@ func (m *walkModel) setSize() {
 		return // no walk yet (no audit open, or its catalog is missing)
 	}
 	w := m.rightWidth()
-	for _, ti := range []*struct{ w *int }{{&m.action.Width}, {&m.due.Width}, {&m.just.Width}, {&m.attach.Width}, {&m.search.Width}} {
-		*ti.w = w - 20
+	// Each input gets the pane less its prompt, the focus mark and the
+	// cursor: a path to attach is long and read to its end.
+	for _, ti := range []*textinput.Model{&m.action, &m.due, &m.just, &m.attach, &m.search} {
+		ti.Width = max(w-lipgloss.Width(ti.Prompt)-3, 10)
 	}
 	m.sizeNotes()
 	m.keepVisible()
@@ -66,21 +81,54 @@ func (m *walkModel) sizeNotes() {
 	m.notes.SetHeight(max(m.findingHeight()-m.findingFixedRows(), notesMinRows))
 }
 
+// fieldRows is how many rows a one-line field's value takes when shown
+// wrapped: corrective actions and justifications are read in full, up to
+// maxFieldRows.
+func (m walkModel) fieldRows(f walkFocus, label, value string) []string {
+	w := m.rightWidth()
+	if m.focus == f {
+		return []string{m.inputLine(f, label, value, w)}
+	}
+	if value == "" {
+		// Empty, it blocks finalizing: say how to fill it.
+		return []string{truncate(m.c.st.label.Render(label)+m.c.st.muted.Render(txt.fieldEmpty), w)}
+	}
+	lines := wrap(m.c.st.label.Render(label)+sanitizeLine(value), w)
+	if len(lines) > maxFieldRows {
+		lines = lines[:maxFieldRows]
+		lines[maxFieldRows-1] = truncate(lines[maxFieldRows-1]+" …", w)
+	}
+	return lines
+}
+
+// maxFieldRows bounds a wrapped one-line field in the finding.
+const maxFieldRows = 3
+
+// errorRows is the field error, wrapped so its end (what is wrong) shows.
+func (m walkModel) errorRows() []string {
+	if m.fieldErr == "" {
+		return nil
+	}
+	return wrap("✗ "+m.fieldErr, m.rightWidth())
+}
+
 // findingFixedRows counts the finding's rows other than the notes.
 func (m walkModel) findingFixedRows() int {
 	n := 4 // rule, verdict, notes label, evidence
 	if r := m.current(); r != nil {
 		v := m.s.a.VerdictOf(r.ID)
+		f := m.s.a.Findings[r.ID]
+		if f == nil {
+			f = &audit.Finding{}
+		}
 		if v.IsNonConformity() {
-			n += 2
+			n += len(m.fieldRows(focusAction, txt.action, f.CorrectiveAction)) + 1
 		}
 		if v == audit.NA {
-			n++
+			n += len(m.fieldRows(focusJust, txt.justification, f.Justification))
 		}
 	}
-	if m.fieldErr != "" {
-		n++
-	}
+	n += len(m.errorRows())
 	if m.focus == focusEvidence {
 		n += min(len(findingEvidence(m.s.a, m.current().ID)), 4)
 	}
@@ -213,9 +261,15 @@ func (m walkModel) rightView() string {
 		return m.c.st.muted.Render(txt.noRequirement)
 	}
 	detail := m.detailLines(r, m.items[m.area][m.sel].ap)
-	vis, _ := window(detail, m.scroll, m.detailHeight())
+	vis, off := window(detail, m.scroll, m.detailHeight())
 	lines := append([]string{}, vis...)
-	for len(lines) < m.detailHeight() {
+	if hidden := len(detail) - off - len(vis); hidden > 0 && len(lines) > 1 {
+		// Say that the text goes on (the checks are often below), and how
+		// to read it.
+		lines[len(lines)-1] = m.c.st.muted.Render(truncate(sprintf(txt.detailMore, hidden+1), m.rightWidth()))
+	}
+	if len(lines) < m.detailHeight() {
+		// A short text: the finding follows it after a blank line.
 		lines = append(lines, "")
 	}
 	lines = append(lines, m.findingLines(r)...)
@@ -287,14 +341,14 @@ func (m walkModel) findingLines(r *standards.Requirement) []string {
 	lines := []string{st.rule.Render(head + strings.Repeat("─", max(w-lipgloss.Width(head), 0)))}
 	lines = append(lines, st.label.Render(txt.verdict)+st.verdict[string(v)].Render(glyphs[v]+" "+verdictName(v)))
 	lines = append(lines, m.fieldLabel(txt.notes, focusNotes))
-	notesRows := max(m.findingHeight()-m.findingFixedRows(), notesMinRows)
+	notesRows := max(m.findingHeight()-m.findingFixedRows(), 1)
 	if m.focus == focusNotes {
 		lines = append(lines, m.notes.View())
 	} else {
 		lines = append(lines, m.notesPreview(r.ID, f.Notes, notesRows)...)
 	}
 	if v.IsNonConformity() {
-		lines = append(lines, m.inputLine(focusAction, txt.action, f.CorrectiveAction, w))
+		lines = append(lines, m.fieldRows(focusAction, txt.action, f.CorrectiveAction)...)
 		due := a.DueDate(r.ID)
 		if f.DueDate == "" && due != "" {
 			due += txt.dueDefault
@@ -302,10 +356,10 @@ func (m walkModel) findingLines(r *standards.Requirement) []string {
 		lines = append(lines, m.inputLine(focusDue, txt.dueDate, due, w))
 	}
 	if v == audit.NA {
-		lines = append(lines, m.inputLine(focusJust, txt.justification, f.Justification, w))
+		lines = append(lines, m.fieldRows(focusJust, txt.justification, f.Justification)...)
 	}
-	if m.fieldErr != "" {
-		lines = append(lines, st.errText.Render(truncate("✗ "+m.fieldErr, w)))
+	for _, l := range m.errorRows() {
+		lines = append(lines, st.errText.Render(l))
 	}
 	return append(lines, m.evidenceLines(f, w)...)
 }
@@ -334,8 +388,8 @@ func (m walkModel) inputLine(f walkFocus, label, value string, w int) string {
 	return truncate(m.c.st.label.Render(label)+sanitizeLine(value), w)
 }
 
-// notesPreview is the first rows of the notes, wrapped once per change.
-func (m walkModel) notesPreview(id, notes string, rows int) []string {
+// noteLines is the notes wrapped for the preview, once per change.
+func (m walkModel) noteLines(id, notes string) []string {
 	w := m.rightWidth() - 2
 	c := m.cache
 	if c.notesID != id || c.notesWidth != w || c.notesText != notes {
@@ -345,16 +399,22 @@ func (m walkModel) notesPreview(id, notes string, rows int) []string {
 			c.notesLines = wrap(audit.Sanitize(notes), w)
 		}
 	}
-	if len(c.notesLines) == 0 {
+	return c.notesLines
+}
+
+// notesPreview is the first rows of the notes.
+func (m walkModel) notesPreview(id, notes string, rows int) []string {
+	all := m.noteLines(id, notes)
+	if len(all) == 0 {
 		return []string{m.c.st.muted.Render("  " + txt.notesEmpty)}
 	}
 	out := make([]string, 0, rows)
-	n := len(c.notesLines)
+	n := len(all)
 	show := min(n, rows)
 	if n > rows {
 		show = rows - 1
 	}
-	for _, l := range c.notesLines[:show] {
+	for _, l := range all[:show] {
 		out = append(out, "│ "+l)
 	}
 	if n > rows {

@@ -129,7 +129,7 @@ func TestSummaryFinalizeAndExport(t *testing.T) {
 	if len(x.calls) != 1 || x.calls[0] != "a1 draft=false" {
 		t.Fatalf("exports = %v, want one signed export", x.calls)
 	}
-	if !strings.Contains(d.view(), "exported /home/ana/assay/audits/a1/exports/report-rev1.pdf") {
+	if !strings.Contains(d.view(), "exported report-rev1.pdf in /home/ana/assay/audits/a1/exports") {
 		t.Errorf("export path not shown:\n%s", d.view())
 	}
 	d.typeText("s")

@@ -28,16 +28,19 @@ type words struct {
 	restored         string
 	catalogMissing   string
 	fatalBack        string
-	homeCols         [6]string
+	homeCols         [2]string
 	filterPrompt     string
 
-	formTitle     string
-	formHint      string
-	formLabels    map[string]string
-	formInvalid   string
-	choiceHint    string
-	catalogFormat string // "name version (source)"
-	creating      string
+	formTitle        string
+	formHint         string
+	formLabels       map[string]string
+	formInvalid      string
+	choiceHint       string
+	catalogFormat    string // "name version (source)"
+	creating         string
+	countPlaceholder string
+	yearPlaceholder  string
+	created          string
 
 	areaNames     map[standards.Area]string
 	verdictNames  map[audit.Verdict]string
@@ -46,6 +49,7 @@ type words struct {
 	levelDue      string // "progress, due year %d"
 	chapter       string
 	guidance      string
+	detailMore    string // "↓ %d more lines · pgdn"
 	evidenceKinds string
 	finding       string
 	verdict       string
@@ -56,10 +60,13 @@ type words struct {
 	dueDate       string
 	dueDefault    string
 	justification string
+	fieldEmpty    string
 	evidence      string
 	noEvidence    string
 	attachPrompt  string
 	attaching     string
+	candidates    string // "%s": the names tab could complete to
+	noCandidates  string
 	attached      string
 	detached      string
 	noRequirement string
@@ -70,26 +77,30 @@ type words struct {
 	longNotes     string
 	badDue        string
 
-	summaryTitle    string
-	summaryCols     [8]string
-	total           string
-	recommend       string
-	reasons         string
-	register        string
-	noNC            string
-	blockers        string
-	noBlockers      string
-	confirmFinal    string
-	finalizeBlocked string
-	finalized       string
-	exporting       string
-	exported        string
-	exportFailed    string
-	criticalMark    string
-	revisionLabel   string
-	amendPrompt     string
-	amendRequired   string
-	amended         string
+	summaryTitle      string
+	summaryCols       [8]string
+	total             string
+	recommend         string
+	reasons           string
+	register          string
+	noNC              string
+	blockers          string
+	noBlockers        string
+	confirmFinal      string
+	finalizeBlocked   string
+	finalizeBlocked1  string
+	finalSection      string
+	finalNext         string // "revision %d is final · …"
+	finalNextNoExport string
+	finalized         string
+	exporting         string
+	exported          string
+	exportFailed      string
+	criticalMark      string
+	revisionLabel     string
+	amendPrompt       string
+	amendRequired     string
+	amended           string
 
 	detailsTitle    string
 	detailsHint     string
@@ -109,11 +120,12 @@ type keyWords struct {
 	done, previous, next, nextArea, prevArea, nextOpen, scrollUp, scrollDown              string
 	conforms, minor, major, na, write, editor, attach, evidence, detach, search           string
 	open, summary, details, audits, complete, accept, finalize, export, amend, backToWalk string
+	verdict                                                                               string
 }
 
 var txt = words{
 	appName:  "assay",
-	tooSmall: "terminal too small (need 80x24)",
+	tooSmall: "terminal too small: %dx%d, need %dx%d · make it bigger, or q quits",
 	screenNames: map[screen]string{
 		screenHome: "audits", screenNew: "new audit", screenWalk: "walk", screenSummary: "summary",
 		screenDetails: "details",
@@ -130,12 +142,12 @@ var txt = words{
 	listFailed:       "cannot list audits: %v",
 	unreadable:       "✗ %s",
 	unreadableBackup: "✗ r restores the backup · %s",
-	confirmDelete:    "Move audit %q to the trash? y = yes, any other key = no",
+	confirmDelete:    "Move “%s” to the trash? y = yes, any other key = no",
 	deleted:          "moved %s to the trash",
 	restored:         "restored %s from its backup",
 	catalogMissing:   "The catalog %s %s this audit was made against is not installed. Put its catalog file in the standards folder of the assay home and open the audit again.",
 	fatalBack:        "esc: back to the audits",
-	homeCols:         [6]string{"ASMO", "Site", "Type", "Progress", "Status", "Saved"},
+	homeCols:         [2]string{"ASMO", "progress · status"},
 	filterPrompt:     "filter: ",
 
 	formTitle: "New audit",
@@ -150,10 +162,13 @@ var txt = words{
 		"fsp.plants": "FSP plants", "fsp.miners": "FSP miners", "sites_visited": "Sites visited",
 		"interviews": "Interviewed", "opening_meeting": "Opening meeting", "closing_meeting": "Closing meeting",
 	},
-	formInvalid:   "Please correct the fields marked ✗.",
-	choiceHint:    "‹ %s ›",
-	catalogFormat: "%s %s (%s)",
-	creating:      "creating…",
+	formInvalid:      "Please correct the fields marked ✗.",
+	choiceHint:       "‹ %s ›",
+	catalogFormat:    "%s %s (%s)",
+	creating:         "creating…",
+	countPlaceholder: "0",
+	yearPlaceholder:  "0 = initial; else years since certification",
+	created:          "audit created · c/m/M/n/o verdict · space next open · enter notes · ? every key",
 
 	areaNames: map[standards.Area]string{
 		standards.Social: "social", standards.Economic: "economic", standards.Environmental: "environmental",
@@ -168,6 +183,7 @@ var txt = words{
 	levelDue:      "progress, due year %d",
 	chapter:       "chapter",
 	guidance:      "Check:",
+	detailMore:    "↓ %d more lines · pgdn",
 	evidenceKinds: "Expected evidence: ",
 	finding:       "Finding",
 	verdict:       "Verdict: ",
@@ -178,40 +194,47 @@ var txt = words{
 	dueDate:       "Due date: ",
 	dueDefault:    " (default)",
 	justification: "Justification: ",
+	fieldEmpty:    "(enter, then tab to write)",
 	evidence:      "Evidence: ",
 	noEvidence:    "none (a to attach)",
 	attachPrompt:  "attach file: ",
 	attaching:     "importing %s…",
+	candidates:    "tab: %s",
+	noCandidates:  "tab: no file starts with that",
 	attached:      "attached %s",
 	detached:      "detached %s",
 	noRequirement: "This area has no requirements in the catalog.",
 	searchPrompt:  "search: ",
 	searchNone:    "no requirement matches",
-	allAssessed:   "every applicable requirement has a verdict",
+	allAssessed:   "every applicable requirement has a verdict · s opens the summary to finalize",
 	editorFailed:  "editor failed: %v",
 	longNotes:     "long notes: ctrl+e opens them in your $EDITOR, which handles them faster",
-	badDue:        "due date: %v",
+	badDue:        "due date: %v · the last valid date is kept",
 
-	summaryTitle:    "Summary",
-	summaryCols:     [8]string{"Area", "✓ conf", "! minor", "✗ major", "– n/a", "· open", "info/excl", "done"},
-	total:           "total",
-	recommend:       "Recommendation: ",
-	reasons:         "Because:",
-	register:        "Non-conformities",
-	noNC:            "none",
-	blockers:        "Before finalizing",
-	noBlockers:      "nothing blocks finalizing",
-	confirmFinal:    "Finalize this audit? It becomes read-only (changes need an amendment). y = yes, any other key = no",
-	finalized:       "finalized revision %d",
-	finalizeBlocked: "cannot finalize yet, %d things to fix: %s",
-	exporting:       "exporting…",
-	exported:        "exported %s",
-	exportFailed:    "export failed: %v",
-	criticalMark:    " (critical)",
-	revisionLabel:   "rev %d",
-	amendPrompt:     "Reason for the amendment: ",
-	amendRequired:   "a reason is required: it goes into the report's history",
-	amended:         "revision %d opened for amendment",
+	summaryTitle:      "Summary",
+	summaryCols:       [8]string{"Area", "✓ conf", "! minor", "✗ major", "– n/a", "· open", "info/excl", "done"},
+	total:             "total",
+	recommend:         "Recommendation: ",
+	reasons:           "Because:",
+	register:          "Non-conformities",
+	noNC:              "none",
+	blockers:          "Before finalizing",
+	noBlockers:        "nothing blocks finalizing",
+	confirmFinal:      "Finalize this audit? It becomes read-only (changes need an amendment).\ny = yes, any other key = no",
+	finalized:         "finalized revision %d",
+	finalizeBlocked:   "cannot finalize yet, fix these %d first (listed under “Before finalizing”): %s",
+	finalizeBlocked1:  "cannot finalize yet, fix this first: %s",
+	finalSection:      "Finalized",
+	finalNext:         "revision %d is final and read-only · x exports the signed PDF · A amends it",
+	finalNextNoExport: "revision %d is final and read-only · A amends it",
+	exporting:         "exporting…",
+	exported:          "exported %s in %s",
+	exportFailed:      "export failed: %v",
+	criticalMark:      " (critical)",
+	revisionLabel:     "rev %d",
+	amendPrompt:       "Reason for the amendment: ",
+	amendRequired:     "a reason is required: it goes into the report's history",
+	amended:           "revision %d opened for amendment",
 
 	detailsTitle:    "Audit details",
 	detailsHint:     "Saved as you type. A field marked ✗ keeps its last good value.",
@@ -228,10 +251,11 @@ var txt = words{
 		nextChoice: "next choice", addRow: "add row", delRow: "remove row", create: "create",
 		cancel: "cancel", done: "done", previous: "previous", next: "next", nextArea: "next area",
 		prevArea: "previous area", nextOpen: "next open", scrollUp: "scroll up", scrollDown: "scroll down",
-		open: "open", conforms: "conforms", minor: "minor", major: "major", na: "n/a", write: "write",
+		open: "open", conforms: "conforms", minor: "minor", major: "major", na: "n/a", write: "notes",
 		editor: "$EDITOR", attach: "attach", evidence: "evidence", detach: "detach", search: "search",
 		summary: "summary", details: "details", audits: "audits", complete: "complete", accept: "accept",
 		finalize: "finalize", export: "export PDF", amend: "amend", backToWalk: "back to walk",
+		verdict: "verdict",
 	},
 }
 

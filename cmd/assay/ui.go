@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -18,11 +19,14 @@ import (
 var uiMessages = struct {
 	noTerminal string
 	failed     string
+	noIdentity string // %s: the home, so the command works as typed
 }{
 	noTerminal: "the terminal UI needs a terminal (stdin and stdout are not both one).\n" +
 		"Without one, use the sub-commands: 'assay --help' lists them; 'assay list' shows the audits;\n" +
 		"'assay demo' creates a filled sample audit.",
 	failed: "terminal UI: %v",
+	noIdentity: "no signing key yet. In another terminal run: assay --home %q keys create --name \"Your Name\"" +
+		" — then press x again",
 }
 
 // runUI opens the terminal UI on the home's store. It refuses to start
@@ -121,6 +125,10 @@ func (x uiExporter) Export(h tui.Handle, id string, draft bool) (string, error) 
 	}
 	if !draft {
 		ident, err := identity.Load(x.home)
+		if errors.Is(err, identity.ErrNoIdentity) {
+			// The screen is all the inspector has: say how to make one.
+			return "", fmt.Errorf(uiMessages.noIdentity, x.home)
+		}
 		if err != nil {
 			return "", err
 		}
