@@ -72,6 +72,14 @@ func FinalizeBlockers(a *Audit, cat *standards.Catalog) []string {
 	for _, fe := range ValidateHeader(a.Header) {
 		out = append(out, fmt.Sprintf(msg.blockHeader, fe.Message))
 	}
+	// The report must say whom the inspector heard and what was agreed at
+	// the closing meeting; a certification body sends back a report without.
+	if interviewed(a.Header) == 0 {
+		out = append(out, msg.blockNoInterviews)
+	}
+	if strings.TrimSpace(a.Header.ClosingMeeting) == "" {
+		out = append(out, msg.blockNoClosing)
+	}
 
 	var perReq []string
 	for _, ar := range walk(cat) {
@@ -236,4 +244,13 @@ func ContentHash(a *Audit) (string, error) {
 	}
 	sum := sha256.Sum256(data)
 	return "sha256:" + hex.EncodeToString(sum[:]), nil
+}
+
+// interviewed counts the people interviewed over every role.
+func interviewed(h Header) int {
+	n := 0
+	for _, iv := range h.Interviews {
+		n += iv.Women + iv.Men + iv.Other
+	}
+	return n
 }

@@ -32,7 +32,7 @@ func TestFinalizeBlockers(t *testing.T) {
 		want   []string // each a blocker, in order
 	}{
 		{"open items", func(a *Audit) { delete(a.Findings, "S-1"); delete(a.Findings, "S-2"); a.Findings["L-1"].Verdict = Open },
-			[]string{"social: 2 requirements still open (S-1, S-2)", "labour: 1 requirements still open (L-1)"}},
+			[]string{"social: 2 still open (S-1, S-2)", "labour: 1 still open (L-1)"}},
 		{"na without justification", func(a *Audit) { a.Findings["C-1"].Justification = " " },
 			[]string{`C-1 Mercury only in retorts: "not applicable" needs a written justification`}},
 		{"non-conformity without finding", func(a *Audit) { a.Findings["S-2"].Notes = "" },
@@ -50,7 +50,7 @@ func TestFinalizeBlockers(t *testing.T) {
 		{"finding outside the catalog", func(a *Audit) { set(a, "X-9", Conforms) },
 			[]string{"finding for X-9: no such requirement in catalog test-1.0 1.0"}},
 		{"unknown verdict", func(a *Audit) { a.Findings["C-1"].Verdict = "observation" },
-			[]string{"chemicals: 1 requirements still open (C-1)", `finding for C-1: unknown verdict "observation"`}},
+			[]string{"chemicals: 1 still open (C-1)", `finding for C-1: unknown verdict "observation"`}},
 		{"missing evidence", func(a *Audit) { a.Findings["S-1"].Evidence = []string{"abc123"} },
 			[]string{"finding for S-1: evidence abc123 is not in the audit's evidence list"}},
 		{"other catalog", func(a *Audit) { a.Catalog.ID = "fairmined-2.0"; a.Catalog.Version = "2.0" },
@@ -96,7 +96,7 @@ func TestFinalizeBlockers(t *testing.T) {
 	cat.Requirements = append(cat.Requirements, cat.Requirements[0], cat.Requirements[0])
 	cat.Requirements[7].ID, cat.Requirements[8].ID = "S-8", "S-9"
 	b := FinalizeBlockers(a, cat)
-	if len(b) == 0 || b[0] != "social: 4 requirements still open (S-1, S-2, S-8 and 1 more)" {
+	if len(b) == 0 || b[0] != "social: 4 still open (S-1, S-2, S-8 and 1 more)" {
 		t.Errorf("first blocker = %q", b)
 	}
 }
@@ -288,5 +288,29 @@ func reorder(v any) string {
 	default:
 		out, _ := json.Marshal(x)
 		return string(out)
+	}
+}
+
+// TestFinalizeNeedsInterviewsAndClosingMeeting: the report must say whom the
+// inspector heard and what the closing meeting agreed.
+func TestFinalizeNeedsInterviewsAndClosingMeeting(t *testing.T) {
+	h := validHeader()
+	h.Interviews = []Interviewed{{Role: "mineros"}} // a row with no people
+	h.ClosingMeeting = "  "
+	a := New(testCatalog(), h, time.Date(2026, 11, 21, 18, 0, 0, 0, time.UTC))
+	got := strings.Join(FinalizeBlockers(a, testCatalog()), "\n")
+	for _, want := range []string{"people interviewed are not recorded", "closing meeting is not recorded"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("blockers lack %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestLaterAuditNeedsYear(t *testing.T) {
+	h := validHeader()
+	h.AuditType, h.CertYear = Recertification, 0
+	errs := ValidateHeader(h)
+	if len(errs) != 1 || errs[0].Field != "certification_year" || !strings.Contains(errs[0].Message, "year 1 or later") {
+		t.Errorf("recertification in year 0: %+v", errs)
 	}
 }

@@ -153,6 +153,8 @@ func ValidateHeader(h Header) []FieldError {
 		add("certification_year", msg.negativeYear, h.CertYear)
 	case h.AuditType == Initial && h.CertYear != 0:
 		add("certification_year", msg.initialNotYearZero, h.CertYear)
+	case (h.AuditType == Surveillance || h.AuditType == Recertification) && h.CertYear == 0:
+		add("certification_year", msg.laterAuditYearZero, h.AuditType)
 	}
 
 	start, startErr := checkDate(h.StartDate, "start_date", add)

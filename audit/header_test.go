@@ -11,18 +11,19 @@ import (
 // validHeader is a complete header for a surveillance audit in year 1.
 func validHeader() Header {
 	return Header{
-		ASMO:          "Cooperativa Minera La Esperanza",
-		Country:       "Colombia",
-		Site:          "Mina El Cóndor",
-		AuditType:     Surveillance,
-		CertType:      Fairmined,
-		CertYear:      1,
-		StartDate:     "2026-11-20",
-		EndDate:       "2026-11-21",
-		LeadInspector: "Ana María Quispe",
-		Coordinates:   &GeoPoint{Lat: 6.2442, Lon: -75.5812},
-		FSP:           FSP{Mines: 2, Plants: 1, Miners: 48},
-		Interviews:    []Interviewed{{Role: "pallaqueras", Women: 6}},
+		ASMO:           "Cooperativa Minera La Esperanza",
+		Country:        "Colombia",
+		Site:           "Mina El Cóndor",
+		AuditType:      Surveillance,
+		CertType:       Fairmined,
+		CertYear:       1,
+		StartDate:      "2026-11-20",
+		EndDate:        "2026-11-21",
+		LeadInspector:  "Ana María Quispe",
+		Coordinates:    &GeoPoint{Lat: 6.2442, Lon: -75.5812},
+		FSP:            FSP{Mines: 2, Plants: 1, Miners: 48},
+		Interviews:     []Interviewed{{Role: "pallaqueras", Women: 6}},
+		ClosingMeeting: "Hallazgos leídos y aceptados por la junta.",
 	}
 }
 

@@ -16,6 +16,7 @@ type logicMessages struct {
 	endBeforeStart     string // %s end, %s start
 	negativeYear       string // %d year
 	initialNotYearZero string // %d year
+	laterAuditYearZero string // %s audit type
 	negativeCount      string // %s label, %d value
 	coordFormat        string // %q value
 	coordNumber        string // %q part
@@ -60,6 +61,8 @@ type logicMessages struct {
 	blockFinalized      string // %d revision
 	blockHeader         string // %s message
 	blockOpenArea       string // %s area, %d count, %s ids
+	blockNoInterviews   string
+	blockNoClosing      string
 	blockNAJustify      string // %s id, %s title
 	blockNCNotes        string // %s id, %s title, %s severity word
 	blockNCAction       string // %s id, %s title, %s severity word
@@ -88,6 +91,7 @@ var msg = logicMessages{
 	endBeforeStart:     "end date %s is before start date %s",
 	negativeYear:       "certification year %d cannot be negative (0 is the initial certification)",
 	initialNotYearZero: "an initial audit is certification year 0, not year %d",
+	laterAuditYearZero: "a %s audit comes after certification: year 1 or later (0 is the initial audit)",
 	negativeCount:      "%s cannot be negative (got %d)",
 	coordFormat:        "coordinates %q should be latitude and longitude in decimal degrees, for example 6.2442, -75.5812",
 	coordNumber:        "%q is not a decimal number of degrees (for example -75.5812)",
@@ -129,7 +133,7 @@ var msg = logicMessages{
 
 	reasonMajor:          "major non-conformity on %s %s",
 	reasonCritical:       "critical requirement %s %s has a %s non-conformity",
-	reasonStillOpen:      "%d of %d applicable requirements are still open (%s)",
+	reasonStillOpen:      "%d of %d applicable requirements still open (%s)",
 	reasonOpenArea:       "%s %d",
 	reasonMinor:          "minor non-conformity on %s %s: corrective action due %s",
 	reasonMinorNoDue:     "minor non-conformity on %s %s: corrective action has no due date yet",
@@ -142,7 +146,9 @@ var msg = logicMessages{
 
 	blockFinalized:      "revision %d is already finalized; amend it to make changes",
 	blockHeader:         "header: %s",
-	blockOpenArea:       "%s: %d requirements still open (%s)",
+	blockOpenArea:       "%s: %d still open (%s)",
+	blockNoInterviews:   "people interviewed are not recorded (counts by role and gender, in the audit details)",
+	blockNoClosing:      "the closing meeting is not recorded (in the audit details)",
 	blockNAJustify:      "%s %s: \"not applicable\" needs a written justification",
 	blockNCNotes:        "%s %s: the %s non-conformity needs the written finding (notes)",
 	blockNCAction:       "%s %s: the %s non-conformity needs a corrective action",

@@ -39,18 +39,20 @@ func stStore(t testing.TB) *Store {
 
 func stHeader() Header {
 	return Header{
-		ASMO:          "Cooperativa Minera La Esperanza",
-		Country:       "Colombia",
-		Region:        "Antioquia",
-		Municipality:  "Segovia",
-		Site:          "Mina La Esperanza",
-		Coordinates:   &GeoPoint{Lat: 6.2442, Lon: -75.5812},
-		AuditType:     Initial,
-		CertType:      Fairmined,
-		StartDate:     "2026-11-16",
-		EndDate:       "2026-11-19",
-		LeadInspector: "Ana Quispe",
-		CertBody:      "IMO Swiss AG",
+		ASMO:           "Cooperativa Minera La Esperanza",
+		Country:        "Colombia",
+		Region:         "Antioquia",
+		Municipality:   "Segovia",
+		Site:           "Mina La Esperanza",
+		Coordinates:    &GeoPoint{Lat: 6.2442, Lon: -75.5812},
+		AuditType:      Initial,
+		CertType:       Fairmined,
+		StartDate:      "2026-11-16",
+		EndDate:        "2026-11-19",
+		LeadInspector:  "Ana Quispe",
+		CertBody:       "IMO Swiss AG",
+		Interviews:     []Interviewed{{Role: "mineros", Men: 5, Women: 2}},
+		ClosingMeeting: "Closing meeting held with the board.",
 	}
 }
 

@@ -150,9 +150,9 @@ func TestRecommendation(t *testing.T) {
 		reasons []string // each must be part of some reason, in order
 	}{
 		{"nothing assessed", func(a *Audit) {}, Incomplete,
-			[]string{"4 of 4 applicable requirements are still open (social 2, labour 1, chemicals 1)"}},
+			[]string{"4 of 4 applicable requirements still open (social 2, labour 1, chemicals 1)"}},
 		{"some open", func(a *Audit) { conformAll(a, cat); delete(a.Findings, "L-1") }, Incomplete,
-			[]string{"1 of 4 applicable requirements are still open (labour 1)"}},
+			[]string{"1 of 4 applicable requirements still open (labour 1)"}},
 		{"all conform", func(a *Audit) { conformAll(a, cat) }, Recommended,
 			[]string{"all 4 applicable requirements assessed: 4 conform, 0 not applicable"}},
 		{"conform and na", func(a *Audit) { conformAll(a, cat); set(a, "C-1", NA) }, Recommended,
@@ -166,7 +166,7 @@ func TestRecommendation(t *testing.T) {
 		{"critical minor", func(a *Audit) { conformAll(a, cat); set(a, "L-1", Minor) }, NotRecommended,
 			[]string{"critical requirement L-1 No child labour has a minor non-conformity"}},
 		{"major beats open", func(a *Audit) { set(a, "C-1", Major) }, NotRecommended,
-			[]string{"major non-conformity on C-1", "3 of 4 applicable requirements are still open (social 2, labour 1)"}},
+			[]string{"major non-conformity on C-1", "3 of 4 applicable requirements still open (social 2, labour 1)"}},
 		{"informative major ignored", func(a *Audit) { conformAll(a, cat); set(a, "S-3", Major); set(a, "L-2", Minor) }, Recommended,
 			[]string{"all 4 applicable", "2 non-conformities on progress requirements not yet due are reported for information only: S-3, L-2"}},
 		{"excluded major ignored", func(a *Audit) { conformAll(a, cat); set(a, "C-2", Major) }, Recommended, nil},

@@ -31,6 +31,7 @@ func goldenStore() *fakeStore {
 	a.Finding("1.4").Justification = "No processing plant in the FSP."
 	b := testAudit(cat, "2026-10-02-asociacion-oro-verde-1b2c")
 	b.Header.ASMO, b.Header.Site, b.Header.AuditType = "Asociación Oro Verde", "Quebrada Honda", audit.Surveillance
+	b.Header.CertYear = 1
 	b.Status = audit.Finalized
 	completeAudit(b)
 	st := newFakeStore(cat, a, b)

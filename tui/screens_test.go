@@ -89,6 +89,9 @@ func TestNewAuditFormChoices(t *testing.T) {
 
 // completeAudit gives every applicable requirement a verdict.
 func completeAudit(a *audit.Audit) {
+	// What finalize asks of the header besides the verdicts.
+	a.Header.Interviews = []audit.Interviewed{{Role: "mineros", Women: 2, Men: 5}}
+	a.Header.ClosingMeeting = "Hallazgos leídos y aceptados."
 	for _, id := range []string{"1", "2", "3", "4", "5"} {
 		for _, i := range []string{"1", "2", "3", "4"} {
 			a.Finding(id + "." + i).Verdict = audit.Conforms

@@ -35,6 +35,8 @@ func exportHome(t *testing.T, finalize bool) (home, id string) {
 		ASMO: "Asociación de Mineros Ñambí", LegalID: "RUC 20481234567", Country: "Perú", Region: "Puno",
 		Site: "Mina Señor de la Peña", AuditType: audit.Initial, CertType: audit.Fairmined, CertYear: 0,
 		StartDate: "2026-11-20", EndDate: "2026-11-22", LeadInspector: "Ana María Gómez", CertBody: "Certificadora Andina",
+		Interviews:     []audit.Interviewed{{Role: "mineros", Women: 2, Men: 5}},
+		ClosingMeeting: "Hallazgos leídos en la reunión de cierre.",
 	}, now)
 	for i := range cat.Requirements {
 		r := &cat.Requirements[i]
