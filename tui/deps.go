@@ -77,4 +77,6 @@ type Deps struct {
 	Now func() time.Time
 	// Editor is the command for long notes; empty means $EDITOR, then vi.
 	Editor string
+	// Config holds the inspector's defaults for new audits (config.toml).
+	Config audit.Config
 }

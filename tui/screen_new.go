@@ -33,7 +33,7 @@ func newFormModel(c *common) formModel {
 		}
 	}
 	catalog := formField{key: "catalog", kind: kindChoice, choices: catIDs, labels: catLabels, choice: def}
-	m.f = newHeaderForm(c, audit.Header{StartDate: today, EndDate: today}, catalog)
+	m.f = newHeaderForm(c, c.deps.Config.Defaults(audit.Header{StartDate: today, EndDate: today}), catalog)
 	m.f.focusOn(1)
 	return m
 }
@@ -92,6 +92,7 @@ func (m formModel) create() (formModel, tea.Cmd) {
 	cat := m.c.deps.Catalogs[i]
 	m.creating = true
 	a := audit.New(cat, h, m.c.now())
+	a.Policy = m.c.deps.Config.DatePolicy()
 	// "creating…" is the form's own state, not a status message that could
 	// arrive after the walk's and linger there.
 	return m, createAuditCmd(m.c.deps.Store, a)

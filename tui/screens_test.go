@@ -200,3 +200,32 @@ func TestFinalizeBlockedSaysWhy(t *testing.T) {
 		t.Error("audit finalized despite open requirements")
 	}
 }
+
+// TestNewAuditTakesConfigDefaults: the inspector's name, certification body
+// and due-date policy from config.toml are filled in, not typed each time.
+func TestNewAuditTakesConfigDefaults(t *testing.T) {
+	cat := testCatalog(30)
+	st := newFakeStore(cat)
+	cfg := audit.Config{Inspector: "Ana María Restrepo", CertificationBody: "NaturaCert", MinorDays: 60}
+	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Config: cfg}, 120, 40)
+	d.typeText("n")
+	if v := d.view(); !strings.Contains(v, "Ana María Restrepo") || !strings.Contains(v, "NaturaCert") {
+		t.Fatalf("form lacks the config's defaults:\n%s", v)
+	}
+	d.typeText("Cooperativa Ñuñoa")
+	d.press(tea.KeyTab)
+	d.press(tea.KeyTab)
+	d.typeText("Perú")
+	for range 3 { // region, municipality, site
+		d.press(tea.KeyTab)
+	}
+	d.typeText("Mina Ananea")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlS})
+	if len(st.files) != 1 {
+		t.Fatalf("audit not created; view:\n%s", d.view())
+	}
+	a := d.m.s.a
+	if a.Header.LeadInspector != "Ana María Restrepo" || a.Header.CertBody != "NaturaCert" || a.Policy.MinorDays != 60 {
+		t.Errorf("created audit: lead %q, body %q, policy %+v", a.Header.LeadInspector, a.Header.CertBody, a.Policy)
+	}
+}

@@ -38,15 +38,18 @@ func runUI(e *env) int {
 		return e.errorf("%s", uiMessages.noTerminal)
 	}
 	cats := e.catalogs()
+	cfg := e.config()
 	s, err := audit.OpenStore(e.home, cats)
 	if err != nil {
 		return e.errorf("%v", err)
 	}
+	s.MaxEvidenceBytes = cfg.MaxEvidenceBytes()
 	m := tui.New(tui.Deps{
 		Store:    uiStore{s},
 		Catalogs: cats.All(),
 		Exporter: uiExporter{s: s, home: e.home, cats: cats},
 		Editor:   e.getenv("EDITOR"),
+		Config:   cfg,
 	})
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithInput(in), tea.WithOutput(out))
 	if _, err := p.Run(); err != nil {
