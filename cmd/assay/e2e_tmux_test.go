@@ -114,7 +114,7 @@ func TestTmuxWalkSurvivesKill(t *testing.T) {
 	// Start again: the audit is listed, opens where we left off (economic),
 	// and shows what was typed.
 	tm2 := startTerm(t, home, 80, 24)
-	tm2.waitFor("Asociación Min") // the home truncates long names at 80 columns
+	tm2.waitFor("Asociación Minera Santa Rosa")
 	tm2.keys("Enter")
 	tm2.waitFor("walk", noteEconomic, "major")
 	tm2.keys("BTab") // back to social, first requirement
