@@ -101,12 +101,8 @@ func (h *Handle) ImportEvidence(a *Audit, path string, reqIDs ...string) (*Evide
 
 // checkAttach refuses, before any slow copy, what AttachEvidence would.
 func (h *Handle) checkAttach(a *Audit, reqIDs []string) error {
-	if a == nil || a.ID != h.id {
-		got := ""
-		if a != nil {
-			got = a.ID
-		}
-		return fmt.Errorf(msgWrongAudit, h.id, got)
+	if err := h.checkOwn(a); err != nil {
+		return err
 	}
 	if !a.Editable() {
 		return errors.New(msgFinalized)

@@ -170,14 +170,7 @@ func (s *Store) Create(a *Audit) (*Handle, error) {
 // Open locks an audit for editing and loads it. A second process gets an
 // error wrapping ErrLocked.
 func (s *Store) Open(id string) (*Handle, error) {
-	dir, err := s.dir(id)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := os.Stat(dir); err != nil {
-		return nil, fmt.Errorf(msgNoSuchAudit, id, filepath.Join(s.home, auditsDir))
-	}
-	lk, err := lockDir(id, dir)
+	dir, lk, err := s.lockExisting(id)
 	if err != nil {
 		return nil, err
 	}
@@ -187,6 +180,34 @@ func (s *Store) Open(id string) (*Handle, error) {
 		return nil, err
 	}
 	return &Handle{s: s, id: id, dir: dir, lock: lk, a: a}, nil
+}
+
+// lockExisting takes the lock of an existing audit's folder.
+func (s *Store) lockExisting(id string) (string, *auditLock, error) {
+	dir, err := s.dir(id)
+	if err != nil {
+		return "", nil, err
+	}
+	if _, err := os.Stat(dir); err != nil {
+		return "", nil, fmt.Errorf(msgNoSuchAudit, id, filepath.Join(s.home, auditsDir))
+	}
+	lk, err := lockDir(id, dir)
+	if err != nil {
+		return "", nil, err
+	}
+	return dir, lk, nil
+}
+
+// checkOwn refuses an audit that is not the one this handle locked.
+func (h *Handle) checkOwn(a *Audit) error {
+	if a == nil || a.ID != h.id {
+		got := ""
+		if a != nil {
+			got = a.ID
+		}
+		return fmt.Errorf(msgWrongAudit, h.id, got)
+	}
+	return nil
 }
 
 // ID returns the audit id of the handle.
@@ -209,12 +230,8 @@ func (h *Handle) Save(a *Audit) error {
 	if h.closed {
 		return fmt.Errorf(msgClosed, h.id)
 	}
-	if a == nil || a.ID != h.id {
-		got := ""
-		if a != nil {
-			got = a.ID
-		}
-		return fmt.Errorf(msgWrongAudit, h.id, got)
+	if err := h.checkOwn(a); err != nil {
+		return err
 	}
 	if !a.Editable() {
 		sum, err := ContentHash(a)
@@ -423,14 +440,7 @@ func fileExists(p string) bool {
 // RestoreBackup replaces a corrupt audit.json with audit.json.bak, keeping
 // the corrupt file as audit.json.corrupt-<time> for inspection.
 func (s *Store) RestoreBackup(id string) error {
-	dir, err := s.dir(id)
-	if err != nil {
-		return err
-	}
-	if _, err := os.Stat(dir); err != nil {
-		return fmt.Errorf(msgNoSuchAudit, id, filepath.Join(s.home, auditsDir))
-	}
-	lk, err := lockDir(id, dir)
+	dir, lk, err := s.lockExisting(id)
 	if err != nil {
 		return err
 	}
@@ -471,14 +481,7 @@ func (s *Store) RestoreBackup(id string) error {
 // Delete moves an audit to <home>/trash/<id>-<time>, from where it can be
 // moved back by hand. It needs the audit's lock.
 func (s *Store) Delete(id string) error {
-	dir, err := s.dir(id)
-	if err != nil {
-		return err
-	}
-	if _, err := os.Stat(dir); err != nil {
-		return fmt.Errorf(msgNoSuchAudit, id, filepath.Join(s.home, auditsDir))
-	}
-	lk, err := lockDir(id, dir)
+	dir, lk, err := s.lockExisting(id)
 	if err != nil {
 		return err
 	}
