@@ -113,7 +113,7 @@ func (s *Store) entry(id string) Entry {
 func listError(err error) string {
 	var ce *CorruptError
 	if errors.As(err, &ce) {
-		msg := fmt.Sprintf(msgListUnreadable, ce.Reason)
+		msg := fmt.Sprintf(msgListUnreadableFile, filepath.Base(ce.Path), ce.Reason)
 		if ce.HasBackup {
 			return msg + fmt.Sprintf(msgListBackup, ce.ID)
 		}

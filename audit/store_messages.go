@@ -52,6 +52,9 @@ const (
 	// list entries
 	// reason
 	msgListUnreadable = "unreadable: %s"
+	// msgListUnreadableFile names the file (audit.json or its backup) so
+	// the inspector knows what to look at.
+	msgListUnreadableFile = "unreadable %s: %s"
 	// audit id
 	msgListBackup = "; a backup exists: run recovery ('assay recover %s')"
 	msgListNoBak  = "; no backup"

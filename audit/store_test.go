@@ -289,7 +289,7 @@ func TestCorruptFilesReportedNeverOverwritten(t *testing.T) {
 					found = &entries[i]
 				}
 			}
-			if found == nil || !strings.HasPrefix(found.Err, "unreadable: ") || !strings.Contains(found.Err, "a backup exists: run recovery") {
+			if found == nil || !strings.HasPrefix(found.Err, "unreadable audit.json: ") || !strings.Contains(found.Err, "a backup exists: run recovery") {
 				t.Fatalf("list entry: %+v", found)
 			}
 			if got := readFile(t, path); string(got) != c.data {

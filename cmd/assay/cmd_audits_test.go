@@ -158,7 +158,7 @@ func TestRecoverCorruptAudit(t *testing.T) {
 	if !strings.Contains(msg, "unreadable") || !strings.Contains(msg, "assay recover "+id) {
 		t.Errorf("corrupt entry: %v", e)
 	}
-	if table := audRun(t, home, "list").stdout; !strings.Contains(table, "! unreadable") || !strings.Contains(table, "! "+id+": unreadable: ") {
+	if table := audRun(t, home, "list").stdout; !strings.Contains(table, "! unreadable") || !strings.Contains(table, "! "+id+": unreadable audit.json: ") {
 		t.Errorf("table does not flag the unreadable audit:\n%s", table)
 	}
 	r := audRun(t, home, "recover", id)
