@@ -21,6 +21,36 @@ type EvidenceProblem struct {
 	Name   string // original file name, sanitized
 	Path   string // where the file should be
 	Reason string // short, for the evidence index and messages
+
+	fault evidenceFault
+	err   error // why the file cannot be read (faultUnread)
+}
+
+// evidenceFault is what is wrong with an evidence file, so the reason can
+// be worded in the report's language as well as the terminal's.
+type evidenceFault int
+
+const (
+	faultNone evidenceFault = iota
+	faultBadRef
+	faultMissing
+	faultUnread
+	faultChanged
+)
+
+// reason words the problem with table m.
+func (p EvidenceProblem) reason(m *messages) string {
+	switch p.fault {
+	case faultBadRef:
+		return m.EvidenceBadRef
+	case faultMissing:
+		return m.EvidenceMissing
+	case faultUnread:
+		return fmt.Sprintf(m.EvidenceUnreadFmt, p.err)
+	case faultChanged:
+		return m.EvidenceChanged
+	}
+	return p.Reason
 }
 
 // CheckEvidence checks that every evidence file of a is in the store with
@@ -33,37 +63,39 @@ func CheckEvidence(s *audit.Store, id string, a *audit.Audit) []EvidenceProblem 
 	for i := range a.Evidence {
 		ev := &a.Evidence[i]
 		p := s.EvidencePath(id, ev.SHA256)
-		reason := evidenceState(p, ev.SHA256)
-		if reason == "" {
+		fault, err := evidenceState(p, ev.SHA256)
+		if fault == faultNone {
 			continue
 		}
-		out = append(out, EvidenceProblem{SHA256: ev.SHA256, Name: clean(ev.Name), Path: p, Reason: reason})
+		pr := EvidenceProblem{SHA256: ev.SHA256, Name: clean(ev.Name), Path: p, fault: fault, err: err}
+		pr.Reason = pr.reason(msg)
+		out = append(out, pr)
 	}
 	return out
 }
 
-// evidenceState returns "" when the file at p has the given SHA-256, else
-// why not.
-func evidenceState(p, sha string) string {
+// evidenceState returns faultNone when the file at p has the given
+// SHA-256, else what is wrong (and the read error for faultUnread).
+func evidenceState(p, sha string) (evidenceFault, error) {
 	if p == "" {
-		return msg.EvidenceBadRef
+		return faultBadRef, nil
 	}
 	f, err := os.Open(p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return msg.EvidenceMissing
+			return faultMissing, nil
 		}
-		return fmt.Sprintf(msg.EvidenceUnreadFmt, err)
+		return faultUnread, err
 	}
 	defer f.Close()
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		return fmt.Sprintf(msg.EvidenceUnreadFmt, err)
+		return faultUnread, err
 	}
 	if hex.EncodeToString(h.Sum(nil)) != sha {
-		return msg.EvidenceChanged
+		return faultChanged, nil
 	}
-	return ""
+	return faultNone, nil
 }
 
 // evidenceError is the refusal of a signed export with evidence problems:

@@ -46,6 +46,9 @@ type ExportOptions struct {
 	// Warn receives warnings that do not stop the export (changed catalog,
 	// export not recorded in the history); nil drops them.
 	Warn func(string)
+	// Language of the report: "en" (the default when empty) or "es"; see
+	// Languages. Warnings and errors stay in the terminal's words.
+	Language string
 }
 
 // Export renders the report of audit id, signs it (unless Draft), saves it
@@ -61,10 +64,14 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
+	// Refuse an unknown language before anything is read or locked.
+	rm, err := messagesFor(opts.Language)
+	if err != nil {
+		return "", err
+	}
 	var (
-		a   *audit.Audit
-		h   = opts.Handle
-		err error
+		a *audit.Audit
+		h = opts.Handle
 	)
 	if h != nil {
 		a = h.Audit()
@@ -137,7 +144,7 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 		}
 		evProblems = map[string]string{}
 		for _, p := range probs {
-			evProblems[p.SHA256] = p.Reason
+			evProblems[p.SHA256] = p.reason(rm)
 			warn(fmt.Sprintf(m.EvidenceWarnFmt, p.Name, prefix(p.SHA256, 12), p.Reason, p.Path))
 		}
 	}
@@ -150,7 +157,10 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 	if place == "" {
 		place = joinNonEmpty(", ", a.Header.Site, a.Header.Municipality, a.Header.Country)
 	}
-	ro := RenderOptions{Draft: opts.Draft, Now: opts.Now, Place: place, CatalogWarning: warning, AuditJSON: data, EvidenceProblems: evProblems}
+	if warning != "" && rm != msg {
+		warning = fmt.Sprintf(rm.CatalogChangedWarn, prefix(changed.Want, 12), prefix(changed.Got, 12))
+	}
+	ro := RenderOptions{Draft: opts.Draft, Now: opts.Now, Place: place, CatalogWarning: warning, AuditJSON: data, EvidenceProblems: evProblems, Language: opts.Language}
 	if !opts.Draft {
 		ro.Signer = SignerFromCert(ident.Cert.Subject.CommonName, ident.Cert)
 		if ro.Signer.Name == "" {
@@ -172,7 +182,7 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 		chain := append([]*x509.Certificate{ident.Cert}, ident.Chain...)
 		pdf, err = pdfsign.Sign(pdf, ident.Key, chain, pdfsign.Options{
 			Name:     ro.Signer.Name,
-			Reason:   fmt.Sprintf(m.SignReasonFmt, a.ID, a.Revision),
+			Reason:   fmt.Sprintf(rm.SignReasonFmt, a.ID, a.Revision),
 			Location: a.Header.Site,
 			Time:     opts.Now,
 		})

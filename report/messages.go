@@ -1,11 +1,27 @@
 package report
 
-import "github.com/assay-dev/assay/audit"
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/standards"
+)
 
 // messages holds every word the report and the verifier show a person, so a
 // Spanish edition is a second table, not a code change. Format strings take
-// their arguments in the order given in the comment.
+// their arguments in the order given in the comment; every table must keep
+// the same verbs in the same order (TestMessageTablesMatch checks).
+//
+// The report's pages use the table of RenderOptions.Language. Words for the
+// terminal (verify results, export refusals and warnings, errors) come from
+// msg, the English table, because the command line around them is English;
+// their translations are kept here ready for a Spanish command line.
 type messages struct {
+	// Lang is the BCP 47 tag written as the PDF's /Lang.
+	Lang string
+
 	// Document and running header/footer.
 	Title        string
 	PageFmt      string // page number; the total is the gofpdf alias
@@ -50,6 +66,7 @@ type messages struct {
 	VerdictWords     map[audit.Verdict]string
 	VerdictShort     map[audit.Verdict]string
 	AttachedDataNote string
+	AttachmentDesc   string // description of audit.json in the PDF's attachment list
 
 	// Summary.
 	SummaryTitle     string
@@ -81,6 +98,22 @@ type messages struct {
 	DueDate          string
 	Critical         string
 
+	// Recommendation: the outcome audit.Summarize computed, and its reasons
+	// rebuilt from the Summary in the report's language (the same sentences
+	// as audit's own, translated).
+	OutcomeLabels        map[audit.Outcome]string
+	ReasonMajorFmt       string // id, title
+	ReasonCriticalFmt    string // id, title, severity word
+	ReasonStillOpenFmt   string // open, applicable, per-area list
+	ReasonOpenAreaFmt    string // area name, open count
+	ReasonMinorFmt       string // id, title, due date
+	ReasonMinorNoDueFmt  string // id, title
+	ReasonAllConformFmt  string // applicable, conforming, not applicable
+	ReasonNothingApplies string
+	ReasonInformativeFmt string // count, ids
+	SeverityMinor        string
+	SeverityMajor        string
+
 	// Findings.
 	FindingsTitle     string
 	AreaCountsFmt     string // applicable, informative, excluded
@@ -94,6 +127,7 @@ type messages struct {
 	ExcludedWhyFmt    string // certification type name
 	NoRequirements    string
 	RequirementNotFnd string
+	LevelNames        map[standards.Level]string
 
 	// Evidence.
 	EvidenceTitle  string
@@ -169,10 +203,13 @@ type messages struct {
 	ErrSignFmt      string // audit id, error
 	ErrNoHistoryFmt string // revision
 	ErrWriteFmt     string // path, error
+	UnknownLangFmt  string // language, known languages
 }
 
 // english is the report's English table.
 var english = messages{
+	Lang: "en",
+
 	Title:        "Fairmined audit report",
 	PageFmt:      "Page %d of {nb}",
 	DraftBanner:  "DRAFT — not signed, not for certification",
@@ -210,6 +247,7 @@ var english = messages{
 	ContentHash:      "Audit content hash",
 	Exported:         "Exported",
 	AttachedDataNote: "The complete audit record is attached to this PDF as audit.json.",
+	AttachmentDesc:   "Audit data (assay)",
 	AuditTypeNames: map[audit.AuditType]string{
 		audit.Initial:         "Initial certification audit",
 		audit.Surveillance:    "Surveillance audit",
@@ -271,6 +309,24 @@ var english = messages{
 	DueDate:          "Due",
 	Critical:         "critical",
 
+	OutcomeLabels: map[audit.Outcome]string{
+		audit.Recommended:               "Recommended for certification",
+		audit.RecommendedWithConditions: "Recommended with conditions",
+		audit.NotRecommended:            "Not recommended",
+		audit.Incomplete:                "Incomplete",
+	},
+	ReasonMajorFmt:       "major non-conformity on %s %s",
+	ReasonCriticalFmt:    "critical requirement %s %s has a %s non-conformity",
+	ReasonStillOpenFmt:   "%d of %d applicable requirements still open (%s)",
+	ReasonOpenAreaFmt:    "%s %d",
+	ReasonMinorFmt:       "minor non-conformity on %s %s: corrective action due %s",
+	ReasonMinorNoDueFmt:  "minor non-conformity on %s %s: corrective action has no due date yet",
+	ReasonAllConformFmt:  "all %d applicable requirements assessed: %d conform, %d not applicable",
+	ReasonNothingApplies: "no requirement of the catalog applies to this audit",
+	ReasonInformativeFmt: "%d non-conformities on progress requirements not yet due are reported for information only: %s",
+	SeverityMinor:        "minor",
+	SeverityMajor:        "major",
+
 	FindingsTitle:     "Findings",
 	AreaCountsFmt:     "%d applicable requirements, %d informative, %d excluded",
 	Notes:             "Notes",
@@ -283,6 +339,10 @@ var english = messages{
 	ExcludedWhyFmt:    "Do not apply to a %s audit:",
 	NoRequirements:    "The catalog has no requirements in this area.",
 	RequirementNotFnd: "requirement not in the catalog",
+	LevelNames: map[standards.Level]string{
+		standards.Entry:    "entry",
+		standards.Progress: "progress",
+	},
 
 	EvidenceTitle:  "Evidence index",
 	EvidenceNone:   "No evidence files were attached to this audit.",
@@ -352,7 +412,258 @@ var english = messages{
 	ErrSignFmt:      "audit %s: signing the report: %w",
 	ErrNoHistoryFmt: "revision %d has no history entry",
 	ErrWriteFmt:     "writing %s: %w",
+	UnknownLangFmt:  "unknown report language %q (known: %s)",
 }
 
-// msg is the table used now; a language switch will pick another one.
+// msg is the table for words shown at the terminal (see messages).
 var msg = &english
+
+// tables maps a language code to its table.
+var tables = map[string]*messages{"en": &english, "es": &spanish}
+
+// Languages returns the codes of the languages a report can be written in.
+func Languages() []string {
+	out := make([]string, 0, len(tables))
+	for k := range tables {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// CheckLanguage returns nil when lang names a report language (see
+// messagesFor for the accepted spellings), else an error that lists the
+// known ones.
+func CheckLanguage(lang string) error {
+	_, err := messagesFor(lang)
+	return err
+}
+
+// messagesFor returns the table for lang: "" is English; case and a region
+// suffix ("es-CO", "es_PE") are ignored, since the report is one Spanish
+// edition for every Spanish-speaking country.
+func messagesFor(lang string) (*messages, error) {
+	code := strings.ToLower(strings.TrimSpace(lang))
+	if i := strings.IndexAny(code, "-_"); i > 0 {
+		code = code[:i]
+	}
+	if code == "" {
+		return &english, nil
+	}
+	if m, ok := tables[code]; ok {
+		return m, nil
+	}
+	return nil, fmt.Errorf(msg.UnknownLangFmt, lang, strings.Join(Languages(), ", "))
+}
+
+// spanish is the report's Spanish table: Latin-American usage, as a
+// certification body in Colombia, Peru or Bolivia writes its reports.
+// Commands, file names and tool output (assay verify, pdfsig, audit.json,
+// "Signature is Valid.") stay as the tools print them.
+var spanish = messages{
+	Lang: "es",
+
+	Title:        "Informe de auditoría Fairmined",
+	PageFmt:      "Página %d de {nb}",
+	DraftBanner:  "BORRADOR — sin firmar, no válido para certificación",
+	DraftWater:   "BORRADOR",
+	SignedFooter: "Firmado digitalmente. Verificar con: assay verify ARCHIVO",
+	DraftFooter:  "Exportación en borrador: sin firmar",
+
+	CoverSubtitle:    "Auditoría independiente de tercera parte frente a los requisitos indicados a continuación",
+	ASMO:             "Organización minera (OMAPE)",
+	LegalID:          "Identificación legal",
+	Site:             "Sitio",
+	Location:         "Ubicación",
+	Coordinates:      "Coordenadas",
+	FSP:              "Sistema de producción (SPF)",
+	FSPCountsFmt:     "minas: %d · plantas: %d · mineros: %d",
+	Dates:            "Fechas de auditoría",
+	DatesFmt:         "%s a %s",
+	AuditType:        "Tipo de auditoría",
+	Certification:    "Certificación",
+	CertFmt:          "%s, año de certificación %d",
+	Standard:         "Catálogo de requisitos",
+	StandardFmt:      "%s (%s, versión %s, SHA-256 %s…)",
+	Provenance:       "Procedencia del catálogo",
+	CatalogChanged:   "Advertencia",
+	LeadInspector:    "Inspector líder",
+	CoInspectors:     "Coinspectores",
+	CertBody:         "Organismo de certificación",
+	ReportID:         "N.º de informe",
+	Revision:         "Revisión",
+	RevisionFmt:      "%d",
+	AmendedFmt:       "%d (enmendada: %s)",
+	Status:           "Estado",
+	StatusDraft:      "Borrador (no finalizada)",
+	StatusFinalized:  "Finalizada",
+	ContentHash:      "Hash del contenido",
+	Exported:         "Exportado",
+	AttachedDataNote: "El registro completo de la auditoría va adjunto a este PDF como audit.json.",
+	AttachmentDesc:   "Datos de la auditoría (assay)",
+	AuditTypeNames: map[audit.AuditType]string{
+		audit.Initial:         "Auditoría de certificación inicial",
+		audit.Surveillance:    "Auditoría de vigilancia",
+		audit.Recertification: "Auditoría de recertificación",
+		audit.FollowUp:        "Auditoría de seguimiento (cierre de acciones correctivas)",
+	},
+	CertTypeNames: map[audit.CertType]string{
+		audit.Fairmined:  "Fairmined",
+		audit.Ecological: "Fairmined Ecológico",
+	},
+	AreaNames: map[string]string{
+		"social":        "Social",
+		"economic":      "Económica",
+		"environmental": "Ambiental",
+		"labour":        "Laboral",
+		"chemicals":     "Químicos",
+	},
+	VerdictWords: map[audit.Verdict]string{
+		audit.Open:     "Sin evaluar",
+		audit.Conforms: "Conforme",
+		audit.Minor:    "No conformidad menor",
+		audit.Major:    "No conformidad mayor",
+		audit.NA:       "No aplica",
+	},
+	VerdictShort: map[audit.Verdict]string{
+		audit.Open:     "Abierto",
+		audit.Conforms: "Conforme",
+		audit.Minor:    "Menor",
+		audit.Major:    "Mayor",
+		audit.NA:       "N/A",
+	},
+
+	SummaryTitle:     "Resumen",
+	Area:             "Área",
+	Applicable:       "Aplicables",
+	Complete:         "Avance",
+	Total:            "Total",
+	Progress:         "Evaluación por área",
+	SummaryNoteFmt:   "Los conteos incluyen solo los requisitos aplicables. No se cuentan los requisitos de progreso informativos (%d) ni los excluidos para este tipo de certificación (%d).",
+	Recommendation:   "Recomendación",
+	People:           "Personas entrevistadas",
+	Role:             "Función",
+	Women:            "Mujeres",
+	Men:              "Hombres",
+	Other:            "Otras",
+	NoInterviews:     "No se registraron entrevistas.",
+	SitesVisited:     "Sitios visitados",
+	NoSites:          "No se registraron sitios.",
+	Meetings:         "Reuniones",
+	OpeningMeeting:   "Reunión de apertura",
+	ClosingMeeting:   "Reunión de cierre",
+	NoMeetingNotes:   "No se registraron notas.",
+	NCTitle:          "No conformidades",
+	NCNone:           "No se encontraron no conformidades.",
+	Requirement:      "Requisito",
+	Severity:         "Gravedad",
+	Finding:          "Hallazgo",
+	CorrectiveAction: "Acción correctiva",
+	DueDate:          "Plazo",
+	Critical:         "crítico",
+
+	OutcomeLabels: map[audit.Outcome]string{
+		audit.Recommended:               "Certificación recomendada",
+		audit.RecommendedWithConditions: "Recomendada con condiciones",
+		audit.NotRecommended:            "No recomendada",
+		audit.Incomplete:                "Incompleta",
+	},
+	ReasonMajorFmt:       "no conformidad mayor en %s %s",
+	ReasonCriticalFmt:    "el requisito crítico %s %s tiene una no conformidad %s",
+	ReasonStillOpenFmt:   "requisitos aplicables aún abiertos: %d de %d (%s)",
+	ReasonOpenAreaFmt:    "%s %d",
+	ReasonMinorFmt:       "no conformidad menor en %s %s: acción correctiva con plazo hasta el %s",
+	ReasonMinorNoDueFmt:  "no conformidad menor en %s %s: la acción correctiva aún no tiene plazo",
+	ReasonAllConformFmt:  "todos los requisitos aplicables (%d) están evaluados; conformes: %d; no aplica: %d",
+	ReasonNothingApplies: "ningún requisito del catálogo aplica a esta auditoría",
+	ReasonInformativeFmt: "no conformidades en requisitos de progreso aún no exigibles, informadas solo a título informativo (%d): %s",
+	SeverityMinor:        "menor",
+	SeverityMajor:        "mayor",
+
+	FindingsTitle:     "Hallazgos",
+	AreaCountsFmt:     "Requisitos aplicables: %d · informativos: %d · excluidos: %d",
+	Notes:             "Notas",
+	Justification:     "Justificación",
+	EvidenceRefs:      "Evidencias",
+	FigureFmt:         "figura %d",
+	Informative:       "Informativo",
+	InformativeFmt:    "Informativo: requisito de progreso exigible en el año de certificación %d; no se cuenta en esta auditoría.",
+	Excluded:          "Excluidos",
+	ExcludedWhyFmt:    "No aplican a una auditoría %s:",
+	NoRequirements:    "El catálogo no tiene requisitos en esta área.",
+	RequirementNotFnd: "requisito que no está en el catálogo",
+	LevelNames: map[standards.Level]string{
+		standards.Entry:    "requisito de entrada",
+		standards.Progress: "requisito de progreso",
+	},
+
+	EvidenceTitle:  "Índice de evidencias",
+	EvidenceNone:   "No se adjuntaron archivos de evidencia a esta auditoría.",
+	File:           "Archivo",
+	SHA256:         "SHA-256",
+	Size:           "Tamaño",
+	Captured:       "Tomada",
+	GPS:            "GPS",
+	PhotosTitle:    "Fotografías",
+	CaptionFmt:     "Figura %d. %s",
+	ForReqsFmt:     "Requisitos: %s",
+	ImageMissing:   "El archivo de imagen no está en la carpeta de la auditoría.",
+	ImageUnreadFmt: "No se pudo leer la imagen %s.",
+
+	SignatureTitle:  "Firma",
+	Inspector:       "Inspector",
+	Date:            "Fecha",
+	Place:           "Lugar",
+	CertSubject:     "Titular del certificado",
+	CertIssuer:      "Emisor del certificado",
+	Fingerprint:     "Huella SHA-256 del certificado",
+	SignedStatement: "Este informe está firmado digitalmente por el inspector indicado arriba (firma PDF, CMS separada, SHA-256). La firma cubre el archivo completo, incluidos los datos de auditoría adjuntos.",
+	DraftStatement:  "Esta es una exportación en borrador. No está firmada y no debe usarse para una decisión de certificación.",
+	HowToVerify:     "Cómo verificar este informe",
+	VerifyAssay:     "Con assay: assay verify ARCHIVO  (verifica la firma y los datos de auditoría adjuntos; no requiere conexión a internet).",
+	VerifyPdfsig:    "Con poppler: pdfsig ARCHIVO  (debe mostrar \"Signature is Valid.\" y \"Total document signed\").",
+	VerifyData:      "Los datos de la auditoría van adjuntos a este PDF como audit.json y están cubiertos por la firma; assay verify vuelve a calcular su hash de contenido.",
+	VerifyTrust:     "Compare la huella del certificado indicada arriba con la que publicó el inspector o el organismo de certificación.",
+
+	VerifyValidFmt:    "válido, sin cambios desde que lo firmó %s (SHA-256 %s) el %s",
+	NoSignature:       "sin firma: es una exportación en borrador o un archivo sin firmar",
+	ChangedAfterSign:  "el archivo se modificó después de firmarlo",
+	NotWholeFile:      "la firma no cubre el archivo completo: se agregó algo después de firmar",
+	BadSignature:      "el valor de la firma no es válido para los bytes firmados y el certificado",
+	NoAuditData:       "no tiene audit.json adjunto: no es un informe de assay",
+	AuditDataBadFmt:   "no se puede leer el audit.json adjunto: %v",
+	HashMismatch:      "los datos de auditoría adjuntos no coinciden con su hash de contenido",
+	HashMissing:       "los datos de auditoría adjuntos no tienen hash de contenido (la auditoría no se finalizó)",
+	AuditNotFinalized: "la auditoría adjunta es un borrador, no una auditoría finalizada",
+	SignatureErrorFmt: "no se puede verificar la firma: %v",
+	FileEmpty:         "el archivo está vacío: no es un informe",
+	FileNotPDF:        "no es un archivo PDF (no empieza con %PDF-): no es un informe",
+	FileTruncated:     "el PDF está incompleto (no termina con %%EOF): se cortó, p. ej. por una copia o descarga interrumpida; pida el archivo de nuevo",
+
+	NoIdentity:         "no hay identidad de firma: ejecute 'assay keys create --name NOMBRE'",
+	DraftNeedsFlagFmt:  "la auditoría %s es un borrador: finalícela primero o exporte con --draft",
+	OutputExistsFmt:    "%s ya existe: elija otro archivo o use --force",
+	OutputIsDirFmt:     "%s es una carpeta: indique un nombre de archivo para el informe, p. ej. %s",
+	NotRecordedFmt:     "el informe se escribió pero no quedó registrado en el historial de la auditoría: %v",
+	CatalogChangedWarn: "El catálogo de requisitos instalado ahora es distinto de aquel con el que se hizo esta auditoría (SHA-256 registrado %s…, instalado %s…). Los títulos y textos son los del catálogo instalado.",
+	SignReasonFmt:      "Informe de auditoría Fairmined %s, revisión %d",
+
+	EvidenceMissing:   "no está en la carpeta de la auditoría",
+	EvidenceChanged:   "el contenido cambió desde que se importó (el SHA-256 no coincide)",
+	EvidenceBadRef:    "no es una referencia de evidencia válida",
+	EvidenceUnreadFmt: "no se puede leer: %v",
+	EvidenceRefuseFmt: "auditoría %s: no se firma: %d archivo(s) de evidencia de la auditoría no están como se importaron en %s:",
+	EvidenceFixHint:   "Vuelva a poner los archivos originales en esa carpeta con el mismo nombre (el SHA-256 y la extensión; p. ej. desde una copia de seguridad del directorio de assay: 'sha256sum ARCHIVO' debe mostrar ese hash) y exporte de nuevo. Si un archivo se perdió definitivamente, exporte con --missing-evidence-ok: el informe firmado lo marca entonces como faltante en el índice de evidencias. Una exportación con --draft siempre funciona y también lo marca.",
+	EvidenceWarnFmt:   "evidencia %s (%s) %s: %s; el informe lo marca en el índice de evidencias",
+	EvidenceMark:      "(!) %s",
+
+	ErrNoAudit:      "report: no hay auditoría para generar el informe",
+	ErrNoCatalogFmt: "report: no hay catálogo de requisitos para la auditoría %s",
+	ErrEncodeFmt:    "report: codificando la auditoría %s: %w",
+	ErrRenderFmt:    "report: generando el informe de la auditoría %s: %w",
+	ErrAuditFmt:     "auditoría %s: %w",
+	ErrSignFmt:      "auditoría %s: firmando el informe: %w",
+	ErrNoHistoryFmt: "la revisión %d no tiene entrada en el historial",
+	ErrWriteFmt:     "escribiendo %s: %w",
+	UnknownLangFmt:  "idioma de informe desconocido %q (disponibles: %s)",
+}

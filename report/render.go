@@ -44,6 +44,10 @@ type RenderOptions struct {
 	// EvidenceProblems maps an evidence SHA-256 to why its file is not in
 	// the audit folder as imported; the evidence index marks those rows.
 	EvidenceProblems map[string]string
+	// Language of the report's words and of the PDF's /Lang: "en" (the
+	// default when empty) or "es"; see Languages. Dates stay YYYY-MM-DD and
+	// requirement and inspector text is printed as written.
+	Language string
 }
 
 // SignerInfo is what the signature page says about the signing certificate.
@@ -155,11 +159,15 @@ func Render(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts Rend
 			return nil, fmt.Errorf(msg.ErrEncodeFmt, a.ID, err)
 		}
 	}
+	m, err := messagesFor(opts.Language)
+	if err != nil {
+		return nil, err
+	}
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	d := newDoc(a, opts.Draft)
-	d.pdf.SetAttachments([]gofpdf.Attachment{{Filename: AttachmentName, Content: data, Description: "Audit data (assay)"}})
+	d := newDoc(a, opts.Draft, m)
+	d.pdf.SetAttachments([]gofpdf.Attachment{{Filename: AttachmentName, Content: data, Description: m.AttachmentDesc}})
 
 	sum := audit.Summarize(a, cat)
 	figs := d.figures(a)
@@ -181,12 +189,49 @@ func Render(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts Rend
 	if err := d.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf(msg.ErrRenderFmt, a.ID, err)
 	}
-	return buf.Bytes(), nil
+	return setLang(buf.Bytes(), m.Lang), nil
 }
 
-func newDoc(a *audit.Audit, draft bool) *doc {
+// setLang adds /Lang to the document catalog, which gofpdf cannot do: it
+// tells screen readers and text-to-speech which language the report is in.
+// gofpdf writes the catalog as the last object, right before the xref
+// table, so inserting into it moves nothing but the xref itself: only the
+// startxref number changes. Output of any other shape is returned as is.
+func setLang(pdf []byte, lang string) []byte {
+	tail := pdf[max(0, len(pdf)-64):]
+	i := bytes.LastIndex(tail, []byte("startxref\n"))
+	if lang == "" || i < 0 {
+		return pdf
+	}
+	numStart := len(pdf) - len(tail) + i + len("startxref\n")
+	numEnd := numStart + bytes.IndexByte(pdf[numStart:], '\n')
+	if numEnd < numStart {
+		return pdf
+	}
+	var xref int
+	if _, err := fmt.Sscanf(string(pdf[numStart:numEnd]), "%d", &xref); err != nil || xref <= 0 || xref >= numStart ||
+		!bytes.HasPrefix(pdf[xref:], []byte("xref\n")) {
+		return pdf
+	}
+	const key = "/Type /Catalog"
+	at := bytes.LastIndex(pdf[:xref], []byte(key))
+	if at < 0 || bytes.Count(pdf[at:xref], []byte("endobj")) != 1 {
+		return pdf
+	}
+	at += len(key)
+	ins := "\n/Lang (" + lang + ")"
+	out := make([]byte, 0, len(pdf)+len(ins)+4)
+	out = append(out, pdf[:at]...)
+	out = append(out, ins...)
+	out = append(out, pdf[at:numStart]...)
+	out = fmt.Appendf(out, "%d", xref+len(ins))
+	out = append(out, pdf[numEnd:]...)
+	return out
+}
+
+func newDoc(a *audit.Audit, draft bool, m *messages) *doc {
 	pdf := gofpdf.New("P", "mm", "A4", "")
-	d := &doc{pdf: pdf, m: msg, reportID: ReportID(a), asmo: clean(a.Header.ASMO), draft: draft}
+	d := &doc{pdf: pdf, m: m, reportID: ReportID(a), asmo: clean(a.Header.ASMO), draft: draft}
 	pdf.AddUTF8FontFromBytes(fontSans, "", goregular.TTF)
 	pdf.AddUTF8FontFromBytes(fontSans, "B", gobold.TTF)
 	pdf.AddUTF8FontFromBytes(fontSans, "I", goitalic.TTF)

@@ -177,11 +177,15 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 		edge = colMuted
 	}
 	var lines []string
-	for _, r := range rec.Reasons {
+	for _, r := range d.reasons(a, cat, s) {
 		lines = append(lines, "• "+r)
 	}
+	label, ok := m.OutcomeLabels[rec.Outcome]
+	if !ok {
+		label = rec.Outcome.Label()
+	}
 	d.h2(m.Recommendation)
-	d.box(edge, rec.Outcome.Label(), lines)
+	d.box(edge, label, lines)
 
 	d.h2(m.People)
 	if len(a.Header.Interviews) == 0 {
@@ -219,6 +223,72 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 		d.body()
 		d.gap(2)
 	}
+}
+
+// reasons words the reasons for the recommendation in the report's
+// language. audit.Summarize words them in English; they are rebuilt here
+// from the same data (the non-conformity register and the per-area counts)
+// under the same rules, so that a Spanish report is Spanish throughout.
+func (d *doc) reasons(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) []string {
+	m := d.m
+	sev := func(v audit.Verdict) string {
+		if v == audit.Major {
+			return m.SeverityMajor
+		}
+		return m.SeverityMinor
+	}
+	var decisive, minors, openAreas []string
+	for _, nc := range s.NonConformities {
+		switch {
+		case nc.Severity == audit.Major:
+			decisive = append(decisive, fmt.Sprintf(m.ReasonMajorFmt, nc.RequirementID, nc.Title))
+		case nc.Critical:
+			decisive = append(decisive, fmt.Sprintf(m.ReasonCriticalFmt, nc.RequirementID, nc.Title, sev(nc.Severity)))
+		case nc.DueDate != "":
+			minors = append(minors, fmt.Sprintf(m.ReasonMinorFmt, nc.RequirementID, nc.Title, nc.DueDate))
+		default:
+			minors = append(minors, fmt.Sprintf(m.ReasonMinorNoDueFmt, nc.RequirementID, nc.Title))
+		}
+	}
+	for _, as := range s.Areas {
+		if n := as.Applicable - as.Assessed; n > 0 {
+			openAreas = append(openAreas, fmt.Sprintf(m.ReasonOpenAreaFmt, d.areaName(as.Area), n))
+		}
+	}
+	t := s.Total
+	open := t.Applicable - t.Assessed
+	stillOpen := fmt.Sprintf(m.ReasonStillOpenFmt, open, t.Applicable, strings.Join(openAreas, ", "))
+	var out []string
+	switch {
+	case t.Applicable == 0:
+		out = []string{m.ReasonNothingApplies}
+	case len(decisive) > 0:
+		out = decisive
+		if open > 0 {
+			out = append(out, stillOpen)
+		}
+	case open > 0:
+		out = []string{stillOpen}
+	case len(minors) > 0:
+		out = minors
+	default:
+		out = []string{fmt.Sprintf(m.ReasonAllConformFmt, t.Applicable, t.Counts[audit.Conforms], t.Counts[audit.NA])}
+	}
+	// Non-conformities on progress requirements not yet due are not in the
+	// register; find them in the catalog, area by area as Summarize does.
+	var informative []string
+	for _, as := range s.Areas {
+		for i := range cat.Requirements {
+			r := &cat.Requirements[i]
+			if r.Area == as.Area && audit.ApplicabilityOf(r, a.Header) == audit.Informative && a.VerdictOf(r.ID).IsNonConformity() {
+				informative = append(informative, r.ID)
+			}
+		}
+	}
+	if len(informative) > 0 {
+		out = append(out, fmt.Sprintf(m.ReasonInformativeFmt, len(informative), strings.Join(informative, ", ")))
+	}
+	return out
 }
 
 // nonConformities draws the register of minor and major non-conformities.
@@ -319,7 +389,7 @@ func (d *doc) findings(a *audit.Audit, cat *standards.Catalog, figs map[string]i
 			if ap == audit.Excluded {
 				continue
 			}
-			d.requirement(a, r.ID, r.Title, metaLine(r), ap, r.DueYear, figs)
+			d.requirement(a, r.ID, r.Title, d.metaLine(r), ap, r.DueYear, figs)
 		}
 		if len(excluded) > 0 {
 			d.room(5 + lineH)
@@ -343,16 +413,18 @@ func (d *doc) findings(a *audit.Audit, cat *standards.Catalog, figs map[string]i
 	}
 }
 
-func metaLine(r *standards.Requirement) string {
+// metaLine is the small line under a requirement's title: chapter, level,
+// critical.
+func (d *doc) metaLine(r *standards.Requirement) string {
 	parts := []string{}
 	if r.Chapter != "" {
 		parts = append(parts, r.Chapter)
 	}
 	if r.Level != "" {
-		parts = append(parts, string(r.Level))
+		parts = append(parts, nameOr(d.m.LevelNames[r.Level], string(r.Level)))
 	}
 	if r.Critical {
-		parts = append(parts, msg.Critical)
+		parts = append(parts, d.m.Critical)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -70,6 +70,10 @@ func wordOutline(s string) *outline {
 	return o
 }
 
+// watermarkMaxW is the longest the watermark word may be (mm along its
+// slant): "DRAFT" at full size.
+const watermarkMaxW = 215.0
+
 // watermark fills word's outline, size mm per em, centred on (cx, cy) and
 // turned angle degrees counter-clockwise. The caller sets colour and alpha.
 func (d *doc) watermark(word string, size, cx, cy, angle float64) {
@@ -77,6 +81,8 @@ func (d *doc) watermark(word string, size, cx, cy, angle float64) {
 	if len(o.segs) == 0 {
 		return
 	}
+	// A longer word (BORRADOR) is drawn smaller so it stays on the page.
+	size = min(size, watermarkMaxW/o.width)
 	p := d.pdf
 	k := o.scale * size / 64
 	x0 := cx - o.width*size/2

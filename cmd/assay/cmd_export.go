@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/assay-dev/assay/audit"
@@ -14,12 +15,15 @@ import (
 // Words of the export command, kept together for translation.
 const (
 	expSummary   = "write the signed PDF report of a finalized audit"
-	expUsage     = "export ID [-o FILE] [--force] [--draft] [--place PLACE] [--missing-evidence-ok]"
+	expUsage     = "export ID [-o FILE] [--force] [--draft] [--place PLACE] [--lang es|en] [--missing-evidence-ok]"
 	expFlagOut   = "also write the report to `FILE` (refused if it exists, unless --force)"
 	expFlagForce = "let -o replace an existing file"
 	expFlagDraft = "export an unsigned draft marked DRAFT on every page"
 	expFlagPlace = "`PLACE` where you sign, printed on the signature page (default: the audit's site)"
 	expFlagMissE = "sign even if evidence files are missing or changed in the audit folder (the report marks them)"
+	expFlagLang  = "write the report in `LANG`: en or es (default: the language in config.toml, else en)"
+	expBadLang   = "export: %v"
+	expCfgLang   = "config.toml: language %q has no report edition (known: %s); writing the report in English"
 	expNoID      = "export: missing audit ID (see 'assay list')"
 	expTooMany   = "export: unexpected argument %q"
 	expFailed    = "export: %v"
@@ -40,6 +44,7 @@ func runExport(e *env, args []string) int {
 	draft := fs.Bool("draft", false, expFlagDraft)
 	place := fs.String("place", "", expFlagPlace)
 	missingOK := fs.Bool("missing-evidence-ok", false, expFlagMissE)
+	lang := fs.String("lang", "", expFlagLang)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -54,6 +59,20 @@ func runExport(e *env, args []string) int {
 	}
 	if fs.NArg() > 0 {
 		return e.usageErr(expTooMany, fs.Arg(0))
+	}
+	// The flag wins; else config.toml's language, which also names the
+	// language of screens: one the report lacks is warned about, not fatal.
+	language := *lang
+	if language != "" {
+		if err := report.CheckLanguage(language); err != nil {
+			return e.usageErr(expBadLang, err)
+		}
+	} else {
+		language = e.config().Language
+		if report.CheckLanguage(language) != nil {
+			fmt.Fprintf(e.stderr, expWarning, fmt.Sprintf(expCfgLang, language, strings.Join(report.Languages(), ", ")))
+			language = ""
+		}
 	}
 
 	// A report holds every photo a few times over while it is drawn and
@@ -71,8 +90,8 @@ func runExport(e *env, args []string) int {
 	}
 	opts := report.ExportOptions{
 		Draft: *draft, Output: *out, Force: *force, Now: time.Now(), Place: *place, Catalogs: cats,
-		AllowMissingEvidence: *missingOK,
-		Warn:                 func(w string) { fmt.Fprintf(e.stderr, expWarning, w) },
+		AllowMissingEvidence: *missingOK, Language: language,
+		Warn: func(w string) { fmt.Fprintf(e.stderr, expWarning, w) },
 	}
 	if !*draft {
 		ident, err := identity.Load(e.home)

@@ -47,7 +47,7 @@ func runUI(e *env) int {
 	m := tui.New(tui.Deps{
 		Store:    uiStore{s},
 		Catalogs: cats.All(),
-		Exporter: uiExporter{s: s, home: e.home, cats: cats},
+		Exporter: uiExporter{s: s, home: e.home, cats: cats, lang: cfg.Language},
 		Editor:   e.getenv("EDITOR"),
 		Config:   cfg,
 	})
@@ -119,10 +119,14 @@ type uiExporter struct {
 	s    *audit.Store
 	home string
 	cats *standards.Set
+	lang string // config.toml's language; one without a report edition gives English
 }
 
 func (x uiExporter) Export(h tui.Handle, id string, draft bool) (string, error) {
 	opts := report.ExportOptions{Draft: draft, Catalogs: x.cats}
+	if report.CheckLanguage(x.lang) == nil {
+		opts.Language = x.lang
+	}
 	if ah, ok := h.(*audit.Handle); ok {
 		opts.Handle = ah
 	}

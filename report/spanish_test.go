@@ -1,0 +1,372 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/standards"
+)
+
+// renderFixtureIn renders the standard fixture in lang.
+func renderFixtureIn(t testing.TB, lang string, draft bool) (*audit.Audit, []byte) {
+	t.Helper()
+	cat := testCatalog(6)
+	a, imgs := testAudit(t, cat, 3, 640)
+	opts := RenderOptions{Draft: draft, Now: fixtureNow, Place: "Medellín", Language: lang}
+	if !draft {
+		opts.Signer = SignerFromCert("", newTestSigner(t).cert)
+	}
+	pdf, err := Render(a, cat, imgs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, pdf
+}
+
+// TestSpanishReportLook writes the Spanish fixture pages as PNG files into
+// $ASSAY_LOOK, for a person to look at; it does nothing otherwise.
+func TestSpanishReportLook(t *testing.T) {
+	dir := os.Getenv("ASSAY_LOOK")
+	if dir == "" {
+		t.Skip("set ASSAY_LOOK to a folder to get the pages as PNG")
+	}
+	needTool(t, "pdftoppm")
+	for _, draft := range []bool{false, true} {
+		_, pdf := renderFixtureIn(t, "es", draft)
+		name := "es"
+		if draft {
+			name = "es-draft"
+		}
+		p := dir + "/" + name + ".pdf"
+		if err := os.WriteFile(p, pdf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command("pdftoppm", "-png", "-r", "60", p, dir+"/"+name).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm: %v\n%s", err, out)
+		}
+	}
+}
+
+func TestSpanishReportText(t *testing.T) {
+	a, pdf := renderFixtureIn(t, "es", false)
+	pages := pdfText(t, writeTemp(t, "es.pdf", pdf))
+	all := strings.Join(pages, "\n")
+	want := []string{"Informe de auditoría Fairmined", "Resumen", "No conformidades", "Hallazgos", "Índice de evidencias", "Firma",
+		"Cómo verificar este informe", "Conforme", "No conformidad menor", "No conformidad mayor", "No aplica", "Informativo",
+		"Excluidos — No aplican a una auditoría Fairmined:", "Auditoría de certificación inicial", "Inspector líder",
+		"Organismo de certificación", "Plazo: 2026-12-20", "figura 1", "Figura 1. IMG_0100.jpg", "requisito de entrada",
+		// The fixture's only decisive finding is the major on 5.2.
+		"No recomendada", "no conformidad mayor en 5.2 Requirement 2 of the chemicals area",
+		// Every column header whole: a header too wide for its column
+		// would be cut with an ellipsis.
+		"Área", "Aplicables", "Avance", "Abierto", "Función", "Mujeres", "Hombres", "Otras", "Requisito", "Gravedad",
+		"Hallazgo", "Acción correctiva", "Archivo", "Tamaño", "Tomada",
+		// Text written by the inspector and dates stay as they are.
+		spanishNote, "2026-11-18 a 2026-11-20", "Ana María Gómez"}
+	for _, area := range []string{"social", "economic", "environmental", "labour", "chemicals"} {
+		want = append(want, spanish.AreaNames[area])
+	}
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			t.Errorf("Spanish report lacks %q", w)
+		}
+	}
+	// English words of the report's own must not show through.
+	for _, w := range []string{"Page ", "Summary", "Non-conformity register", "Evidence index", "Not recommended",
+		"Lead inspector", "Corrective action", "major non-conformity on", "Conforms", "How to verify", "Digitally signed", "entry"} {
+		if strings.Contains(all, w) {
+			t.Errorf("Spanish report still says %q", w)
+		}
+	}
+	for i, p := range pages {
+		if w := fmt.Sprintf("Página %d de %d", i+1, len(pages)); !strings.Contains(p, w) {
+			t.Errorf("page %d lacks %q", i+1, w)
+		}
+		if !strings.Contains(p, ReportID(a)) {
+			t.Errorf("page %d lacks the report id", i+1)
+		}
+		if strings.Contains(p, "BORRADOR") {
+			t.Errorf("final report page %d says BORRADOR", i+1)
+		}
+	}
+}
+
+func TestSpanishDraftBannerOnEveryPage(t *testing.T) {
+	_, pdf := renderFixtureIn(t, "es", true)
+	pages := pdfText(t, writeTemp(t, "es-draft.pdf", pdf))
+	for i, p := range pages {
+		if !strings.Contains(p, "BORRADOR — sin firmar, no válido para certificación") {
+			t.Errorf("draft page %d lacks the Spanish DRAFT banner", i+1)
+		}
+		if strings.Contains(p, "DRAFT") {
+			t.Errorf("Spanish draft page %d says DRAFT", i+1)
+		}
+	}
+	if all := strings.Join(pages, "\n"); !strings.Contains(all, spanish.DraftStatement) {
+		t.Errorf("Spanish draft lacks the draft statement on its signature page")
+	}
+}
+
+// TestSpanishRecommendationWithConditions: with only minor findings the box
+// says so in Spanish, with each reason's due date.
+func TestSpanishRecommendationWithConditions(t *testing.T) {
+	cat := testCatalog(6)
+	a, imgs := testAudit(t, cat, 0, 0)
+	a.Finding("5.2").Verdict = audit.Minor
+	pdf, err := Render(a, cat, imgs, RenderOptions{Draft: true, Now: fixtureNow, Language: "es"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(pdfText(t, writeTemp(t, "c.pdf", pdf)), "\n")
+	for _, w := range []string{"Recomendada con condiciones", "no conformidad menor en 2.2", "con plazo hasta el 2027-02-18"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("report lacks %q", w)
+		}
+	}
+	if strings.Contains(all, "No recomendada") {
+		t.Errorf("minor findings only, but the report says No recomendada")
+	}
+}
+
+// TestReasonsMatchAudit: the reasons the report rebuilds are audit's own
+// sentences (English) for every kind of outcome, so the two never drift.
+func TestReasonsMatchAudit(t *testing.T) {
+	cat := testCatalog(6)
+	cases := map[string]func(a *audit.Audit){
+		"not recommended":       func(a *audit.Audit) {},
+		"critical minor + open": func(a *audit.Audit) { a.Finding("5.1").Verdict = audit.Minor; a.Finding("3.3").Verdict = audit.Open },
+		"incomplete": func(a *audit.Audit) {
+			a.Finding("5.2").Verdict = audit.Minor
+			a.Finding("1.3").Verdict, a.Finding("4.4").Verdict = audit.Open, audit.Open
+		},
+		"conditions": func(a *audit.Audit) { a.Finding("5.2").Verdict = audit.Minor },
+		"conditions, one without due date": func(a *audit.Audit) {
+			a.Finding("5.2").Verdict = audit.Minor
+			a.Header.EndDate = ""
+		},
+		"recommended + informative": func(a *audit.Audit) {
+			for _, id := range []string{"2.2", "4.3", "5.2"} {
+				a.Finding(id).Verdict = audit.Conforms
+			}
+			a.Finding("1.6").Verdict, a.Finding("4.6").Verdict = audit.Major, audit.Minor
+		},
+	}
+	for name, edit := range cases {
+		a, _ := testAudit(t, cat, 0, 0)
+		edit(a)
+		sum := audit.Summarize(a, cat)
+		d := newDoc(a, false, &english)
+		got := d.reasons(a, cat, &sum)
+		if len(got) != len(sum.Recommendation.Reasons) {
+			t.Errorf("%s: report reasons %q, audit's %q", name, got, sum.Recommendation.Reasons)
+			continue
+		}
+		for i := range got {
+			// Only the area names differ: capitalised in the report.
+			if !strings.EqualFold(got[i], sum.Recommendation.Reasons[i]) {
+				t.Errorf("%s: reason %d is %q, audit says %q", name, i, got[i], sum.Recommendation.Reasons[i])
+			}
+		}
+	}
+	empty := &standards.Catalog{ID: "x", Areas: standards.Areas}
+	a, _ := testAudit(t, cat, 0, 0)
+	sum := audit.Summarize(a, empty)
+	if got := newDoc(a, false, &spanish).reasons(a, empty, &sum); len(got) != 1 || got[0] != spanish.ReasonNothingApplies {
+		t.Errorf("nothing applies: %q", got)
+	}
+}
+
+// fmtVerbs lists the formatting verbs of s in order ("%%" is not one).
+var fmtVerb = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
+
+func fmtVerbs(s string) []string {
+	var out []string
+	for _, v := range fmtVerb.FindAllString(s, -1) {
+		if v != "%%" {
+			out = append(out, v[len(v)-1:])
+		}
+	}
+	return out
+}
+
+// TestMessageTablesMatch: every table is complete, and each format string
+// takes the same verbs in the same order as the English one, so a
+// translation cannot break a message at run time.
+func TestMessageTablesMatch(t *testing.T) {
+	en := reflect.ValueOf(english)
+	typ := en.Type()
+	for code, tab := range tables {
+		v := reflect.ValueOf(*tab)
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			ef, tf := en.Field(i), v.Field(i)
+			switch f.Type.Kind() {
+			case reflect.String:
+				if tf.String() == "" {
+					t.Errorf("%s: %s is empty", code, f.Name)
+				}
+				if a, b := fmtVerbs(ef.String()), fmtVerbs(tf.String()); !reflect.DeepEqual(a, b) {
+					t.Errorf("%s: %s has verbs %v, English has %v", code, f.Name, b, a)
+				}
+				if strings.Contains(ef.String(), "{nb}") != strings.Contains(tf.String(), "{nb}") {
+					t.Errorf("%s: %s lost the page-count alias {nb}", code, f.Name)
+				}
+			case reflect.Map:
+				if tf.Len() != ef.Len() {
+					t.Errorf("%s: %s has %d entries, English %d", code, f.Name, tf.Len(), ef.Len())
+				}
+				for _, k := range ef.MapKeys() {
+					tv := tf.MapIndex(k)
+					if !tv.IsValid() || tv.String() == "" {
+						t.Errorf("%s: %s[%v] is missing", code, f.Name, k)
+						continue
+					}
+					if a, b := fmtVerbs(ef.MapIndex(k).String()), fmtVerbs(tv.String()); !reflect.DeepEqual(a, b) {
+						t.Errorf("%s: %s[%v] has verbs %v, English has %v", code, f.Name, k, b, a)
+					}
+				}
+			default:
+				t.Errorf("%s: field %s of kind %s is not checked", code, f.Name, f.Type.Kind())
+			}
+		}
+	}
+	// The tables cover what audit can produce.
+	for _, v := range audit.Verdicts {
+		if spanish.VerdictWords[v] == "" || spanish.VerdictShort[v] == "" {
+			t.Errorf("verdict %q has no Spanish word", v)
+		}
+	}
+	for _, o := range []audit.Outcome{audit.Recommended, audit.RecommendedWithConditions, audit.NotRecommended, audit.Incomplete} {
+		if spanish.OutcomeLabels[o] == "" {
+			t.Errorf("outcome %q has no Spanish label", o)
+		}
+	}
+	for _, ar := range standards.Areas {
+		if spanish.AreaNames[string(ar)] == "" {
+			t.Errorf("area %q has no Spanish name", ar)
+		}
+	}
+	for _, l := range standards.Levels {
+		if spanish.LevelNames[l] == "" {
+			t.Errorf("level %q has no Spanish name", l)
+		}
+	}
+}
+
+func TestLanguageChoice(t *testing.T) {
+	for _, lang := range []string{"", "en", "es", "ES", "es-CO", "es_PE", " es "} {
+		if err := CheckLanguage(lang); err != nil {
+			t.Errorf("CheckLanguage(%q) = %v", lang, err)
+		}
+	}
+	cat := testCatalog(2)
+	a, _ := testAudit(t, cat, 0, 0)
+	_, err := Render(a, cat, nil, RenderOptions{Language: "fr"})
+	if err == nil || !strings.Contains(err.Error(), `"fr"`) || !strings.Contains(err.Error(), "en, es") {
+		t.Errorf("Render in fr: %v, want an error naming fr and listing en, es", err)
+	}
+}
+
+// pdfLang reads the /Lang of the document catalog with qpdf.
+func pdfLang(t *testing.T, pdf []byte) string {
+	t.Helper()
+	needTool(t, "qpdf")
+	path := writeTemp(t, "l.pdf", pdf)
+	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	out, err := exec.Command("qpdf", "--json=2", "--json-key=qpdf", path).Output()
+	if err != nil {
+		t.Fatalf("qpdf --json: %v", err)
+	}
+	var doc struct {
+		QPDF []map[string]json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil || len(doc.QPDF) < 2 {
+		t.Fatalf("qpdf json: %v", err)
+	}
+	var trailer struct {
+		Value struct {
+			Root string `json:"/Root"`
+		} `json:"value"`
+	}
+	json.Unmarshal(doc.QPDF[1]["trailer"], &trailer)
+	var root struct {
+		Value struct {
+			Lang string `json:"/Lang"`
+		} `json:"value"`
+	}
+	json.Unmarshal(doc.QPDF[1]["obj:"+trailer.Value.Root], &root)
+	return strings.TrimPrefix(root.Value.Lang, "u:")
+}
+
+// TestPDFLangFollowsLanguage: the catalog says which language the report is
+// in, the file stays well-formed, and the /Lang survives signing.
+func TestPDFLangFollowsLanguage(t *testing.T) {
+	_, es := renderFixtureIn(t, "es", false)
+	if got := pdfLang(t, es); got != "es" {
+		t.Errorf("Spanish report /Lang = %q", got)
+	}
+	signed := signFixture(t, es)
+	if got := pdfLang(t, signed); got != "es" {
+		t.Errorf("signed Spanish report /Lang = %q", got)
+	}
+	if v := Verify(signed); !v.Valid {
+		t.Errorf("signed Spanish report does not verify: %v", v.Problems)
+	}
+	_, en := renderFixtureIn(t, "", false)
+	if got := pdfLang(t, en); got != "en" {
+		t.Errorf("default report /Lang = %q", got)
+	}
+}
+
+// TestExportInSpanish: a signed Spanish export from the store marks a lost
+// evidence file in Spanish in the report while the warning for the terminal
+// stays English; an unknown language is
+// refused before anything is written.
+func TestExportInSpanish(t *testing.T) {
+	s, id, cats := storeAudit(t, 3, 2, 300, true)
+	orig, _ := evidenceFiles(t, s.Home(), id)
+	if err := os.Remove(orig[0]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Export(s, id, ExportOptions{Draft: true, Catalogs: cats, Language: "fr"}); err == nil || !strings.Contains(err.Error(), "en, es") {
+		t.Errorf("export in fr: %v", err)
+	}
+	if got := exportsOf(t, s, id); len(got) != 0 {
+		t.Errorf("refused export left %v", got)
+	}
+	var warnings []string
+	path, err := Export(s, id, ExportOptions{Identity: testIdentity(t), Now: fixtureNow, Catalogs: cats, AllowMissingEvidence: true,
+		Language: "es", Warn: func(w string) { warnings = append(warnings, w) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "missing from the audit folder") {
+		t.Errorf("terminal warnings: %q", warnings)
+	}
+	// Words only: the mark wraps in its table cell.
+	text := strings.Join(strings.Fields(strings.Join(pdfText(t, path), " ")), " ")
+	for _, w := range []string{"(!) no está en la carpeta de la auditoría", "Informe de auditoría Fairmined", "Firmado digitalmente"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("Spanish export lacks %q", w)
+		}
+	}
+	pdf, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := Verify(pdf); !v.Valid {
+		t.Errorf("Verify: %v", v.Problems)
+	}
+	if got := pdfLang(t, pdf); got != "es" {
+		t.Errorf("signed Spanish export has /Lang %q", got)
+	}
+}
