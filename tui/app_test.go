@@ -338,12 +338,33 @@ func TestSearchJumpsAcrossAreas(t *testing.T) {
 	d, _ := openWalk(t, 80, 24)
 	d.typeText("/")
 	d.typeText("5.2")
-	if !strings.Contains(d.view(), "5.2 chemicals") {
+	if !strings.Contains(d.view(), "· 5.2 chemicals") {
 		t.Fatalf("search results lack 5.2:\n%s", d.view())
 	}
 	d.press(tea.KeyEnter)
 	if r := d.m.walk.current(); r.ID != "5.2" {
 		t.Errorf("after search at %s, want 5.2", r.ID)
+	}
+}
+
+// TestSearchFindsTheInspectorsNotes: a search by a word of a note finds
+// the requirement it was written on, with its verdict shown.
+func TestSearchFindsTheInspectorsNotes(t *testing.T) {
+	d, _ := openWalk(t, 80, 24)
+	d.typeText("j")
+	d.typeText("m")
+	d.press(tea.KeyEnter)
+	d.typeText("Señora Núñez, pallaquera")
+	d.press(tea.KeyEsc)
+	want := d.m.walk.current().ID
+	d.typeText("/")
+	d.typeText("pallaquera núñez")
+	if !strings.Contains(d.view(), "! "+want+" ") {
+		t.Fatalf("search by the note's words lacks %s with its minor glyph:\n%s", want, d.view())
+	}
+	d.press(tea.KeyEnter)
+	if r := d.m.walk.current(); r.ID != want {
+		t.Errorf("after search at %s, want %s", r.ID, want)
 	}
 }
 

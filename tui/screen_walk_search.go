@@ -5,6 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -31,7 +32,7 @@ func (m walkModel) updateSearch(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.search, cmd = m.search.Update(cleanKey(msg, false))
-	m.results = searchCatalog(m.s.cat, m.search.Value())
+	m.results = searchCatalog(m.s.cat, m.s.a, m.search.Value())
 	m.resSel = 0
 	return m, cmd
 }
@@ -49,8 +50,10 @@ func (m walkModel) jumpTo(id string) (walkModel, tea.Cmd) {
 }
 
 // searchCatalog returns the requirements whose id starts with q, or whose
-// id, chapter, title and text contain every word of q.
-func searchCatalog(cat *standards.Catalog, q string) []*standards.Requirement {
+// id, chapter, title, text, guidance or the inspector's own notes and
+// corrective action contain every word of q: "where did I write about the
+// pallaqueras?" is a search an inspector makes.
+func searchCatalog(cat *standards.Catalog, a *audit.Audit, q string) []*standards.Requirement {
 	words := strings.Fields(strings.ToLower(q))
 	if len(words) == 0 {
 		return nil
@@ -62,7 +65,11 @@ func searchCatalog(cat *standards.Catalog, q string) []*standards.Requirement {
 			out = append(out, r)
 			continue
 		}
-		hay := strings.ToLower(r.ID + " " + r.Chapter + " " + r.Title + " " + r.Text)
+		hay := r.ID + " " + r.Chapter + " " + r.Title + " " + r.Text + " " + strings.Join(r.Guidance, " ")
+		if f := a.Findings[r.ID]; f != nil {
+			hay += " " + f.Notes + " " + f.CorrectiveAction + " " + f.Justification
+		}
+		hay = strings.ToLower(hay)
 		ok := true
 		for _, w := range words {
 			ok = ok && strings.Contains(hay, w)
@@ -85,7 +92,7 @@ func (m walkModel) searchView() string {
 	vis, off := window(m.results, m.resSel-(m.c.height-3)+1, m.c.height-2)
 	for i, r := range vis {
 		mark := "  "
-		text := truncate(r.ID+" "+areaName(r.Area)+" · "+sanitizeLine(r.Title), w-2)
+		text := truncate(glyphs[m.s.a.VerdictOf(r.ID)]+" "+r.ID+" "+areaName(r.Area)+" · "+sanitizeLine(r.Title), w-2)
 		if off+i == m.resSel {
 			mark = "› "
 			text = st.selected.Render(text)
