@@ -170,6 +170,9 @@ func Finalize(a *Audit, cat *standards.Catalog, now time.Time) error {
 	if reasons := FinalizeBlockers(a, cat); len(reasons) > 0 {
 		return &BlockedError{Reasons: reasons}
 	}
+	// A row added in the details screen and never filled says nothing;
+	// it must not reach the frozen record or the report.
+	a.Header.Interviews = filledInterviews(a.Header.Interviews)
 	hash, err := ContentHash(a)
 	if err != nil {
 		return fmt.Errorf(msg.hashFailed, err)
@@ -253,4 +256,15 @@ func interviewed(h Header) int {
 		n += iv.Women + iv.Men + iv.Other
 	}
 	return n
+}
+
+// filledInterviews drops rows with neither a role nor anyone counted.
+func filledInterviews(rows []Interviewed) []Interviewed {
+	var out []Interviewed
+	for _, iv := range rows {
+		if strings.TrimSpace(iv.Role) != "" || iv.Women+iv.Men+iv.Other > 0 {
+			out = append(out, iv)
+		}
+	}
+	return out
 }

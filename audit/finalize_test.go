@@ -314,3 +314,21 @@ func TestLaterAuditNeedsYear(t *testing.T) {
 		t.Errorf("recertification in year 0: %+v", errs)
 	}
 }
+
+// TestFinalizeDropsEmptyInterviewRows: a row added and never filled does
+// not reach the frozen record (or the report).
+func TestFinalizeDropsEmptyInterviewRows(t *testing.T) {
+	a := newTestAudit()
+	for _, r := range testCatalog().Requirements {
+		if ApplicabilityOf(&r, a.Header) == Applies {
+			a.Finding(r.ID).Verdict = Conforms
+		}
+	}
+	a.Header.Interviews = append(a.Header.Interviews, Interviewed{}, Interviewed{Role: "  "})
+	if err := Finalize(a, testCatalog(), time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Header.Interviews) != 1 || a.Header.Interviews[0].Role != "pallaqueras" {
+		t.Errorf("interviews after finalize = %+v, want only the filled row", a.Header.Interviews)
+	}
+}
