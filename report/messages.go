@@ -175,6 +175,16 @@ type messages struct {
 	FileNotPDF        string
 	FileTruncated     string
 
+	// Trust in the signer (assay verify --ca / --fingerprint).
+	TrustCAFmt         string // roots file
+	TrustFingerprint   string
+	TrustNotChecked    string
+	UntrustedCAFmt     string // roots file, reason
+	FingerprintDiffFmt string // fingerprint found, fingerprint expected
+	RootsEmptyFmt      string // roots file
+	RootsBadFmt        string // roots file, certificate number, error
+	BadFingerprintFmt  string // what was given
+
 	// Export refusals and warnings.
 	NoIdentity         string
 	DraftNeedsFlagFmt  string // id
@@ -370,7 +380,7 @@ var english = messages{
 	VerifyAssay:     "With assay: assay verify FILE  (checks the signature and the attached audit data; no network needed).",
 	VerifyPdfsig:    "With poppler: pdfsig FILE  (expect \"Signature is Valid.\" and \"Total document signed\").",
 	VerifyData:      "The audit data is attached to this PDF as audit.json and is covered by the signature; its content hash is recomputed by assay verify.",
-	VerifyTrust:     "Compare the certificate fingerprint above with the one the inspector or the certification body published.",
+	VerifyTrust:     "Check that the signer is who they should be: assay verify FILE --ca ROOTS.pem (a certificate issued by the certification body's CA) or --fingerprint with the fingerprint above as the inspector or the certification body published it.",
 
 	VerifyValidFmt:    "valid, unchanged since signed by %s (SHA-256 %s) at %s",
 	NoSignature:       "no signature: this is a draft export or an unsigned file",
@@ -386,6 +396,15 @@ var english = messages{
 	FileEmpty:         "the file is empty: it is not a report",
 	FileNotPDF:        "not a PDF file (it does not start with %PDF-): it is not a report",
 	FileTruncated:     "the PDF is incomplete (it does not end with %%EOF): it was cut short, e.g. by an interrupted copy or download; ask for the file again",
+
+	TrustCAFmt:         "signer trusted: the certificate is issued by a CA in %s",
+	TrustFingerprint:   "signer trusted: the certificate's SHA-256 fingerprint is the expected one",
+	TrustNotChecked:    "signer not checked against a trusted CA or a known fingerprint: use --ca ROOTS.pem or --fingerprint SHA256",
+	UntrustedCAFmt:     "the signer's certificate is not issued by a trusted CA (%s): %v",
+	FingerprintDiffFmt: "signed by a different certificate: fingerprint %s, expected %s",
+	RootsEmptyFmt:      "%s: no certificates found (expected the certification body's root CA certificates in PEM)",
+	RootsBadFmt:        "%s: certificate %d cannot be read: %v",
+	BadFingerprintFmt:  "%q is not a SHA-256 fingerprint (64 hex digits; colons and spaces are allowed)",
 
 	NoIdentity:         "no signing identity: run 'assay keys create --name NAME'",
 	DraftNeedsFlagFmt:  "audit %s is a draft: finalize it first, or export with --draft",
@@ -623,7 +642,7 @@ var spanish = messages{
 	VerifyAssay:     "Con assay: assay verify ARCHIVO  (verifica la firma y los datos de auditoría adjuntos; no requiere conexión a internet).",
 	VerifyPdfsig:    "Con poppler: pdfsig ARCHIVO  (debe mostrar \"Signature is Valid.\" y \"Total document signed\").",
 	VerifyData:      "Los datos de la auditoría van adjuntos a este PDF como audit.json y están cubiertos por la firma; assay verify vuelve a calcular su hash de contenido.",
-	VerifyTrust:     "Compare la huella del certificado indicada arriba con la que publicó el inspector o el organismo de certificación.",
+	VerifyTrust:     "Compruebe que el firmante es quien debe ser: assay verify ARCHIVO --ca RAICES.pem (certificado emitido por la CA del organismo de certificación) o --fingerprint con la huella indicada arriba, tal como la publicó el inspector o el organismo de certificación.",
 
 	VerifyValidFmt:    "válido, sin cambios desde que lo firmó %s (SHA-256 %s) el %s",
 	NoSignature:       "sin firma: es una exportación en borrador o un archivo sin firmar",
@@ -639,6 +658,15 @@ var spanish = messages{
 	FileEmpty:         "el archivo está vacío: no es un informe",
 	FileNotPDF:        "no es un archivo PDF (no empieza con %PDF-): no es un informe",
 	FileTruncated:     "el PDF está incompleto (no termina con %%EOF): se cortó, p. ej. por una copia o descarga interrumpida; pida el archivo de nuevo",
+
+	TrustCAFmt:         "firmante de confianza: el certificado lo emitió una CA de %s",
+	TrustFingerprint:   "firmante de confianza: la huella SHA-256 del certificado es la esperada",
+	TrustNotChecked:    "no se verificó el firmante con una CA de confianza ni con una huella conocida: use --ca RAICES.pem o --fingerprint SHA256",
+	UntrustedCAFmt:     "el certificado del firmante no lo emitió una CA de confianza (%s): %v",
+	FingerprintDiffFmt: "firmado con otro certificado: huella %s, se esperaba %s",
+	RootsEmptyFmt:      "%s: no contiene certificados (se esperaban los certificados raíz de la CA del organismo de certificación en PEM)",
+	RootsBadFmt:        "%s: no se puede leer el certificado %d: %v",
+	BadFingerprintFmt:  "%q no es una huella SHA-256 (64 dígitos hexadecimales; se permiten dos puntos y espacios)",
 
 	NoIdentity:         "no hay identidad de firma: ejecute 'assay keys create --name NOMBRE'",
 	DraftNeedsFlagFmt:  "la auditoría %s es un borrador: finalícela primero o exporte con --draft",

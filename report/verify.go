@@ -37,6 +37,16 @@ type Verification struct {
 	ASMO        string `json:"asmo,omitempty"`
 	Status      string `json:"status,omitempty"`
 	ContentHash string `json:"content_hash,omitempty"`
+
+	// TrustCheck is how the signer's identity was checked: TrustCA,
+	// TrustFingerprint or TrustNone.
+	TrustCheck string `json:"trust_check"`
+	// Trusted is nil when no check was asked, else whether the signer
+	// passed it; a failed check is also a Problem.
+	Trusted *bool `json:"trusted"`
+	// TrustNote is one sentence on the signer's identity: trusted and why,
+	// or not checked and how to; empty when a Problem says it.
+	TrustNote string `json:"trust_note,omitempty"`
 }
 
 func (v *Verification) problem(s string) {
@@ -50,22 +60,49 @@ func (v *Verification) problem(s string) {
 
 // Verify checks a report file offline: the PDF signature (pdfsign.Verify)
 // and the audit data attached as audit.json, whose content hash is
-// recomputed. It never fails: everything wrong is a Problem.
+// recomputed. It never fails: everything wrong is a Problem. Whether the
+// signer is trusted is not checked (see VerifyTrusted).
 func Verify(pdf []byte) *Verification {
+	return VerifyTrusted(pdf, Trust{})
+}
+
+// VerifyTrusted is Verify plus a check of the signer against t: a signer
+// the certification body does not trust makes the report not valid.
+func VerifyTrusted(pdf []byte, t Trust) *Verification {
 	m := msg
 	v := &Verification{Problems: []string{}}
+	res, ok := v.checkSignature(pdf)
+	if ok {
+		v.checkAuditData(pdf)
+	}
+	v.checkTrust(res, t)
+	v.Valid = v.Signed && len(v.Problems) == 0
+	if v.Valid {
+		v.Summary = fmt.Sprintf(m.VerifyValidFmt, v.Signer, v.Fingerprint, v.SigningTime.Format(time.RFC3339))
+	} else {
+		v.Summary = v.Problems[0]
+	}
+	return v
+}
+
+// checkSignature checks the PDF signature and returns pdfsign's result (nil
+// when there is none); ok is false when the file is not a PDF at all.
+func (v *Verification) checkSignature(pdf []byte) (res *pdfsign.Result, ok bool) {
+	m := msg
 	// Say plainly what kind of file this is before the signature and
 	// attachment parsers give their technical reasons.
 	shape := pdfShape(pdf)
 	switch shape {
 	case m.FileEmpty, m.FileNotPDF:
 		v.problem(shape)
-		v.Summary = shape
-		return v
+		return nil, false
 	case m.FileTruncated:
 		v.problem(shape)
 	}
 	res, err := pdfsign.Verify(pdf)
+	if err != nil {
+		res = nil
+	}
 	switch {
 	case errors.Is(err, pdfsign.ErrNotSigned):
 		// A signature is appended last: a file cut short has lost it,
@@ -103,14 +140,7 @@ func Verify(pdf []byte) *Verification {
 			v.problem(m.BadSignature)
 		}
 	}
-	v.checkAuditData(pdf)
-	v.Valid = v.Signed && len(v.Problems) == 0
-	if v.Valid {
-		v.Summary = fmt.Sprintf(m.VerifyValidFmt, v.Signer, v.Fingerprint, v.SigningTime.Format(time.RFC3339))
-	} else {
-		v.Summary = v.Problems[0]
-	}
-	return v
+	return res, true
 }
 
 // checkAuditData reads the attached audit.json and checks its content hash.

@@ -14,11 +14,18 @@ import (
 // Words of the verify command, kept together for translation.
 const (
 	verSummary   = "check a report PDF's signature and attached audit data (offline)"
-	verUsage     = "verify FILE [--json]"
+	verUsage     = "verify FILE [--ca ROOTS.pem | --fingerprint SHA256] [--json]"
 	verFlagJSON  = "print a JSON object instead of sentences"
+	verFlagCA    = "`ROOTS.pem`: the signer's certificate must be issued by one of these CA certificates"
+	verFlagFP    = "the signer's certificate must have this SHA-256 `fingerprint` (colons optional)"
+	verBothTrust = "verify: use --ca or --fingerprint, not both"
+	verBadFP     = "verify: --fingerprint: %v"
+	verRoots     = "verify: --ca: %v"
+	verTrustLine = "  %s\n"
 	verNoFile    = "verify: missing FILE (a report PDF)"
 	verTooMany   = "verify: unexpected argument %q (one FILE at a time)"
 	verRead      = "verify: %v"
+	verNotFile   = "%s is not a regular file: give the path of a report PDF"
 	verValid     = "%s: %s\n"
 	verInvalid   = "%s: NOT VALID\n"
 	verProblem   = "  - %s\n"
@@ -48,11 +55,15 @@ type verifyJSON struct {
 	ASMO            string   `json:"asmo"`
 	CoversWholeFile bool     `json:"covers_whole_file"`
 	Summary         string   `json:"summary"`
+	Trusted         *bool    `json:"trusted"`     // null when no trust check was asked
+	TrustCheck      string   `json:"trust_check"` // "ca", "fingerprint" or "none"
 }
 
 func runVerify(e *env, args []string) int {
 	fs := e.flags("verify", verUsage)
 	asJSON := fs.Bool("json", false, verFlagJSON)
+	caFile := fs.String("ca", "", verFlagCA)
+	fingerprint := fs.String("fingerprint", "", verFlagFP)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -67,15 +78,37 @@ func runVerify(e *env, args []string) int {
 	if fs.NArg() > 0 {
 		return e.usageErr(verTooMany, fs.Arg(0))
 	}
+	var trust report.Trust
+	switch {
+	case *caFile != "" && *fingerprint != "":
+		return e.usageErr(verBothTrust)
+	case *caFile != "":
+		roots, err := report.LoadRoots(*caFile)
+		if err != nil {
+			return e.errorf(verRoots, err) // the error names the file
+		}
+		trust = report.Trust{Roots: roots, RootsFile: *caFile}
+	case *fingerprint != "":
+		fp, err := report.ParseFingerprint(*fingerprint)
+		if err != nil {
+			return e.usageErr(verBadFP, err)
+		}
+		trust = report.Trust{Fingerprint: fp}
+	}
+	// A device or a pipe could be read forever; a report is a file.
+	if fi, err := os.Stat(file); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		return e.errorf(verNotFile, file)
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return e.errorf(verRead, err) // the error names the file
 	}
-	v := report.Verify(data)
+	v := report.VerifyTrusted(data, trust)
 	if *asJSON {
 		out := verifyJSON{
 			File: file, Valid: v.Valid, Problems: v.Problems, Signer: v.Signer, Fingerprint: v.Fingerprint,
 			AuditID: v.AuditID, Revision: v.Revision, ASMO: v.ASMO, CoversWholeFile: v.CoversWholeFile, Summary: v.Summary,
+			Trusted: v.Trusted, TrustCheck: v.TrustCheck,
 		}
 		if !v.SigningTime.IsZero() {
 			out.SigningTime = v.SigningTime.Format(time.RFC3339)
@@ -100,6 +133,9 @@ func runVerify(e *env, args []string) int {
 		}
 		if v.AuditID != "" {
 			fmt.Fprintf(e.stdout, verAuditLine, verLine(v.AuditID), v.Revision, verLine(v.ASMO))
+		}
+		if v.TrustNote != "" {
+			fmt.Fprintf(e.stdout, verTrustLine, verLine(v.TrustNote))
 		}
 	}
 	if !v.Valid {
