@@ -157,15 +157,7 @@ func TestDetailsRemoveRow(t *testing.T) {
 }
 
 func TestDetailsReadOnlyWhenFinalized(t *testing.T) {
-	cat := testCatalog(30)
-	a := testAudit(cat, "a1")
-	completeAudit(a)
-	if err := audit.Finalize(a, cat, testNow); err != nil {
-		t.Fatal(err)
-	}
-	st := newFakeStore(cat, a)
-	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat)}, 80, 24)
-	d.press(tea.KeyEnter)
+	d, st := openFinalized(t)
 	d.typeText("h")
 	if d.m.screen != screenDetails {
 		t.Fatalf("h opened %v, want details", d.m.screen)
@@ -191,15 +183,7 @@ func TestDetailsReadOnlyWhenFinalized(t *testing.T) {
 }
 
 func TestAmendReopensFinalizedAudit(t *testing.T) {
-	cat := testCatalog(30)
-	a := testAudit(cat, "a1")
-	completeAudit(a)
-	if err := audit.Finalize(a, cat, testNow); err != nil {
-		t.Fatal(err)
-	}
-	st := newFakeStore(cat, a)
-	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat)}, 80, 24)
-	d.press(tea.KeyEnter)
+	d, st := openFinalized(t)
 	d.typeText("s")
 	if !strings.Contains(d.view(), "A amend") {
 		t.Errorf("summary of a finalized audit does not offer amend:\n%s", d.view())
@@ -230,15 +214,7 @@ func TestAmendReopensFinalizedAudit(t *testing.T) {
 }
 
 func TestAmendCancel(t *testing.T) {
-	cat := testCatalog(30)
-	a := testAudit(cat, "a1")
-	completeAudit(a)
-	if err := audit.Finalize(a, cat, testNow); err != nil {
-		t.Fatal(err)
-	}
-	st := newFakeStore(cat, a)
-	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat)}, 80, 24)
-	d.press(tea.KeyEnter)
+	d, _ := openFinalized(t)
 	d.typeText("sAq") // q types into the reason, it does not quit
 	if d.quit || !strings.Contains(d.view(), "Reason for the amendment: q") {
 		t.Fatalf("reason did not take the keys:\n%s", d.view())
@@ -292,4 +268,19 @@ func TestNewAuditFormTakesTheOptionalFields(t *testing.T) {
 		len(h.Interviews) != 1 || h.Interviews[0] != (audit.Interviewed{Role: "Pallaqueras", Women: 5}) {
 		t.Errorf("created header lacks the optional fields: %+v", h)
 	}
+}
+
+// openFinalized opens a complete, finalized audit "a1" at 80x24.
+func openFinalized(t *testing.T) (*driver, *fakeStore) {
+	t.Helper()
+	cat := testCatalog(30)
+	a := testAudit(cat, "a1")
+	completeAudit(a)
+	if err := audit.Finalize(a, cat, testNow); err != nil {
+		t.Fatal(err)
+	}
+	st := newFakeStore(cat, a)
+	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat)}, 80, 24)
+	d.press(tea.KeyEnter)
+	return d, st
 }
