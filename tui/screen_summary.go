@@ -131,12 +131,10 @@ func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 	case key.Matches(msg, k.Finalize):
 		// Say what blocks before asking: a question whose yes can only
 		// fail wastes the inspector's time.
-		err := audit.Finalize(cloneAudit(m.s.a), m.s.cat, m.c.now())
-		var blocked *audit.BlockedError
-		if errors.As(err, &blocked) {
+		if reasons := audit.FinalizeBlockers(m.s.a, m.s.cat); len(reasons) > 0 {
 			m.scroll = m.blockersAt
 			m.scrollBy(0)
-			return m, notify(blockedText(blocked.Reasons), true)
+			return m, notify(blockedText(reasons), true)
 		}
 		m.confirming = true
 	case key.Matches(msg, k.Details):
