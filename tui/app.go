@@ -300,7 +300,7 @@ func (m Model) opened(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m.notify(err.Error(), true)
 	}
-	a := cloneAudit(h.Audit())
+	a := h.Audit().Clone()
 	cat := findCatalog(m.c.deps.Catalogs, a.Catalog)
 	m.s = newSession(m.c, h, cat)
 	if cat == nil {

@@ -94,7 +94,7 @@ func (m summaryModel) update(msg tea.Msg) (summaryModel, tea.Cmd) {
 		if !m.s.dirty() && !m.s.saving {
 			// The export recorded itself in the saved audit's history;
 			// keep that record in the audit the UI will save next.
-			m.s.a.History = cloneAudit(m.s.h.Audit()).History
+			m.s.a.History = m.s.h.Audit().Clone().History
 		}
 		m.render()
 		return m, notify(exportedText(msg.path), false)

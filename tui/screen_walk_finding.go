@@ -221,7 +221,7 @@ func (m walkModel) evidenceStored(msg evidenceStoredMsg) (walkModel, tea.Cmd) {
 	if msg.err != nil {
 		return m, notify(msg.err.Error(), true)
 	}
-	ev, err := m.s.h.AttachEvidence(m.s.a, cloneEvidence(*msg.ev), msg.reqID)
+	ev, err := m.s.h.AttachEvidence(m.s.a, msg.ev.Clone(), msg.reqID)
 	if err != nil {
 		return m, notify(err.Error(), true)
 	}
