@@ -15,9 +15,11 @@ import (
 	"github.com/assay-dev/assay/standards"
 )
 
-// Entry is one line of the audit list. Err is set (and the other fields
-// mostly empty) when the audit cannot be read; Note explains a degraded
-// entry, e.g. when the audit's catalog is not installed.
+// Entry is one line of the audit list: what the CLI's list and the TUI's
+// home show. Err is set (and the other fields mostly empty) when the audit
+// cannot be read, and HasBackup says whether 'assay recover' can restore
+// it; Note explains a degraded entry, e.g. when the audit's catalog is not
+// installed.
 type Entry struct {
 	ID             string    `json:"id"`
 	ASMO           string    `json:"asmo"`
@@ -30,6 +32,7 @@ type Entry struct {
 	Recommendation Outcome   `json:"recommendation"`
 	Updated        time.Time `json:"updated"`
 	Err            string    `json:"error,omitempty"`
+	HasBackup      bool      `json:"has_backup,omitempty"`
 	Note           string    `json:"note,omitempty"`
 }
 
@@ -96,6 +99,10 @@ func (s *Store) entry(id string) Entry {
 	a, err := s.Load(id)
 	if err != nil {
 		e := Entry{ID: id, Err: listError(err)}
+		var ce *CorruptError
+		if errors.As(err, &ce) {
+			e.HasBackup = ce.HasBackup
+		}
 		if st != nil {
 			e.Updated = st.ModTime().UTC()
 		}

@@ -289,7 +289,7 @@ func TestCorruptFilesReportedNeverOverwritten(t *testing.T) {
 					found = &entries[i]
 				}
 			}
-			if found == nil || !strings.HasPrefix(found.Err, "unreadable audit.json: ") || !strings.Contains(found.Err, "a backup exists: run recovery") {
+			if found == nil || !strings.HasPrefix(found.Err, "unreadable audit.json: ") || !strings.Contains(found.Err, "a backup exists: run recovery") || !found.HasBackup {
 				t.Fatalf("list entry: %+v", found)
 			}
 			if got := readFile(t, path); string(got) != c.data {
@@ -547,7 +547,7 @@ func TestListSampleAudits(t *testing.T) {
 	if e := byID["complete"]; e.Err != "" || e.Percent != 100 || e.Recommendation != NotRecommended {
 		t.Errorf("complete: %+v", e)
 	}
-	if e := byID["partial"]; e.Err != "" || e.Percent <= 0 || e.Percent >= 100 || e.Recommendation != Incomplete {
+	if e := byID["partial"]; e.Err != "" || e.HasBackup || e.Percent <= 0 || e.Percent >= 100 || e.Recommendation != Incomplete {
 		t.Errorf("partial: %+v", e)
 	}
 	if e := byID["corrupt"]; !strings.Contains(e.Err, "truncated") || !strings.Contains(e.Err, "assay recover corrupt") {

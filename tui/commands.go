@@ -71,7 +71,7 @@ func saveCmd(h Handle, copy *audit.Audit, rev int, now func() time.Time) tea.Cmd
 	}
 }
 
-func savePositionCmd(s Store, id string, p Position) tea.Cmd {
+func savePositionCmd(s Store, id string, p audit.Position) tea.Cmd {
 	return func() tea.Msg {
 		return positionSavedMsg{id: id, err: s.SavePosition(id, p)}
 	}

@@ -27,6 +27,7 @@ type words struct {
 	deleted          string
 	restored         string
 	catalogMissing   string
+	catalogChanged   string // id, version, recorded sha, sha now, file now in use
 	fatalBack        string
 	homeCols         [2]string
 	filterPrompt     string
@@ -146,6 +147,7 @@ var txt = words{
 	deleted:          "moved %s to the trash",
 	restored:         "restored %s from its backup",
 	catalogMissing:   "The catalog %s %s this audit was made against is not installed. Put its catalog file in the standards folder of the assay home and open the audit again.",
+	catalogChanged:   "catalog %s %s changed since this audit was made (SHA-256 %s recorded, %s now, from %s): texts are those of the file now installed",
 	fatalBack:        "esc: back to the audits",
 	homeCols:         [2]string{"ASMO", "progress · status"},
 	filterPrompt:     "filter: ",

@@ -46,7 +46,7 @@ func runUI(e *env) int {
 	s.MaxEvidenceBytes = cfg.MaxEvidenceBytes()
 	m := tui.New(tui.Deps{
 		Store:    uiStore{s},
-		Catalogs: cats.All(),
+		Catalogs: cats,
 		Exporter: uiExporter{s: s, home: e.home, cats: cats, lang: cfg.Language},
 		Editor:   e.getenv("EDITOR"),
 		Config:   cfg,
@@ -62,31 +62,13 @@ func isTTY(f *os.File) bool {
 	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
 }
 
-// uiStore adapts the audit store to the UI's Store interface.
-type uiStore struct{ s *audit.Store }
-
-func (u uiStore) List() ([]tui.Entry, error) {
-	es, err := u.s.List()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]tui.Entry, 0, len(es))
-	for _, e := range es {
-		te := tui.Entry{ID: e.ID, ASMO: e.ASMO, Site: e.Site, AuditType: e.AuditType, Status: e.Status,
-			Percent: e.Percent, Updated: e.Updated, Err: e.Err}
-		if e.Err != "" {
-			var ce *audit.CorruptError
-			if _, lerr := u.s.Load(e.ID); errors.As(lerr, &ce) {
-				te.HasBackup = ce.HasBackup
-			}
-		}
-		out = append(out, te)
-	}
-	return out, nil
-}
+// uiStore is the audit store as the UI's Store: the store already lists
+// audit.Entry and keeps audit.Position; only Create and Open differ, in
+// returning the UI's Handle interface.
+type uiStore struct{ *audit.Store }
 
 func (u uiStore) Create(a *audit.Audit) (tui.Handle, error) {
-	h, err := u.s.Create(a)
+	h, err := u.Store.Create(a)
 	if err != nil {
 		return nil, err
 	}
@@ -94,23 +76,11 @@ func (u uiStore) Create(a *audit.Audit) (tui.Handle, error) {
 }
 
 func (u uiStore) Open(id string) (tui.Handle, error) {
-	h, err := u.s.Open(id)
+	h, err := u.Store.Open(id)
 	if err != nil {
 		return nil, err
 	}
 	return h, nil
-}
-
-func (u uiStore) Delete(id string) error        { return u.s.Delete(id) }
-func (u uiStore) RestoreBackup(id string) error { return u.s.RestoreBackup(id) }
-
-func (u uiStore) SavePosition(id string, p tui.Position) error {
-	return u.s.SavePosition(id, audit.Position{Area: p.Area, Requirement: p.Requirement, Scroll: p.Scroll})
-}
-
-func (u uiStore) LoadPosition(id string) tui.Position {
-	p := u.s.LoadPosition(id)
-	return tui.Position{Area: p.Area, Requirement: p.Requirement, Scroll: p.Scroll}
 }
 
 // uiExporter exports through report.Export: drafts unsigned, finalized
