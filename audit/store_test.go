@@ -424,7 +424,7 @@ func TestListWithoutCatalog(t *testing.T) {
 		t.Fatalf("%v %v", entries, err)
 	}
 	e := entries[0]
-	if e.Err != "" || e.Percent != 50 || !strings.Contains(e.Note, "fairmined-2.0") {
+	if e.Err != "" || e.Percent != 50 || len(e.Notes) != 1 || e.Notes[0].Kind != NoteCatalogMissing || e.Notes[0].Catalog.ID != "fairmined-2.0" {
 		t.Errorf("entry without catalog: %+v", e)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/assay-dev/assay/audit"
@@ -129,8 +130,12 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 		}
 	}
 
-	if note := audit.UnknownVerdictsNote(a); note != "" {
-		warn(note)
+	if uv := audit.UnknownVerdicts(a); len(uv) > 0 {
+		bad := make([]string, len(uv))
+		for i, u := range uv {
+			bad[i] = fmt.Sprintf("%s (%q)", u.Requirement, string(u.Verdict))
+		}
+		warn(fmt.Sprintf(m.UnknownVerdictsFmt, strings.Join(bad, ", ")))
 	}
 
 	// The evidence index vouches for each file's SHA-256: a signed report

@@ -192,6 +192,7 @@ type messages struct {
 	OutputIsDirFmt     string // path, example file path
 	NotRecordedFmt     string // reason
 	CatalogChangedWarn string
+	UnknownVerdictsFmt string // findings with their verdicts
 	SignReasonFmt      string // audit id, revision
 
 	// Evidence files missing or changed in the audit folder.
@@ -412,6 +413,7 @@ var english = messages{
 	OutputIsDirFmt:     "%s is a folder: give a file name for the report, e.g. %s",
 	NotRecordedFmt:     "the export was written but not recorded in the audit history: %v",
 	CatalogChangedWarn: "The requirements catalog installed now differs from the one this audit was made against (SHA-256 recorded %s…, installed %s…). Titles and texts are from the installed catalog.",
+	UnknownVerdictsFmt: "unknown verdict in audit.json for %s: counted as open",
 	SignReasonFmt:      "Fairmined audit report %s revision %d",
 
 	EvidenceMissing:   "missing from the audit folder",
@@ -674,6 +676,7 @@ var spanish = messages{
 	OutputIsDirFmt:     "%s es una carpeta: indique un nombre de archivo para el informe, p. ej. %s",
 	NotRecordedFmt:     "el informe se escribió pero no quedó registrado en el historial de la auditoría: %v",
 	CatalogChangedWarn: "El catálogo de requisitos instalado ahora es distinto de aquel con el que se hizo esta auditoría (SHA-256 registrado %s…, instalado %s…). Los títulos y textos son los del catálogo instalado.",
+	UnknownVerdictsFmt: "veredicto desconocido en audit.json para %s: se cuenta como abierto",
 	SignReasonFmt:      "Informe de auditoría Fairmined %s, revisión %d",
 
 	EvidenceMissing:   "no está en la carpeta de la auditoría",

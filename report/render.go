@@ -174,7 +174,7 @@ func Render(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts Rend
 
 	d.cover(a, cat, opts)
 	d.summary(a, cat, &sum)
-	d.nonConformities(&sum)
+	d.nonConformities(cat, &sum)
 	d.findings(a, cat, figs)
 	d.evidence(a, ev, figs, opts.EvidenceProblems)
 	d.signature(a, opts)

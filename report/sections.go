@@ -177,12 +177,12 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 		edge = colMuted
 	}
 	var lines []string
-	for _, r := range d.reasons(a, cat, s) {
-		lines = append(lines, "• "+r)
+	for _, r := range rec.Reasons {
+		lines = append(lines, "• "+d.reasonText(r, cat))
 	}
 	label, ok := m.OutcomeLabels[rec.Outcome]
 	if !ok {
-		label = rec.Outcome.Label()
+		label = string(rec.Outcome)
 	}
 	d.h2(m.Recommendation)
 	d.box(edge, label, lines)
@@ -225,74 +225,52 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 	}
 }
 
-// reasons words the reasons for the recommendation in the report's
-// language. audit.Summarize words them in English; they are rebuilt here
-// from the same data (the non-conformity register and the per-area counts)
-// under the same rules, so that a Spanish report is Spanish throughout.
-func (d *doc) reasons(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) []string {
+// reasonText words one reason audit.Summarize gave for the recommendation:
+// the rules live in audit, the report only says them in its language.
+func (d *doc) reasonText(r audit.Reason, cat *standards.Catalog) string {
 	m := d.m
-	sev := func(v audit.Verdict) string {
-		if v == audit.Major {
-			return m.SeverityMajor
+	title := reqTitle(cat, r.Requirement)
+	sev := m.SeverityMinor
+	if r.Severity == audit.Major {
+		sev = m.SeverityMajor
+	}
+	switch r.Kind {
+	case audit.ReasonMajor:
+		return fmt.Sprintf(m.ReasonMajorFmt, r.Requirement, title)
+	case audit.ReasonCritical:
+		return fmt.Sprintf(m.ReasonCriticalFmt, r.Requirement, title, sev)
+	case audit.ReasonMinor:
+		return fmt.Sprintf(m.ReasonMinorFmt, r.Requirement, title, r.DueDate)
+	case audit.ReasonMinorNoDueDate:
+		return fmt.Sprintf(m.ReasonMinorNoDueFmt, r.Requirement, title)
+	case audit.ReasonStillOpen:
+		areas := make([]string, len(r.OpenByArea))
+		for i, ac := range r.OpenByArea {
+			areas[i] = fmt.Sprintf(m.ReasonOpenAreaFmt, d.areaName(ac.Area), ac.Count)
 		}
-		return m.SeverityMinor
+		return fmt.Sprintf(m.ReasonStillOpenFmt, r.Open, r.Applicable, strings.Join(areas, ", "))
+	case audit.ReasonAllConform:
+		return fmt.Sprintf(m.ReasonAllConformFmt, r.Applicable, r.Conforming, r.NotApplicable)
+	case audit.ReasonNothingApplies:
+		return m.ReasonNothingApplies
+	case audit.ReasonInformative:
+		return fmt.Sprintf(m.ReasonInformativeFmt, len(r.Requirements), strings.Join(r.Requirements, ", "))
 	}
-	var decisive, minors, openAreas []string
-	for _, nc := range s.NonConformities {
-		switch {
-		case nc.Severity == audit.Major:
-			decisive = append(decisive, fmt.Sprintf(m.ReasonMajorFmt, nc.RequirementID, nc.Title))
-		case nc.Critical:
-			decisive = append(decisive, fmt.Sprintf(m.ReasonCriticalFmt, nc.RequirementID, nc.Title, sev(nc.Severity)))
-		case nc.DueDate != "":
-			minors = append(minors, fmt.Sprintf(m.ReasonMinorFmt, nc.RequirementID, nc.Title, nc.DueDate))
-		default:
-			minors = append(minors, fmt.Sprintf(m.ReasonMinorNoDueFmt, nc.RequirementID, nc.Title))
-		}
+	return string(r.Kind)
+}
+
+// reqTitle is a requirement's title from the catalog: the one place the
+// report looks a title up for an id the domain hands it ("" when the
+// catalog lacks it).
+func reqTitle(cat *standards.Catalog, id string) string {
+	if r, ok := cat.Requirement(id); ok {
+		return r.Title
 	}
-	for _, as := range s.Areas {
-		if n := as.Applicable - as.Assessed; n > 0 {
-			openAreas = append(openAreas, fmt.Sprintf(m.ReasonOpenAreaFmt, d.areaName(as.Area), n))
-		}
-	}
-	t := s.Total
-	open := t.Applicable - t.Assessed
-	stillOpen := fmt.Sprintf(m.ReasonStillOpenFmt, open, t.Applicable, strings.Join(openAreas, ", "))
-	var out []string
-	switch {
-	case t.Applicable == 0:
-		out = []string{m.ReasonNothingApplies}
-	case len(decisive) > 0:
-		out = decisive
-		if open > 0 {
-			out = append(out, stillOpen)
-		}
-	case open > 0:
-		out = []string{stillOpen}
-	case len(minors) > 0:
-		out = minors
-	default:
-		out = []string{fmt.Sprintf(m.ReasonAllConformFmt, t.Applicable, t.Counts[audit.Conforms], t.Counts[audit.NA])}
-	}
-	// Non-conformities on progress requirements not yet due are not in the
-	// register; find them in the catalog, area by area as Summarize does.
-	var informative []string
-	for _, as := range s.Areas {
-		for i := range cat.Requirements {
-			r := &cat.Requirements[i]
-			if r.Area == as.Area && audit.ApplicabilityOf(r, a.Header) == audit.Informative && a.VerdictOf(r.ID).IsNonConformity() {
-				informative = append(informative, r.ID)
-			}
-		}
-	}
-	if len(informative) > 0 {
-		out = append(out, fmt.Sprintf(m.ReasonInformativeFmt, len(informative), strings.Join(informative, ", ")))
-	}
-	return out
+	return ""
 }
 
 // nonConformities draws the register of minor and major non-conformities.
-func (d *doc) nonConformities(s *audit.Summary) {
+func (d *doc) nonConformities(cat *standards.Catalog, s *audit.Summary) {
 	m := d.m
 	d.h1(m.NCTitle)
 	if len(s.NonConformities) == 0 {
@@ -302,7 +280,7 @@ func (d *doc) nonConformities(s *audit.Summary) {
 	cols := []column{{title: m.Requirement, w: 38}, {title: m.Severity, w: 20}, {title: m.Finding, w: 52}, {title: m.CorrectiveAction, w: 44}, {title: m.DueDate, w: 20}}
 	var rows [][]cell
 	for _, nc := range s.NonConformities {
-		req := nc.RequirementID + " " + nc.Title
+		req := nc.RequirementID + " " + reqTitle(cat, nc.RequirementID)
 		if nc.Critical {
 			req += " (" + m.Critical + ")"
 		}

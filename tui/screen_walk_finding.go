@@ -144,7 +144,7 @@ func (m *walkModel) applyDue(reqID string, f *audit.Finding) bool {
 		return false
 	}
 	if _, err := audit.ParseDate(v); err != nil {
-		m.fieldErr = sprintf(txt.badDue, err)
+		m.fieldErr = sprintf(txt.badDue, errorText(err))
 		return false
 	}
 	if v == f.DueDate {

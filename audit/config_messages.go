@@ -1,0 +1,9 @@
+package audit
+
+// Words of config.go.
+const (
+	msgConfigRead     = "reading %s: %v"
+	msgConfigLine     = "%s:%d: %s"
+	msgConfigUnknown  = "%s: unknown setting(s) %s (known: inspector, email, organisation, certification_body, language, max_evidence_mb, minor_due_days, major_due_days)"
+	msgConfigNegative = "%s: sizes and day counts cannot be negative"
+)
