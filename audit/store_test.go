@@ -427,6 +427,10 @@ func TestListWithoutCatalog(t *testing.T) {
 	if e.Err != "" || e.Percent != 50 || len(e.Notes) != 1 || e.Notes[0].Kind != NoteCatalogMissing || e.Notes[0].Catalog.ID != "fairmined-2.0" {
 		t.Errorf("entry without catalog: %+v", e)
 	}
+	a.Findings["ZZ"] = nil // "ZZ": null, from a hand edit: counted, never a panic
+	if e := bare.entryFor(a); e.Percent != 33 {
+		t.Errorf("entry with a null finding: %+v", e)
+	}
 }
 
 func TestDeleteMovesToTrash(t *testing.T) {
