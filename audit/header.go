@@ -298,10 +298,6 @@ func asFieldError(field string, err error) FieldError {
 	return FieldError{Field: field, Kind: ProblemDateFormat, Value: err.Error()}
 }
 
-func knownAuditType(t AuditType) bool { return slices.Contains(AuditTypes, t) }
-
-func knownCertType(t CertType) bool { return slices.Contains(CertTypes, t) }
-
 func choices[T ~string](xs []T) []string {
 	s := make([]string, len(xs))
 	for i, x := range xs {
