@@ -42,6 +42,17 @@ func placeholders(msg *goi18n.Message) []string {
 	return out
 }
 
+// Forms returns the texts of message id in lang's own files (no English
+// fallback) by plural category ("other", "one", ...); nil when lang has no
+// such message. lang is a tag from Languages.
+func (m *Messages) Forms(lang, id string) map[string]string {
+	msg, ok := m.msgs[lang][id]
+	if !ok {
+		return nil
+	}
+	return forms(msg)
+}
+
 // forms returns a message's texts by plural category name.
 func forms(msg *goi18n.Message) map[string]string {
 	out := map[string]string{}

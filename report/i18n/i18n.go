@@ -328,6 +328,11 @@ func (l *Localizer) T(id string, args Args) string {
 	return l.localize(id, nil, args)
 }
 
+// Word returns message id, which takes no values, for an id from a table
+// (kind to key): such tables are package variables named ...IDs, which
+// i18ntest checks, while T's ids are literals it checks at each call.
+func (l *Localizer) Word(id string) string { return l.localize(id, nil, nil) }
+
 // N returns message id in the plural form the language uses for count,
 // with args and {{.Count}} (count in the language's digits) filled in.
 func (l *Localizer) N(id string, count int, args Args) string {

@@ -25,6 +25,8 @@ func f(d doc, id string) {
 	d.t(id, nil)
 	other("not_a_message")
 }
+
+func (d doc) t(id string, a Args) string { return d.l.T(id, a) }
 `
 	if err := os.WriteFile(filepath.Join(dir, "x.go"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
