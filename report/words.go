@@ -50,6 +50,10 @@ func Languages() []string { return builtin.Languages() }
 // "es_PE.UTF-8"), else an error that lists the known ones.
 func CheckLanguage(lang string) error { return checkLanguage(builtin, lang) }
 
+// CheckLanguageIn is CheckLanguage against msgs, e.g. the home's (see
+// LoadMessages).
+func CheckLanguageIn(msgs *i18n.Messages, lang string) error { return checkLanguage(msgs, lang) }
+
 // checkLanguage is CheckLanguage against msgs.
 func checkLanguage(msgs *i18n.Messages, lang string) error {
 	if msgs.Has(lang) {

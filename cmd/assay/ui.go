@@ -10,6 +10,7 @@ import (
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report"
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/report/identity"
 	"github.com/assay-dev/assay/standards"
 	"github.com/assay-dev/assay/tui"
@@ -47,9 +48,10 @@ func runUI(e *env) int {
 	m := tui.New(tui.Deps{
 		Store:    uiStore{s},
 		Catalogs: cats,
-		Exporter: uiExporter{s: s, home: e.home, cats: cats, lang: cfg.Language},
-		Editor:   e.getenv("EDITOR"),
-		Config:   cfg,
+		Exporter: uiExporter{s: s, home: e.home, cats: cats,
+			lang: i18n.ReportLanguage("", cfg.ReportLanguage, i18n.UILanguage("", cfg.Language, e.getenv))},
+		Editor: e.getenv("EDITOR"),
+		Config: cfg,
 	})
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithInput(in), tea.WithOutput(out))
 	if _, err := p.Run(); err != nil {
@@ -89,12 +91,12 @@ type uiExporter struct {
 	s    *audit.Store
 	home string
 	cats *standards.Set
-	lang string // config.toml's language; one without a report edition gives English
+	lang string // the report language; one without a report edition gives English
 }
 
 func (x uiExporter) Export(h tui.Handle, id string, draft bool) (string, error) {
 	opts := report.ExportOptions{Draft: draft, Catalogs: x.cats}
-	if report.CheckLanguage(x.lang) == nil {
+	if msgs, _ := report.LoadMessages(x.home); msgs.Has(x.lang) {
 		opts.Language = x.lang
 	}
 	if ah, ok := h.(*audit.Handle); ok {
