@@ -48,10 +48,9 @@ func runUI(e *env) int {
 	m := tui.New(tui.Deps{
 		Store:    uiStore{s},
 		Catalogs: cats,
-		Exporter: uiExporter{s: s, home: e.home, cats: cats,
-			lang: i18n.ReportLanguage("", cfg.ReportLanguage, i18n.UILanguage("", cfg.Language, e.getenv))},
-		Editor: e.getenv("EDITOR"),
-		Config: cfg,
+		Exporter: uiExporter{s: s, home: e.home, cats: cats, lang: reportLanguage(e, cfg)},
+		Editor:   e.getenv("EDITOR"),
+		Config:   cfg,
 	})
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithInput(in), tea.WithOutput(out))
 	if _, err := p.Run(); err != nil {
@@ -83,6 +82,12 @@ func (u uiStore) Open(id string) (tui.Handle, error) {
 		return nil, err
 	}
 	return h, nil
+}
+
+// reportLanguage is the language of the TUI's exports: report_language,
+// else the UI language (config.toml's language, else the locale).
+func reportLanguage(e *env, cfg audit.Config) string {
+	return i18n.ReportLanguage("", cfg.ReportLanguage, i18n.UILanguage("", cfg.Language, e.getenv))
 }
 
 // uiExporter exports through report.Export: drafts unsigned, finalized
