@@ -202,3 +202,36 @@ month_11 = "novembro"
 		t.Errorf("/Lang %q, want pt", got)
 	}
 }
+
+// TestExportTerminalWords: the export's warnings and refusals are in the
+// UI's language when asked (English by default, see TestExportInSpanish),
+// and a broken message file in the home is a warning naming it, not a
+// failed export.
+func TestExportTerminalWords(t *testing.T) {
+	s, id, cats := storeAudit(t, 3, 2, 200, true)
+	orig, _ := evidenceFiles(t, s.Home(), id)
+	if err := os.Remove(orig[0]); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(s.Home(), "locales")
+	os.MkdirAll(dir, 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "report.fr.toml"), []byte("report_title = \"Rapport\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Export(s, id, ExportOptions{Identity: testIdentity(t), Now: fixtureNow, Catalogs: cats, UILanguage: "es"})
+	if err == nil || !strings.Contains(err.Error(), "no se firma: 1 archivo de evidencia de la auditoría no está como se importó") ||
+		!strings.Contains(err.Error(), "no está en la carpeta de la auditoría") {
+		t.Errorf("refusal in Spanish: %v", err)
+	}
+	var warnings []string
+	if _, err := Export(s, id, ExportOptions{Draft: true, Now: fixtureNow, Catalogs: cats, UILanguage: "es",
+		Warn: func(w string) { warnings = append(warnings, w) }}); err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(warnings, "\n")
+	for _, w := range []string{"palabras del informe:", "report.fr.toml", "evidencia IMG_010", "el informe lo marca en el índice de evidencias"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("warnings lack %q:\n%s", w, all)
+		}
+	}
+}
