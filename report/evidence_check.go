@@ -69,7 +69,7 @@ func CheckEvidence(s *audit.Store, id string, a *audit.Audit) []EvidenceProblem 
 			continue
 		}
 		pr := EvidenceProblem{SHA256: ev.SHA256, Name: clean(ev.Name), Path: p, fault: fault, err: err}
-		pr.Reason = pr.reason(terminal)
+		pr.Reason = pr.reason(terminal())
 		out = append(out, pr)
 	}
 	return out

@@ -59,8 +59,8 @@ func fragments(lang string) []string {
 	letter := regexp.MustCompile(`\pL`)
 	seen := map[string]bool{}
 	var out []string
-	for _, id := range builtin.IDs() {
-		for _, text := range builtin.Forms(lang, id) {
+	for _, id := range builtin().IDs() {
+		for _, text := range builtin().Forms(lang, id) {
 			for _, f := range regexp.MustCompile(`\{\{[^}]*\}\}`).Split(text, -1) {
 				f = strings.Trim(f, " .,:;()·—…-")
 				if len([]rune(f)) < 4 || !letter.MatchString(f) || seen[f] || sameInBoth[f] {

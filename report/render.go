@@ -167,7 +167,7 @@ func Render(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts Rend
 	}
 	msgs := opts.Messages
 	if msgs == nil {
-		msgs = builtin
+		msgs = builtin()
 	}
 	if err := checkLanguage(msgs, opts.Language); err != nil {
 		return nil, err
@@ -176,7 +176,7 @@ func Render(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts Rend
 	if data == nil {
 		var err error
 		if data, err = AuditJSON(a); err != nil {
-			return nil, fmt.Errorf("%s: %w", terminal.T("err_encode", i18n.Args{"ID": a.ID}), err)
+			return nil, fmt.Errorf("%s: %w", terminal().T("err_encode", i18n.Args{"ID": a.ID}), err)
 		}
 	}
 	if opts.Now.IsZero() {
@@ -196,14 +196,14 @@ func Render(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts Rend
 	d.signature(a, opts)
 
 	if err := d.pdf.Error(); err != nil {
-		return nil, fmt.Errorf("%s: %w", terminal.T("err_render", i18n.Args{"ID": a.ID}), err)
+		return nil, fmt.Errorf("%s: %w", terminal().T("err_render", i18n.Args{"ID": a.ID}), err)
 	}
 	var buf bytes.Buffer
 	// Size the copy once: gofpdf's buffer holds every image, and letting
 	// ours grow by doubling would briefly hold up to twice the file.
 	buf.Grow(d.imageBytes + 512<<10)
 	if err := d.pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("%s: %w", terminal.T("err_render", i18n.Args{"ID": a.ID}), err)
+		return nil, fmt.Errorf("%s: %w", terminal().T("err_render", i18n.Args{"ID": a.ID}), err)
 	}
 	return setLang(buf.Bytes(), d.l.Lang()), nil
 }

@@ -73,7 +73,7 @@ func TestSpanishReportText(t *testing.T) {
 		// Plurals and dates in Spanish; text written by the inspector as it is.
 		"2 minas, 1 planta, 64 mineros", "del 18 de noviembre de 2026 al 20 de noviembre de 2026",
 		"Exportado", "23 de noviembre de 2026, 14:30 UTC", spanishNote, "Ana María Gómez"}
-	es := builtin.For("es")
+	es := builtin().For("es")
 	for _, area := range standards.Areas {
 		want = append(want, es.Word(areaIDs[area]))
 	}
@@ -146,7 +146,7 @@ func TestReasonsWordedInBothLanguages(t *testing.T) {
 	cat := testCatalog(6)
 	a, _ := testAudit(t, cat, 0, 0)
 	for _, lang := range Languages() {
-		d := newDoc(a, false, builtin.For(lang))
+		d := newDoc(a, false, builtin().For(lang))
 		for _, k := range audit.ReasonKinds {
 			r := audit.Reason{Kind: k, Requirement: "5.2", Severity: audit.Minor, DueDate: "2027-01-01", Open: 2, Applicable: 5,
 				OpenByArea: []audit.AreaCount{{Area: standards.Social, Count: 2}}, Requirements: []string{"1.6"}}
@@ -160,7 +160,7 @@ func TestReasonsWordedInBothLanguages(t *testing.T) {
 		}
 	}
 	// Plurals and dates in both languages.
-	en, es := newDoc(a, false, builtin.For("en")), newDoc(a, false, builtin.For("es"))
+	en, es := newDoc(a, false, builtin().For("en")), newDoc(a, false, builtin().For("es"))
 	for _, tt := range []struct {
 		got, want string
 	}{
@@ -242,7 +242,7 @@ func TestRecommendationRulesLiveInAudit(t *testing.T) {
 // the report's code asks for exists, with the values it needs, and none is
 // left unused.
 func TestReportMessageFiles(t *testing.T) {
-	i18ntest.CheckSurface(t, builtin, ".", []string{"t", "n"}, []string{"n"})
+	i18ntest.CheckSurface(t, builtin(), ".", []string{"t", "n"}, []string{"n"})
 	if got := Languages(); !slices.Equal(got, []string{"en", "es"}) {
 		t.Errorf("built-in report languages %v", got)
 	}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/assay-dev/assay/report/i18n"
 )
@@ -26,9 +27,10 @@ var locales = func() fs.FS {
 	return sub
 }()
 
-// builtin are the report's built-in words, for a render or a check that
-// has no home.
-var builtin = i18n.MustLoad(Surface, locales)
+// builtin returns the report's built-in words, for a render or a check
+// that has no home. They are read on first use, not when the program
+// starts: most commands never write a report.
+var builtin = sync.OnceValue(func() *i18n.Messages { return i18n.MustLoad(Surface, locales) })
 
 // LoadMessages returns the report's words: the built-in languages plus the
 // message files in home/locales/. Problems with those files are returned,
@@ -36,19 +38,19 @@ var builtin = i18n.MustLoad(Surface, locales)
 func LoadMessages(home string) (*i18n.Messages, []error) {
 	m, errs := i18n.Load(Surface, locales, home)
 	if m == nil {
-		return builtin, errs
+		return builtin(), errs
 	}
 	return m, errs
 }
 
 // Languages returns the languages a report can be written in with the
 // built-in message files ("en", "es"); files in the home may add more.
-func Languages() []string { return builtin.Languages() }
+func Languages() []string { return builtin().Languages() }
 
 // CheckLanguage returns nil when lang names a built-in report language
 // ("", English, is one; a region or encoding is ignored: "es-CO",
 // "es_PE.UTF-8"), else an error that lists the known ones.
-func CheckLanguage(lang string) error { return checkLanguage(builtin, lang) }
+func CheckLanguage(lang string) error { return checkLanguage(builtin(), lang) }
 
 // CheckLanguageIn is CheckLanguage against msgs, e.g. the home's (see
 // LoadMessages).
@@ -59,14 +61,14 @@ func checkLanguage(msgs *i18n.Messages, lang string) error {
 	if msgs.Has(lang) {
 		return nil
 	}
-	return errors.New(terminal.T("unknown_language", i18n.Args{
+	return errors.New(terminal().T("unknown_language", i18n.Args{
 		"Lang": strconv.Quote(lang), "Known": strings.Join(msgs.Languages(), ", ")}))
 }
 
 // terminal says the export's refusals, warnings and errors: English, the
 // language of the command line around them for now (ExportOptions'
 // UILanguage picks another).
-var terminal = builtin.For(i18n.English)
+var terminal = sync.OnceValue(func() *i18n.Localizer { return builtin().For(i18n.English) })
 
 // t says message id in the report's language.
 func (d *doc) t(id string, args i18n.Args) string { return d.l.T(id, args) }
