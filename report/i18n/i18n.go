@@ -74,8 +74,6 @@ type Messages struct {
 	msgs map[string]map[string]*goi18n.Message
 	// own are the ids of the surface's English file (not the common ones).
 	own map[string]bool
-	// sources names the files each language was read from.
-	sources map[string][]string
 }
 
 // Load reads a surface's messages: the common words embedded in this
@@ -90,7 +88,6 @@ func Load(surface string, fsys fs.FS, home string) (*Messages, []error) {
 		bundle:  goi18n.NewBundle(language.English),
 		msgs:    map[string]map[string]*goi18n.Message{},
 		own:     map[string]bool{},
-		sources: map[string][]string{},
 	}
 	m.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	var errs []error
@@ -106,7 +103,7 @@ func Load(surface string, fsys fs.FS, home string) (*Messages, []error) {
 		for _, f := range files {
 			data, err := fs.ReadFile(src.fsys, f)
 			if err == nil {
-				err = m.add(src.surface, strings.TrimSuffix(f, ".toml"), "built-in "+src.surface+"/"+f, data)
+				err = m.add(src.surface, strings.TrimSuffix(f, ".toml"), data)
 			}
 			if err != nil {
 				return nil, []error{fmt.Errorf("i18n: built-in %s/%s: %w", src.surface, f, err)}
@@ -163,7 +160,7 @@ func (m *Messages) loadUser(dir string) []error {
 			}
 			data, err := os.ReadFile(path)
 			if err == nil {
-				err = m.add(surface, lang, path, data)
+				err = m.add(surface, lang, data)
 			}
 			if err != nil {
 				errs = append(errs, fmt.Errorf("%s: %w: skipped", path, err))
@@ -177,7 +174,7 @@ func (m *Messages) loadUser(dir string) []error {
 const maxFileBytes = 1 << 20
 
 // add parses one file's messages for lang and adds them to the bundle.
-func (m *Messages) add(surface, lang, source string, data []byte) error {
+func (m *Messages) add(surface, lang string, data []byte) error {
 	tag, err := language.Parse(lang)
 	if err != nil {
 		return fmt.Errorf("language %q: %w", lang, err)
@@ -207,7 +204,6 @@ func (m *Messages) add(surface, lang, source string, data []byte) error {
 			m.own[msg.ID] = true
 		}
 	}
-	m.sources[key] = append(m.sources[key], source)
 	if surface == m.surface && !slices.Contains(m.langs, tag) {
 		m.langs = append(m.langs, tag)
 		slices.SortFunc(m.langs, func(a, b language.Tag) int {
@@ -261,16 +257,13 @@ func (m *Messages) IDs() []string {
 	return slices.Sorted(maps.Keys(m.own))
 }
 
-// Sources returns the files a language was read from, for messages that
-// say where a word came from.
-func (m *Messages) Sources(lang string) []string { return slices.Clone(m.sources[lang]) }
-
 // match returns the surface's language for lang ("es-CO" -> "es"), or
 // false when it has none.
 func (m *Messages) match(lang string) (language.Tag, bool) {
 	norm := Normalize(lang)
 	if norm == "" {
-		return language.English, norm == "" && strings.TrimSpace(lang) == ""
+		// "" asks for the default, English; "C" or junk names no language.
+		return language.English, strings.TrimSpace(lang) == ""
 	}
 	want, err := language.Parse(norm)
 	if err != nil {
