@@ -1,8 +1,6 @@
 package audit
 
 import (
-	"fmt"
-
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -23,19 +21,22 @@ const (
 	Excluded
 )
 
-// String returns the one-word name shown in lists ("applies",
-// "informative", "excluded"); DescribeApplicability gives the reason too.
+// String returns the applicability's stable name ("applies",
+// "informative", "excluded"), for JSON and logs; surfaces word it.
 func (ap Applicability) String() string {
 	switch ap {
 	case Applies:
-		return msg.applies
+		return "applies"
 	case Informative:
-		return msg.informative
+		return "informative"
 	case Excluded:
-		return msg.excluded
+		return "excluded"
 	}
-	return msg.unknownApplicability
+	return "unknown"
 }
+
+// MarshalText writes the stable name, so JSON says "informative", not 1.
+func (ap Applicability) MarshalText() ([]byte, error) { return []byte(ap.String()), nil }
 
 // ApplicabilityOf decides whether r counts in an audit with header h:
 //   - a requirement for Fairmined Ecological only is Excluded from any other
@@ -56,19 +57,27 @@ func ApplicabilityOf(r *standards.Requirement, h Header) Applicability {
 	return Applies
 }
 
-// DescribeApplicability is ApplicabilityOf in words, with the reason when
-// the requirement does not apply: "applies", "informative (due in year 3;
-// this audit is year 1)", "excluded (Fairmined Ecological audits only)".
-func DescribeApplicability(r *standards.Requirement, h Header) string {
-	switch ap := ApplicabilityOf(r, h); ap {
+// ApplicabilityDetail is ApplicabilityOf with what a surface needs to say
+// why a requirement does not apply.
+type ApplicabilityDetail struct {
+	Applicability Applicability `json:"applicability"`
+	// DueYear and CertYear: an Informative requirement is due in
+	// certification year DueYear; this audit is year CertYear.
+	DueYear  int `json:"due_year,omitempty"`
+	CertYear int `json:"certification_year,omitempty"`
+	// EcologicalOnly: an Excluded requirement applies to Fairmined
+	// Ecological audits only.
+	EcologicalOnly bool `json:"ecological_only,omitempty"`
+}
+
+// ExplainApplicability is ApplicabilityOf with its reason, as data.
+func ExplainApplicability(r *standards.Requirement, h Header) ApplicabilityDetail {
+	d := ApplicabilityDetail{Applicability: ApplicabilityOf(r, h)}
+	switch d.Applicability {
 	case Informative:
-		return fmt.Sprintf(msg.informativeDue, r.DueYear, h.CertYear)
+		d.DueYear, d.CertYear = r.DueYear, h.CertYear
 	case Excluded:
-		if r != nil {
-			return msg.excludedEcological
-		}
-		return ap.String()
-	default:
-		return ap.String()
+		d.EcologicalOnly = r != nil && r.AppliesTo == standards.AppliesEcological
 	}
+	return d
 }

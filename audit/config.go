@@ -27,9 +27,13 @@ type Config struct {
 	Organisation string `toml:"organisation"`
 	// CertificationBody is the default certification body of new audits.
 	CertificationBody string `toml:"certification_body"`
-	// Language is the preferred language of screens and reports ("en",
-	// "es"); only English exists today.
+	// Language is the inspector's language ("en", "es"): of screens and
+	// messages, and of reports unless ReportLanguage says otherwise. Unset,
+	// the environment's locale (LANG) decides.
 	Language string `toml:"language"`
+	// ReportLanguage is the language reports are written in when the export
+	// does not say; unset, it is Language.
+	ReportLanguage string `toml:"report_language"`
 	// MaxEvidenceMB limits the size of one evidence file (default 50).
 	MaxEvidenceMB int `toml:"max_evidence_mb"`
 	// MinorDays and MajorDays set the corrective-action due date policy of

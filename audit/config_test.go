@@ -25,10 +25,14 @@ func TestLoadConfig(t *testing.T) {
 		t.Errorf("zero config does not give the defaults")
 	}
 
-	home := writeConfig(t, "inspector = \"Ana Quispe\"\ncertification_body = \"IMO Swiss AG\"\nmax_evidence_mb = 10\nminor_due_days = 60\n")
+	home := writeConfig(t, "inspector = \"Ana Quispe\"\ncertification_body = \"IMO Swiss AG\"\nmax_evidence_mb = 10\nminor_due_days = 60\n"+
+		"language = \"es\"\nreport_language = \"en\"\n")
 	c, err = LoadConfig(home)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if c.Language != "es" || c.ReportLanguage != "en" {
+		t.Errorf("languages = %q, %q", c.Language, c.ReportLanguage)
 	}
 	if c.MaxEvidenceBytes() != 10<<20 {
 		t.Errorf("max evidence = %d", c.MaxEvidenceBytes())

@@ -43,7 +43,7 @@ func TestDemoIsCompleteAndNotRecommendedBecauseOfTheMajor(t *testing.T) {
 		t.Error("a year-1 surveillance audit should leave later progress requirements informative")
 	}
 	if b := FinalizeBlockers(a, cat); len(b) > 0 {
-		t.Errorf("demo cannot be finalized:\n%s", strings.Join(b, "\n"))
+		t.Errorf("demo cannot be finalized: %+v", b)
 	}
 	sum := Summarize(a, cat)
 	if sum.Recommendation.Outcome != NotRecommended {

@@ -13,29 +13,108 @@ import (
 	"github.com/assay-dev/assay/standards"
 )
 
-// maxIDsShown bounds the requirement ids listed in one blocker line, so a
-// half-done area gives one readable line rather than fifty ids.
-const maxIDsShown = 3
-
 // Editable reports whether the audit may be changed: only a draft is. A
 // finalized audit changes only through Amend.
 func (a *Audit) Editable() bool { return a.Status == Draft }
 
-// BlockedError is returned by Finalize when the audit is not ready; Reasons
-// are the FinalizeBlockers, one thing to fix each.
-type BlockedError struct {
-	Reasons []string
+// BlockerKind names one kind of thing that keeps an audit from being
+// finalized. The values are stable: they appear in JSON and each surface
+// words them from its own messages.
+type BlockerKind string
+
+// Blocker kinds, in the order FinalizeBlockers reports them. The comment
+// says which Blocker fields are set.
+const (
+	// BlockFinalized: Revision is already finalized.
+	BlockFinalized BlockerKind = "finalized"
+	// BlockBadRevision: Revision is not 1 or more (a hand edit).
+	BlockBadRevision BlockerKind = "bad-revision"
+	// BlockBadEvidenceRef: evidence item Index (from 1), Name, has SHA256
+	// that is not a SHA-256 (a hand edit).
+	BlockBadEvidenceRef BlockerKind = "bad-evidence-ref"
+	// BlockOtherCatalog: the audit was made against Catalog but the catalog
+	// given is Given.
+	BlockOtherCatalog BlockerKind = "other-catalog"
+	// BlockHeader: Problem is wrong with the header.
+	BlockHeader BlockerKind = "header"
+	// BlockNoInterviews: nobody interviewed is recorded.
+	BlockNoInterviews BlockerKind = "no-interviews"
+	// BlockNoClosingMeeting: the closing meeting is not recorded.
+	BlockNoClosingMeeting BlockerKind = "no-closing-meeting"
+	// BlockOpen: Requirements of Area (all of them, in walk order) are
+	// still open.
+	BlockOpen BlockerKind = "open"
+	// BlockNAJustification: "not applicable" on Requirement has no
+	// justification.
+	BlockNAJustification BlockerKind = "na-justification"
+	// BlockNCNotes: the non-conformity of Severity on Requirement has no
+	// written finding.
+	BlockNCNotes BlockerKind = "nc-notes"
+	// BlockNCAction: the non-conformity of Severity on Requirement has no
+	// corrective action.
+	BlockNCAction BlockerKind = "nc-corrective-action"
+	// BlockNCNoDueDate: the non-conformity of Severity on Requirement has no
+	// due date (no audit end date and none of its own).
+	BlockNCNoDueDate BlockerKind = "nc-no-due-date"
+	// BlockNCBadDueDate: the due date DueDate of the non-conformity on
+	// Requirement is not a valid date.
+	BlockNCBadDueDate BlockerKind = "nc-bad-due-date"
+	// BlockUnknownRequirement: a finding for Requirement, which catalog
+	// Given does not have.
+	BlockUnknownRequirement BlockerKind = "unknown-requirement"
+	// BlockUnknownVerdict: the finding for Requirement holds Verdict, which
+	// this assay does not know.
+	BlockUnknownVerdict BlockerKind = "unknown-verdict"
+	// BlockDanglingEvidence: the finding for Requirement refers to evidence
+	// SHA256 that is not in the audit's evidence list.
+	BlockDanglingEvidence BlockerKind = "dangling-evidence"
+)
+
+// BlockerKinds lists every BlockerKind, so a surface's tests can check that
+// it words each one.
+var BlockerKinds = []BlockerKind{
+	BlockFinalized, BlockBadRevision, BlockBadEvidenceRef, BlockOtherCatalog, BlockHeader, BlockNoInterviews,
+	BlockNoClosingMeeting, BlockOpen, BlockNAJustification, BlockNCNotes, BlockNCAction, BlockNCNoDueDate,
+	BlockNCBadDueDate, BlockUnknownRequirement, BlockUnknownVerdict, BlockDanglingEvidence,
 }
 
-// Error lists every reason, one per line.
+// Blocker is one thing to fix before the audit can be finalized, as data:
+// Kind says what, the other fields (see the kinds) say where. Requirement
+// titles are not copied: a surface looks them up in the catalog, in its
+// language.
+type Blocker struct {
+	Kind         BlockerKind         `json:"kind"`
+	Requirement  string              `json:"requirement_id,omitempty"`
+	Area         standards.Area      `json:"area,omitempty"`
+	Requirements []string            `json:"requirements,omitempty"`
+	Severity     Verdict             `json:"severity,omitempty"`
+	Verdict      Verdict             `json:"verdict,omitempty"`
+	DueDate      string              `json:"due_date,omitempty"`
+	Revision     int                 `json:"revision,omitempty"`
+	Index        int                 `json:"index,omitempty"`
+	Name         string              `json:"name,omitempty"`
+	SHA256       string              `json:"sha256,omitempty"`
+	Catalog      *standards.Identity `json:"catalog,omitempty"`
+	Given        *standards.Identity `json:"given,omitempty"`
+	Problem      *FieldError         `json:"problem,omitempty"`
+}
+
+// BlockedError is returned by Finalize when the audit is not ready;
+// Blockers are the FinalizeBlockers, one thing to fix each.
+type BlockedError struct {
+	Blockers []Blocker
+}
+
+// Error lists the blockers' kinds, for programmers; surfaces word Blockers.
 func (e *BlockedError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, msg.blockedHeading, len(e.Reasons))
-	for _, r := range e.Reasons {
-		b.WriteString("\n  - ")
-		b.WriteString(r)
+	kinds := make([]string, len(e.Blockers))
+	for i, b := range e.Blockers {
+		kinds[i] = string(b.Kind)
+		if b.Requirement != "" {
+			kinds[i] += " " + b.Requirement
+		}
 	}
-	return b.String()
+	return fmt.Sprintf("audit: cannot finalize, %d blockers: %s", len(e.Blockers), strings.Join(kinds, ", "))
 }
 
 // FinalizeBlockers lists what keeps a from being finalized against cat, in
@@ -47,41 +126,42 @@ func (e *BlockedError) Error() string {
 // never block): no requirement open; "na" needs a Justification; a minor
 // or major non-conformity needs the written finding (Notes), a
 // CorrectiveAction and an effective due date that is a real date.
-func FinalizeBlockers(a *Audit, cat *standards.Catalog) []string {
+func FinalizeBlockers(a *Audit, cat *standards.Catalog) []Blocker {
 	if a == nil {
 		return nil
 	}
-	var out []string
+	var out []Blocker
 	if a.Status == Finalized {
-		out = append(out, fmt.Sprintf(msg.blockFinalized, a.Revision))
+		out = append(out, Blocker{Kind: BlockFinalized, Revision: a.Revision})
 	}
 	// The report prints the revision and each evidence file's SHA-256 under
 	// the signature: values only a hand edit can make are refused here.
 	if a.Revision < 1 {
-		out = append(out, fmt.Sprintf(msg.blockRevision, a.Revision))
+		out = append(out, Blocker{Kind: BlockBadRevision, Revision: a.Revision})
 	}
 	for i, ev := range a.Evidence {
 		if !validSHA(ev.SHA256) {
-			out = append(out, fmt.Sprintf(msg.blockEvidenceRef, i+1, Sanitize(ev.Name), ev.SHA256))
+			out = append(out, Blocker{Kind: BlockBadEvidenceRef, Index: i + 1, Name: Sanitize(ev.Name), SHA256: ev.SHA256})
 		}
 	}
 	if cat != nil && (a.Catalog.ID != cat.ID || a.Catalog.Version != cat.Version) {
-		out = append(out, fmt.Sprintf(msg.blockCatalog,
-			strings.TrimSpace(a.Catalog.ID+" "+a.Catalog.Version), strings.TrimSpace(cat.ID+" "+cat.Version)))
+		out = append(out, Blocker{Kind: BlockOtherCatalog,
+			Catalog: &standards.Identity{ID: a.Catalog.ID, Version: a.Catalog.Version},
+			Given:   &standards.Identity{ID: cat.ID, Version: cat.Version}})
 	}
 	for _, fe := range ValidateHeader(a.Header) {
-		out = append(out, fmt.Sprintf(msg.blockHeader, fe.Message))
+		out = append(out, Blocker{Kind: BlockHeader, Problem: &fe})
 	}
 	// The report must say whom the inspector heard and what was agreed at
 	// the closing meeting; a certification body sends back a report without.
 	if interviewed(a.Header) == 0 {
-		out = append(out, msg.blockNoInterviews)
+		out = append(out, Blocker{Kind: BlockNoInterviews})
 	}
 	if strings.TrimSpace(a.Header.ClosingMeeting) == "" {
-		out = append(out, msg.blockNoClosing)
+		out = append(out, Blocker{Kind: BlockNoClosingMeeting})
 	}
 
-	var perReq []string
+	var perReq []Blocker
 	for _, ar := range walk(cat) {
 		var open []string
 		for _, r := range ar.reqs {
@@ -95,28 +175,30 @@ func FinalizeBlockers(a *Audit, cat *standards.Catalog) []string {
 				open = append(open, r.ID)
 			case v == NA:
 				if strings.TrimSpace(f.Justification) == "" {
-					perReq = append(perReq, fmt.Sprintf(msg.blockNAJustify, r.ID, r.Title))
+					perReq = append(perReq, Blocker{Kind: BlockNAJustification, Requirement: r.ID})
 				}
 			case v.IsNonConformity():
-				sev := severityWord(v)
+				nc := func(k BlockerKind) Blocker { return Blocker{Kind: k, Requirement: r.ID, Severity: v} }
 				if strings.TrimSpace(f.Notes) == "" {
-					perReq = append(perReq, fmt.Sprintf(msg.blockNCNotes, r.ID, r.Title, sev))
+					perReq = append(perReq, nc(BlockNCNotes))
 				}
 				if strings.TrimSpace(f.CorrectiveAction) == "" {
-					perReq = append(perReq, fmt.Sprintf(msg.blockNCAction, r.ID, r.Title, sev))
+					perReq = append(perReq, nc(BlockNCAction))
 				}
 				switch due := a.DueDate(r.ID); {
 				case due == "":
-					perReq = append(perReq, fmt.Sprintf(msg.blockNCDue, r.ID, r.Title, sev))
+					perReq = append(perReq, nc(BlockNCNoDueDate))
 				default:
 					if _, err := ParseDate(due); err != nil {
-						perReq = append(perReq, fmt.Sprintf(msg.blockNCDueInvalid, r.ID, r.Title, due))
+						b := nc(BlockNCBadDueDate)
+						b.DueDate = due
+						perReq = append(perReq, b)
 					}
 				}
 			}
 		}
 		if len(open) > 0 {
-			out = append(out, fmt.Sprintf(msg.blockOpenArea, ar.area, len(open), listIDs(open)))
+			out = append(out, Blocker{Kind: BlockOpen, Area: ar.area, Requirements: open})
 		}
 	}
 	out = append(out, perReq...)
@@ -132,30 +214,23 @@ func FinalizeBlockers(a *Audit, cat *standards.Catalog) []string {
 		f := a.Findings[id]
 		if cat != nil {
 			if _, ok := cat.Requirement(id); !ok {
-				out = append(out, fmt.Sprintf(msg.blockUnknownReq, id, cat.ID, cat.Version))
+				out = append(out, Blocker{Kind: BlockUnknownRequirement, Requirement: id,
+					Given: &standards.Identity{ID: cat.ID, Version: cat.Version}})
 			}
 		}
 		if f == nil {
 			continue
 		}
 		if f.Verdict != "" && !knownVerdict(f.Verdict) {
-			out = append(out, fmt.Sprintf(msg.blockUnknownVerdict, id, string(f.Verdict)))
+			out = append(out, Blocker{Kind: BlockUnknownVerdict, Requirement: id, Verdict: f.Verdict})
 		}
 		for _, sha := range f.Evidence {
 			if _, ok := a.EvidenceBySHA(sha); !ok {
-				out = append(out, fmt.Sprintf(msg.blockEvidence, id, sha))
+				out = append(out, Blocker{Kind: BlockDanglingEvidence, Requirement: id, SHA256: sha})
 			}
 		}
 	}
 	return out
-}
-
-// listIDs joins the first few ids and says how many more there are.
-func listIDs(ids []string) string {
-	if len(ids) <= maxIDsShown {
-		return strings.Join(ids, ", ")
-	}
-	return strings.Join(ids[:maxIDsShown], ", ") + " " + fmt.Sprintf(msg.moreIDs, len(ids)-maxIDsShown)
 }
 
 // Finalize freezes the current revision: when nothing blocks it, the status
@@ -167,15 +242,15 @@ func Finalize(a *Audit, cat *standards.Catalog, now time.Time) error {
 	if a == nil {
 		return &BlockedError{}
 	}
-	if reasons := FinalizeBlockers(a, cat); len(reasons) > 0 {
-		return &BlockedError{Reasons: reasons}
+	if blockers := FinalizeBlockers(a, cat); len(blockers) > 0 {
+		return &BlockedError{Blockers: blockers}
 	}
 	// A row added in the details screen and never filled says nothing;
 	// it must not reach the frozen record or the report.
 	a.Header.Interviews = filledInterviews(a.Header.Interviews)
 	hash, err := ContentHash(a)
 	if err != nil {
-		return fmt.Errorf(msg.hashFailed, err)
+		return fmt.Errorf("audit: cannot compute the content hash: %w", err)
 	}
 	a.Status = Finalized
 	a.ContentHash = hash
@@ -189,20 +264,25 @@ func Finalize(a *Audit, cat *standards.Catalog, now time.Time) error {
 	return nil
 }
 
+// Errors of Amend, for surfaces to word.
+var (
+	// ErrNotFinalized: only a finalized audit can be amended.
+	ErrNotFinalized = errors.New("audit: only a finalized audit can be amended")
+	// ErrNoAmendReason: an amendment needs a reason.
+	ErrNoAmendReason = errors.New("audit: an amendment needs a reason")
+)
+
 // Amend reopens a finalized audit as a new draft revision. The reason
 // (required) is recorded and travels into the next History entry when the
 // new revision is finalized. Earlier revisions stay in History with their
 // content hashes and exported PDFs.
 func Amend(a *Audit, reason string, now time.Time) error {
-	if a == nil {
-		return errors.New(msg.amendNoReason)
-	}
-	if a.Status != Finalized {
-		return fmt.Errorf(msg.amendNotFinalized, a.Status)
+	if a == nil || a.Status != Finalized {
+		return ErrNotFinalized
 	}
 	reason = strings.TrimSpace(Sanitize(reason))
 	if reason == "" {
-		return errors.New(msg.amendNoReason)
+		return ErrNoAmendReason
 	}
 	a.Revision++
 	a.Status = Draft

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -107,135 +108,202 @@ func slug(name string) string {
 	return s
 }
 
-// FieldError is one problem with one header field. Field is the field's
-// JSON name ("asmo", "start_date", "coordinates", "fsp.miners",
-// "interviews[2].women"), so a form can show the message under the field.
-type FieldError struct {
-	Field   string `json:"field"`
-	Message string `json:"message"`
+// ProblemKind names what is wrong with a header field (or a date or
+// coordinates typed elsewhere). The values are stable: they appear in JSON
+// and each surface words them from its own messages.
+type ProblemKind string
+
+// Problem kinds. The comment says which FieldError fields are set.
+const (
+	// ProblemRequired: the field is empty.
+	ProblemRequired ProblemKind = "required"
+	// ProblemUnknownChoice: Value is not one of Known (audit or
+	// certification type edited by hand).
+	ProblemUnknownChoice ProblemKind = "unknown-choice"
+	// ProblemDateFormat: Value is not in the form YYYY-MM-DD.
+	ProblemDateFormat ProblemKind = "date-format"
+	// ProblemDateInvalid: Value has the form but is no day of the calendar.
+	ProblemDateInvalid ProblemKind = "date-invalid"
+	// ProblemEndBeforeStart: the end date Value is before the start date
+	// Other.
+	ProblemEndBeforeStart ProblemKind = "end-before-start"
+	// ProblemNegativeYear: the certification year Number is negative.
+	ProblemNegativeYear ProblemKind = "negative-year"
+	// ProblemInitialNotYearZero: an initial audit in year Number, not 0.
+	ProblemInitialNotYearZero ProblemKind = "initial-not-year-zero"
+	// ProblemLaterAuditYearZero: an audit of type Value (surveillance,
+	// recertification) in year 0.
+	ProblemLaterAuditYearZero ProblemKind = "later-audit-year-zero"
+	// ProblemNegative: the count Number is negative. In the interviews
+	// table, Row and Role say which row.
+	ProblemNegative ProblemKind = "negative"
+	// ProblemNotNumber: Value is not a whole number.
+	ProblemNotNumber ProblemKind = "not-a-number"
+	// ProblemCoordFormat: Value is not "latitude, longitude".
+	ProblemCoordFormat ProblemKind = "coordinates-format"
+	// ProblemCoordNumber: Value, one part of the coordinates, is not a
+	// decimal number of degrees.
+	ProblemCoordNumber ProblemKind = "coordinates-number"
+	// ProblemLatitudeRange: the latitude Degrees is outside -90..90.
+	ProblemLatitudeRange ProblemKind = "latitude-range"
+	// ProblemLongitudeRange: the longitude Degrees is outside -180..180.
+	ProblemLongitudeRange ProblemKind = "longitude-range"
+	// ProblemCoordNotFinite: a coordinate is NaN or infinite.
+	ProblemCoordNotFinite ProblemKind = "coordinates-not-finite"
+)
+
+// ProblemKinds lists every ProblemKind, so a surface's tests can check that
+// it words each one.
+var ProblemKinds = []ProblemKind{
+	ProblemRequired, ProblemUnknownChoice, ProblemDateFormat, ProblemDateInvalid, ProblemEndBeforeStart,
+	ProblemNegativeYear, ProblemInitialNotYearZero, ProblemLaterAuditYearZero, ProblemNegative, ProblemNotNumber,
+	ProblemCoordFormat, ProblemCoordNumber, ProblemLatitudeRange, ProblemLongitudeRange, ProblemCoordNotFinite,
 }
 
-// Error returns the message, so a FieldError can travel as an error.
-func (e FieldError) Error() string { return e.Message }
+// FieldError is one problem with one header field, as data: Field is the
+// field's key ("asmo", "start_date", "coordinates", "fsp.miners",
+// "interviews[2].women"), so a form shows it under the field, and Kind with
+// the other fields says what is wrong, so each surface words it in its
+// language. Error is English for programmers and logs.
+type FieldError struct {
+	Field string      `json:"field"`
+	Kind  ProblemKind `json:"kind"`
+	// Value is the text at fault: a date, a number, the coordinates or one
+	// part of them, an unknown choice, an audit type.
+	Value string `json:"value,omitempty"`
+	// Other is the second text a problem names (the start date).
+	Other string `json:"other,omitempty"`
+	// Number is the year or count at fault.
+	Number int `json:"number,omitempty"`
+	// Degrees is the latitude or longitude out of range.
+	Degrees float64 `json:"degrees,omitempty"`
+	// Known are the values a choice accepts.
+	Known []string `json:"known,omitempty"`
+	// Row (from 0) and Role (as typed, maybe empty) name an interviews row.
+	Row  int    `json:"row,omitempty"`
+	Role string `json:"role,omitempty"`
+}
+
+// Error describes the problem for programmers: field, kind and value.
+func (e FieldError) Error() string {
+	field := e.Field
+	if field == "" {
+		field = "value"
+	}
+	switch {
+	case e.Value != "":
+		return fmt.Sprintf("%s: %s %q", field, e.Kind, e.Value)
+	case e.Kind == ProblemLatitudeRange || e.Kind == ProblemLongitudeRange:
+		return fmt.Sprintf("%s: %s %v", field, e.Kind, e.Degrees)
+	case e.Number != 0:
+		return fmt.Sprintf("%s: %s %d", field, e.Kind, e.Number)
+	}
+	return fmt.Sprintf("%s: %s", field, e.Kind)
+}
 
 // ValidateHeader checks what the report cover and the applicability rules
-// need: the required fields, known audit and certification types, real
-// dates with the end not before the start, a certification year that fits
-// the audit type, coordinates on the globe and no negative counts. It
-// returns nil when the header is complete.
+// need, field by field in HeaderFields order: the required fields, known
+// audit and certification types, real dates with the end not before the
+// start, a certification year that fits the audit type, coordinates on the
+// globe and no negative counts. It returns nil when the header is complete.
 func ValidateHeader(h Header) []FieldError {
 	var errs []FieldError
-	add := func(field, format string, args ...any) {
-		errs = append(errs, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
-	}
-	for _, f := range []struct{ field, value string }{
-		{"asmo", h.ASMO}, {"site", h.Site}, {"country", h.Country},
-	} {
-		if strings.TrimSpace(f.value) == "" {
-			add(f.field, msg.required, msg.label(f.field))
+	for _, f := range HeaderFields {
+		if f.Required && strings.TrimSpace(f.Get(h)) == "" {
+			errs = append(errs, FieldError{Field: f.Key, Kind: ProblemRequired})
+			continue
+		}
+		if f.Validate != nil {
+			errs = append(errs, f.Validate(h)...)
 		}
 	}
+	return errs
+}
 
-	switch {
-	case strings.TrimSpace(string(h.AuditType)) == "":
-		add("audit_type", msg.required, msg.label("audit_type"))
-	case !knownAuditType(h.AuditType):
-		add("audit_type", msg.unknownAuditType, string(h.AuditType), joinAny(AuditTypes))
+// validateChoice faults a value that is not one of known.
+func validateChoice[T ~string](field string, v T, known []T) []FieldError {
+	if slices.Contains(known, v) {
+		return nil
 	}
-	switch {
-	case strings.TrimSpace(string(h.CertType)) == "":
-		add("certification_type", msg.required, msg.label("certification_type"))
-	case !knownCertType(h.CertType):
-		add("certification_type", msg.unknownCertType, string(h.CertType), joinAny(CertTypes))
-	}
+	return []FieldError{{Field: field, Kind: ProblemUnknownChoice, Value: string(v), Known: choices(known)}}
+}
+
+// validateYear checks the certification year against the audit type.
+func validateYear(h Header) []FieldError {
+	e := FieldError{Field: "certification_year", Number: h.CertYear}
 	switch {
 	case h.CertYear < 0:
-		add("certification_year", msg.negativeYear, h.CertYear)
+		e.Kind = ProblemNegativeYear
 	case h.AuditType == Initial && h.CertYear != 0:
-		add("certification_year", msg.initialNotYearZero, h.CertYear)
+		e.Kind = ProblemInitialNotYearZero
 	case (h.AuditType == Surveillance || h.AuditType == Recertification) && h.CertYear == 0:
-		add("certification_year", msg.laterAuditYearZero, h.AuditType)
+		e.Kind, e.Value = ProblemLaterAuditYearZero, string(h.AuditType)
+	default:
+		return nil
 	}
+	return []FieldError{e}
+}
 
-	start, startErr := checkDate(h.StartDate, "start_date", add)
-	end, endErr := checkDate(h.EndDate, "end_date", add)
-	if startErr == nil && endErr == nil && end.Before(start) {
-		add("end_date", msg.endBeforeStart, strings.TrimSpace(h.EndDate), strings.TrimSpace(h.StartDate))
+// validateDate faults a date that does not parse.
+func validateDate(field, s string) []FieldError {
+	if _, err := ParseDate(s); err != nil {
+		return []FieldError{asFieldError(field, err)}
 	}
+	return nil
+}
 
-	if strings.TrimSpace(h.LeadInspector) == "" {
-		add("lead_inspector", msg.required, msg.label("lead_inspector"))
+// validateEnd checks the end date, and that it is not before the start.
+func validateEnd(h Header) []FieldError {
+	end, err := ParseDate(h.EndDate)
+	if err != nil {
+		return []FieldError{asFieldError("end_date", err)}
 	}
-	if c := h.Coordinates; c != nil {
-		if err := checkPoint(c.Lat, c.Lon); err != nil {
-			add("coordinates", "%s", err.Error())
-		}
+	if start, err := ParseDate(h.StartDate); err == nil && end.Before(start) {
+		return []FieldError{{Field: "end_date", Kind: ProblemEndBeforeStart,
+			Value: strings.TrimSpace(h.EndDate), Other: strings.TrimSpace(h.StartDate)}}
 	}
-	for _, c := range []struct {
-		field string
-		n     int
-	}{{"fsp.mines", h.FSP.Mines}, {"fsp.plants", h.FSP.Plants}, {"fsp.miners", h.FSP.Miners}} {
-		if c.n < 0 {
-			add(c.field, msg.negativeCount, msg.label(c.field), c.n)
-		}
+	return nil
+}
+
+// validateNotNegative faults a negative count.
+func validateNotNegative(field string, n int) []FieldError {
+	if n < 0 {
+		return []FieldError{{Field: field, Kind: ProblemNegative, Number: n}}
 	}
+	return nil
+}
+
+// validateInterviews faults negative counts in the interviews table.
+func validateInterviews(h Header) []FieldError {
+	var errs []FieldError
 	for i, iv := range h.Interviews {
-		role := strings.TrimSpace(iv.Role)
-		if role == "" {
-			role = strconv.Itoa(i + 1)
-		}
-		for _, c := range []struct {
-			key string
-			n   int
-		}{{"women", iv.Women}, {"men", iv.Men}, {"other", iv.Other}} {
-			if c.n < 0 {
-				add(fmt.Sprintf("interviews[%d].%s", i, c.key), msg.negativeCount,
-					fmt.Sprintf(msg.label("interviews."+c.key), role), c.n)
+		for _, c := range InterviewColumns[1:] {
+			if n := c.count(iv); n < 0 {
+				errs = append(errs, FieldError{Field: InterviewCellKey(i, c.Key), Kind: ProblemNegative,
+					Number: n, Row: i, Role: strings.TrimSpace(iv.Role)})
 			}
 		}
 	}
 	return errs
 }
 
-// checkDate reports a missing or malformed date under field.
-func checkDate(s, field string, add func(field, format string, args ...any)) (time.Time, error) {
-	if strings.TrimSpace(s) == "" {
-		add(field, msg.required, msg.label(field))
-		return time.Time{}, errMissing
+// asFieldError puts err under field: a FieldError keeps its kind, any other
+// error becomes a format problem with its text.
+func asFieldError(field string, err error) FieldError {
+	var fe FieldError
+	if errors.As(err, &fe) {
+		fe.Field = field
+		return fe
 	}
-	t, err := ParseDate(s)
-	if err != nil {
-		add(field, "%s", err.Error())
-	}
-	return t, err
+	return FieldError{Field: field, Kind: ProblemDateFormat, Value: err.Error()}
 }
 
-var errMissing = errors.New("missing")
-
-func knownAuditType(t AuditType) bool {
-	for _, k := range AuditTypes {
-		if t == k {
-			return true
-		}
-	}
-	return false
-}
-
-func knownCertType(t CertType) bool {
-	for _, k := range CertTypes {
-		if t == k {
-			return true
-		}
-	}
-	return false
-}
-
-func joinAny[T ~string](xs []T) string {
+func choices[T ~string](xs []T) []string {
 	s := make([]string, len(xs))
 	for i, x := range xs {
 		s[i] = string(x)
 	}
-	return strings.Join(s, ", ")
+	return s
 }
 
 // datePattern is checked before time.Parse so that a wrong shape and an
@@ -243,15 +311,16 @@ func joinAny[T ~string](xs []T) string {
 var datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // ParseDate reads a YYYY-MM-DD date (surrounding spaces ignored) as
-// midnight UTC.
+// midnight UTC. Its error is a FieldError (date-format or date-invalid)
+// without a Field: the caller knows which field it read.
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if !datePattern.MatchString(s) {
-		return time.Time{}, fmt.Errorf(msg.dateFormat, s)
+		return time.Time{}, FieldError{Kind: ProblemDateFormat, Value: s}
 	}
 	t, err := time.Parse(DateLayout, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf(msg.dateInvalid, s)
+		return time.Time{}, FieldError{Kind: ProblemDateInvalid, Value: s}
 	}
 	return t, nil
 }
@@ -263,7 +332,8 @@ var degreesPattern = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)$`)
 // ParseCoordinates reads "latitude, longitude" in decimal degrees, as GPS
 // apps and maps show them: "6.2442, -75.5812", "6.2442,-75.5812" or
 // "6.2442 -75.5812". An empty string means no coordinates (nil, nil).
-// Decimal commas ("6,2442 -75,5812") are refused rather than guessed.
+// Decimal commas ("6,2442 -75,5812") are refused rather than guessed. Its
+// error is a FieldError on "coordinates".
 func ParseCoordinates(s string) (*GeoPoint, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -276,20 +346,20 @@ func ParseCoordinates(s string) (*GeoPoint, error) {
 		parts = strings.Fields(s)
 	}
 	if len(parts) != 2 {
-		return nil, fmt.Errorf(msg.coordFormat, s)
+		return nil, coordError(ProblemCoordFormat, s)
 	}
 	var v [2]float64
 	for i, p := range parts {
 		p = strings.TrimSpace(p)
 		if !degreesPattern.MatchString(p) {
 			if p == "" {
-				return nil, fmt.Errorf(msg.coordFormat, s)
+				return nil, coordError(ProblemCoordFormat, s)
 			}
-			return nil, fmt.Errorf(msg.coordNumber, p)
+			return nil, coordError(ProblemCoordNumber, p)
 		}
 		f, err := strconv.ParseFloat(p, 64)
 		if err != nil {
-			return nil, fmt.Errorf(msg.coordNumber, p)
+			return nil, coordError(ProblemCoordNumber, p)
 		}
 		v[i] = f
 	}
@@ -299,15 +369,21 @@ func ParseCoordinates(s string) (*GeoPoint, error) {
 	return &GeoPoint{Lat: v[0], Lon: v[1]}, nil
 }
 
-// checkPoint range-checks a position in decimal degrees.
+// coordError is a problem with typed coordinates.
+func coordError(kind ProblemKind, value string) FieldError {
+	return FieldError{Field: "coordinates", Kind: kind, Value: value}
+}
+
+// checkPoint range-checks a position in decimal degrees; the error is a
+// FieldError on "coordinates".
 func checkPoint(lat, lon float64) error {
 	switch {
 	case math.IsNaN(lat) || math.IsNaN(lon) || math.IsInf(lat, 0) || math.IsInf(lon, 0):
-		return errors.New(msg.coordNotFinite)
+		return coordError(ProblemCoordNotFinite, "")
 	case lat < -90 || lat > 90:
-		return fmt.Errorf(msg.latRange, lat)
+		return FieldError{Field: "coordinates", Kind: ProblemLatitudeRange, Degrees: lat}
 	case lon < -180 || lon > 180:
-		return fmt.Errorf(msg.lonRange, lon)
+		return FieldError{Field: "coordinates", Kind: ProblemLongitudeRange, Degrees: lon}
 	}
 	return nil
 }

@@ -1,9 +1,10 @@
 package audit
 
 import (
+	"errors"
 	"math"
+	"reflect"
 	"regexp"
-	"strings"
 	"testing"
 	"time"
 )
@@ -89,27 +90,31 @@ func TestValidateHeader(t *testing.T) {
 	tests := []struct {
 		name   string
 		change func(h *Header)
-		field  string
-		want   string // part of the message
+		want   FieldError
 	}{
-		{"no ASMO", func(h *Header) { h.ASMO = "  " }, "asmo", "ASMO name is required"},
-		{"no site", func(h *Header) { h.Site = "" }, "site", "site is required"},
-		{"no country", func(h *Header) { h.Country = "" }, "country", "country is required"},
-		{"no audit type", func(h *Header) { h.AuditType = "" }, "audit_type", "audit type is required"},
-		{"unknown audit type", func(h *Header) { h.AuditType = "desk" }, "audit_type", `audit type "desk" is not known (use one of: initial, surveillance`},
-		{"unknown cert type", func(h *Header) { h.CertType = "gold" }, "certification_type", `certification type "gold" is not known (use one of: fairmined, ecological)`},
-		{"no start date", func(h *Header) { h.StartDate = "" }, "start_date", "start date is required"},
-		{"bad start date", func(h *Header) { h.StartDate = "20/11/2026" }, "start_date", `date "20/11/2026" is not in the form YYYY-MM-DD`},
-		{"impossible end date", func(h *Header) { h.EndDate = "2026-02-30" }, "end_date", `date "2026-02-30" does not exist`},
-		{"end before start", func(h *Header) { h.StartDate, h.EndDate = "2026-11-21", "2026-11-20" }, "end_date", "end date 2026-11-20 is before start date 2026-11-21"},
-		{"no lead inspector", func(h *Header) { h.LeadInspector = "\t" }, "lead_inspector", "lead inspector is required"},
-		{"negative year", func(h *Header) { h.CertYear = -1 }, "certification_year", "certification year -1 cannot be negative"},
-		{"initial in year 2", func(h *Header) { h.AuditType, h.CertYear = Initial, 2 }, "certification_year", "an initial audit is certification year 0, not year 2"},
-		{"latitude", func(h *Header) { h.Coordinates = &GeoPoint{Lat: 96, Lon: -75} }, "coordinates", "latitude 96 is out of range"},
-		{"longitude", func(h *Header) { h.Coordinates = &GeoPoint{Lat: 6, Lon: -275} }, "coordinates", "longitude -275 is out of range"},
-		{"NaN", func(h *Header) { h.Coordinates = &GeoPoint{Lat: math.NaN(), Lon: 1} }, "coordinates", "finite"},
-		{"negative miners", func(h *Header) { h.FSP.Miners = -3 }, "fsp.miners", "number of miners cannot be negative (got -3)"},
-		{"negative interviews", func(h *Header) { h.Interviews[0].Women = -1 }, "interviews[0].women", "women interviewed (pallaqueras) cannot be negative"},
+		{"no ASMO", func(h *Header) { h.ASMO = "  " }, FieldError{Field: "asmo", Kind: ProblemRequired}},
+		{"no site", func(h *Header) { h.Site = "" }, FieldError{Field: "site", Kind: ProblemRequired}},
+		{"no country", func(h *Header) { h.Country = "" }, FieldError{Field: "country", Kind: ProblemRequired}},
+		{"no audit type", func(h *Header) { h.AuditType = "" }, FieldError{Field: "audit_type", Kind: ProblemRequired}},
+		{"unknown audit type", func(h *Header) { h.AuditType = "desk" },
+			FieldError{Field: "audit_type", Kind: ProblemUnknownChoice, Value: "desk", Known: []string{"initial", "surveillance", "recertification", "follow-up"}}},
+		{"unknown cert type", func(h *Header) { h.CertType = "gold" },
+			FieldError{Field: "certification_type", Kind: ProblemUnknownChoice, Value: "gold", Known: []string{"fairmined", "ecological"}}},
+		{"no start date", func(h *Header) { h.StartDate = "" }, FieldError{Field: "start_date", Kind: ProblemRequired}},
+		{"bad start date", func(h *Header) { h.StartDate = "20/11/2026" }, FieldError{Field: "start_date", Kind: ProblemDateFormat, Value: "20/11/2026"}},
+		{"impossible end date", func(h *Header) { h.EndDate = "2026-02-30" }, FieldError{Field: "end_date", Kind: ProblemDateInvalid, Value: "2026-02-30"}},
+		{"end before start", func(h *Header) { h.StartDate, h.EndDate = "2026-11-21", "2026-11-20" },
+			FieldError{Field: "end_date", Kind: ProblemEndBeforeStart, Value: "2026-11-20", Other: "2026-11-21"}},
+		{"no lead inspector", func(h *Header) { h.LeadInspector = "\t" }, FieldError{Field: "lead_inspector", Kind: ProblemRequired}},
+		{"negative year", func(h *Header) { h.CertYear = -1 }, FieldError{Field: "certification_year", Kind: ProblemNegativeYear, Number: -1}},
+		{"initial in year 2", func(h *Header) { h.AuditType, h.CertYear = Initial, 2 },
+			FieldError{Field: "certification_year", Kind: ProblemInitialNotYearZero, Number: 2}},
+		{"latitude", func(h *Header) { h.Coordinates = &GeoPoint{Lat: 96, Lon: -75} }, FieldError{Field: "coordinates", Kind: ProblemLatitudeRange, Degrees: 96}},
+		{"longitude", func(h *Header) { h.Coordinates = &GeoPoint{Lat: 6, Lon: -275} }, FieldError{Field: "coordinates", Kind: ProblemLongitudeRange, Degrees: -275}},
+		{"NaN", func(h *Header) { h.Coordinates = &GeoPoint{Lat: math.NaN(), Lon: 1} }, FieldError{Field: "coordinates", Kind: ProblemCoordNotFinite}},
+		{"negative miners", func(h *Header) { h.FSP.Miners = -3 }, FieldError{Field: "fsp.miners", Kind: ProblemNegative, Number: -3}},
+		{"negative interviews", func(h *Header) { h.Interviews[0].Women = -1 },
+			FieldError{Field: "interviews[0].women", Kind: ProblemNegative, Number: -1, Role: "pallaqueras"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,11 +122,8 @@ func TestValidateHeader(t *testing.T) {
 			h.Interviews = append([]Interviewed(nil), h.Interviews...)
 			tt.change(&h)
 			errs := ValidateHeader(h)
-			if len(errs) != 1 {
-				t.Fatalf("got %d errors %v, want exactly one on %s", len(errs), errs, tt.field)
-			}
-			if errs[0].Field != tt.field || !strings.Contains(errs[0].Message, tt.want) {
-				t.Errorf("got %s: %q, want %s: …%q…", errs[0].Field, errs[0].Message, tt.field, tt.want)
+			if !reflect.DeepEqual(errs, []FieldError{tt.want}) {
+				t.Errorf("got %+v, want exactly %+v", errs, tt.want)
 			}
 		})
 	}
@@ -152,28 +154,30 @@ func TestParseCoordinates(t *testing.T) {
 	tests := []struct {
 		in       string
 		lat, lon float64
-		err      string // part of the error, "" for success
+		err      FieldError // Kind "" for success
 	}{
-		{"6.2442, -75.5812", 6.2442, -75.5812, ""},
-		{"6.2442,-75.5812", 6.2442, -75.5812, ""},
-		{"  6.2442   -75.5812 ", 6.2442, -75.5812, ""},
-		{"-14.6, +70", -14.6, 70, ""},
-		{"90, 180", 90, 180, ""},
-		{"91, 0", 0, 0, "latitude 91 is out of range (-90 to 90)"},
-		{"0 -180.5", 0, 0, "longitude -180.5 is out of range (-180 to 180)"},
-		{"NaN, 1", 0, 0, `"NaN" is not a decimal number`},
-		{"1, Inf", 0, 0, `"Inf" is not a decimal number`},
-		{"1e1, 2", 0, 0, `"1e1" is not a decimal number`},
-		{"6,2442 -75,5812", 0, 0, "should be latitude and longitude"},
-		{"6.2442", 0, 0, "should be latitude and longitude"},
-		{"6.2442,", 0, 0, "should be latitude and longitude"},
-		{"6°14'N 75°34'W", 0, 0, "is not a decimal number"},
+		{"6.2442, -75.5812", 6.2442, -75.5812, FieldError{}},
+		{"6.2442,-75.5812", 6.2442, -75.5812, FieldError{}},
+		{"  6.2442   -75.5812 ", 6.2442, -75.5812, FieldError{}},
+		{"-14.6, +70", -14.6, 70, FieldError{}},
+		{"90, 180", 90, 180, FieldError{}},
+		{"91, 0", 0, 0, FieldError{Kind: ProblemLatitudeRange, Degrees: 91}},
+		{"0 -180.5", 0, 0, FieldError{Kind: ProblemLongitudeRange, Degrees: -180.5}},
+		{"NaN, 1", 0, 0, FieldError{Kind: ProblemCoordNumber, Value: "NaN"}},
+		{"1, Inf", 0, 0, FieldError{Kind: ProblemCoordNumber, Value: "Inf"}},
+		{"1e1, 2", 0, 0, FieldError{Kind: ProblemCoordNumber, Value: "1e1"}},
+		{"6,2442 -75,5812", 0, 0, FieldError{Kind: ProblemCoordFormat, Value: "6,2442 -75,5812"}},
+		{"6.2442", 0, 0, FieldError{Kind: ProblemCoordFormat, Value: "6.2442"}},
+		{"6.2442,", 0, 0, FieldError{Kind: ProblemCoordFormat, Value: "6.2442,"}},
+		{"6°14'N 75°34'W", 0, 0, FieldError{Kind: ProblemCoordNumber, Value: "6°14'N"}},
 	}
 	for _, tt := range tests {
 		p, err := ParseCoordinates(tt.in)
-		if tt.err != "" {
-			if err == nil || !strings.Contains(err.Error(), tt.err) {
-				t.Errorf("ParseCoordinates(%q) error = %v, want …%q…", tt.in, err, tt.err)
+		if tt.err.Kind != "" {
+			tt.err.Field = "coordinates"
+			var fe FieldError
+			if !errors.As(err, &fe) || !reflect.DeepEqual(fe, tt.err) {
+				t.Errorf("ParseCoordinates(%q) error = %#v, want %#v", tt.in, err, tt.err)
 			}
 			continue
 		}
@@ -191,9 +195,79 @@ func TestParseDate(t *testing.T) {
 	if err != nil || !d.Equal(time.Date(2028, 2, 29, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("ParseDate(leap day) = %v, %v", d, err)
 	}
-	for _, bad := range []string{"2026-1-5", "2026/11/20", "2026-11-20T00:00", "2027-02-29", ""} {
-		if _, err := ParseDate(bad); err == nil {
-			t.Errorf("ParseDate(%q) accepted a bad date", bad)
+	for bad, kind := range map[string]ProblemKind{"2026-1-5": ProblemDateFormat, "2026/11/20": ProblemDateFormat,
+		"2026-11-20T00:00": ProblemDateFormat, "2027-02-29": ProblemDateInvalid, "": ProblemDateFormat} {
+		var fe FieldError
+		if _, err := ParseDate(bad); !errors.As(err, &fe) || fe.Kind != kind || fe.Value != bad {
+			t.Errorf("ParseDate(%q) error = %#v, want %s", bad, err, kind)
 		}
+	}
+}
+
+// TestHeaderFieldsRoundTrip: every field of the table reads back what it
+// writes, so a form built on it loses nothing; counts that do not parse are
+// a not-a-number problem on the field, and the header keeps its value.
+func TestHeaderFieldsRoundTrip(t *testing.T) {
+	seen := map[string]bool{}
+	h := validHeader()
+	for _, f := range HeaderFields {
+		if seen[f.Key] {
+			t.Errorf("field %s twice", f.Key)
+		}
+		seen[f.Key] = true
+		if f.Kind == TableField {
+			if f.Get != nil || f.Set != nil {
+				t.Errorf("%s: a table has per-cell Get and Set", f.Key)
+			}
+			continue
+		}
+		want := map[HeaderFieldKind]string{TextField: "Río Negro", CountField: "42", LinesField: "uno\ndos"}[f.Kind]
+		switch f.Key {
+		case "coordinates":
+			want = "6.2442, -75.5812"
+		case "start_date", "end_date":
+			want = "2026-11-20"
+		case "co_inspectors":
+			want = "Luis Mamani, Rosa Quispe"
+		}
+		if f.Kind == ChoiceField {
+			want = f.Choices[len(f.Choices)-1]
+		}
+		if err := f.Set(&h, want); err != nil {
+			t.Errorf("%s.Set(%q): %v", f.Key, want, err)
+		}
+		if got := f.Get(h); got != want {
+			t.Errorf("%s: set %q, got back %q", f.Key, want, got)
+		}
+		if f.Kind == CountField {
+			var fe FieldError
+			if err := f.Set(&h, "doce"); !errors.As(err, &fe) || fe.Kind != ProblemNotNumber || fe.Field != f.Key || fe.Value != "doce" {
+				t.Errorf("%s.Set(doce) = %v", f.Key, err)
+			}
+			if got := f.Get(h); got != want {
+				t.Errorf("%s: a refused value changed the field to %q", f.Key, got)
+			}
+		}
+	}
+	if _, ok := HeaderFieldByKey("fsp.plants"); !ok {
+		t.Error("fsp.plants not found by key")
+	}
+
+	iv := Interviewed{}
+	for _, c := range InterviewColumns {
+		v := "7"
+		if !c.Count {
+			v = "pallaqueras"
+		}
+		if err := c.Set(&iv, v); err != nil || c.Get(iv) != v {
+			t.Errorf("interview column %s: %v, got %q", c.Key, err, c.Get(iv))
+		}
+	}
+	var fe FieldError
+	if err := InterviewColumns[1].Set(&iv, "7.5"); !errors.As(err, &fe) || fe.Kind != ProblemNotNumber {
+		t.Errorf("7.5 women: %v", err)
+	}
+	if k := InterviewCellKey(2, "women"); k != "interviews[2].women" {
+		t.Errorf("cell key %q", k)
 	}
 }

@@ -9,15 +9,16 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/assay-dev/assay/standards"
 )
 
-// Entry is one line of the audit list. Err is set (and the other fields
-// mostly empty) when the audit cannot be read; Note explains a degraded
-// entry, e.g. when the audit's catalog is not installed.
+// Entry is one line of the audit list: what the CLI's list and the TUI's
+// home show. Err is set (and the other fields mostly empty) when the audit
+// cannot be read, and HasBackup says whether 'assay recover' can restore
+// it; Notes explain a degraded entry, e.g. when the audit's catalog is not
+// installed, as data for each surface to word.
 type Entry struct {
 	ID             string    `json:"id"`
 	ASMO           string    `json:"asmo"`
@@ -30,12 +31,51 @@ type Entry struct {
 	Recommendation Outcome   `json:"recommendation"`
 	Updated        time.Time `json:"updated"`
 	Err            string    `json:"error,omitempty"`
-	Note           string    `json:"note,omitempty"`
+	HasBackup      bool      `json:"has_backup,omitempty"`
+	Notes          []Note    `json:"notes,omitempty"`
+}
+
+// NoteKind names one kind of note on a list entry. The values are stable:
+// they appear in JSON and each surface words them from its own messages.
+type NoteKind string
+
+// Note kinds. The comment says which Note fields are set.
+const (
+	// NoteCatalogChanged: the audit's Catalog (id, version and the SHA-256
+	// it recorded) is installed with other content, InstalledSHA256, from
+	// Source; the entry is counted with it.
+	NoteCatalogChanged NoteKind = "catalog-changed"
+	// NoteCatalogMissing: the audit's Catalog is not installed; the
+	// percentage counts recorded findings only.
+	NoteCatalogMissing NoteKind = "catalog-missing"
+	// NoteUnknownVerdicts: Verdicts lists findings whose verdict this assay
+	// does not know; they count as open.
+	NoteUnknownVerdicts NoteKind = "unknown-verdicts"
+)
+
+// NoteKinds lists every NoteKind, so a surface's tests can check that it
+// words each one.
+var NoteKinds = []NoteKind{NoteCatalogChanged, NoteCatalogMissing, NoteUnknownVerdicts}
+
+// Note is one note on a list entry, as data.
+type Note struct {
+	Kind            NoteKind            `json:"kind"`
+	Catalog         *standards.Identity `json:"catalog,omitempty"`
+	InstalledSHA256 string              `json:"installed_sha256,omitempty"`
+	Source          string              `json:"source,omitempty"`
+	Verdicts        []UnknownVerdict    `json:"verdicts,omitempty"`
+}
+
+// UnknownVerdict is a finding whose verdict this assay does not know (an
+// audit.json edited by hand, or written by a newer assay).
+type UnknownVerdict struct {
+	Requirement string  `json:"requirement_id"`
+	Verdict     Verdict `json:"verdict"`
 }
 
 // summaryVersion changes whenever what summary.json holds changes, so old
 // summaries are recomputed rather than misread.
-const summaryVersion = 2
+const summaryVersion = 3
 
 // summaryRecord is summary.json: the list entry plus the identity of the
 // audit.json it was derived from. Listing trusts it only while audit.json
@@ -96,6 +136,10 @@ func (s *Store) entry(id string) Entry {
 	a, err := s.Load(id)
 	if err != nil {
 		e := Entry{ID: id, Err: listError(err)}
+		var ce *CorruptError
+		if errors.As(err, &ce) {
+			e.HasBackup = ce.HasBackup
+		}
 		if st != nil {
 			e.Updated = st.ModTime().UTC()
 		}
@@ -159,55 +203,46 @@ func (s *Store) entryFor(a *Audit) Entry {
 		e.Percent = sum.Total.Percent
 		e.Recommendation = sum.Recommendation.Outcome
 		if a.Catalog.SHA256 != "" && cat.SHA256 != a.Catalog.SHA256 {
-			e.Note = fmt.Sprintf(msgListCatalogChanged, cat.ID, cat.Version, shortHash(a.Catalog.SHA256), shortHash(cat.SHA256), cat.Source)
+			id := a.Catalog
+			e.Notes = append(e.Notes, Note{Kind: NoteCatalogChanged, Catalog: &id, InstalledSHA256: cat.SHA256, Source: cat.Source})
 		}
-		e.Note = joinNotes(e.Note, UnknownVerdictsNote(a))
+		e.Notes = appendUnknownVerdicts(e.Notes, a)
 		return e
 	}
 	// Without its catalog the audit cannot say what applies; the share of
 	// recorded findings that are assessed is the best available hint.
 	assessed := 0
 	for _, f := range a.Findings {
-		if f.Verdict != "" && f.Verdict != Open {
+		if f != nil && f.Verdict != "" && f.Verdict != Open {
 			assessed++
 		}
 	}
 	if n := len(a.Findings); n > 0 {
 		e.Percent = assessed * 100 / n
 	}
-	e.Note = joinNotes(fmt.Sprintf(msgListNoCatalog, a.Catalog.ID, a.Catalog.Version), UnknownVerdictsNote(a))
+	id := a.Catalog
+	e.Notes = appendUnknownVerdicts(append(e.Notes, Note{Kind: NoteCatalogMissing, Catalog: &id}), a)
 	return e
 }
 
-// UnknownVerdictsNote says which findings hold a verdict this assay does
-// not know (an audit.json edited by hand, or from a newer tool); they count
-// as open. "" when there are none.
-func UnknownVerdictsNote(a *Audit) string {
-	var bad []string
+// UnknownVerdicts lists the findings that hold a verdict this assay does
+// not know, by requirement id; they count as open.
+func UnknownVerdicts(a *Audit) []UnknownVerdict {
+	var out []UnknownVerdict
 	for id, f := range a.Findings {
 		if f != nil && f.Verdict != "" && !knownVerdict(f.Verdict) {
-			bad = append(bad, fmt.Sprintf("%s (%q)", id, string(f.Verdict)))
+			out = append(out, UnknownVerdict{Requirement: id, Verdict: f.Verdict})
 		}
 	}
-	if len(bad) == 0 {
-		return ""
-	}
-	sort.Strings(bad)
-	known := make([]string, len(Verdicts))
-	for i, v := range Verdicts {
-		known[i] = string(v)
-	}
-	return fmt.Sprintf(msgUnknownVerdicts, strings.Join(bad, ", "), strings.Join(known, ", "))
+	sort.Slice(out, func(i, j int) bool { return out[i].Requirement < out[j].Requirement })
+	return out
 }
 
-func joinNotes(a, b string) string {
-	switch {
-	case a == "":
-		return b
-	case b == "":
-		return a
+func appendUnknownVerdicts(notes []Note, a *Audit) []Note {
+	if uv := UnknownVerdicts(a); len(uv) > 0 {
+		notes = append(notes, Note{Kind: NoteUnknownVerdicts, Verdicts: uv})
 	}
-	return a + "; " + b
+	return notes
 }
 
 // catalogOf returns the catalog an audit was made against, or nil. A

@@ -6,6 +6,7 @@
 package audit
 
 import (
+	"slices"
 	"time"
 
 	"github.com/assay-dev/assay/standards"
@@ -217,4 +218,56 @@ func (a *Audit) EvidenceBySHA(sha string) (*Evidence, bool) {
 		}
 	}
 	return nil, false
+}
+
+// Clone returns a deep copy of a: nothing the copy holds (findings, lists,
+// evidence, history) is shared with a. The TUI edits one copy while a
+// command saves or exports another, so neither may see the other change.
+func (a *Audit) Clone() *Audit {
+	if a == nil {
+		return nil
+	}
+	c := *a
+	if a.Header.Coordinates != nil {
+		p := *a.Header.Coordinates
+		c.Header.Coordinates = &p
+	}
+	c.Header.CoInspectors = slices.Clone(a.Header.CoInspectors)
+	c.Header.SitesVisited = slices.Clone(a.Header.SitesVisited)
+	c.Header.Interviews = slices.Clone(a.Header.Interviews)
+	if a.Findings != nil {
+		c.Findings = make(map[string]*Finding, len(a.Findings))
+		for id, f := range a.Findings {
+			if f == nil {
+				continue
+			}
+			fc := *f
+			fc.Evidence = slices.Clone(f.Evidence)
+			c.Findings[id] = &fc
+		}
+	}
+	if a.Evidence != nil {
+		c.Evidence = make([]Evidence, len(a.Evidence))
+		for i, ev := range a.Evidence {
+			c.Evidence[i] = ev.Clone()
+		}
+	}
+	if a.History != nil {
+		c.History = make([]Revision, len(a.History))
+		for i, r := range a.History {
+			r.Exports = slices.Clone(r.Exports)
+			c.History[i] = r
+		}
+	}
+	return &c
+}
+
+// Clone returns a copy of ev that shares no pointer or slice with it.
+func (ev Evidence) Clone() Evidence {
+	if ev.GPS != nil {
+		p := *ev.GPS
+		ev.GPS = &p
+	}
+	ev.Requirements = slices.Clone(ev.Requirements)
+	return ev
 }

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -132,21 +134,22 @@ func TestQAListNotesChangedOrVanishedCatalog(t *testing.T) {
 	}
 	h.Close()
 	entries, _ := s.List()
-	if len(entries) != 1 || entries[0].Note != "" || entries[0].Percent != 100 {
+	if len(entries) != 1 || len(entries[0].Notes) != 0 || entries[0].Percent != 100 {
 		t.Fatalf("fresh audit entry: %+v", entries)
 	}
 
 	s = qaHomeCatalog(t, home, "\n# edited after the audit was made\n")
 	entries, _ = s.List()
-	if n := entries[0].Note; !strings.Contains(n, "changed since the audit was made") || !strings.Contains(n, "qa.toml") {
-		t.Errorf("after the catalog changed, note = %q", n)
+	if n := entries[0].Notes; len(n) != 1 || n[0].Kind != NoteCatalogChanged || n[0].Catalog == nil ||
+		n[0].Catalog.SHA256 != cat.SHA256 || n[0].InstalledSHA256 == cat.SHA256 || filepath.Base(n[0].Source) != "qa.toml" {
+		t.Errorf("after the catalog changed, notes = %+v", n)
 	}
 
 	os.Remove(filepath.Join(home, "standards", "qa.toml"))
 	s = qaReopen(t, home)
 	entries, _ = s.List()
-	if n := entries[0].Note; !strings.Contains(n, "qa-catalog 2.0 is not installed") {
-		t.Errorf("after the catalog was removed, note = %q", n)
+	if n := entries[0].Notes; len(n) != 1 || n[0].Kind != NoteCatalogMissing || n[0].Catalog.ID != "qa-catalog" || n[0].Catalog.Version != "2.0" {
+		t.Errorf("after the catalog was removed, notes = %+v", n)
 	}
 }
 
@@ -175,9 +178,9 @@ func TestQAListNotesUnknownVerdict(t *testing.T) {
 	if len(entries) != 1 || entries[0].Err != "" {
 		t.Fatalf("entries: %+v", entries)
 	}
-	want := `unknown verdict in audit.json for ` + first + ` ("observation"): counted as open`
-	if !strings.Contains(entries[0].Note, want) {
-		t.Errorf("note %q, want %q", entries[0].Note, want)
+	want := []Note{{Kind: NoteUnknownVerdicts, Verdicts: []UnknownVerdict{{Requirement: first, Verdict: "observation"}}}}
+	if !reflect.DeepEqual(entries[0].Notes, want) {
+		t.Errorf("notes %+v, want %+v", entries[0].Notes, want)
 	}
 	if !bytes.Equal(readFile(t, path), edited) {
 		t.Error("listing rewrote audit.json")
@@ -197,10 +200,10 @@ func TestQAFinalizeRefusesHandEditedNonsense(t *testing.T) {
 	if !errors.As(err, &be) {
 		t.Fatalf("Finalize: %v", err)
 	}
-	got := strings.Join(be.Reasons, "\n")
-	for _, want := range []string{"revision -3 is not a revision number", `evidence item 1 ("x.jpg"): "../../../etc/passwd" is not a SHA-256`} {
-		if !strings.Contains(got, want) {
-			t.Errorf("reasons lack %q:\n%s", want, got)
+	for _, want := range []Blocker{{Kind: BlockBadRevision, Revision: -3},
+		{Kind: BlockBadEvidenceRef, Index: len(a.Evidence), Name: "x.jpg", SHA256: "../../../etc/passwd"}} {
+		if !slices.ContainsFunc(be.Blockers, func(b Blocker) bool { return reflect.DeepEqual(b, want) }) {
+			t.Errorf("blockers lack %+v:\n%+v", want, be.Blockers)
 		}
 	}
 	if a.Status == Finalized {

@@ -58,12 +58,7 @@ const (
 	// audit id
 	msgListBackup = "; a backup exists: run recovery ('assay recover %s')"
 	msgListNoBak  = "; no backup"
-	// catalog id, version
-	msgListNoCatalog = "catalog %s %s is not installed: percent counts recorded findings only"
-	// findings with their verdicts, the known verdicts
-	msgUnknownVerdicts = "unknown verdict in audit.json for %s: counted as open (known verdicts: %s)"
-	// catalog id, version, sha recorded, sha now, file now in use
-	msgListCatalogChanged = "catalog %s %s changed since the audit was made (sha256 %s recorded, %s now, from %s): counted with the catalog now installed"
+	// (list notes are typed: audit.Note; each surface words them)
 
 	// recovery
 	// audit id

@@ -289,7 +289,7 @@ func TestCorruptFilesReportedNeverOverwritten(t *testing.T) {
 					found = &entries[i]
 				}
 			}
-			if found == nil || !strings.HasPrefix(found.Err, "unreadable audit.json: ") || !strings.Contains(found.Err, "a backup exists: run recovery") {
+			if found == nil || !strings.HasPrefix(found.Err, "unreadable audit.json: ") || !strings.Contains(found.Err, "a backup exists: run recovery") || !found.HasBackup {
 				t.Fatalf("list entry: %+v", found)
 			}
 			if got := readFile(t, path); string(got) != c.data {
@@ -424,8 +424,12 @@ func TestListWithoutCatalog(t *testing.T) {
 		t.Fatalf("%v %v", entries, err)
 	}
 	e := entries[0]
-	if e.Err != "" || e.Percent != 50 || !strings.Contains(e.Note, "fairmined-2.0") {
+	if e.Err != "" || e.Percent != 50 || len(e.Notes) != 1 || e.Notes[0].Kind != NoteCatalogMissing || e.Notes[0].Catalog.ID != "fairmined-2.0" {
 		t.Errorf("entry without catalog: %+v", e)
+	}
+	a.Findings["ZZ"] = nil // "ZZ": null, from a hand edit: counted, never a panic
+	if e := bare.entryFor(a); e.Percent != 33 {
+		t.Errorf("entry with a null finding: %+v", e)
 	}
 }
 
@@ -547,7 +551,7 @@ func TestListSampleAudits(t *testing.T) {
 	if e := byID["complete"]; e.Err != "" || e.Percent != 100 || e.Recommendation != NotRecommended {
 		t.Errorf("complete: %+v", e)
 	}
-	if e := byID["partial"]; e.Err != "" || e.Percent <= 0 || e.Percent >= 100 || e.Recommendation != Incomplete {
+	if e := byID["partial"]; e.Err != "" || e.HasBackup || e.Percent <= 0 || e.Percent >= 100 || e.Recommendation != Incomplete {
 		t.Errorf("partial: %+v", e)
 	}
 	if e := byID["corrupt"]; !strings.Contains(e.Err, "truncated") || !strings.Contains(e.Err, "assay recover corrupt") {

@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/assay-dev/assay/standards"
@@ -26,25 +25,74 @@ const (
 	NotRecommended Outcome = "not-recommended"
 )
 
-// Label returns the outcome in words for screens and the report.
-func (o Outcome) Label() string {
-	switch o {
-	case Incomplete:
-		return msg.outcomeIncomplete
-	case Recommended:
-		return msg.outcomeRecommended
-	case RecommendedWithConditions:
-		return msg.outcomeConditions
-	case NotRecommended:
-		return msg.outcomeNotRecommended
-	}
-	return fmt.Sprintf(msg.outcomeUnknown, string(o))
-}
+// Outcomes lists every outcome, so a surface's tests can check that it
+// words each one.
+var Outcomes = []Outcome{Incomplete, Recommended, RecommendedWithConditions, NotRecommended}
 
 // Recommendation is the outcome with the reasons a reader needs to trust it.
 type Recommendation struct {
 	Outcome Outcome  `json:"outcome"`
-	Reasons []string `json:"reasons"`
+	Reasons []Reason `json:"reasons"`
+}
+
+// ReasonKind names one kind of reason for the recommendation. The values
+// are stable: they appear in JSON and each surface words them from its own
+// messages.
+type ReasonKind string
+
+// Reason kinds. The comment says which Reason fields are set.
+const (
+	// ReasonMajor: a major non-conformity on Requirement; decisive.
+	ReasonMajor ReasonKind = "major"
+	// ReasonCritical: a non-conformity of Severity on the critical
+	// Requirement; decisive.
+	ReasonCritical ReasonKind = "critical"
+	// ReasonMinor: a minor non-conformity on Requirement, its corrective
+	// action due on DueDate.
+	ReasonMinor ReasonKind = "minor"
+	// ReasonMinorNoDueDate: a minor non-conformity on Requirement whose
+	// corrective action has no due date yet (no audit end date).
+	ReasonMinorNoDueDate ReasonKind = "minor-no-due-date"
+	// ReasonStillOpen: Open of Applicable requirements are still open;
+	// OpenByArea says how many in each area.
+	ReasonStillOpen ReasonKind = "still-open"
+	// ReasonAllConform: all Applicable requirements are assessed:
+	// Conforming conform, NotApplicable do not apply.
+	ReasonAllConform ReasonKind = "all-conform"
+	// ReasonNothingApplies: no requirement of the catalog applies.
+	ReasonNothingApplies ReasonKind = "nothing-applies"
+	// ReasonInformative: non-conformities on progress requirements not yet
+	// due (Requirements), reported for information only.
+	ReasonInformative ReasonKind = "informative-non-conformities"
+)
+
+// ReasonKinds lists every ReasonKind, so a surface's tests can check that
+// it words each one.
+var ReasonKinds = []ReasonKind{
+	ReasonMajor, ReasonCritical, ReasonMinor, ReasonMinorNoDueDate, ReasonStillOpen,
+	ReasonAllConform, ReasonNothingApplies, ReasonInformative,
+}
+
+// AreaCount is a count in one area.
+type AreaCount struct {
+	Area  standards.Area `json:"area"`
+	Count int            `json:"count"`
+}
+
+// Reason is one reason for the recommendation, as data: Kind says which
+// rule, the other fields (see the kinds) its facts. Requirement titles are
+// not copied: a surface looks them up in the catalog, in its language.
+type Reason struct {
+	Kind          ReasonKind  `json:"kind"`
+	Requirement   string      `json:"requirement_id,omitempty"`
+	Severity      Verdict     `json:"severity,omitempty"`
+	DueDate       string      `json:"due_date,omitempty"`
+	Open          int         `json:"open,omitempty"`
+	Applicable    int         `json:"applicable,omitempty"`
+	Conforming    int         `json:"conforming,omitempty"`
+	NotApplicable int         `json:"not_applicable,omitempty"`
+	OpenByArea    []AreaCount `json:"open_by_area,omitempty"`
+	Requirements  []string    `json:"requirements,omitempty"`
 }
 
 // AreaSummary counts one area's requirements (or, as Summary.Total, all of
@@ -67,10 +115,11 @@ type AreaSummary struct {
 	Percent int `json:"percent"`
 }
 
-// NonConformity is one line of the non-conformity register.
+// NonConformity is one line of the non-conformity register. The
+// requirement's title is not copied: a surface looks it up in the catalog,
+// in its language.
 type NonConformity struct {
 	RequirementID    string         `json:"requirement_id"`
-	Title            string         `json:"title"`
 	Area             standards.Area `json:"area"`
 	Severity         Verdict        `json:"severity"`
 	Finding          string         `json:"finding"` // the inspector's notes
@@ -87,7 +136,7 @@ type Summary struct {
 	Total           AreaSummary     `json:"total"`
 	Recommendation  Recommendation  `json:"recommendation"`
 	NonConformities []NonConformity `json:"non_conformities"`
-	Blockers        []string        `json:"blockers"`
+	Blockers        []Blocker       `json:"blockers"`
 }
 
 // areaReqs is one area of the walk with its requirements in file order.
@@ -195,10 +244,10 @@ func Summarize(a *Audit, cat *standards.Catalog) Summary {
 		return sum
 	}
 	var (
-		decisive    []string // reasons for NotRecommended
-		minors      []string // reasons for RecommendedWithConditions
-		openByArea  []string // "social 3"
-		informative []string // ids of non-conformities not yet due
+		decisive    []Reason    // reasons for NotRecommended
+		minors      []Reason    // reasons for RecommendedWithConditions
+		openByArea  []AreaCount // open requirements per area
+		informative []string    // ids of non-conformities not yet due
 	)
 	for _, ar := range walk(cat) {
 		as := newAreaSummary(ar.area)
@@ -229,7 +278,6 @@ func Summarize(a *Audit, cat *standards.Catalog) Summary {
 			f := a.Findings[r.ID]
 			sum.NonConformities = append(sum.NonConformities, NonConformity{
 				RequirementID:    r.ID,
-				Title:            r.Title,
 				Area:             r.Area,
 				Severity:         v,
 				Finding:          f.Notes,
@@ -237,19 +285,19 @@ func Summarize(a *Audit, cat *standards.Catalog) Summary {
 				DueDate:          a.DueDate(r.ID),
 				Critical:         r.Critical,
 			})
-			switch {
+			switch due := a.DueDate(r.ID); {
 			case v == Major:
-				decisive = append(decisive, fmt.Sprintf(msg.reasonMajor, r.ID, r.Title))
+				decisive = append(decisive, Reason{Kind: ReasonMajor, Requirement: r.ID, Severity: v})
 			case r.Critical:
-				decisive = append(decisive, fmt.Sprintf(msg.reasonCritical, r.ID, r.Title, severityWord(v)))
-			case a.DueDate(r.ID) != "":
-				minors = append(minors, fmt.Sprintf(msg.reasonMinor, r.ID, r.Title, a.DueDate(r.ID)))
+				decisive = append(decisive, Reason{Kind: ReasonCritical, Requirement: r.ID, Severity: v})
+			case due != "":
+				minors = append(minors, Reason{Kind: ReasonMinor, Requirement: r.ID, Severity: v, DueDate: due})
 			default:
-				minors = append(minors, fmt.Sprintf(msg.reasonMinorNoDue, r.ID, r.Title))
+				minors = append(minors, Reason{Kind: ReasonMinorNoDueDate, Requirement: r.ID, Severity: v})
 			}
 		}
 		if open > 0 {
-			openByArea = append(openByArea, fmt.Sprintf(msg.reasonOpenArea, ar.area, open))
+			openByArea = append(openByArea, AreaCount{Area: ar.area, Count: open})
 		}
 		as.finish()
 		sum.Areas = append(sum.Areas, as)
@@ -259,41 +307,32 @@ func Summarize(a *Audit, cat *standards.Catalog) Summary {
 
 	t := sum.Total
 	open := t.Applicable - t.Assessed
-	stillOpen := fmt.Sprintf(msg.reasonStillOpen, open, t.Applicable, strings.Join(openByArea, ", "))
+	stillOpen := Reason{Kind: ReasonStillOpen, Open: open, Applicable: t.Applicable, OpenByArea: openByArea}
 	var rec Recommendation
 	switch {
 	case t.Applicable == 0:
 		// Vacuously everything conforms, but recommending certification
 		// on nothing assessed would be absurd (a wrong or empty catalog).
-		rec = Recommendation{Outcome: Incomplete, Reasons: []string{msg.reasonNothingApplies}}
+		rec = Recommendation{Outcome: Incomplete, Reasons: []Reason{{Kind: ReasonNothingApplies}}}
 	case len(decisive) > 0:
 		rec = Recommendation{Outcome: NotRecommended, Reasons: decisive}
 		if open > 0 {
 			rec.Reasons = append(rec.Reasons, stillOpen)
 		}
 	case open > 0:
-		rec = Recommendation{Outcome: Incomplete, Reasons: []string{stillOpen}}
+		rec = Recommendation{Outcome: Incomplete, Reasons: []Reason{stillOpen}}
 	case len(minors) > 0:
 		rec = Recommendation{Outcome: RecommendedWithConditions, Reasons: minors}
 	default:
-		rec = Recommendation{Outcome: Recommended, Reasons: []string{
-			fmt.Sprintf(msg.reasonAllConform, t.Applicable, t.Counts[Conforms], t.Counts[NA]),
-		}}
+		rec = Recommendation{Outcome: Recommended, Reasons: []Reason{{Kind: ReasonAllConform,
+			Applicable: t.Applicable, Conforming: t.Counts[Conforms], NotApplicable: t.Counts[NA]}}}
 	}
 	if len(informative) > 0 {
-		rec.Reasons = append(rec.Reasons, fmt.Sprintf(msg.reasonInformativeNCs, len(informative), strings.Join(informative, ", ")))
+		rec.Reasons = append(rec.Reasons, Reason{Kind: ReasonInformative, Requirements: informative})
 	}
 	sum.Recommendation = rec
 	sum.Blockers = FinalizeBlockers(a, cat)
 	return sum
-}
-
-// severityWord names a non-conformity's severity in a sentence.
-func severityWord(v Verdict) string {
-	if v == Major {
-		return msg.severityMajor
-	}
-	return msg.severityMinor
 }
 
 // DueDate returns the corrective-action due date (YYYY-MM-DD) of the

@@ -1,8 +1,9 @@
 package audit
 
 import (
+	"encoding/json"
 	"reflect"
-	"strings"
+	"regexp"
 	"testing"
 	"time"
 
@@ -81,14 +82,21 @@ func TestApplicability(t *testing.T) {
 	}
 
 	h := Header{CertYear: 1, CertType: Fairmined}
-	for id, want := range map[string]string{
-		"S-1": "applies",
-		"S-3": "informative (due in year 3; this audit is year 1)",
-		"C-2": "excluded (Fairmined Ecological audits only)",
+	for id, want := range map[string]ApplicabilityDetail{
+		"S-1": {Applicability: Applies},
+		"S-3": {Applicability: Informative, DueYear: 3, CertYear: 1},
+		"C-2": {Applicability: Excluded, EcologicalOnly: true},
 	} {
-		if got := DescribeApplicability(req(id), h); got != want {
-			t.Errorf("DescribeApplicability(%s) = %q, want %q", id, got, want)
+		if got := ExplainApplicability(req(id), h); got != want {
+			t.Errorf("ExplainApplicability(%s) = %+v, want %+v", id, got, want)
 		}
+	}
+	if got := ExplainApplicability(nil, h); got != (ApplicabilityDetail{Applicability: Excluded}) {
+		t.Errorf("ExplainApplicability(nil) = %+v", got)
+	}
+	// JSON carries the stable names, not numbers.
+	if b, _ := json.Marshal(ExplainApplicability(req("S-3"), h)); string(b) != `{"applicability":"informative","due_year":3,"certification_year":1}` {
+		t.Errorf("JSON: %s", b)
 	}
 }
 
@@ -147,31 +155,35 @@ func TestRecommendation(t *testing.T) {
 		name    string
 		change  func(a *Audit)
 		outcome Outcome
-		reasons []string // each must be part of some reason, in order
+		reasons []Reason
 	}{
 		{"nothing assessed", func(a *Audit) {}, Incomplete,
-			[]string{"4 of 4 applicable requirements still open (social 2, labour 1, chemicals 1)"}},
+			[]Reason{{Kind: ReasonStillOpen, Open: 4, Applicable: 4,
+				OpenByArea: []AreaCount{{standards.Social, 2}, {standards.Labour, 1}, {standards.Chemicals, 1}}}}},
 		{"some open", func(a *Audit) { conformAll(a, cat); delete(a.Findings, "L-1") }, Incomplete,
-			[]string{"1 of 4 applicable requirements still open (labour 1)"}},
+			[]Reason{{Kind: ReasonStillOpen, Open: 1, Applicable: 4, OpenByArea: []AreaCount{{standards.Labour, 1}}}}},
 		{"all conform", func(a *Audit) { conformAll(a, cat) }, Recommended,
-			[]string{"all 4 applicable requirements assessed: 4 conform, 0 not applicable"}},
+			[]Reason{{Kind: ReasonAllConform, Applicable: 4, Conforming: 4}}},
 		{"conform and na", func(a *Audit) { conformAll(a, cat); set(a, "C-1", NA) }, Recommended,
-			[]string{"3 conform, 1 not applicable"}},
+			[]Reason{{Kind: ReasonAllConform, Applicable: 4, Conforming: 3, NotApplicable: 1}}},
 		{"minor", func(a *Audit) { conformAll(a, cat); set(a, "S-2", Minor) }, RecommendedWithConditions,
-			[]string{"minor non-conformity on S-2 Complaints mechanism: corrective action due 2027-02-19"}},
+			[]Reason{{Kind: ReasonMinor, Requirement: "S-2", Severity: Minor, DueDate: "2027-02-19"}}},
 		{"minor without end date", func(a *Audit) { conformAll(a, cat); set(a, "S-2", Minor); a.Header.EndDate = "" }, RecommendedWithConditions,
-			[]string{"S-2 Complaints mechanism: corrective action has no due date yet"}},
+			[]Reason{{Kind: ReasonMinorNoDueDate, Requirement: "S-2", Severity: Minor}}},
 		{"major", func(a *Audit) { conformAll(a, cat); set(a, "C-1", Major) }, NotRecommended,
-			[]string{"major non-conformity on C-1 Mercury only in retorts"}},
+			[]Reason{{Kind: ReasonMajor, Requirement: "C-1", Severity: Major}}},
 		{"critical minor", func(a *Audit) { conformAll(a, cat); set(a, "L-1", Minor) }, NotRecommended,
-			[]string{"critical requirement L-1 No child labour has a minor non-conformity"}},
+			[]Reason{{Kind: ReasonCritical, Requirement: "L-1", Severity: Minor}}},
 		{"major beats open", func(a *Audit) { set(a, "C-1", Major) }, NotRecommended,
-			[]string{"major non-conformity on C-1", "3 of 4 applicable requirements still open (social 2, labour 1)"}},
+			[]Reason{{Kind: ReasonMajor, Requirement: "C-1", Severity: Major},
+				{Kind: ReasonStillOpen, Open: 3, Applicable: 4, OpenByArea: []AreaCount{{standards.Social, 2}, {standards.Labour, 1}}}}},
 		{"informative major ignored", func(a *Audit) { conformAll(a, cat); set(a, "S-3", Major); set(a, "L-2", Minor) }, Recommended,
-			[]string{"all 4 applicable", "2 non-conformities on progress requirements not yet due are reported for information only: S-3, L-2"}},
-		{"excluded major ignored", func(a *Audit) { conformAll(a, cat); set(a, "C-2", Major) }, Recommended, nil},
+			[]Reason{{Kind: ReasonAllConform, Applicable: 4, Conforming: 4},
+				{Kind: ReasonInformative, Requirements: []string{"S-3", "L-2"}}}},
+		{"excluded major ignored", func(a *Audit) { conformAll(a, cat); set(a, "C-2", Major) }, Recommended,
+			[]Reason{{Kind: ReasonAllConform, Applicable: 4, Conforming: 4}}},
 		{"unknown verdict counts as open", func(a *Audit) { conformAll(a, cat); a.Findings["C-1"].Verdict = "observation" }, Incomplete,
-			[]string{"(chemicals 1)"}},
+			[]Reason{{Kind: ReasonStillOpen, Open: 1, Applicable: 4, OpenByArea: []AreaCount{{standards.Chemicals, 1}}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,34 +191,43 @@ func TestRecommendation(t *testing.T) {
 			tt.change(a)
 			rec := Summarize(a, cat).Recommendation
 			if rec.Outcome != tt.outcome {
-				t.Fatalf("outcome %s (%s), want %s; reasons %q", rec.Outcome, rec.Outcome.Label(), tt.outcome, rec.Reasons)
+				t.Fatalf("outcome %s, want %s; reasons %+v", rec.Outcome, tt.outcome, rec.Reasons)
 			}
-			if len(rec.Reasons) == 0 {
-				t.Errorf("outcome %s has no reason", rec.Outcome)
-			}
-			next := 0
-			for _, want := range tt.reasons {
-				found := false
-				for next < len(rec.Reasons) && !found {
-					found = strings.Contains(rec.Reasons[next], want)
-					next++
-				}
-				if !found {
-					t.Errorf("reasons %q lack …%q… (in order)", rec.Reasons, want)
-				}
+			if !reflect.DeepEqual(rec.Reasons, tt.reasons) {
+				t.Errorf("reasons\n got %+v\nwant %+v", rec.Reasons, tt.reasons)
 			}
 		})
 	}
+
+	// With nothing applicable at all (a wrong catalog), never recommended.
+	empty := &standards.Catalog{ID: "x", Areas: standards.Areas}
+	if rec := Summarize(newTestAudit(), empty).Recommendation; rec.Outcome != Incomplete ||
+		!reflect.DeepEqual(rec.Reasons, []Reason{{Kind: ReasonNothingApplies}}) {
+		t.Errorf("empty catalog: %+v", rec)
+	}
 }
 
-func TestOutcomeLabel(t *testing.T) {
-	for o, want := range map[Outcome]string{
-		Incomplete: "Incomplete", Recommended: "Recommended for certification",
-		RecommendedWithConditions: "Recommended with conditions", NotRecommended: "Not recommended",
-	} {
-		if got := o.Label(); got != want {
-			t.Errorf("%s.Label() = %q, want %q", o, got, want)
+// TestReasonKindsAreJSONValues: every kind, outcome, blocker and problem is
+// a stable lower-case word a script can match, and the lists name each once.
+func TestKindsAreStableJSONValues(t *testing.T) {
+	word := regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
+	check := func(what string, kinds []string) {
+		seen := map[string]bool{}
+		for _, k := range kinds {
+			if !word.MatchString(k) || seen[k] {
+				t.Errorf("%s kind %q is not a unique lower-case word", what, k)
+			}
+			seen[k] = true
 		}
+	}
+	check("outcome", choices(Outcomes))
+	check("reason", choices(ReasonKinds))
+	check("blocker", choices(BlockerKinds))
+	check("problem", choices(ProblemKinds))
+	check("note", choices(NoteKinds))
+	b, err := json.Marshal(Reason{Kind: ReasonMinor, Requirement: "S-2", Severity: Minor, DueDate: "2027-02-19"})
+	if err != nil || string(b) != `{"kind":"minor","requirement_id":"S-2","severity":"minor","due_date":"2027-02-19"}` {
+		t.Errorf("reason JSON: %s %v", b, err)
 	}
 }
 
@@ -221,10 +242,10 @@ func TestNonConformityRegister(t *testing.T) {
 
 	got := Summarize(a, cat).NonConformities
 	want := []NonConformity{
-		{RequirementID: "L-1", Title: "No child labour", Area: standards.Labour, Severity: Major,
+		{RequirementID: "L-1", Area: standards.Labour, Severity: Major,
 			Finding: "a 14-year-old at the sluice", CorrectiveAction: "remove minors, school agreement",
 			DueDate: "2026-12-21", Critical: true},
-		{RequirementID: "C-1", Title: "Mercury only in retorts", Area: standards.Chemicals, Severity: Minor,
+		{RequirementID: "C-1", Area: standards.Chemicals, Severity: Minor,
 			Finding: "seen on site", CorrectiveAction: "fix it", DueDate: "2027-01-15"},
 	}
 	if !reflect.DeepEqual(got, want) {

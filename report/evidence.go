@@ -16,6 +16,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 )
 
 // StoreEvidence reads report pictures for one audit from the store: the
@@ -52,22 +53,23 @@ const (
 
 // evidence draws the evidence index and the photographs.
 func (d *doc) evidence(a *audit.Audit, src EvidenceSource, figs map[string]int, problems map[string]string) {
-	m := d.m
 	p := d.pdf
-	d.h1(m.EvidenceTitle)
+	d.h1(d.t("evidence_title", nil))
 	if len(a.Evidence) == 0 {
-		d.para(m.EvidenceNone, contentW, lineH)
+		d.para(d.t("evidence_none", nil), contentW, lineH)
 		return
 	}
-	cols := []column{{title: "#", w: 8, align: "R"}, {title: m.File, w: 40}, {title: m.SHA256, w: 55}, {title: m.Size, w: 15, align: "R"}, {title: m.Captured, w: 26}, {title: m.GPS, w: 30}}
+	gpsLabel := d.t("col_gps", nil)
+	cols := []column{{title: "#", w: 8, align: "R"}, {title: d.t("col_file", nil), w: 40}, {title: d.t("col_sha256", nil), w: 55},
+		{title: d.t("col_size", nil), w: 15, align: "R"}, {title: d.t("col_taken", nil), w: 26}, {title: gpsLabel, w: 30}}
 	var rows [][]cell
 	for i, ev := range a.Evidence {
 		name := ev.Name
 		if n, ok := figs[ev.SHA256]; ok {
-			name += "\n" + fmt.Sprintf(m.FigureFmt, n)
+			name += "\n" + d.t("figure_ref", i18n.Args{"N": n})
 		}
 		if why, ok := problems[ev.SHA256]; ok {
-			name += "\n" + fmt.Sprintf(m.EvidenceMark, why)
+			name += "\n" + d.t("evidence_mark", i18n.Args{"Reason": why})
 		}
 		taken := ""
 		if !ev.Captured.IsZero() {
@@ -78,8 +80,8 @@ func (d *doc) evidence(a *audit.Audit, src EvidenceSource, figs map[string]int, 
 			gps = fmt.Sprintf("%.5f,\n%.5f", ev.GPS.Lat, ev.GPS.Lon)
 		}
 		rows = append(rows, []cell{
-			{text: fmt.Sprint(i + 1)}, {text: name}, {text: ev.SHA256, mono: true},
-			{text: humanSize(ev.Size)}, {text: orDash(taken)}, {text: orDash(gps)},
+			{text: d.l.Int(i + 1)}, {text: name}, {text: ev.SHA256, mono: true},
+			{text: d.humanSize(ev.Size)}, {text: orDash(taken)}, {text: orDash(gps)},
 		})
 	}
 	d.table(cols, rows)
@@ -93,7 +95,7 @@ func (d *doc) evidence(a *audit.Audit, src EvidenceSource, figs map[string]int, 
 	if len(pics) == 0 {
 		return
 	}
-	d.h2(m.PhotosTitle)
+	d.h2(d.t("photos_title", nil))
 	for i := 0; i < len(pics); i += 2 {
 		row := pics[i:min(i+2, len(pics))]
 		type placed struct {
@@ -112,7 +114,7 @@ func (d *doc) evidence(a *audit.Audit, src EvidenceSource, figs map[string]int, 
 			} else {
 				h = 24
 			}
-			cap := fmt.Sprintf(m.CaptionFmt, figs[ev.SHA256], ev.Name)
+			cap := d.t("caption", i18n.Args{"N": figs[ev.SHA256], "Name": ev.Name})
 			if ev.Caption != "" {
 				cap += " — " + ev.Caption
 			}
@@ -121,13 +123,13 @@ func (d *doc) evidence(a *audit.Audit, src EvidenceSource, figs map[string]int, 
 			nCap := len(lines)
 			var meta []string
 			if len(ev.Requirements) > 0 {
-				meta = append(meta, fmt.Sprintf(m.ForReqsFmt, strings.Join(ev.Requirements, ", ")))
+				meta = append(meta, d.t("for_requirements", i18n.Args{"IDs": strings.Join(ev.Requirements, ", ")}))
 			}
 			if !ev.Captured.IsZero() {
-				meta = append(meta, m.Captured+": "+ev.Captured.Format("2006-01-02 15:04"))
+				meta = append(meta, d.t("col_taken", nil)+": "+ev.Captured.Format("2006-01-02 15:04"))
 			}
 			if ev.GPS != nil {
-				meta = append(meta, fmt.Sprintf("%s: %.5f, %.5f", m.GPS, ev.GPS.Lat, ev.GPS.Lon))
+				meta = append(meta, fmt.Sprintf("%s: %.5f, %.5f", gpsLabel, ev.GPS.Lat, ev.GPS.Lon))
 			}
 			if len(meta) > 0 {
 				lines = append(lines, wrap(p, strings.Join(meta, " · "), figW)...)
@@ -171,20 +173,20 @@ type pic struct {
 func (d *doc) loadPicture(src EvidenceSource, ev *audit.Evidence) *pic {
 	pc := &pic{name: "ev-" + ev.SHA256}
 	if src == nil {
-		pc.err = d.m.ImageMissing
+		pc.err = d.t("image_missing", nil)
 		return pc
 	}
 	data, upright, err := src.Image(ev)
 	if err != nil || len(data) == 0 {
-		pc.err = d.m.ImageMissing
+		pc.err = d.t("image_missing", nil)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			pc.err = fmt.Sprintf(d.m.ImageUnreadFmt, ev.Name)
+			pc.err = d.t("image_unreadable", i18n.Args{"Name": ev.Name})
 		}
 		return pc
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		pc.err = fmt.Sprintf(d.m.ImageUnreadFmt, ev.Name)
+		pc.err = d.t("image_unreadable", i18n.Args{"Name": ev.Name})
 		return pc
 	}
 	// JPEG in RGB or grey passes straight through (no decode, fast);
@@ -192,19 +194,19 @@ func (d *doc) loadPicture(src EvidenceSource, ev *audit.Evidence) *pic {
 	if format != "jpeg" || (cfg.ColorModel != color.YCbCrModel && cfg.ColorModel != color.GrayModel) {
 		img, _, err := image.Decode(bytes.NewReader(data))
 		if err != nil {
-			pc.err = fmt.Sprintf(d.m.ImageUnreadFmt, ev.Name)
+			pc.err = d.t("image_unreadable", i18n.Args{"Name": ev.Name})
 			return pc
 		}
 		var buf bytes.Buffer
 		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 85}); err != nil {
-			pc.err = fmt.Sprintf(d.m.ImageUnreadFmt, ev.Name)
+			pc.err = d.t("image_unreadable", i18n.Args{"Name": ev.Name})
 			return pc
 		}
 		data = buf.Bytes()
 		cfg.Width, cfg.Height = img.Bounds().Dx(), img.Bounds().Dy()
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		pc.err = fmt.Sprintf(d.m.ImageUnreadFmt, ev.Name)
+		pc.err = d.t("image_unreadable", i18n.Args{"Name": ev.Name})
 		return pc
 	}
 	pc.imgType = "JPG"
@@ -275,13 +277,13 @@ func fitBox(w, h, maxW, maxH float64) (float64, float64) {
 	return w * s, h * s
 }
 
-func humanSize(n int64) string {
+func (d *doc) humanSize(n int64) string {
 	switch {
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+		return d.t("size_mb", i18n.Args{"N": d.l.Decimal(float64(n)/(1<<20), 1)})
 	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+		return d.t("size_kb", i18n.Args{"N": d.l.Decimal(float64(n)/(1<<10), 0)})
 	default:
-		return fmt.Sprintf("%d B", n)
+		return d.t("size_b", i18n.Args{"N": d.l.Int(int(n))})
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 )
 
 // EvidenceProblem is an evidence file the audit lists that is not in the
@@ -20,7 +21,7 @@ type EvidenceProblem struct {
 	SHA256 string
 	Name   string // original file name, sanitized
 	Path   string // where the file should be
-	Reason string // short, for the evidence index and messages
+	Reason string // short, in English, for messages (the report words its own)
 
 	fault evidenceFault
 	err   error // why the file cannot be read (faultUnread)
@@ -38,17 +39,17 @@ const (
 	faultChanged
 )
 
-// reason words the problem with table m.
-func (p EvidenceProblem) reason(m *messages) string {
+// reason words the problem in l's language.
+func (p EvidenceProblem) reason(l *i18n.Localizer) string {
 	switch p.fault {
 	case faultBadRef:
-		return m.EvidenceBadRef
+		return l.T("evidence_bad_ref", nil)
 	case faultMissing:
-		return m.EvidenceMissing
+		return l.T("evidence_missing", nil)
 	case faultUnread:
-		return fmt.Sprintf(m.EvidenceUnreadFmt, p.err)
+		return l.T("evidence_unreadable", i18n.Args{"Error": fmt.Sprint(p.err)})
 	case faultChanged:
-		return m.EvidenceChanged
+		return l.T("evidence_changed", nil)
 	}
 	return p.Reason
 }
@@ -68,7 +69,7 @@ func CheckEvidence(s *audit.Store, id string, a *audit.Audit) []EvidenceProblem 
 			continue
 		}
 		pr := EvidenceProblem{SHA256: ev.SHA256, Name: clean(ev.Name), Path: p, fault: fault, err: err}
-		pr.Reason = pr.reason(msg)
+		pr.Reason = pr.reason(terminal())
 		out = append(out, pr)
 	}
 	return out
@@ -99,17 +100,17 @@ func evidenceState(p, sha string) (evidenceFault, error) {
 }
 
 // evidenceError is the refusal of a signed export with evidence problems:
-// which files, where they belong, and what to do.
-func evidenceError(s *audit.Store, id string, probs []EvidenceProblem) error {
+// which files, where they belong, and what to do, in l's language.
+func evidenceError(l *i18n.Localizer, s *audit.Store, id string, probs []EvidenceProblem) error {
 	// The folder from the store itself: a problem's Path is empty when the
 	// audit's reference is not even a SHA-256.
 	dir := filepath.Dir(s.EvidencePath(id, strings.Repeat("0", 64)))
 	var b strings.Builder
-	fmt.Fprintf(&b, msg.EvidenceRefuseFmt, id, len(probs), dir)
+	b.WriteString(l.N("evidence_refuse", len(probs), i18n.Args{"ID": id, "Folder": dir}))
 	for _, p := range probs {
-		fmt.Fprintf(&b, "\n  - %s (%s): %s", p.Name, prefix(p.SHA256, 12), p.Reason)
+		fmt.Fprintf(&b, "\n  - %s (%s): %s", p.Name, prefix(p.SHA256, 12), p.reason(l))
 	}
 	b.WriteString("\n")
-	b.WriteString(msg.EvidenceFixHint)
+	b.WriteString(l.T("evidence_fix_hint", nil))
 	return errors.New(b.String())
 }

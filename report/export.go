@@ -8,9 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/report/identity"
 	"github.com/assay-dev/assay/report/pdfsign"
 	"github.com/assay-dev/assay/standards"
@@ -46,9 +49,13 @@ type ExportOptions struct {
 	// Warn receives warnings that do not stop the export (changed catalog,
 	// export not recorded in the history); nil drops them.
 	Warn func(string)
-	// Language of the report: "en" (the default when empty) or "es"; see
-	// Languages. Warnings and errors stay in the terminal's words.
+	// Language of the report: "en" (the default when empty), "es", or a
+	// language with message files in the home's locales folder (see
+	// LoadMessages).
 	Language string
+	// UILanguage is the language of the warnings and errors (the
+	// terminal's); empty means English.
+	UILanguage string
 }
 
 // Export renders the report of audit id, signs it (unless Draft), saves it
@@ -56,7 +63,6 @@ type ExportOptions struct {
 // to opts.Output. It returns the path in the exports folder. A signed
 // export is recorded in the current revision's history.
 func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
-	m := msg
 	warn := opts.Warn
 	if warn == nil {
 		warn = func(string) {}
@@ -64,14 +70,21 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	// Refuse an unknown language before anything is read or locked.
-	rm, err := messagesFor(opts.Language)
-	if err != nil {
-		return "", err
+	msgs, problems := LoadMessages(s.Home())
+	m := msgs.For(opts.UILanguage) // the terminal's words
+	for _, p := range problems {
+		warn(m.T("user_messages_warning", i18n.Args{"Error": p.Error()}))
 	}
+	// Refuse an unknown language before anything is read or locked.
+	if !msgs.Has(opts.Language) {
+		return "", errors.New(m.T("unknown_language", i18n.Args{
+			"Lang": strconv.Quote(opts.Language), "Known": strings.Join(msgs.Languages(), ", ")}))
+	}
+	rm := msgs.For(opts.Language) // the report's words
 	var (
-		a *audit.Audit
-		h = opts.Handle
+		a   *audit.Audit
+		h   = opts.Handle
+		err error
 	)
 	if h != nil {
 		a = h.Audit()
@@ -79,18 +92,18 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 		return "", err
 	}
 	if a.Status != audit.Finalized && !opts.Draft {
-		return "", fmt.Errorf(m.DraftNeedsFlagFmt, id)
+		return "", errors.New(m.T("draft_needs_flag", i18n.Args{"ID": id}))
 	}
 	ident := opts.Identity
 	if !opts.Draft && (ident == nil || ident.Key == nil || ident.Cert == nil) {
-		return "", errors.New(m.NoIdentity)
+		return "", errors.New(m.T("no_identity", nil))
 	}
 	if st, err := os.Stat(opts.Output); opts.Output != "" && err == nil && st.IsDir() {
-		return "", fmt.Errorf(m.OutputIsDirFmt, opts.Output, filepath.Join(opts.Output, "report.pdf"))
+		return "", errors.New(m.T("output_is_dir", i18n.Args{"Path": opts.Output, "Example": filepath.Join(opts.Output, "report.pdf")}))
 	}
 	if opts.Output != "" && !opts.Force {
 		if _, err := os.Lstat(opts.Output); err == nil {
-			return "", fmt.Errorf(m.OutputExistsFmt, opts.Output)
+			return "", errors.New(m.T("output_exists", i18n.Args{"Path": opts.Output}))
 		}
 	}
 
@@ -105,10 +118,11 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 	var changed *standards.ChangedError
 	switch {
 	case errors.As(err, &changed):
-		warning = fmt.Sprintf(m.CatalogChangedWarn, prefix(changed.Want, 12), prefix(changed.Got, 12))
-		warn(warning)
+		shas := i18n.Args{"Recorded": prefix(changed.Want, 12), "Installed": prefix(changed.Got, 12)}
+		warn(m.T("catalog_changed_warning", shas))
+		warning = rm.T("catalog_changed_warning", shas)
 	case err != nil:
-		return "", fmt.Errorf(m.ErrAuditFmt, id, err)
+		return "", fmt.Errorf("%s: %w", m.T("err_audit", i18n.Args{"ID": id}), err)
 	}
 
 	// Record the export only for a signed export of a finalized revision
@@ -118,19 +132,23 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 	if record && h == nil {
 		oh, err := s.Open(id)
 		if err != nil {
-			warn(fmt.Sprintf(m.NotRecordedFmt, err))
+			warn(m.T("not_recorded", i18n.Args{"Error": err.Error()}))
 			record = false
 		} else {
 			defer oh.Close()
 			h, a = oh, oh.Audit()
 			if a.Status != audit.Finalized {
-				return "", fmt.Errorf(m.DraftNeedsFlagFmt, id)
+				return "", errors.New(m.T("draft_needs_flag", i18n.Args{"ID": id}))
 			}
 		}
 	}
 
-	if note := audit.UnknownVerdictsNote(a); note != "" {
-		warn(note)
+	if uv := audit.UnknownVerdicts(a); len(uv) > 0 {
+		bad := make([]string, len(uv))
+		for i, u := range uv {
+			bad[i] = fmt.Sprintf("%s (%q)", u.Requirement, string(u.Verdict))
+		}
+		warn(m.T("unknown_verdicts", i18n.Args{"Findings": strings.Join(bad, ", ")}))
 	}
 
 	// The evidence index vouches for each file's SHA-256: a signed report
@@ -140,27 +158,25 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 	var evProblems map[string]string
 	if probs := CheckEvidence(s, id, a); len(probs) > 0 {
 		if !opts.Draft && !opts.AllowMissingEvidence {
-			return "", evidenceError(s, id, probs)
+			return "", evidenceError(m, s, id, probs)
 		}
 		evProblems = map[string]string{}
 		for _, p := range probs {
 			evProblems[p.SHA256] = p.reason(rm)
-			warn(fmt.Sprintf(m.EvidenceWarnFmt, p.Name, prefix(p.SHA256, 12), p.Reason, p.Path))
+			warn(m.T("evidence_warning", i18n.Args{"Name": p.Name, "SHA": prefix(p.SHA256, 12), "Reason": p.reason(m), "Path": p.Path}))
 		}
 	}
 
 	data, err := AuditJSON(a)
 	if err != nil {
-		return "", fmt.Errorf(m.ErrEncodeFmt, id, err)
+		return "", fmt.Errorf("%s: %w", m.T("err_encode", i18n.Args{"ID": id}), err)
 	}
 	place := opts.Place
 	if place == "" {
 		place = joinNonEmpty(", ", a.Header.Site, a.Header.Municipality, a.Header.Country)
 	}
-	if warning != "" && rm != msg {
-		warning = fmt.Sprintf(rm.CatalogChangedWarn, prefix(changed.Want, 12), prefix(changed.Got, 12))
-	}
-	ro := RenderOptions{Draft: opts.Draft, Now: opts.Now, Place: place, CatalogWarning: warning, AuditJSON: data, EvidenceProblems: evProblems, Language: opts.Language}
+	ro := RenderOptions{Draft: opts.Draft, Now: opts.Now, Place: place, CatalogWarning: warning, AuditJSON: data,
+		EvidenceProblems: evProblems, Language: opts.Language, Messages: msgs}
 	if !opts.Draft {
 		ro.Signer = SignerFromCert(ident.Cert.Subject.CommonName, ident.Cert)
 		if ro.Signer.Name == "" {
@@ -182,12 +198,12 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 		chain := append([]*x509.Certificate{ident.Cert}, ident.Chain...)
 		pdf, err = pdfsign.Sign(pdf, ident.Key, chain, pdfsign.Options{
 			Name:     ro.Signer.Name,
-			Reason:   fmt.Sprintf(rm.SignReasonFmt, a.ID, a.Revision),
+			Reason:   rm.T("sign_reason", i18n.Args{"ID": a.ID, "Revision": a.Revision}),
 			Location: a.Header.Site,
 			Time:     opts.Now,
 		})
 		if err != nil {
-			return "", fmt.Errorf(m.ErrSignFmt, id, err)
+			return "", fmt.Errorf("%s: %w", m.T("err_sign", i18n.Args{"ID": id}), err)
 		}
 	}
 	name := fmt.Sprintf("%s-%s%s.pdf", ReportID(a), opts.Now.Format("20060102T150405"), suffix)
@@ -197,7 +213,7 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 	// copies.
 	var tmp string
 	if opts.Output != "" {
-		if tmp, err = stageOutput(opts.Output, pdf); err != nil {
+		if tmp, err = stageOutput(m, opts.Output, pdf); err != nil {
 			return "", err
 		}
 	}
@@ -209,14 +225,14 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 		return "", err
 	}
 	if tmp != "" {
-		if err := commitOutput(tmp, opts.Output, opts.Force); err != nil {
+		if err := commitOutput(m, tmp, opts.Output, opts.Force); err != nil {
 			os.Remove(path)
 			return "", err
 		}
 	}
 	if record {
 		if err := recordExport(h, a, filepath.Base(path)); err != nil {
-			warn(fmt.Sprintf(m.NotRecordedFmt, err))
+			warn(m.T("not_recorded", i18n.Args{"Error": err.Error()}))
 		}
 	}
 	return path, nil
@@ -234,16 +250,16 @@ func recordExport(h *audit.Handle, a *audit.Audit, name string) error {
 			return h.Save(&c)
 		}
 	}
-	return fmt.Errorf(msg.ErrNoHistoryFmt, a.Revision)
+	return fmt.Errorf("report: revision %d has no history entry", a.Revision)
 }
 
 // stageOutput writes data to a temporary file beside path (same folder,
 // so the final rename or link cannot cross file systems) and returns its
 // name. On error nothing is left behind.
-func stageOutput(path string, data []byte) (string, error) {
+func stageOutput(m *i18n.Localizer, path string, data []byte) (string, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return "", outputError(path, err)
+		return "", outputError(m, path, err)
 	}
 	_, err = tmp.Write(data)
 	if err == nil {
@@ -257,7 +273,7 @@ func stageOutput(path string, data []byte) (string, error) {
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return "", outputError(path, err)
+		return "", outputError(m, path, err)
 	}
 	return tmp.Name(), nil
 }
@@ -266,26 +282,26 @@ func stageOutput(path string, data []byte) (string, error) {
 // force; without, a hard link refuses an existing file atomically (a file
 // made there since the check at the start is not clobbered either). The
 // staged file is gone afterwards either way.
-func commitOutput(tmp, path string, force bool) error {
+func commitOutput(m *i18n.Localizer, tmp, path string, force bool) error {
 	defer os.Remove(tmp)
 	if force {
 		if err := os.Rename(tmp, path); err != nil {
-			return outputError(path, err)
+			return outputError(m, path, err)
 		}
 		return nil
 	}
 	err := os.Link(tmp, path)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf(msg.OutputExistsFmt, path)
+		return errors.New(m.T("output_exists", i18n.Args{"Path": path}))
 	}
 	if err != nil {
 		// Some file systems (FAT on a USB stick) have no hard links:
 		// check, then rename.
 		if _, serr := os.Lstat(path); serr == nil {
-			return fmt.Errorf(msg.OutputExistsFmt, path)
+			return errors.New(m.T("output_exists", i18n.Args{"Path": path}))
 		}
 		if err := os.Rename(tmp, path); err != nil {
-			return outputError(path, err)
+			return outputError(m, path, err)
 		}
 	}
 	return nil
@@ -293,7 +309,7 @@ func commitOutput(tmp, path string, force bool) error {
 
 // outputError words a failure to write the -o file: the file, then the
 // system's reason alone (not the temporary file's name).
-func outputError(path string, err error) error {
+func outputError(m *i18n.Localizer, path string, err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
@@ -302,7 +318,7 @@ func outputError(path string, err error) error {
 	if errors.As(err, &le) {
 		err = le.Err
 	}
-	return fmt.Errorf(msg.ErrWriteFmt, path, err)
+	return fmt.Errorf("%s: %w", m.T("err_write", i18n.Args{"Path": path}), err)
 }
 
 // prefix returns the first n bytes of s (all of s if shorter).

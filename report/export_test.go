@@ -71,7 +71,7 @@ func TestExportSignedFinalizedAudit(t *testing.T) {
 			t.Errorf("report lacks %q", w)
 		}
 	}
-	if strings.Contains(text, msg.ImageMissing) {
+	if strings.Contains(text, terminal().T("image_missing", nil)) {
 		t.Error("a photo is missing from the report")
 	}
 	needTool(t, "pdfsig")

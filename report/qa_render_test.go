@@ -13,7 +13,7 @@ import (
 // after every cut made 400k characters take 6 s and a 30 MB note hang the
 // export. The wrapped lines must also give back the text and fit the width.
 func TestQAWrapLongUnbrokenWordIsLinear(t *testing.T) {
-	d := newDoc(&audit.Audit{ID: "qa"}, false, msg)
+	d := newDoc(&audit.Audit{ID: "qa"}, false, terminal())
 	d.font("", 9, colText)
 	word := strings.Repeat("é", 1<<20)
 	const w = 100.0

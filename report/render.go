@@ -20,6 +20,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -44,10 +45,14 @@ type RenderOptions struct {
 	// EvidenceProblems maps an evidence SHA-256 to why its file is not in
 	// the audit folder as imported; the evidence index marks those rows.
 	EvidenceProblems map[string]string
-	// Language of the report's words and of the PDF's /Lang: "en" (the
-	// default when empty) or "es"; see Languages. Dates stay YYYY-MM-DD and
-	// requirement and inspector text is printed as written.
+	// Language of the report's words, dates and numbers, and of the PDF's
+	// /Lang: "en" (the default when empty), "es", or a language with message
+	// files in Messages; see Languages. Requirement and inspector text is
+	// printed as written.
 	Language string
+	// Messages are the report's words; nil means the built-in ones (see
+	// LoadMessages for a home's own languages).
+	Messages *i18n.Messages
 }
 
 // SignerInfo is what the signature page says about the signing certificate.
@@ -132,9 +137,17 @@ var (
 	colInformative = rgb{84, 110, 160}
 )
 
+// summarize is audit.Summarize: the report says the recommendation audit
+// computes and holds no rules of its own (a test changes a rule here and
+// sees both languages follow).
+var summarize = audit.Summarize
+
 // doc wraps gofpdf with the report's layout helpers.
 type doc struct {
-	pdf      *gofpdf.Fpdf
+	pdf *gofpdf.Fpdf
+	// l says the report's words in its language (t and n); m has the
+	// signature page's, which are not in message files yet.
+	l        *i18n.Localizer
 	m        *messages
 	reportID string
 	asmo     string
@@ -147,49 +160,52 @@ type doc struct {
 // audit data attached as audit.json. It does not sign.
 func Render(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts RenderOptions) ([]byte, error) {
 	if a == nil {
-		return nil, errors.New(msg.ErrNoAudit)
+		return nil, errors.New("report: no audit to render")
 	}
 	if cat == nil {
-		return nil, fmt.Errorf(msg.ErrNoCatalogFmt, a.ID)
+		return nil, fmt.Errorf("report: no requirements catalog for audit %s", a.ID)
+	}
+	msgs := opts.Messages
+	if msgs == nil {
+		msgs = builtin()
+	}
+	if err := checkLanguage(msgs, opts.Language); err != nil {
+		return nil, err
 	}
 	data := opts.AuditJSON
 	if data == nil {
 		var err error
 		if data, err = AuditJSON(a); err != nil {
-			return nil, fmt.Errorf(msg.ErrEncodeFmt, a.ID, err)
+			return nil, fmt.Errorf("%s: %w", terminal().T("err_encode", i18n.Args{"ID": a.ID}), err)
 		}
-	}
-	m, err := messagesFor(opts.Language)
-	if err != nil {
-		return nil, err
 	}
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	d := newDoc(a, opts.Draft, m)
-	d.pdf.SetAttachments([]gofpdf.Attachment{{Filename: AttachmentName, Content: data, Description: m.AttachmentDesc}})
+	d := newDoc(a, opts.Draft, msgs.For(opts.Language))
+	d.pdf.SetAttachments([]gofpdf.Attachment{{Filename: AttachmentName, Content: data, Description: d.t("attachment_description", nil)}})
 
-	sum := audit.Summarize(a, cat)
+	sum := summarize(a, cat)
 	figs := d.figures(a)
 
 	d.cover(a, cat, opts)
 	d.summary(a, cat, &sum)
-	d.nonConformities(&sum)
+	d.nonConformities(cat, &sum)
 	d.findings(a, cat, figs)
 	d.evidence(a, ev, figs, opts.EvidenceProblems)
 	d.signature(a, opts)
 
 	if err := d.pdf.Error(); err != nil {
-		return nil, fmt.Errorf(msg.ErrRenderFmt, a.ID, err)
+		return nil, fmt.Errorf("%s: %w", terminal().T("err_render", i18n.Args{"ID": a.ID}), err)
 	}
 	var buf bytes.Buffer
 	// Size the copy once: gofpdf's buffer holds every image, and letting
 	// ours grow by doubling would briefly hold up to twice the file.
 	buf.Grow(d.imageBytes + 512<<10)
 	if err := d.pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf(msg.ErrRenderFmt, a.ID, err)
+		return nil, fmt.Errorf("%s: %w", terminal().T("err_render", i18n.Args{"ID": a.ID}), err)
 	}
-	return setLang(buf.Bytes(), m.Lang), nil
+	return setLang(buf.Bytes(), d.l.Lang()), nil
 }
 
 // setLang adds /Lang to the document catalog, which gofpdf cannot do: it
@@ -229,9 +245,9 @@ func setLang(pdf []byte, lang string) []byte {
 	return out
 }
 
-func newDoc(a *audit.Audit, draft bool, m *messages) *doc {
+func newDoc(a *audit.Audit, draft bool, l *i18n.Localizer) *doc {
 	pdf := gofpdf.New("P", "mm", "A4", "")
-	d := &doc{pdf: pdf, m: m, reportID: ReportID(a), asmo: clean(a.Header.ASMO), draft: draft}
+	d := &doc{pdf: pdf, l: l, m: messagesFor(l.Lang()), reportID: ReportID(a), asmo: clean(a.Header.ASMO), draft: draft}
 	pdf.AddUTF8FontFromBytes(fontSans, "", goregular.TTF)
 	pdf.AddUTF8FontFromBytes(fontSans, "B", gobold.TTF)
 	pdf.AddUTF8FontFromBytes(fontSans, "I", goitalic.TTF)
@@ -241,7 +257,7 @@ func newDoc(a *audit.Audit, draft bool, m *messages) *doc {
 	pdf.SetCellMargin(0)
 	pdf.AliasNbPages("{nb}")
 	pdf.SetCatalogSort(true) // same input, same bytes: easier to diff and test
-	pdf.SetTitle(d.m.Title+" "+d.reportID, true)
+	pdf.SetTitle(d.t("report_title", nil)+" "+d.reportID, true)
 	pdf.SetSubject(d.asmo, true)
 	pdf.SetAuthor(clean(a.Header.LeadInspector), true)
 	pdf.SetCreator("assay", true)
@@ -259,18 +275,18 @@ func (d *doc) header() {
 		// Watermark: large, pale, diagonal; it must never hide the text.
 		p.SetAlpha(0.08, "Normal")
 		d.fill(colDraft)
-		d.watermark(d.m.DraftWater, 62, pageW/2, pageH/2, 55)
+		d.watermark(d.t("draft_watermark", nil), 62, pageW/2, pageH/2, 55)
 		p.SetAlpha(1, "Normal")
 		// Banner: readable words, also found by text extraction.
 		d.fill(colDraft)
 		p.Rect(0, 0, pageW, 7.5, "F")
 		d.font("B", 9, rgb{255, 255, 255})
 		p.SetXY(marginL, 0)
-		p.CellFormat(contentW, 7.5, d.m.DraftBanner, "", 0, "C", false, 0, "")
+		p.CellFormat(contentW, 7.5, d.t("draft_banner", nil), "", 0, "C", false, 0, "")
 	}
 	d.font("", 7.5, colMuted)
 	p.SetXY(marginL, 10)
-	title := d.m.Title
+	title := d.t("report_title", nil)
 	if d.asmo != "" {
 		title += " · " + d.asmo
 	}
@@ -294,17 +310,18 @@ func (d *doc) footer() {
 	d.font("", 7.5, colMuted)
 	p.SetXY(marginL, y+1.5)
 	p.CellFormat(60, 4, d.reportID, "", 0, "L", false, 0, "")
-	note := d.m.SignedFooter
+	note := d.t("footer_signed", nil)
 	if d.draft {
-		note = d.m.DraftFooter
+		note = d.t("footer_draft", nil)
 		d.text(colDraft)
 	}
 	p.CellFormat(contentW-90, 4, note, "", 0, "C", false, 0, "")
 	d.text(colMuted)
-	page := fmt.Sprintf(d.m.PageFmt, p.PageNo())
+	page := d.t("page_of", i18n.Args{"Page": p.PageNo(), "Total": "{nb}"})
 	// Right-align against a worst-case width: the {nb} alias is replaced
 	// only when the document is closed.
-	p.SetXY(pageW-marginR-p.GetStringWidth(fmt.Sprintf(d.m.PageFmt, 999))+p.GetStringWidth("{nb}")-p.GetStringWidth("999"), y+1.5)
+	worst := d.t("page_of", i18n.Args{"Page": 999, "Total": "{nb}"})
+	p.SetXY(pageW-marginR-p.GetStringWidth(worst)+p.GetStringWidth("{nb}")-p.GetStringWidth("999"), y+1.5)
 	p.CellFormat(30, 4, page, "", 0, "L", false, 0, "")
 }
 

@@ -3,23 +3,24 @@ package report
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/standards"
 )
 
 // cover draws the first page: who, where, when, against what, by whom.
 func (d *doc) cover(a *audit.Audit, cat *standards.Catalog, opts RenderOptions) {
 	p := d.pdf
-	m := d.m
 	h := a.Header
 	p.AddPage()
 	p.SetY(40)
 	d.font("B", 26, colAccent)
-	p.CellFormat(contentW, 12, m.Title, "", 1, "L", false, 0, "")
+	p.CellFormat(contentW, 12, d.t("report_title", nil), "", 1, "L", false, 0, "")
 	d.font("", 10, colMuted)
-	p.CellFormat(contentW, 6, m.CoverSubtitle, "", 1, "L", false, 0, "")
+	p.CellFormat(contentW, 6, d.t("cover_subtitle", nil), "", 1, "L", false, 0, "")
 	d.gap(4)
 	d.font("B", 17, colText)
 	d.para(orDash(h.ASMO), contentW, 8)
@@ -33,7 +34,8 @@ func (d *doc) cover(a *audit.Audit, cat *standards.Catalog, opts RenderOptions) 
 	if h.Coordinates != nil {
 		coords = fmt.Sprintf("%.5f, %.5f", h.Coordinates.Lat, h.Coordinates.Lon)
 	}
-	fsp := fmt.Sprintf(m.FSPCountsFmt, h.FSP.Mines, h.FSP.Plants, h.FSP.Miners)
+	fsp := d.t("fsp_counts", i18n.Args{"Mines": d.n("fsp_mines", h.FSP.Mines, nil),
+		"Plants": d.n("fsp_plants", h.FSP.Plants, nil), "Miners": d.n("fsp_miners", h.FSP.Miners, nil)})
 	if s := strings.TrimSpace(h.FSP.Description); s != "" {
 		fsp = s + "\n" + fsp
 	}
@@ -41,55 +43,57 @@ func (d *doc) cover(a *audit.Audit, cat *standards.Catalog, opts RenderOptions) 
 	if len(sha) > 12 {
 		sha = sha[:12]
 	}
-	status := m.StatusFinalized
+	status := d.t("status_finalized", nil)
 	if a.Status != audit.Finalized {
-		status = m.StatusDraft
+		status = d.t("status_draft", nil)
 	}
-	rev := fmt.Sprintf(m.RevisionFmt, a.Revision)
+	rev := strconv.Itoa(a.Revision)
 	if a.AmendReason != "" {
-		rev = fmt.Sprintf(m.AmendedFmt, a.Revision, a.AmendReason)
+		rev = d.t("revision_amended", i18n.Args{"Revision": a.Revision, "Reason": a.AmendReason})
 	}
+	dates := d.t("dates_range", i18n.Args{"Start": orDash(d.l.DateText(strings.TrimSpace(h.StartDate))),
+		"End": orDash(d.l.DateText(strings.TrimSpace(h.EndDate)))})
 	rows := [][2]string{
-		{m.ASMO, orDash(h.ASMO)},
-		{m.LegalID, orDash(h.LegalID)},
-		{m.Site, orDash(h.Site)},
-		{m.Location, orDash(loc)},
-		{m.Coordinates, orDash(coords)},
-		{m.FSP, fsp},
-		{m.Dates, fmt.Sprintf(m.DatesFmt, orDash(h.StartDate), orDash(h.EndDate))},
-		{m.AuditType, nameOr(m.AuditTypeNames[h.AuditType], string(h.AuditType))},
-		{m.Certification, fmt.Sprintf(m.CertFmt, nameOr(m.CertTypeNames[h.CertType], string(h.CertType)), h.CertYear)},
-		{m.Standard, fmt.Sprintf(m.StandardFmt, cat.Name, a.Catalog.ID, a.Catalog.Version, sha)},
-		{m.LeadInspector, orDash(h.LeadInspector)},
+		{d.t("label_asmo", nil), orDash(h.ASMO)},
+		{d.t("label_legal_id", nil), orDash(h.LegalID)},
+		{d.t("label_site", nil), orDash(h.Site)},
+		{d.t("label_location", nil), orDash(loc)},
+		{d.t("label_coordinates", nil), orDash(coords)},
+		{d.t("label_fsp", nil), fsp},
+		{d.t("label_dates", nil), dates},
+		{d.t("label_audit_type", nil), d.word(auditTypeIDs[h.AuditType], string(h.AuditType))},
+		{d.t("label_certification", nil), d.t("certification_value", i18n.Args{"Type": d.certTypeName(h.CertType), "Year": h.CertYear})},
+		{d.t("label_standard", nil), d.t("standard_value", i18n.Args{"Name": cat.Name, "ID": a.Catalog.ID, "Version": a.Catalog.Version, "SHA": sha})},
+		{d.t("label_lead_inspector", nil), orDash(h.LeadInspector)},
 	}
 	if len(h.CoInspectors) > 0 {
-		rows = append(rows, [2]string{m.CoInspectors, strings.Join(h.CoInspectors, ", ")})
+		rows = append(rows, [2]string{d.t("label_co_inspectors", nil), strings.Join(h.CoInspectors, ", ")})
 	}
 	rows = append(rows,
-		[2]string{m.CertBody, orDash(h.CertBody)},
-		[2]string{m.ReportID, d.reportID},
-		[2]string{m.Revision, rev},
-		[2]string{m.Status, status},
+		[2]string{d.t("label_cert_body", nil), orDash(h.CertBody)},
+		[2]string{d.t("label_report_id", nil), d.reportID},
+		[2]string{d.t("label_revision", nil), rev},
+		[2]string{d.t("label_status", nil), status},
 	)
 	if a.ContentHash != "" {
-		rows = append(rows, [2]string{m.ContentHash, a.ContentHash})
+		rows = append(rows, [2]string{d.t("label_content_hash", nil), a.ContentHash})
 	}
-	rows = append(rows, [2]string{m.Exported, opts.Now.Format("2006-01-02 15:04 MST")})
+	rows = append(rows, [2]string{d.t("label_exported", nil), d.l.DateTime(opts.Now)})
 	d.kv(rows, 50)
 	d.gap(3)
 	if opts.CatalogWarning != "" {
-		d.box(colWarn, m.CatalogChanged, []string{opts.CatalogWarning})
+		d.box(colWarn, d.t("label_warning", nil), []string{opts.CatalogWarning})
 	}
 	if cat.Provenance != "" {
 		d.room(12)
 		d.font("B", 8, colMuted)
-		p.CellFormat(contentW, 4.5, m.Provenance, "", 1, "L", false, 0, "")
+		p.CellFormat(contentW, 4.5, d.t("label_provenance", nil), "", 1, "L", false, 0, "")
 		d.font("I", 8, colMuted)
 		d.para(cat.Provenance, contentW, 3.8)
 	}
 	d.gap(2)
 	d.font("I", 8, colMuted)
-	d.para(m.AttachedDataNote, contentW, 3.8)
+	d.para(d.t("attached_data_note", nil), contentW, 3.8)
 	d.body()
 }
 
@@ -99,20 +103,19 @@ var barOrder = []audit.Verdict{audit.Conforms, audit.Minor, audit.Major, audit.N
 // summary draws the per-area table and bars, the recommendation, the people
 // interviewed, the sites visited and the meeting notes.
 func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) {
-	m := d.m
 	p := d.pdf
-	d.h1(m.SummaryTitle)
-	cols := []column{{title: m.Area, w: 40}, {title: m.Applicable, w: 20, align: "R"}}
+	d.h1(d.t("summary_title", nil))
+	cols := []column{{title: d.t("col_area", nil), w: 40}, {title: d.t("col_applicable", nil), w: 20, align: "R"}}
 	for _, v := range barOrder {
-		cols = append(cols, column{title: m.VerdictShort[v], w: 18, align: "R"})
+		cols = append(cols, column{title: d.verdictShort(v), w: 18, align: "R"})
 	}
-	cols = append(cols, column{title: m.Complete, w: 24, align: "R"})
+	cols = append(cols, column{title: d.t("col_complete", nil), w: 24, align: "R"})
 	row := func(name string, as audit.AreaSummary, bold bool) []cell {
-		r := []cell{{text: name, bold: bold}, {text: fmt.Sprint(as.Applicable), bold: bold}}
+		r := []cell{{text: name, bold: bold}, {text: d.l.Int(as.Applicable), bold: bold}}
 		for _, v := range barOrder {
-			r = append(r, cell{text: fmt.Sprint(as.Counts[v]), bold: bold})
+			r = append(r, cell{text: d.l.Int(as.Counts[v]), bold: bold})
 		}
-		return append(r, cell{text: fmt.Sprintf("%d %%", as.Percent), bold: bold})
+		return append(r, cell{text: d.t("percent", i18n.Args{"Percent": as.Percent}), bold: bold})
 	}
 	var rows [][]cell
 	informative, excluded := 0, 0
@@ -121,14 +124,15 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 		informative += as.Informative
 		excluded += as.Excluded
 	}
-	rows = append(rows, row(m.Total, s.Total, true))
+	rows = append(rows, row(d.t("total", nil), s.Total, true))
 	d.table(cols, rows)
 	d.font("I", 8, colMuted)
-	d.para(fmt.Sprintf(m.SummaryNoteFmt, informative, excluded), contentW, 3.8)
+	d.para(d.t("summary_note", i18n.Args{"Informative": d.n("summary_informative", informative, nil),
+		"Excluded": d.n("summary_excluded", excluded, nil)}), contentW, 3.8)
 	d.gap(2)
 
 	// Bars: one per area, segments sized by the counts, legend in words.
-	d.h2(m.Progress)
+	d.h2(d.t("progress_title", nil))
 	d.room(float64(len(s.Areas))*7 + 10)
 	labelW, pctW := 40.0, 14.0
 	barW := contentW - labelW - pctW
@@ -153,14 +157,14 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 			}
 		}
 		p.SetXY(marginL+labelW+barW, y)
-		p.CellFormat(pctW, 5, fmt.Sprintf("%d %%", as.Percent), "", 0, "R", false, 0, "")
+		p.CellFormat(pctW, 5, d.t("percent", i18n.Args{"Percent": as.Percent}), "", 0, "R", false, 0, "")
 		p.SetXY(marginL, y+6)
 	}
 	d.gap(1)
 	x := marginL + labelW
 	for _, v := range barOrder {
-		w := p.GetStringWidth(m.VerdictShort[v])
-		d.marker(x, d.y(), verdictCol[v], m.VerdictShort[v])
+		w := p.GetStringWidth(d.verdictShort(v))
+		d.marker(x, d.y(), verdictCol[v], d.verdictShort(v))
 		x += w + 11
 	}
 	p.SetXY(marginL, d.y()+8)
@@ -177,47 +181,45 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 		edge = colMuted
 	}
 	var lines []string
-	for _, r := range d.reasons(a, cat, s) {
-		lines = append(lines, "• "+r)
+	for _, r := range rec.Reasons {
+		lines = append(lines, "• "+d.reasonText(r, cat))
 	}
-	label, ok := m.OutcomeLabels[rec.Outcome]
-	if !ok {
-		label = rec.Outcome.Label()
-	}
-	d.h2(m.Recommendation)
-	d.box(edge, label, lines)
+	d.h2(d.t("recommendation_title", nil))
+	d.box(edge, d.word(outcomeIDs[rec.Outcome], string(rec.Outcome)), lines)
 
-	d.h2(m.People)
+	d.h2(d.t("people_title", nil))
 	if len(a.Header.Interviews) == 0 {
-		d.para(m.NoInterviews, contentW, lineH)
+		d.para(d.t("no_interviews", nil), contentW, lineH)
 	} else {
-		cols := []column{{title: m.Role, w: 94}, {title: m.Women, w: 20, align: "R"}, {title: m.Men, w: 20, align: "R"}, {title: m.Other, w: 20, align: "R"}, {title: m.Total, w: 20, align: "R"}}
+		total := d.t("total", nil)
+		cols := []column{{title: d.t("col_role", nil), w: 94}, {title: d.t("col_women", nil), w: 20, align: "R"}, {title: d.t("col_men", nil), w: 20, align: "R"},
+			{title: d.t("col_other", nil), w: 20, align: "R"}, {title: total, w: 20, align: "R"}}
 		var rows [][]cell
 		var tw, tm, to int
 		for _, iv := range a.Header.Interviews {
-			rows = append(rows, []cell{{text: iv.Role}, {text: fmt.Sprint(iv.Women)}, {text: fmt.Sprint(iv.Men)}, {text: fmt.Sprint(iv.Other)}, {text: fmt.Sprint(iv.Women + iv.Men + iv.Other)}})
+			rows = append(rows, []cell{{text: iv.Role}, {text: d.l.Int(iv.Women)}, {text: d.l.Int(iv.Men)}, {text: d.l.Int(iv.Other)}, {text: d.l.Int(iv.Women + iv.Men + iv.Other)}})
 			tw, tm, to = tw+iv.Women, tm+iv.Men, to+iv.Other
 		}
-		rows = append(rows, []cell{{text: m.Total, bold: true}, {text: fmt.Sprint(tw), bold: true}, {text: fmt.Sprint(tm), bold: true}, {text: fmt.Sprint(to), bold: true}, {text: fmt.Sprint(tw + tm + to), bold: true}})
+		rows = append(rows, []cell{{text: total, bold: true}, {text: d.l.Int(tw), bold: true}, {text: d.l.Int(tm), bold: true}, {text: d.l.Int(to), bold: true}, {text: d.l.Int(tw + tm + to), bold: true}})
 		d.table(cols, rows)
 	}
 
-	d.h2(m.SitesVisited)
+	d.h2(d.t("sites_visited_title", nil))
 	if len(a.Header.SitesVisited) == 0 {
-		d.para(m.NoSites, contentW, lineH)
+		d.para(d.t("no_sites", nil), contentW, lineH)
 	} else {
 		d.bullets(a.Header.SitesVisited)
 	}
 
-	d.h2(m.Meetings)
-	for _, mt := range [][2]string{{m.OpeningMeeting, a.Header.OpeningMeeting}, {m.ClosingMeeting, a.Header.ClosingMeeting}} {
+	d.h2(d.t("meetings_title", nil))
+	for _, mt := range [][2]string{{d.t("opening_meeting", nil), a.Header.OpeningMeeting}, {d.t("closing_meeting", nil), a.Header.ClosingMeeting}} {
 		d.room(5 + 2*lineH)
 		d.font("B", 9, colText)
 		p.CellFormat(contentW, 5, mt[0], "", 1, "L", false, 0, "")
 		d.body()
 		if strings.TrimSpace(mt[1]) == "" {
 			d.font("I", bodySize, colMuted)
-			mt[1] = m.NoMeetingNotes
+			mt[1] = d.t("no_meeting_notes", nil)
 		}
 		d.para(mt[1], contentW, lineH)
 		d.body()
@@ -225,91 +227,73 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 	}
 }
 
-// reasons words the reasons for the recommendation in the report's
-// language. audit.Summarize words them in English; they are rebuilt here
-// from the same data (the non-conformity register and the per-area counts)
-// under the same rules, so that a Spanish report is Spanish throughout.
-func (d *doc) reasons(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) []string {
-	m := d.m
-	sev := func(v audit.Verdict) string {
-		if v == audit.Major {
-			return m.SeverityMajor
+// reasonText words one reason audit.Summarize gave for the recommendation:
+// the rules live in audit, the report only says them in its language.
+func (d *doc) reasonText(r audit.Reason, cat *standards.Catalog) string {
+	title := reqTitle(cat, r.Requirement)
+	switch r.Kind {
+	case audit.ReasonMajor:
+		return d.t("reason_major", i18n.Args{"ID": r.Requirement, "Title": title})
+	case audit.ReasonCritical:
+		return d.t("reason_critical", i18n.Args{"ID": r.Requirement, "Title": title, "Severity": d.severity(r.Severity)})
+	case audit.ReasonMinor:
+		return d.t("reason_minor", i18n.Args{"ID": r.Requirement, "Title": title, "Due": d.l.DateText(r.DueDate)})
+	case audit.ReasonMinorNoDueDate:
+		return d.t("reason_minor_no_due", i18n.Args{"ID": r.Requirement, "Title": title})
+	case audit.ReasonStillOpen:
+		areas := make([]string, len(r.OpenByArea))
+		for i, ac := range r.OpenByArea {
+			areas[i] = d.t("reason_open_area", i18n.Args{"Area": d.areaName(ac.Area), "Count": d.l.Int(ac.Count)})
 		}
-		return m.SeverityMinor
+		return d.n("reason_still_open", r.Open, i18n.Args{"Applicable": d.l.Int(r.Applicable), "Areas": strings.Join(areas, ", ")})
+	case audit.ReasonAllConform:
+		return d.n("reason_all_conform", r.Applicable, i18n.Args{"Conforming": d.n("conforming_count", r.Conforming, nil),
+			"NA": d.n("not_applicable_count", r.NotApplicable, nil)})
+	case audit.ReasonNothingApplies:
+		return d.t("reason_nothing_applies", nil)
+	case audit.ReasonInformative:
+		return d.n("reason_informative", len(r.Requirements), i18n.Args{"IDs": strings.Join(r.Requirements, ", ")})
 	}
-	var decisive, minors, openAreas []string
-	for _, nc := range s.NonConformities {
-		switch {
-		case nc.Severity == audit.Major:
-			decisive = append(decisive, fmt.Sprintf(m.ReasonMajorFmt, nc.RequirementID, nc.Title))
-		case nc.Critical:
-			decisive = append(decisive, fmt.Sprintf(m.ReasonCriticalFmt, nc.RequirementID, nc.Title, sev(nc.Severity)))
-		case nc.DueDate != "":
-			minors = append(minors, fmt.Sprintf(m.ReasonMinorFmt, nc.RequirementID, nc.Title, nc.DueDate))
-		default:
-			minors = append(minors, fmt.Sprintf(m.ReasonMinorNoDueFmt, nc.RequirementID, nc.Title))
-		}
+	return string(r.Kind)
+}
+
+// severity names a non-conformity's severity inside a sentence.
+func (d *doc) severity(v audit.Verdict) string {
+	if v == audit.Major {
+		return d.t("severity_major", nil)
 	}
-	for _, as := range s.Areas {
-		if n := as.Applicable - as.Assessed; n > 0 {
-			openAreas = append(openAreas, fmt.Sprintf(m.ReasonOpenAreaFmt, d.areaName(as.Area), n))
-		}
+	return d.t("severity_minor", nil)
+}
+
+// reqTitle is a requirement's title from the catalog: the one place the
+// report looks a title up for an id the domain hands it ("" when the
+// catalog lacks it).
+func reqTitle(cat *standards.Catalog, id string) string {
+	if r, ok := cat.Requirement(id); ok {
+		return r.Title
 	}
-	t := s.Total
-	open := t.Applicable - t.Assessed
-	stillOpen := fmt.Sprintf(m.ReasonStillOpenFmt, open, t.Applicable, strings.Join(openAreas, ", "))
-	var out []string
-	switch {
-	case t.Applicable == 0:
-		out = []string{m.ReasonNothingApplies}
-	case len(decisive) > 0:
-		out = decisive
-		if open > 0 {
-			out = append(out, stillOpen)
-		}
-	case open > 0:
-		out = []string{stillOpen}
-	case len(minors) > 0:
-		out = minors
-	default:
-		out = []string{fmt.Sprintf(m.ReasonAllConformFmt, t.Applicable, t.Counts[audit.Conforms], t.Counts[audit.NA])}
-	}
-	// Non-conformities on progress requirements not yet due are not in the
-	// register; find them in the catalog, area by area as Summarize does.
-	var informative []string
-	for _, as := range s.Areas {
-		for i := range cat.Requirements {
-			r := &cat.Requirements[i]
-			if r.Area == as.Area && audit.ApplicabilityOf(r, a.Header) == audit.Informative && a.VerdictOf(r.ID).IsNonConformity() {
-				informative = append(informative, r.ID)
-			}
-		}
-	}
-	if len(informative) > 0 {
-		out = append(out, fmt.Sprintf(m.ReasonInformativeFmt, len(informative), strings.Join(informative, ", ")))
-	}
-	return out
+	return ""
 }
 
 // nonConformities draws the register of minor and major non-conformities.
-func (d *doc) nonConformities(s *audit.Summary) {
-	m := d.m
-	d.h1(m.NCTitle)
+func (d *doc) nonConformities(cat *standards.Catalog, s *audit.Summary) {
+	d.h1(d.t("nc_title", nil))
 	if len(s.NonConformities) == 0 {
-		d.para(m.NCNone, contentW, lineH)
+		d.para(d.t("nc_none", nil), contentW, lineH)
 		return
 	}
-	cols := []column{{title: m.Requirement, w: 38}, {title: m.Severity, w: 20}, {title: m.Finding, w: 52}, {title: m.CorrectiveAction, w: 44}, {title: m.DueDate, w: 20}}
+	cols := []column{{title: d.t("col_requirement", nil), w: 38}, {title: d.t("col_severity", nil), w: 20}, {title: d.t("col_finding", nil), w: 52},
+		{title: d.t("col_corrective_action", nil), w: 44}, {title: d.t("col_due", nil), w: 20}}
 	var rows [][]cell
 	for _, nc := range s.NonConformities {
-		req := nc.RequirementID + " " + nc.Title
+		req := nc.RequirementID + " " + reqTitle(cat, nc.RequirementID)
 		if nc.Critical {
-			req += " (" + m.Critical + ")"
+			req += " (" + d.t("critical", nil) + ")"
 		}
 		c := verdictCol[nc.Severity]
 		rows = append(rows, []cell{
 			{text: req},
-			{text: m.VerdictShort[nc.Severity], bold: true, color: &c},
+			{text: d.verdictShort(nc.Severity), bold: true, color: &c},
 			{text: nc.Finding},
 			{text: nc.CorrectiveAction},
 			{text: orDash(nc.DueDate)},
@@ -345,9 +329,8 @@ func isPicture(mediaType string) bool {
 // findings draws every requirement area by area: verdict, notes,
 // justification, corrective action and evidence references.
 func (d *doc) findings(a *audit.Audit, cat *standards.Catalog, figs map[string]int) {
-	m := d.m
 	p := d.pdf
-	d.h1(m.FindingsTitle)
+	d.h1(d.t("findings_title", nil))
 	seen := map[string]bool{}
 	first := true
 	for _, area := range cat.WalkAreas() {
@@ -362,7 +345,7 @@ func (d *doc) findings(a *audit.Audit, cat *standards.Catalog, figs map[string]i
 			case audit.Informative:
 				informative++
 			default:
-				excluded = append(excluded, reqs[i].ID+" "+reqs[i].Title)
+				excluded = append(excluded, reqs[i].ID+" "+reqTitle(cat, reqs[i].ID))
 			}
 		}
 		if !first {
@@ -373,14 +356,16 @@ func (d *doc) findings(a *audit.Audit, cat *standards.Catalog, figs map[string]i
 		d.font("B", 13, colAccent)
 		p.CellFormat(contentW, 7, d.areaName(area), "", 1, "L", false, 0, "")
 		d.font("", 8.5, colMuted)
-		p.CellFormat(contentW, 4.5, fmt.Sprintf(m.AreaCountsFmt, applicable, informative, len(excluded)), "", 1, "L", false, 0, "")
+		counts := d.t("area_counts", i18n.Args{"Applicable": d.n("count_applicable", applicable, nil),
+			"Informative": d.n("count_informative", informative, nil), "Excluded": d.n("count_excluded", len(excluded), nil)})
+		p.CellFormat(contentW, 4.5, counts, "", 1, "L", false, 0, "")
 		d.draw(colRule)
 		p.SetLineWidth(0.3)
 		p.Line(marginL, d.y()+1, marginL+contentW, d.y()+1)
 		d.gap(3)
 		if len(reqs) == 0 {
 			d.body()
-			d.para(m.NoRequirements, contentW, lineH)
+			d.para(d.t("no_requirements", nil), contentW, lineH)
 			continue
 		}
 		for i := range reqs {
@@ -389,12 +374,12 @@ func (d *doc) findings(a *audit.Audit, cat *standards.Catalog, figs map[string]i
 			if ap == audit.Excluded {
 				continue
 			}
-			d.requirement(a, r.ID, r.Title, d.metaLine(r), ap, r.DueYear, figs)
+			d.requirement(a, r.ID, reqTitle(cat, r.ID), d.metaLine(r), ap, r.DueYear, figs)
 		}
 		if len(excluded) > 0 {
 			d.room(5 + lineH)
 			d.font("B", 8.5, colMuted)
-			p.CellFormat(contentW, 5, m.Excluded+" — "+fmt.Sprintf(m.ExcludedWhyFmt, nameOr(m.CertTypeNames[a.Header.CertType], string(a.Header.CertType))), "", 1, "L", false, 0, "")
+			p.CellFormat(contentW, 5, d.t("excluded", nil)+" — "+d.t("excluded_why", i18n.Args{"Type": d.certTypeName(a.Header.CertType)}), "", 1, "L", false, 0, "")
 			d.font("", 8.5, colMuted)
 			d.para(strings.Join(excluded, "; "), contentW, 4)
 			d.body()
@@ -409,7 +394,7 @@ func (d *doc) findings(a *audit.Audit, cat *standards.Catalog, figs map[string]i
 	}
 	sort.Strings(orphans)
 	for _, id := range orphans {
-		d.requirement(a, id, m.RequirementNotFnd, "", audit.Applies, 0, figs)
+		d.requirement(a, id, d.t("requirement_not_found", nil), "", audit.Applies, 0, figs)
 	}
 }
 
@@ -421,25 +406,24 @@ func (d *doc) metaLine(r *standards.Requirement) string {
 		parts = append(parts, r.Chapter)
 	}
 	if r.Level != "" {
-		parts = append(parts, nameOr(d.m.LevelNames[r.Level], string(r.Level)))
+		parts = append(parts, d.word(levelIDs[r.Level], string(r.Level)))
 	}
 	if r.Critical {
-		parts = append(parts, d.m.Critical)
+		parts = append(parts, d.t("critical", nil))
 	}
 	return strings.Join(parts, " · ")
 }
 
 // requirement draws one finding block.
 func (d *doc) requirement(a *audit.Audit, id, title, meta string, ap audit.Applicability, dueYear int, figs map[string]int) {
-	m := d.m
 	p := d.pdf
 	v := a.VerdictOf(id)
 	f := a.Findings[id]
-	word, col := m.VerdictWords[v], verdictCol[v]
+	word, col := d.word(verdictIDs[v], string(v)), verdictCol[v]
 	if ap == audit.Informative {
-		word, col = m.Informative, colInformative
+		word, col = d.t("informative", nil), colInformative
 		if v != audit.Open {
-			word = m.Informative + " · " + m.VerdictShort[v]
+			word = d.t("informative", nil) + " · " + d.verdictShort(v)
 		}
 	}
 	markW := 46.0
@@ -477,20 +461,20 @@ func (d *doc) requirement(a *audit.Audit, id, title, meta string, ap audit.Appli
 	if ap == audit.Informative {
 		p.SetX(marginL + indent)
 		d.font("I", 8.5, colInformative)
-		d.para(fmt.Sprintf(m.InformativeFmt, dueYear), contentW-indent, 4.2)
+		d.para(d.t("informative_due", i18n.Args{"Year": dueYear}), contentW-indent, 4.2)
 	}
 	if f != nil {
-		field(m.Notes, f.Notes, false)
+		field(d.t("label_notes", nil), f.Notes, false)
 		if v == audit.NA || v.IsNonConformity() {
-			field(m.Justification, f.Justification, false)
+			field(d.t("label_justification", nil), f.Justification, false)
 		}
 		if v.IsNonConformity() {
 			due := a.DueDate(id)
 			ca := f.CorrectiveAction
 			if due != "" {
-				ca = strings.TrimSpace(ca + "\n" + m.DueDate + ": " + due)
+				ca = strings.TrimSpace(ca + "\n" + d.t("due_line", i18n.Args{"Date": d.l.DateText(due)}))
 			}
-			field(m.CorrectiveAction, ca, false)
+			field(d.t("col_corrective_action", nil), ca, false)
 		}
 		if len(f.Evidence) > 0 {
 			var refs []string
@@ -500,11 +484,11 @@ func (d *doc) requirement(a *audit.Audit, id, title, meta string, ap audit.Appli
 					name = ev.Name + " (" + short(sha) + ")"
 				}
 				if n, ok := figs[sha]; ok {
-					name += ", " + fmt.Sprintf(m.FigureFmt, n)
+					name += ", " + d.t("figure_ref", i18n.Args{"N": n})
 				}
 				refs = append(refs, name)
 			}
-			field(m.EvidenceRefs, strings.Join(refs, "; "), false)
+			field(d.t("label_evidence", nil), strings.Join(refs, "; "), false)
 		}
 	}
 	d.gap(1.5)
@@ -539,7 +523,7 @@ func (d *doc) signature(a *audit.Audit, opts RenderOptions) {
 	d.kv(rows, 58)
 	d.gap(4)
 	if opts.Draft || opts.Signer == nil {
-		d.box(colDraft, m.DraftBanner, []string{m.DraftStatement})
+		d.box(colDraft, d.t("draft_banner", nil), []string{m.DraftStatement})
 	} else {
 		d.box(colAccent, "", []string{m.SignedStatement})
 	}
@@ -547,12 +531,37 @@ func (d *doc) signature(a *audit.Audit, opts RenderOptions) {
 	d.bullets([]string{m.VerifyAssay, m.VerifyPdfsig, m.VerifyData, m.VerifyTrust})
 }
 
-func (d *doc) areaName(a standards.Area) string {
-	if n, ok := d.m.AreaNames[string(a)]; ok {
-		return n
+// Message keys of the report's words for the domain's values: the
+// extraction test checks each exists.
+var (
+	areaIDs = map[standards.Area]string{standards.Social: "area_social", standards.Economic: "area_economic",
+		standards.Environmental: "area_environmental", standards.Labour: "area_labour", standards.Chemicals: "area_chemicals"}
+	verdictIDs = map[audit.Verdict]string{audit.Open: "verdict_open", audit.Conforms: "verdict_conforms",
+		audit.Minor: "verdict_minor", audit.Major: "verdict_major", audit.NA: "verdict_na"}
+	verdictShortIDs = map[audit.Verdict]string{audit.Open: "verdict_short_open", audit.Conforms: "verdict_short_conforms",
+		audit.Minor: "verdict_short_minor", audit.Major: "verdict_short_major", audit.NA: "verdict_short_na"}
+	auditTypeIDs = map[audit.AuditType]string{audit.Initial: "audit_type_initial", audit.Surveillance: "audit_type_surveillance",
+		audit.Recertification: "audit_type_recertification", audit.FollowUp: "audit_type_follow_up"}
+	certTypeIDs = map[audit.CertType]string{audit.Fairmined: "cert_type_fairmined", audit.Ecological: "cert_type_ecological"}
+	levelIDs    = map[standards.Level]string{standards.Entry: "level_entry", standards.Progress: "level_progress"}
+	outcomeIDs  = map[audit.Outcome]string{audit.Recommended: "outcome_recommended", audit.RecommendedWithConditions: "outcome_with_conditions",
+		audit.NotRecommended: "outcome_not_recommended", audit.Incomplete: "outcome_incomplete"}
+)
+
+// word says message id, or fallback (a value a hand-edited file or a user
+// catalog invents, which has no message) when id is "".
+func (d *doc) word(id, fallback string) string {
+	if id == "" {
+		return orDash(fallback)
 	}
-	return string(a)
+	return d.l.Word(id)
 }
+
+func (d *doc) areaName(a standards.Area) string { return d.word(areaIDs[a], string(a)) }
+
+func (d *doc) verdictShort(v audit.Verdict) string { return d.word(verdictShortIDs[v], string(v)) }
+
+func (d *doc) certTypeName(c audit.CertType) string { return d.word(certTypeIDs[c], string(c)) }
 
 func short(sha string) string {
 	if len(sha) > 12 {
@@ -566,13 +575,6 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
-}
-
-func nameOr(name, fallback string) string {
-	if name != "" {
-		return name
-	}
-	return orDash(fallback)
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

@@ -7,10 +7,12 @@ import (
 	"os/exec"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n/i18ntest"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -61,17 +63,19 @@ func TestSpanishReportText(t *testing.T) {
 	want := []string{"Informe de auditoría Fairmined", "Resumen", "No conformidades", "Hallazgos", "Índice de evidencias", "Firma",
 		"Cómo verificar este informe", "Conforme", "No conformidad menor", "No conformidad mayor", "No aplica", "Informativo",
 		"Excluidos — No aplican a una auditoría Fairmined:", "Auditoría de certificación inicial", "Inspector líder",
-		"Organismo de certificación", "Plazo: 2026-12-20", "figura 1", "Figura 1. IMG_0100.jpg", "requisito de entrada",
+		"Organismo de certificación", "Plazo: 20 de diciembre de 2026", "figura 1", "Figura 1. IMG_0100.jpg", "requisito de entrada",
 		// The fixture's only decisive finding is the major on 5.2.
 		"No recomendada", "no conformidad mayor en 5.2 Requirement 2 of the chemicals area",
 		// Every column header whole: a header too wide for its column
 		// would be cut with an ellipsis.
 		"Área", "Aplicables", "Avance", "Abierto", "Función", "Mujeres", "Hombres", "Otras", "Requisito", "Gravedad",
 		"Hallazgo", "Acción correctiva", "Archivo", "Tamaño", "Tomada",
-		// Text written by the inspector and dates stay as they are.
-		spanishNote, "2026-11-18 a 2026-11-20", "Ana María Gómez"}
-	for _, area := range []string{"social", "economic", "environmental", "labour", "chemicals"} {
-		want = append(want, spanish.AreaNames[area])
+		// Plurals and dates in Spanish; text written by the inspector as it is.
+		"2 minas, 1 planta, 64 mineros", "del 18 de noviembre de 2026 al 20 de noviembre de 2026",
+		"Exportado", "23 de noviembre de 2026, 14:30 UTC", spanishNote, "Ana María Gómez"}
+	es := builtin().For("es")
+	for _, area := range standards.Areas {
+		want = append(want, es.Word(areaIDs[area]))
 	}
 	for _, w := range want {
 		if !strings.Contains(all, w) {
@@ -80,7 +84,8 @@ func TestSpanishReportText(t *testing.T) {
 	}
 	// English words of the report's own must not show through.
 	for _, w := range []string{"Page ", "Summary", "Non-conformity register", "Evidence index", "Not recommended",
-		"Lead inspector", "Corrective action", "major non-conformity on", "Conforms", "How to verify", "Digitally signed", "entry"} {
+		"Lead inspector", "Corrective action", "major non-conformity on", "Conforms", "How to verify", "Digitally signed", "entry",
+		"2026-11-18", "to 20 November"} {
 		if strings.Contains(all, w) {
 			t.Errorf("Spanish report still says %q", w)
 		}
@@ -125,7 +130,7 @@ func TestSpanishRecommendationWithConditions(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := strings.Join(pdfText(t, writeTemp(t, "c.pdf", pdf)), "\n")
-	for _, w := range []string{"Recomendada con condiciones", "no conformidad menor en 2.2", "con plazo hasta el 2027-02-18"} {
+	for _, w := range []string{"Recomendada con condiciones", "no conformidad menor en 2.2", "con plazo hasta el 18 de febrero de 2027"} {
 		if !strings.Contains(all, w) {
 			t.Errorf("report lacks %q", w)
 		}
@@ -135,51 +140,142 @@ func TestSpanishRecommendationWithConditions(t *testing.T) {
 	}
 }
 
-// TestReasonsMatchAudit: the reasons the report rebuilds are audit's own
-// sentences (English) for every kind of outcome, so the two never drift.
-func TestReasonsMatchAudit(t *testing.T) {
+// TestReasonsWordedInBothLanguages: every reason audit can give is worded
+// in each language from audit's typed reason, with the catalog's title.
+func TestReasonsWordedInBothLanguages(t *testing.T) {
 	cat := testCatalog(6)
-	cases := map[string]func(a *audit.Audit){
-		"not recommended":       func(a *audit.Audit) {},
-		"critical minor + open": func(a *audit.Audit) { a.Finding("5.1").Verdict = audit.Minor; a.Finding("3.3").Verdict = audit.Open },
-		"incomplete": func(a *audit.Audit) {
-			a.Finding("5.2").Verdict = audit.Minor
-			a.Finding("1.3").Verdict, a.Finding("4.4").Verdict = audit.Open, audit.Open
-		},
-		"conditions": func(a *audit.Audit) { a.Finding("5.2").Verdict = audit.Minor },
-		"conditions, one without due date": func(a *audit.Audit) {
-			a.Finding("5.2").Verdict = audit.Minor
-			a.Header.EndDate = ""
-		},
-		"recommended + informative": func(a *audit.Audit) {
-			for _, id := range []string{"2.2", "4.3", "5.2"} {
-				a.Finding(id).Verdict = audit.Conforms
-			}
-			a.Finding("1.6").Verdict, a.Finding("4.6").Verdict = audit.Major, audit.Minor
-		},
-	}
-	for name, edit := range cases {
-		a, _ := testAudit(t, cat, 0, 0)
-		edit(a)
-		sum := audit.Summarize(a, cat)
-		d := newDoc(a, false, &english)
-		got := d.reasons(a, cat, &sum)
-		if len(got) != len(sum.Recommendation.Reasons) {
-			t.Errorf("%s: report reasons %q, audit's %q", name, got, sum.Recommendation.Reasons)
-			continue
-		}
-		for i := range got {
-			// Only the area names differ: capitalised in the report.
-			if !strings.EqualFold(got[i], sum.Recommendation.Reasons[i]) {
-				t.Errorf("%s: reason %d is %q, audit says %q", name, i, got[i], sum.Recommendation.Reasons[i])
-			}
-		}
-	}
-	empty := &standards.Catalog{ID: "x", Areas: standards.Areas}
 	a, _ := testAudit(t, cat, 0, 0)
-	sum := audit.Summarize(a, empty)
-	if got := newDoc(a, false, &spanish).reasons(a, empty, &sum); len(got) != 1 || got[0] != spanish.ReasonNothingApplies {
-		t.Errorf("nothing applies: %q", got)
+	for _, lang := range Languages() {
+		d := newDoc(a, false, builtin().For(lang))
+		for _, k := range audit.ReasonKinds {
+			r := audit.Reason{Kind: k, Requirement: "5.2", Severity: audit.Minor, DueDate: "2027-01-01", Open: 2, Applicable: 5,
+				OpenByArea: []audit.AreaCount{{Area: standards.Social, Count: 2}}, Requirements: []string{"1.6"}}
+			got := d.reasonText(r, cat)
+			if got == "" || got == string(k) || strings.Contains(got, "<no value>") {
+				t.Errorf("%s: %s is worded %q", lang, k, got)
+			}
+			if (k == audit.ReasonMajor || k == audit.ReasonMinor) && !strings.Contains(got, "Requirement 2 of the chemicals area") {
+				t.Errorf("%s: %s lacks the catalog's title: %q", lang, k, got)
+			}
+		}
+	}
+	// Plurals and dates in both languages.
+	en, es := newDoc(a, false, builtin().For("en")), newDoc(a, false, builtin().For("es"))
+	for _, tt := range []struct {
+		got, want string
+	}{
+		{en.reasonText(audit.Reason{Kind: audit.ReasonStillOpen, Open: 1, Applicable: 4, OpenByArea: []audit.AreaCount{{Area: standards.Labour, Count: 1}}}, cat),
+			"1 of 4 applicable requirements is still open (Labour 1)"},
+		{es.reasonText(audit.Reason{Kind: audit.ReasonStillOpen, Open: 3, Applicable: 4, OpenByArea: []audit.AreaCount{{Area: standards.Labour, Count: 3}}}, cat),
+			"3 de 4 requisitos aplicables siguen abiertos (Laboral 3)"},
+		{en.reasonText(audit.Reason{Kind: audit.ReasonAllConform, Applicable: 4, Conforming: 3, NotApplicable: 1}, cat),
+			"all 4 applicable requirements assessed: 3 conform, 1 not applicable"},
+		{es.reasonText(audit.Reason{Kind: audit.ReasonAllConform, Applicable: 4, Conforming: 1, NotApplicable: 3}, cat),
+			"los 4 requisitos aplicables están evaluados: 1 conforme; 3 no aplican"},
+		{en.reasonText(audit.Reason{Kind: audit.ReasonInformative, Requirements: []string{"1.6"}}, cat),
+			"1 non-conformity on a progress requirement not yet due is reported for information only: 1.6"},
+		{es.reasonText(audit.Reason{Kind: audit.ReasonMinor, Requirement: "2.2", DueDate: "2027-02-18"}, cat),
+			"no conformidad menor en 2.2 Requirement 2 of the economic area about records and practice: acción correctiva con plazo hasta el 18 de febrero de 2027"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got  %q\nwant %q", tt.got, tt.want)
+		}
+	}
+}
+
+// TestRecommendationRulesLiveInAudit: the report says the recommendation
+// audit computed and holds no rules of its own. A changed rule (here: a
+// minor non-conformity on a critical requirement is no longer decisive),
+// applied once to what audit returns, changes the English and the Spanish
+// report alike; a report that re-derived the rules, as it once did, would
+// not follow.
+func TestRecommendationRulesLiveInAudit(t *testing.T) {
+	cat := testCatalog(6)
+	a, imgs := testAudit(t, cat, 0, 0)
+	a.Finding("5.2").Verdict = audit.Conforms // no major left
+	a.Finding("1.1").Verdict = audit.Minor    // 1.1 is critical
+	render := func(lang string) string {
+		pdf, err := Render(a, cat, imgs, RenderOptions{Draft: true, Now: fixtureNow, Language: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(strings.Fields(strings.Join(pdfText(t, writeTemp(t, lang+".pdf", pdf)), " ")), " ")
+	}
+	before := map[string]string{"en": render("en"), "es": render("es")}
+	for lang, want := range map[string]string{"en": "critical requirement 1.1", "es": "el requisito crítico 1.1"} {
+		if !strings.Contains(before[lang], want) {
+			t.Fatalf("%s: the decisive critical minor is not in the report", lang)
+		}
+	}
+
+	defer func(f func(*audit.Audit, *standards.Catalog) audit.Summary) { summarize = f }(summarize)
+	summarize = func(a *audit.Audit, cat *standards.Catalog) audit.Summary {
+		s := audit.Summarize(a, cat)
+		rec := audit.Recommendation{Outcome: audit.RecommendedWithConditions}
+		for _, r := range s.Recommendation.Reasons {
+			if r.Kind == audit.ReasonCritical && r.Severity == audit.Minor {
+				r = audit.Reason{Kind: audit.ReasonMinor, Requirement: r.Requirement, Severity: r.Severity, DueDate: a.DueDate(r.Requirement)}
+			}
+			rec.Reasons = append(rec.Reasons, r)
+		}
+		s.Recommendation = rec
+		return s
+	}
+	for lang, want := range map[string][]string{
+		"en": {"Recommended with conditions", "minor non-conformity on 1.1", "corrective action due 18 February 2027"},
+		"es": {"Recomendada con condiciones", "no conformidad menor en 1.1", "con plazo hasta el 18 de febrero de 2027"},
+	} {
+		after := render(lang)
+		for _, w := range want {
+			if !strings.Contains(after, w) {
+				t.Errorf("%s: after the rule change the report lacks %q", lang, w)
+			}
+		}
+		if strings.Contains(after, "critical requirement 1.1") || strings.Contains(after, "el requisito crítico 1.1") {
+			t.Errorf("%s: the report still applies the old rule", lang)
+		}
+	}
+}
+
+// TestReportMessageFiles: every shipped language has every key of English
+// with the same placeholders and the plural forms it needs; every message
+// the report's code asks for exists, with the values it needs, and none is
+// left unused.
+func TestReportMessageFiles(t *testing.T) {
+	i18ntest.CheckSurface(t, builtin(), ".", []string{"t", "n"}, []string{"n"})
+	if got := Languages(); !slices.Equal(got, []string{"en", "es"}) {
+		t.Errorf("built-in report languages %v", got)
+	}
+	// The tables from the domain's values to their words cover every value.
+	for _, v := range audit.Verdicts {
+		if verdictIDs[v] == "" || verdictShortIDs[v] == "" {
+			t.Errorf("verdict %q has no words", v)
+		}
+	}
+	for _, o := range audit.Outcomes {
+		if outcomeIDs[o] == "" {
+			t.Errorf("outcome %q has no words", o)
+		}
+	}
+	for _, ar := range standards.Areas {
+		if areaIDs[ar] == "" {
+			t.Errorf("area %q has no words", ar)
+		}
+	}
+	for _, l := range standards.Levels {
+		if levelIDs[l] == "" {
+			t.Errorf("level %q has no words", l)
+		}
+	}
+	for _, at := range audit.AuditTypes {
+		if auditTypeIDs[at] == "" {
+			t.Errorf("audit type %q has no words", at)
+		}
+	}
+	for _, ct := range audit.CertTypes {
+		if certTypeIDs[ct] == "" {
+			t.Errorf("certification type %q has no words", ct)
+		}
 	}
 }
 
@@ -196,9 +292,10 @@ func fmtVerbs(s string) []string {
 	return out
 }
 
-// TestMessageTablesMatch: every table is complete, and each format string
-// takes the same verbs in the same order as the English one, so a
-// translation cannot break a message at run time.
+// TestMessageTablesMatch: the signature page's and the verifier's tables
+// are complete, and each format string takes the same verbs in the same
+// order as the English one, so a translation cannot break a message at run
+// time.
 func TestMessageTablesMatch(t *testing.T) {
 	en := reflect.ValueOf(english)
 	typ := en.Type()
@@ -215,47 +312,9 @@ func TestMessageTablesMatch(t *testing.T) {
 				if a, b := fmtVerbs(ef.String()), fmtVerbs(tf.String()); !reflect.DeepEqual(a, b) {
 					t.Errorf("%s: %s has verbs %v, English has %v", code, f.Name, b, a)
 				}
-				if strings.Contains(ef.String(), "{nb}") != strings.Contains(tf.String(), "{nb}") {
-					t.Errorf("%s: %s lost the page-count alias {nb}", code, f.Name)
-				}
-			case reflect.Map:
-				if tf.Len() != ef.Len() {
-					t.Errorf("%s: %s has %d entries, English %d", code, f.Name, tf.Len(), ef.Len())
-				}
-				for _, k := range ef.MapKeys() {
-					tv := tf.MapIndex(k)
-					if !tv.IsValid() || tv.String() == "" {
-						t.Errorf("%s: %s[%v] is missing", code, f.Name, k)
-						continue
-					}
-					if a, b := fmtVerbs(ef.MapIndex(k).String()), fmtVerbs(tv.String()); !reflect.DeepEqual(a, b) {
-						t.Errorf("%s: %s[%v] has verbs %v, English has %v", code, f.Name, k, b, a)
-					}
-				}
 			default:
 				t.Errorf("%s: field %s of kind %s is not checked", code, f.Name, f.Type.Kind())
 			}
-		}
-	}
-	// The tables cover what audit can produce.
-	for _, v := range audit.Verdicts {
-		if spanish.VerdictWords[v] == "" || spanish.VerdictShort[v] == "" {
-			t.Errorf("verdict %q has no Spanish word", v)
-		}
-	}
-	for _, o := range []audit.Outcome{audit.Recommended, audit.RecommendedWithConditions, audit.NotRecommended, audit.Incomplete} {
-		if spanish.OutcomeLabels[o] == "" {
-			t.Errorf("outcome %q has no Spanish label", o)
-		}
-	}
-	for _, ar := range standards.Areas {
-		if spanish.AreaNames[string(ar)] == "" {
-			t.Errorf("area %q has no Spanish name", ar)
-		}
-	}
-	for _, l := range standards.Levels {
-		if spanish.LevelNames[l] == "" {
-			t.Errorf("level %q has no Spanish name", l)
 		}
 	}
 }

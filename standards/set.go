@@ -19,10 +19,13 @@ const DefaultID = "fairmined-2.0"
 var ErrNotFound = errors.New(msgErrNotFound)
 
 // NotFoundError says which catalog is missing and which ones are loaded;
-// errors.Is(err, ErrNotFound) holds for it.
+// errors.Is(err, ErrNotFound) holds for it. A surface words it from ID,
+// Version and Available; Message is the English sentence for Error.
 type NotFoundError struct {
 	ID, Version string
-	Message     string // the whole sentence, with the available catalogs
+	// Available are the catalogs loaded (id and version), sorted.
+	Available []Identity
+	Message   string // the whole sentence, with the available catalogs
 }
 
 // Error returns the sentence naming the missing and the available catalogs.
@@ -249,7 +252,11 @@ func (s *Set) Default() *Catalog {
 func (s *Set) ForIdentity(id Identity) (*Catalog, error) {
 	c, ok := s.Find(id.ID, id.Version)
 	if !ok {
-		return nil, &NotFoundError{ID: id.ID, Version: id.Version, Message: s.notFound(id.ID, id.Version)}
+		var avail []Identity
+		for _, c := range s.All() {
+			avail = append(avail, Identity{ID: c.ID, Version: c.Version})
+		}
+		return nil, &NotFoundError{ID: id.ID, Version: id.Version, Available: avail, Message: s.notFound(id.ID, id.Version)}
 	}
 	if id.SHA256 != "" && c.SHA256 != id.SHA256 {
 		return c, &ChangedError{ID: c.ID, Version: c.Version, Want: id.SHA256, Got: c.SHA256, Source: c.Source}

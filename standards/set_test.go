@@ -180,4 +180,9 @@ func TestForIdentity(t *testing.T) {
 		!strings.Contains(err.Error(), "c 1") {
 		t.Errorf("missing version: got %v, %v", c, err)
 	}
+	var nf *NotFoundError
+	if _, err := set.ForIdentity(Identity{ID: "c", Version: "2"}); !errors.As(err, &nf) || nf.ID != "c" || nf.Version != "2" ||
+		len(nf.Available) != 1 || nf.Available[0] != (Identity{ID: "c", Version: "1"}) {
+		t.Errorf("missing version: the error's fields are %+v, want c 2 with c 1 available", nf)
+	}
 }

@@ -4,6 +4,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -287,7 +289,7 @@ func (m Model) navigate(to screen) (tea.Model, tea.Cmd) {
 func (m Model) opened(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var h Handle
 	var err error
-	var pos Position
+	var pos audit.Position
 	switch msg := msg.(type) {
 	case auditOpenedMsg:
 		h, err, pos = msg.h, msg.err, msg.pos
@@ -300,37 +302,28 @@ func (m Model) opened(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m.notify(err.Error(), true)
 	}
-	a := cloneAudit(h.Audit())
-	cat := findCatalog(m.c.deps.Catalogs, a.Catalog)
+	a := h.Audit().Clone()
+	cat, catErr := m.c.deps.Catalogs.ForIdentity(a.Catalog)
 	m.s = newSession(m.c, h, cat)
 	if cat == nil {
-		m.fatal = sprintf(txt.catalogMissing, a.Catalog.ID, a.Catalog.Version, "<home>")
+		m.fatal = sprintf(txt.catalogMissing, a.Catalog.ID, a.Catalog.Version)
 		return m, nil
 	}
 	m.walk = newWalkModel(m.c, m.s, pos)
 	m.screen = screenWalk
 	m.fullHelp = false
 	m.layout()
+	var changed *standards.ChangedError
+	if errors.As(catErr, &changed) {
+		// Still usable (findings are keyed by requirement id), but the
+		// inspector must know the texts may not be those audited against.
+		return m.notify(catalogChangedText(changed), true)
+	}
 	if _, created := msg.(auditCreatedMsg); created {
 		// Replaces "creating…", and tells a first-time user where to start.
 		return m.notify(txt.created, false)
 	}
 	return m, nil
-}
-
-func findCatalog(cats []*standards.Catalog, id standards.Identity) *standards.Catalog {
-	var loose *standards.Catalog
-	for _, c := range cats {
-		if c.ID == id.ID && c.Version == id.Version {
-			if c.SHA256 == id.SHA256 {
-				return c
-			}
-			if loose == nil {
-				loose = c
-			}
-		}
-	}
-	return loose
 }
 
 // notify shows a transient message on the status line.

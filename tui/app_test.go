@@ -39,7 +39,7 @@ func openWalk(t *testing.T, w, h int) (*driver, *fakeStore) {
 func TestHomeListsAuditsAndUnreadableOnes(t *testing.T) {
 	cat := testCatalog(30)
 	st := newFakeStore(cat, testAudit(cat, "a1"))
-	st.broken["b2"] = Entry{ID: "b2", Err: "audit.json line 3: unexpected end of JSON", HasBackup: true}
+	st.broken["b2"] = audit.Entry{ID: "b2", Err: "audit.json line 3: unexpected end of JSON", HasBackup: true}
 	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat)}, 80, 24)
 	v := d.view()
 	for _, want := range []string{"Cooperativa La", "Mina El R", "initial", "0%", "draft",
@@ -90,7 +90,7 @@ func TestHomeFilterAndDeleteWithConfirmation(t *testing.T) {
 func TestOpenResumesWhereTheInspectorLeftOff(t *testing.T) {
 	cat := testCatalog(30)
 	st := newFakeStore(cat, testAudit(cat, "a1"))
-	st.positions["a1"] = Position{Area: "labour", Requirement: "4.2", Scroll: 2}
+	st.positions["a1"] = audit.Position{Area: "labour", Requirement: "4.2", Scroll: 2}
 	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat)}, 80, 24)
 	d.press(tea.KeyEnter)
 	if p := d.m.walk.position(); p != st.positions["a1"] {
@@ -470,5 +470,22 @@ func TestMouseWheelScrollsTheList(t *testing.T) {
 	d.send(tea.MouseMsg{X: 60, Y: 5, Button: tea.MouseButtonWheelUp, Action: tea.MouseActionPress})
 	if want := d.m.walk.maxScroll() - 1; d.m.walk.scroll != want {
 		t.Errorf("one wheel up after scrolling past the end: scroll %d, want %d (the end less one)", d.m.walk.scroll, want)
+	}
+}
+
+// TestOpenWithChangedCatalogWarns: an audit made with an earlier file of
+// its catalog still opens, and the inspector is told the file changed.
+func TestOpenWithChangedCatalogWarns(t *testing.T) {
+	cat := testCatalog(30)
+	a := testAudit(cat, "a1")
+	a.Catalog.SHA256 = "0123456789abcdef0123"
+	st := newFakeStore(cat, a)
+	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat)}, 80, 24)
+	d.press(tea.KeyEnter)
+	if d.m.screen != screenWalk {
+		t.Fatalf("screen = %v, want the walk; view:\n%s", d.m.screen, d.view())
+	}
+	if v := d.view(); !strings.Contains(v, "catalog test 1.0 changed since this audit") || !strings.Contains(v, "0123456789ab") {
+		t.Errorf("no changed-catalog warning:\n%s", v)
 	}
 }

@@ -71,7 +71,7 @@ func saveCmd(h Handle, copy *audit.Audit, rev int, now func() time.Time) tea.Cmd
 	}
 }
 
-func savePositionCmd(s Store, id string, p Position) tea.Cmd {
+func savePositionCmd(s Store, id string, p audit.Position) tea.Cmd {
 	return func() tea.Msg {
 		return positionSavedMsg{id: id, err: s.SavePosition(id, p)}
 	}
@@ -189,51 +189,4 @@ func editorCmd(editor, reqID, path string) tea.Cmd {
 		b, err := os.ReadFile(path)
 		return editorClosedMsg{reqID: reqID, text: string(b), err: err}
 	})
-}
-
-// cloneAudit returns a deep copy of a, so a command can save it while the
-// model keeps editing the original.
-func cloneAudit(a *audit.Audit) *audit.Audit {
-	c := *a
-	if a.Header.Coordinates != nil {
-		p := *a.Header.Coordinates
-		c.Header.Coordinates = &p
-	}
-	c.Header.CoInspectors = slices.Clone(a.Header.CoInspectors)
-	c.Header.SitesVisited = slices.Clone(a.Header.SitesVisited)
-	c.Header.Interviews = slices.Clone(a.Header.Interviews)
-	if a.Findings != nil {
-		c.Findings = make(map[string]*audit.Finding, len(a.Findings))
-		for id, f := range a.Findings {
-			if f == nil {
-				continue
-			}
-			fc := *f
-			fc.Evidence = slices.Clone(f.Evidence)
-			c.Findings[id] = &fc
-		}
-	}
-	if a.Evidence != nil {
-		c.Evidence = make([]audit.Evidence, len(a.Evidence))
-		for i, ev := range a.Evidence {
-			c.Evidence[i] = cloneEvidence(ev)
-		}
-	}
-	if a.History != nil {
-		c.History = make([]audit.Revision, len(a.History))
-		for i, r := range a.History {
-			r.Exports = slices.Clone(r.Exports)
-			c.History[i] = r
-		}
-	}
-	return &c
-}
-
-func cloneEvidence(ev audit.Evidence) audit.Evidence {
-	if ev.GPS != nil {
-		p := *ev.GPS
-		ev.GPS = &p
-	}
-	ev.Requirements = slices.Clone(ev.Requirements)
-	return ev
 }

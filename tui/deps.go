@@ -7,42 +7,20 @@ import (
 	"github.com/assay-dev/assay/standards"
 )
 
-// Entry is one line of the home screen: an audit in the store, or the reason
-// it cannot be read. The command wiring adapts the store's own listing to it.
-type Entry struct {
-	ID        string
-	ASMO      string
-	Site      string
-	AuditType audit.AuditType
-	Status    audit.Status
-	Percent   int
-	Updated   time.Time
-	// Err says why the audit cannot be read; empty when it is fine.
-	Err string
-	// HasBackup reports that an unreadable audit has a backup to restore.
-	HasBackup bool
-}
-
-// Position is where the inspector was in an audit, so opening it again
-// resumes there.
-type Position struct {
-	Area        string
-	Requirement string
-	Scroll      int
-}
-
 // Store is what the UI needs from the audit store. The real one lives in
 // package audit; tests use a fake.
 type Store interface {
-	List() ([]Entry, error)
+	// List is the home's listing; an unreadable audit's entry carries Err
+	// and whether a backup can restore it.
+	List() ([]audit.Entry, error)
 	Create(a *audit.Audit) (Handle, error)
 	// Open locks the audit; when another process holds it the error says so
 	// in words fit for the inspector.
 	Open(id string) (Handle, error)
 	Delete(id string) error
 	RestoreBackup(id string) error
-	SavePosition(id string, p Position) error
-	LoadPosition(id string) Position
+	SavePosition(id string, p audit.Position) error
+	LoadPosition(id string) audit.Position
 }
 
 // Handle is one audit opened for editing, holding its lock until Close.
@@ -70,8 +48,10 @@ type Exporter interface {
 // Deps are the UI's dependencies. Exporter may be nil: the export key is then
 // disabled and not shown.
 type Deps struct {
-	Store    Store
-	Catalogs []*standards.Catalog
+	Store Store
+	// Catalogs are the catalogs a new audit may use and an audit is opened
+	// with (found by its identity, warned about when changed).
+	Catalogs *standards.Set
 	Exporter Exporter
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time

@@ -69,8 +69,8 @@ type fakeStore struct {
 	mu        sync.Mutex
 	cat       *standards.Catalog
 	files     map[string][]byte
-	broken    map[string]Entry
-	positions map[string]Position
+	broken    map[string]audit.Entry
+	positions map[string]audit.Position
 	openErr   error
 	saveErr   error
 	saves     int
@@ -81,8 +81,8 @@ type fakeStore struct {
 }
 
 func newFakeStore(cat *standards.Catalog, audits ...*audit.Audit) *fakeStore {
-	s := &fakeStore{cat: cat, files: map[string][]byte{}, broken: map[string]Entry{},
-		positions: map[string]Position{}, open: map[string]bool{}}
+	s := &fakeStore{cat: cat, files: map[string][]byte{}, broken: map[string]audit.Entry{},
+		positions: map[string]audit.Position{}, open: map[string]bool{}}
 	for _, a := range audits {
 		s.put(a)
 	}
@@ -108,16 +108,16 @@ func (s *fakeStore) saved(id string) *audit.Audit {
 	return &a
 }
 
-func (s *fakeStore) List() ([]Entry, error) {
+func (s *fakeStore) List() ([]audit.Entry, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []Entry
+	var out []audit.Entry
 	for id := range s.files {
 		var a audit.Audit
 		if err := json.Unmarshal(s.files[id], &a); err != nil {
 			return nil, err
 		}
-		out = append(out, Entry{ID: a.ID, ASMO: a.Header.ASMO, Site: a.Header.Site, AuditType: a.Header.AuditType,
+		out = append(out, audit.Entry{ID: a.ID, ASMO: a.Header.ASMO, Site: a.Header.Site, AuditType: a.Header.AuditType,
 			Status: a.Status, Percent: audit.Summarize(&a, s.cat).Total.Percent, Updated: a.Updated})
 	}
 	for _, e := range s.broken {
@@ -168,14 +168,14 @@ func (s *fakeStore) RestoreBackup(id string) error {
 	return nil
 }
 
-func (s *fakeStore) SavePosition(id string, p Position) error {
+func (s *fakeStore) SavePosition(id string, p audit.Position) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.positions[id] = p
 	return nil
 }
 
-func (s *fakeStore) LoadPosition(id string) Position {
+func (s *fakeStore) LoadPosition(id string) audit.Position {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.positions[id]
@@ -326,4 +326,4 @@ func (d *driver) press(t tea.KeyType) { d.send(tea.KeyMsg{Type: t}) }
 
 func (d *driver) view() string { return ansi.Strip(d.m.View()) }
 
-func catalogs(cs ...*standards.Catalog) []*standards.Catalog { return cs }
+func catalogs(cs ...*standards.Catalog) *standards.Set { return standards.NewSet(cs...) }

@@ -24,9 +24,9 @@ const (
 	kindAddRow                  // the "add a row" line under the table
 )
 
-// Interviews table columns, in order; the keys are those of
-// audit.FieldError ("interviews[2].women").
-var interviewCols = []string{"role", "women", "men", "other"}
+// interviewCols are the interviews table's columns, in order (their keys
+// are those of audit.FieldError: "interviews[2].women").
+var interviewCols = audit.InterviewColumns
 
 // Layout of the form.
 const (
@@ -79,25 +79,24 @@ type form struct {
 // new-audit form's catalog choice).
 func newHeaderForm(c *common, h audit.Header, extra ...formField) form {
 	f := form{c: c, fields: extra}
-	for _, k := range headerKeys {
-		switch k {
-		case "audit_type":
-			f.fields = append(f.fields, choiceField(k, string(h.AuditType), audit.AuditTypes))
-		case "certification_type":
-			f.fields = append(f.fields, choiceField(k, string(h.CertType), audit.CertTypes))
-		case "sites_visited", "opening_meeting", "closing_meeting":
+	for _, hf := range audit.HeaderFields {
+		k := hf.Key
+		switch hf.Kind {
+		case audit.ChoiceField:
+			f.fields = append(f.fields, choiceField(k, hf.Get(h), hf.Choices))
+		case audit.LinesField:
 			ta := newNotes()
-			ta.SetValue(headerText(h, k))
+			ta.SetValue(hf.Get(h))
 			f.fields = append(f.fields, formField{key: k, kind: kindArea, area: ta})
-		case "interviews":
+		case audit.TableField:
 			for i, iv := range h.Interviews {
 				f.fields = append(f.fields, rowFields(i, iv)...)
 			}
 			f.fields = append(f.fields, formField{key: k, kind: kindAddRow})
 		default:
 			ti := newInput("")
-			ti.SetValue(sanitizeLine(headerText(h, k)))
-			if countKeys[k] {
+			ti.SetValue(sanitizeLine(hf.Get(h)))
+			if hf.Kind == audit.CountField {
 				ti.Placeholder = txt.countPlaceholder
 			}
 			if k == "certification_year" {
@@ -129,12 +128,11 @@ func choiceField[T ~string](k, cur string, values []T) formField {
 
 // rowFields makes the cells of interviews row i.
 func rowFields(i int, iv audit.Interviewed) []formField {
-	vals := []string{sanitizeLine(iv.Role), countText(iv.Women), countText(iv.Men), countText(iv.Other)}
 	out := make([]formField, len(interviewCols))
-	for col, v := range vals {
+	for col, c := range audit.InterviewColumns {
 		ti := newInput("")
-		ti.SetValue(v)
-		if col > 0 {
+		ti.SetValue(sanitizeLine(c.Get(iv)))
+		if c.Count {
 			ti.Placeholder = txt.countPlaceholder
 		}
 		ti.Width = countWidth
@@ -147,7 +145,7 @@ func rowFields(i int, iv audit.Interviewed) []formField {
 }
 
 func cellKey(row, col int) string {
-	return "interviews[" + strconv.Itoa(row) + "]." + interviewCols[col]
+	return audit.InterviewCellKey(row, audit.InterviewColumns[col].Key)
 }
 
 // rows counts the interviews table's rows.
@@ -178,12 +176,12 @@ func (f form) build(base audit.Header, skip map[string]string) (audit.Header, ma
 			continue
 		}
 		if err := fl.set(&h); err != nil {
-			errs[fl.key] = err.Error()
+			errs[fl.key] = errorText(err)
 		}
 	}
 	for _, fe := range audit.ValidateHeader(h) {
 		if _, ok := errs[fe.Field]; !ok {
-			errs[fe.Field] = fe.Message
+			errs[fe.Field] = problemText(fe)
 		}
 	}
 	return h, errs
@@ -393,9 +391,9 @@ func (f form) view(head string) string {
 		default:
 			lines = append(lines, truncate(f.label(i, txt.formLabels[fl.key])+f.valueView(i), w))
 		}
-		if fl.key == "catalog" && fl.choice < len(f.c.deps.Catalogs) {
+		if fl.key == "catalog" && fl.choice < len(f.c.deps.Catalogs.All()) {
 			// The catalog's caveat (paraphrased wording…) is read whole.
-			prov := wrap(sanitizeLine(f.c.deps.Catalogs[fl.choice].Provenance), w-labelWidth)
+			prov := wrap(sanitizeLine(f.c.deps.Catalogs.All()[fl.choice].Provenance), w-labelWidth)
 			if len(prov) > maxProvenanceRows {
 				prov = prov[:maxProvenanceRows]
 				prov[maxProvenanceRows-1] = truncate(prov[maxProvenanceRows-1]+" …", w-labelWidth)

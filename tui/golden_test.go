@@ -35,7 +35,7 @@ func goldenStore() *fakeStore {
 	b.Status = audit.Finalized
 	completeAudit(b)
 	st := newFakeStore(cat, a, b)
-	st.broken["2026-09-15-mina-rota-0000"] = Entry{ID: "2026-09-15-mina-rota-0000",
+	st.broken["2026-09-15-mina-rota-0000"] = audit.Entry{ID: "2026-09-15-mina-rota-0000",
 		Err: "audit.json line 12: invalid character '}' looking for beginning of value", HasBackup: true}
 	return st
 }

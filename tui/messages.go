@@ -12,7 +12,7 @@ import (
 
 // entriesLoadedMsg: the store's audits were listed.
 type entriesLoadedMsg struct {
-	entries []Entry
+	entries []audit.Entry
 	err     error
 }
 
@@ -21,7 +21,7 @@ type entriesLoadedMsg struct {
 type auditOpenedMsg struct {
 	id  string
 	h   Handle
-	pos Position
+	pos audit.Position
 	err error
 }
 

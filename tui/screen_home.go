@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/assay-dev/assay/audit"
 )
 
 // homeModel lists the audits in the store, unreadable ones with their
@@ -15,7 +17,7 @@ import (
 type homeModel struct {
 	c         *common
 	keys      homeKeys
-	entries   []Entry
+	entries   []audit.Entry
 	shown     []int // indices into entries that pass the filter
 	sel, off  int
 	filter    textinput.Model
@@ -151,7 +153,7 @@ func (m *homeModel) move(d int) {
 // rows is how many audits fit under the column headings and filter line.
 func (m homeModel) rows() int { return max((m.c.height-2)/rowLines, 1) }
 
-func (m homeModel) current() *Entry {
+func (m homeModel) current() *audit.Entry {
 	if m.sel < len(m.shown) {
 		return &m.entries[m.shown[m.sel]]
 	}
@@ -227,7 +229,7 @@ func (m homeModel) confirmLine() string {
 	return sprintf(txt.confirmDelete, truncate(name, m.c.width-rest))
 }
 
-func (m homeModel) row(e Entry, selected bool) string {
+func (m homeModel) row(e audit.Entry, selected bool) string {
 	st := m.c.st
 	mark := "  "
 	if selected {
@@ -247,7 +249,7 @@ func (m homeModel) row(e Entry, selected bool) string {
 		name = st.selected.Render(name)
 	}
 	status := string(e.Status)
-	if e.Status == "finalized" {
+	if e.Status == audit.Finalized {
 		status = "✓ " + status
 	} else {
 		status = "• " + status

@@ -25,7 +25,7 @@ func newFormModel(c *common) formModel {
 	today := c.now().Format(audit.DateLayout)
 	var catIDs, catLabels []string
 	def := 0
-	for i, cat := range c.deps.Catalogs {
+	for i, cat := range c.deps.Catalogs.All() {
 		catIDs = append(catIDs, strconv.Itoa(i))
 		catLabels = append(catLabels, sprintf(txt.catalogFormat, sanitizeLine(cat.ID), sanitizeLine(cat.Version), sanitizeLine(cat.Source)))
 		if cat.ID == standards.DefaultID && cat.Source == standards.SourceBuiltin {
@@ -89,7 +89,7 @@ func (m formModel) create() (formModel, tea.Cmd) {
 		return m, tea.Batch(cmd, notify(txt.formInvalid, true))
 	}
 	i, _ := strconv.Atoi(m.f.fields[0].value())
-	cat := m.c.deps.Catalogs[i]
+	cat := m.c.deps.Catalogs.All()[i]
 	m.creating = true
 	a := audit.New(cat, h, m.c.now())
 	a.Policy = m.c.deps.Config.DatePolicy()

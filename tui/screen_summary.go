@@ -94,7 +94,7 @@ func (m summaryModel) update(msg tea.Msg) (summaryModel, tea.Cmd) {
 		if !m.s.dirty() && !m.s.saving {
 			// The export recorded itself in the saved audit's history;
 			// keep that record in the audit the UI will save next.
-			m.s.a.History = cloneAudit(m.s.h.Audit()).History
+			m.s.a.History = m.s.h.Audit().Clone().History
 		}
 		m.render()
 		return m, notify(exportedText(msg.path), false)
@@ -131,10 +131,10 @@ func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 	case key.Matches(msg, k.Finalize):
 		// Say what blocks before asking: a question whose yes can only
 		// fail wastes the inspector's time.
-		if reasons := audit.FinalizeBlockers(m.s.a, m.s.cat); len(reasons) > 0 {
+		if blockers := audit.FinalizeBlockers(m.s.a, m.s.cat); len(blockers) > 0 {
 			m.scroll = m.blockersAt
 			m.scrollBy(0)
-			return m, notify(blockedText(reasons), true)
+			return m, notify(blockedText(blockerTexts(blockers, m.s.cat)), true)
 		}
 		m.confirming = true
 	case key.Matches(msg, k.Details):
@@ -175,7 +175,7 @@ func (m summaryModel) finalize() (summaryModel, tea.Cmd) {
 	err := audit.Finalize(m.s.a, m.s.cat, m.c.now())
 	var blocked *audit.BlockedError
 	if errors.As(err, &blocked) {
-		return m, notify(blockedText(blocked.Reasons), true)
+		return m, notify(blockedText(blockerTexts(blocked.Blockers, m.s.cat)), true)
 	}
 	if err != nil {
 		return m, notify(err.Error(), true)
@@ -227,7 +227,7 @@ func (m summaryModel) amend() (summaryModel, tea.Cmd) {
 		return m, nil
 	}
 	if err := audit.Amend(m.s.a, reason, m.c.now()); err != nil {
-		m.reasonErr = err.Error()
+		m.reasonErr = errorText(err)
 		return m, nil
 	}
 	m.amending, m.reasonErr = false, ""
@@ -286,16 +286,16 @@ func (m *summaryModel) render() {
 			fmt.Sprint(as.Counts[audit.Major]), fmt.Sprint(as.Counts[audit.NA]), fmt.Sprint(as.Counts[audit.Open]),
 			fmt.Sprintf("%d/%d", as.Informative, as.Excluded), fmt.Sprintf("%d%%", as.Percent)))
 	}
-	l = append(l, "", st.label.Render(txt.recommend)+st.header.Render(m.sum.Recommendation.Outcome.Label()))
+	l = append(l, "", st.label.Render(txt.recommend)+st.header.Render(outcomeText(m.sum.Recommendation.Outcome)))
 	for _, r := range m.sum.Recommendation.Reasons {
-		l = append(l, bullet("• ", sanitizeLine(r), w)...)
+		l = append(l, bullet("• ", sanitizeLine(reasonText(r, m.s.cat)), w)...)
 	}
 	l = append(l, "", st.section.Render(txt.register))
 	if len(m.sum.NonConformities) == 0 {
 		l = append(l, st.muted.Render(txt.noNC))
 	}
 	for _, nc := range m.sum.NonConformities {
-		text := nc.RequirementID + " " + sanitizeLine(nc.Title) + " — " + verdictName(nc.Severity)
+		text := nc.RequirementID + " " + reqTitle(m.s.cat, nc.RequirementID) + " — " + verdictName(nc.Severity)
 		if nc.Critical {
 			text += txt.criticalMark
 		}
@@ -327,7 +327,7 @@ func (m *summaryModel) render() {
 			l = append(l, st.good.Render("✓ "+txt.noBlockers))
 		}
 		for _, b := range m.sum.Blockers {
-			l = append(l, bullet("• ", sanitizeLine(b), w)...)
+			l = append(l, bullet("• ", sanitizeLine(blockerText(b, m.s.cat)), w)...)
 		}
 	}
 	m.lines = l

@@ -59,7 +59,7 @@ type walkModel struct {
 	cache    *walkCache
 }
 
-func newWalkModel(c *common, s *session, pos Position) walkModel {
+func newWalkModel(c *common, s *session, pos audit.Position) walkModel {
 	m := walkModel{
 		c: c, s: s, keys: newWalkKeys(&c.g),
 		notes: newNotes(), action: newInput(txt.action), due: newInput(txt.dueDate),
@@ -93,7 +93,7 @@ func (m *walkModel) buildItems() {
 }
 
 // resume puts the walk where the inspector left it.
-func (m *walkModel) resume(p Position) {
+func (m *walkModel) resume(p audit.Position) {
 	for i, ar := range m.areas {
 		if string(ar) == p.Area {
 			m.area = i
@@ -108,8 +108,8 @@ func (m *walkModel) resume(p Position) {
 }
 
 // position is where the walk is now, for the store.
-func (m walkModel) position() Position {
-	p := Position{Scroll: m.scroll}
+func (m walkModel) position() audit.Position {
+	p := audit.Position{Scroll: m.scroll}
 	if m.area < len(m.areas) {
 		p.Area = string(m.areas[m.area])
 	}
@@ -140,7 +140,7 @@ func (m *walkModel) refresh() {
 		id = r.ID
 	}
 	m.buildItems()
-	m.resume(Position{Area: string(m.areas[m.area]), Requirement: id, Scroll: m.scroll})
+	m.resume(audit.Position{Area: string(m.areas[m.area]), Requirement: id, Scroll: m.scroll})
 }
 
 func (m walkModel) update(msg tea.Msg) (walkModel, tea.Cmd) {

@@ -144,7 +144,7 @@ func (m *walkModel) applyDue(reqID string, f *audit.Finding) bool {
 		return false
 	}
 	if _, err := audit.ParseDate(v); err != nil {
-		m.fieldErr = sprintf(txt.badDue, err)
+		m.fieldErr = sprintf(txt.badDue, errorText(err))
 		return false
 	}
 	if v == f.DueDate {
@@ -221,7 +221,7 @@ func (m walkModel) evidenceStored(msg evidenceStoredMsg) (walkModel, tea.Cmd) {
 	if msg.err != nil {
 		return m, notify(msg.err.Error(), true)
 	}
-	ev, err := m.s.h.AttachEvidence(m.s.a, cloneEvidence(*msg.ev), msg.reqID)
+	ev, err := m.s.h.AttachEvidence(m.s.a, msg.ev.Clone(), msg.reqID)
 	if err != nil {
 		return m, notify(err.Error(), true)
 	}

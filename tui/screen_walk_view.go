@@ -298,7 +298,7 @@ func (m walkModel) detailLines(r *standards.Requirement, ap audit.Applicability)
 	}
 	lines := wrap(st.header.Render(head), w)
 	if ap != audit.Applies {
-		lines = append(lines, wrap(st.warn.Render("! "+audit.DescribeApplicability(r, m.s.a.Header)), w)...)
+		lines = append(lines, wrap(st.warn.Render("! "+applicabilityText(audit.ExplainApplicability(r, m.s.a.Header))), w)...)
 	}
 	lines = append(lines, wrap(st.title.Render(sanitizeLine(r.Title)), w)...)
 	lines = append(lines, "")

@@ -165,30 +165,6 @@ func TestExportWaitsForThePendingSave(t *testing.T) {
 	}
 }
 
-func TestCloneAuditSharesNothing(t *testing.T) {
-	cat := testCatalog(30)
-	a := testAudit(cat, "a1")
-	a.Header.Coordinates = &audit.GeoPoint{Lat: 1, Lon: 2}
-	a.Header.CoInspectors = []string{"x"}
-	a.Finding("1.1").Evidence = []string{"s1"}
-	a.Evidence = []audit.Evidence{{SHA256: "s1", Requirements: []string{"1.1"}, GPS: &audit.GeoPoint{}}}
-	a.History = []audit.Revision{{Revision: 1, Exports: []string{"r.pdf"}}}
-	c := cloneAudit(a)
-	c.Header.Coordinates.Lat = 9
-	c.Header.CoInspectors[0] = "y"
-	c.Finding("1.1").Evidence[0] = "s2"
-	c.Finding("1.1").Verdict = audit.Major
-	c.Evidence[0].Requirements[0] = "2.2"
-	c.Evidence[0].GPS.Lat = 5
-	c.History[0].Exports[0] = "z.pdf"
-	c.Finding("9.9")
-	if a.Header.Coordinates.Lat != 1 || a.Header.CoInspectors[0] != "x" || a.Findings["1.1"].Evidence[0] != "s1" ||
-		a.Findings["1.1"].Verdict != audit.Open || a.Evidence[0].Requirements[0] != "1.1" || a.Evidence[0].GPS.Lat != 0 ||
-		a.History[0].Exports[0] != "r.pdf" || a.Findings["9.9"] != nil {
-		t.Errorf("changing the clone changed the original: %+v", a)
-	}
-}
-
 func TestFinalizeBlockedSaysWhy(t *testing.T) {
 	d, st := openWalk(t, 80, 24)
 	d.typeText("s")

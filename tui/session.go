@@ -32,7 +32,7 @@ type session struct {
 func newSession(c *common, h Handle, cat *standards.Catalog) *session {
 	// The UI edits its own copy: the handle's audit may be read by an
 	// export running in a command.
-	a := cloneAudit(h.Audit())
+	a := h.Audit().Clone()
 	return &session{c: c, id: a.ID, h: h, a: a, cat: cat}
 }
 
@@ -54,7 +54,7 @@ func (s *session) flush(now func() time.Time) tea.Cmd {
 		return nil
 	}
 	s.saving = true
-	return saveCmd(s.h, cloneAudit(s.a), s.rev, now)
+	return saveCmd(s.h, s.a.Clone(), s.rev, now)
 }
 
 // saved takes a save's result and starts the next save if more edits came

@@ -27,6 +27,7 @@ type words struct {
 	deleted          string
 	restored         string
 	catalogMissing   string
+	catalogChanged   string // id, version, recorded sha, sha now, file now in use
 	fatalBack        string
 	homeCols         [2]string
 	filterPrompt     string
@@ -105,12 +106,76 @@ type words struct {
 	detailsTitle    string
 	detailsHint     string
 	detailsReadOnly string
-	notNumber       string
 	interviewCols   [4]string
 	addRow          string
 	noRows          string
 
 	keys keyWords
+
+	// The domain's typed values, worded by wording.go.
+	domain domainWords
+}
+
+// domainWords word what audit returns as data: the recommendation and its
+// reasons, finalize blockers, header problems, applicability, amend
+// refusals. Format verbs are in the order of the comment.
+type domainWords struct {
+	outcomes       map[audit.Outcome]string
+	outcomeUnknown string // outcome
+
+	reasonMajor          string // id, title
+	reasonCritical       string // id, title, severity
+	reasonStillOpen      string // open, applicable, per-area list
+	reasonOpenArea       string // area, count
+	reasonMinor          string // id, title, due date
+	reasonMinorNoDue     string // id, title
+	reasonAllConform     string // applicable, conforming, not applicable
+	reasonNothingApplies string
+	reasonInformative    string // count, ids
+	severity             map[audit.Verdict]string
+
+	blockFinalized      string // revision
+	blockRevision       string // revision
+	blockEvidenceRef    string // item number, name, sha
+	blockCatalog        string // audit's catalog, catalog given
+	blockHeader         string // problem
+	blockNoInterviews   string
+	blockNoClosing      string
+	blockOpen           string // area, count, ids
+	blockNAJustify      string // id, title
+	blockNCNotes        string // id, title, severity
+	blockNCAction       string // id, title, severity
+	blockNCNoDue        string // id, title, severity
+	blockNCBadDue       string // id, title, date
+	blockUnknownReq     string // id, catalog
+	blockUnknownVerdict string // id, verdict
+	blockEvidence       string // id, sha
+	moreIDs             string // count
+
+	problemLabels      map[string]string
+	interviewLabels    map[string]string // role
+	required           string            // label
+	unknownChoice      string            // label, value, known values
+	dateFormat         string            // value
+	dateInvalid        string            // value
+	endBeforeStart     string            // end, start
+	negativeYear       string            // year
+	initialNotYearZero string            // year
+	laterAuditYearZero string            // audit type
+	negativeCount      string            // label, count
+	notNumber          string            // value
+	coordFormat        string            // value
+	coordNumber        string            // value
+	latRange           string            // degrees
+	lonRange           string            // degrees
+	coordNotFinite     string
+
+	informativeDue     string // due year, certification year
+	excludedEcological string
+	applicability      map[audit.Applicability]string
+
+	amendNotFinalized string
+	amendNoReason     string
 }
 
 // keyWords are the words of the help line, one per thing a key does.
@@ -146,6 +211,7 @@ var txt = words{
 	deleted:          "moved %s to the trash",
 	restored:         "restored %s from its backup",
 	catalogMissing:   "The catalog %s %s this audit was made against is not installed. Put its catalog file in the standards folder of the assay home and open the audit again.",
+	catalogChanged:   "catalog %s %s changed since this audit was made (SHA-256 %s recorded, %s now, from %s): texts are those of the file now installed",
 	fatalBack:        "esc: back to the audits",
 	homeCols:         [2]string{"ASMO", "progress · status"},
 	filterPrompt:     "filter: ",
@@ -239,7 +305,6 @@ var txt = words{
 	detailsTitle:    "Audit details",
 	detailsHint:     "Saved as you type. A field marked ✗ keeps its last good value.",
 	detailsReadOnly: "finalized: read only (A on the summary amends)",
-	notNumber:       "%q is not a whole number",
 	interviewCols:   [4]string{"role", "women", "men", "other"},
 	addRow:          "add a row (enter or ctrl+n)",
 	noRows:          "nobody recorded",
@@ -256,6 +321,78 @@ var txt = words{
 		summary: "summary", details: "details", audits: "audits", complete: "complete", accept: "accept",
 		finalize: "finalize", export: "export PDF", amend: "amend", backToWalk: "back to walk",
 		verdict: "verdict",
+	},
+
+	domain: domainWords{
+		outcomes: map[audit.Outcome]string{
+			audit.Incomplete: "Incomplete", audit.Recommended: "Recommended for certification",
+			audit.RecommendedWithConditions: "Recommended with conditions", audit.NotRecommended: "Not recommended",
+		},
+		outcomeUnknown: "unknown outcome %q",
+
+		reasonMajor:          "major non-conformity on %s %s",
+		reasonCritical:       "critical requirement %s %s has a %s non-conformity",
+		reasonStillOpen:      "%d of %d applicable requirements still open (%s)",
+		reasonOpenArea:       "%s %d",
+		reasonMinor:          "minor non-conformity on %s %s: corrective action due %s",
+		reasonMinorNoDue:     "minor non-conformity on %s %s: corrective action has no due date yet",
+		reasonAllConform:     "all %d applicable requirements assessed: %d conform, %d not applicable",
+		reasonNothingApplies: "no requirement of the catalog applies to this audit",
+		reasonInformative:    "%d non-conformities on progress requirements not yet due are reported for information only: %s",
+		severity:             map[audit.Verdict]string{audit.Minor: "minor", audit.Major: "major"},
+
+		blockFinalized:      "revision %d is already finalized; amend it to make changes",
+		blockRevision:       "revision %d is not a revision number (1 or more): audit.json was edited by hand",
+		blockEvidenceRef:    "evidence item %d (%q): %q is not a SHA-256, so the file cannot be found or checked: audit.json was edited by hand",
+		blockCatalog:        "the audit was made against catalog %s but the catalog given is %s",
+		blockHeader:         "header: %s",
+		blockNoInterviews:   "people interviewed are not recorded (counts by role and gender, in the audit details)",
+		blockNoClosing:      "the closing meeting is not recorded (in the audit details)",
+		blockOpen:           "%s: %d still open (%s)",
+		blockNAJustify:      "%s %s: \"not applicable\" needs a written justification",
+		blockNCNotes:        "%s %s: the %s non-conformity needs the written finding (notes)",
+		blockNCAction:       "%s %s: the %s non-conformity needs a corrective action",
+		blockNCNoDue:        "%s %s: the %s non-conformity needs a due date (set the audit end date or a due date for this finding)",
+		blockNCBadDue:       "%s %s: due date %q is not a valid YYYY-MM-DD date",
+		blockUnknownReq:     "finding for %s: no such requirement in catalog %s",
+		blockUnknownVerdict: "finding for %s: unknown verdict %q",
+		blockEvidence:       "finding for %s: evidence %s is not in the audit's evidence list",
+		moreIDs:             "and %d more",
+
+		problemLabels: map[string]string{
+			"asmo": "ASMO name", "site": "site", "country": "country", "audit_type": "audit type",
+			"certification_type": "certification type", "certification_year": "certification year",
+			"start_date": "start date", "end_date": "end date", "lead_inspector": "lead inspector",
+			"coordinates": "coordinates", "fsp.mines": "number of mines", "fsp.plants": "number of plants",
+			"fsp.miners": "number of miners",
+		},
+		interviewLabels: map[string]string{
+			"women": "women interviewed (%s)", "men": "men interviewed (%s)", "other": "others interviewed (%s)",
+		},
+		required:           "%s is required",
+		unknownChoice:      "%s %q is not known (use one of: %s)",
+		dateFormat:         "date %q is not in the form YYYY-MM-DD (for example 2026-11-20)",
+		dateInvalid:        "date %q does not exist in the calendar",
+		endBeforeStart:     "end date %s is before start date %s",
+		negativeYear:       "certification year %d cannot be negative (0 is the initial certification)",
+		initialNotYearZero: "an initial audit is certification year 0, not year %d",
+		laterAuditYearZero: "a %s audit comes after certification: year 1 or later (0 is the initial audit)",
+		negativeCount:      "%s cannot be negative (got %d)",
+		notNumber:          "%q is not a whole number",
+		coordFormat:        "coordinates %q should be latitude and longitude in decimal degrees, for example 6.2442, -75.5812",
+		coordNumber:        "%q is not a decimal number of degrees (for example -75.5812)",
+		latRange:           "latitude %v is out of range (-90 to 90)",
+		lonRange:           "longitude %v is out of range (-180 to 180)",
+		coordNotFinite:     "coordinates must be finite numbers",
+
+		informativeDue:     "informative (due in year %d; this audit is year %d)",
+		excludedEcological: "excluded (Fairmined Ecological audits only)",
+		applicability: map[audit.Applicability]string{
+			audit.Applies: "applies", audit.Informative: "informative", audit.Excluded: "excluded",
+		},
+
+		amendNotFinalized: "only a finalized audit can be amended",
+		amendNoReason:     "an amendment needs a reason (what changed and why)",
 	},
 }
 

@@ -123,7 +123,7 @@ func runList(e *env, args []string) int {
 				ID: en.ID, ASMO: en.ASMO, Site: en.Site,
 				AuditType: string(en.AuditType), CertType: string(en.CertType),
 				Status: string(en.Status), Revision: en.Revision, Percent: en.Percent,
-				Recommendation: string(en.Recommendation), Error: en.Err, Note: en.Note,
+				Recommendation: string(en.Recommendation), Error: en.Err, Note: notesText(en.Notes),
 			}
 			if !en.Updated.IsZero() {
 				j.Updated = en.Updated.UTC().Format(time.RFC3339)
@@ -161,12 +161,12 @@ func runList(e *env, args []string) int {
 		}
 		rec := ""
 		if en.Recommendation != "" {
-			rec = en.Recommendation.Label()
+			rec = outcomeText(en.Recommendation)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d%%\t%s\t%s\n", en.ID, audClip(audit.Sanitize(en.ASMO), 40),
 			status, en.Revision, en.Percent, rec, updated)
-		if en.Note != "" {
-			notes = append(notes, fmt.Sprintf(audListNote, en.ID, audit.Sanitize(en.Note)))
+		if len(en.Notes) > 0 {
+			notes = append(notes, fmt.Sprintf(audListNote, en.ID, audit.Sanitize(notesText(en.Notes))))
 		}
 	}
 	tw.Flush()
@@ -232,8 +232,8 @@ func runFinalize(e *env, args []string) int {
 		var be *audit.BlockedError
 		if errors.As(err, &be) {
 			fmt.Fprintf(e.stderr, "assay: "+audFinalizeBlocked+"\n", id)
-			for _, r := range be.Reasons {
-				fmt.Fprintln(e.stderr, audit.Sanitize(r))
+			for _, b := range be.Blockers {
+				fmt.Fprintln(e.stderr, audit.Sanitize(blockerText(b, cat)))
 			}
 			return exitFail
 		}
@@ -267,7 +267,7 @@ func runAmend(e *env, args []string) int {
 	defer h.Close()
 	a := h.Audit()
 	if err := audit.Amend(a, *reason, time.Now().UTC()); err != nil {
-		return e.errorf("audit %s: %v", id, err)
+		return e.errorf("audit %s: %s", id, auditErrorText(err))
 	}
 	if err := h.Save(a); err != nil {
 		return e.errorf("%v", err)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report"
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/report/identity"
 )
 
@@ -21,9 +22,9 @@ const (
 	expFlagDraft = "export an unsigned draft marked DRAFT on every page"
 	expFlagPlace = "`PLACE` where you sign, printed on the signature page (default: the audit's site)"
 	expFlagMissE = "sign even if evidence files are missing or changed in the audit folder (the report marks them)"
-	expFlagLang  = "write the report in `LANG`: en or es (default: the language in config.toml, else en)"
+	expFlagLang  = "write the report in `LANG`: en, es or a language with files in the home's locales folder (default: report_language in config.toml, else language, else the environment's LANG, else en)"
 	expBadLang   = "export: %v"
-	expCfgLang   = "config.toml: language %q has no report edition (known: %s); writing the report in English"
+	expCfgLang   = "config.toml: %s %q has no report edition (known: %s); writing the report in English"
 	expNoID      = "export: missing audit ID (see 'assay list')"
 	expTooMany   = "export: unexpected argument %q"
 	expFailed    = "export: %v"
@@ -35,6 +36,33 @@ const exportMemoryLimit = 48 << 20
 
 func init() {
 	register(command{name: "export", summary: expSummary, run: runExport})
+}
+
+// exportLanguage picks the report's language: the flag (an unknown one is a
+// usage error), else config.toml's report_language, else the UI language
+// (config.toml's language, else the environment's locale). One from
+// config.toml without a report edition is warned about; one from the
+// environment silently gives English.
+func exportLanguage(e *env, flag string) (string, int, bool) {
+	msgs, _ := report.LoadMessages(e.home) // Export reports the files' problems
+	if flag != "" {
+		if !msgs.Has(flag) {
+			return "", e.usageErr(expBadLang, report.CheckLanguageIn(msgs, flag)), false
+		}
+		return flag, 0, true
+	}
+	cfg := e.config()
+	language := i18n.ReportLanguage("", cfg.ReportLanguage, i18n.UILanguage("", cfg.Language, e.getenv))
+	if msgs.Has(language) {
+		return language, 0, true
+	}
+	for _, c := range []struct{ key, value string }{{"report_language", cfg.ReportLanguage}, {"language", cfg.Language}} {
+		if c.value != "" && i18n.Normalize(c.value) == language {
+			fmt.Fprintf(e.stderr, expWarning, fmt.Sprintf(expCfgLang, c.key, c.value, strings.Join(msgs.Languages(), ", ")))
+			break
+		}
+	}
+	return "", 0, true
 }
 
 func runExport(e *env, args []string) int {
@@ -60,19 +88,9 @@ func runExport(e *env, args []string) int {
 	if fs.NArg() > 0 {
 		return e.usageErr(expTooMany, fs.Arg(0))
 	}
-	// The flag wins; else config.toml's language, which also names the
-	// language of screens: one the report lacks is warned about, not fatal.
-	language := *lang
-	if language != "" {
-		if err := report.CheckLanguage(language); err != nil {
-			return e.usageErr(expBadLang, err)
-		}
-	} else {
-		language = e.config().Language
-		if report.CheckLanguage(language) != nil {
-			fmt.Fprintf(e.stderr, expWarning, fmt.Sprintf(expCfgLang, language, strings.Join(report.Languages(), ", ")))
-			language = ""
-		}
+	language, code, ok := exportLanguage(e, *lang)
+	if !ok {
+		return code
 	}
 
 	// A report holds every photo a few times over while it is drawn and

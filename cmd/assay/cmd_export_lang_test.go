@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,5 +89,72 @@ func TestUIExporterLanguage(t *testing.T) {
 		if text, _ := tool(t, "pdftotext", "-enc", "UTF-8", path, "-"); !strings.Contains(text, want) {
 			t.Errorf("TUI export with language %q lacks %q", lang, want)
 		}
+	}
+}
+
+// runInEnv is runIn with environment variables.
+func runInEnv(t *testing.T, home string, vars map[string]string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string { return vars[k] }}
+	code := run(append([]string{"--home", home}, args...), e)
+	return result{stdout: out.String(), stderr: errb.String(), code: code}
+}
+
+// TestReportLanguageChoice: the report's language is the export's --lang,
+// else report_language, else the UI language (config.toml's language,
+// else the locale: LANG=es_CO.UTF-8 gives Spanish, LC_ALL=C English); a
+// language with message files in the home is one more choice.
+func TestReportLanguageChoice(t *testing.T) {
+	home, id := exportHome(t, false)
+	title := func(vars map[string]string, args ...string) string {
+		t.Helper()
+		r := runInEnv(t, home, vars, append([]string{"export", id, "--draft"}, args...)...)
+		if r.code != exitOK {
+			t.Fatalf("export %v %v: exit %d %s", vars, args, r.code, r.stderr)
+		}
+		text, _ := tool(t, "pdftotext", "-enc", "UTF-8", strings.TrimSpace(r.stdout), "-")
+		for _, w := range []string{"Informe de auditoría Fairmined", "Fairmined audit report", "Relatório de auditoria"} {
+			if strings.Contains(text, w) {
+				return w
+			}
+		}
+		return text
+	}
+	const es, en, pt = "Informe de auditoría Fairmined", "Fairmined audit report", "Relatório de auditoria"
+	spanishLocale := map[string]string{"LANG": "es_CO.UTF-8"}
+	if got := title(spanishLocale); got != es {
+		t.Errorf("LANG=es_CO.UTF-8, no config: %q", got)
+	}
+	if got := title(map[string]string{"LANG": "es_CO.UTF-8", "LC_ALL": "C"}); got != en {
+		t.Errorf("LC_ALL=C: %q", got)
+	}
+	if got := title(map[string]string{"LANG": "fr_FR.UTF-8"}); got != en {
+		t.Errorf("LANG=fr_FR: %q", got)
+	}
+	cfg := filepath.Join(home, "config.toml")
+	if err := os.WriteFile(cfg, []byte("language = \"es\"\nreport_language = \"en\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := title(spanishLocale); got != en {
+		t.Errorf("report_language en, language es: %q", got)
+	}
+	if got := title(spanishLocale, "--lang", "es"); got != es {
+		t.Errorf("--lang es over report_language en: %q", got)
+	}
+	if err := os.MkdirAll(filepath.Join(home, "locales"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(home, "locales", "report.pt.toml"), []byte("report_title = \"Relatório de auditoria\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := title(nil, "--lang", "pt"); got != pt {
+		t.Errorf("--lang pt with report.pt.toml: %q", got)
+	}
+	if err := os.WriteFile(cfg, []byte("report_language = \"pt-BR\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := title(nil); got != pt {
+		t.Errorf("report_language pt-BR with report.pt.toml: %q", got)
 	}
 }

@@ -54,7 +54,9 @@ type result struct {
 func assay(t *testing.T, home string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(assayBin, append([]string{"--home", home}, args...)...)
-	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	// The report's language follows the locale: pin it, whatever the
+	// machine running the tests uses.
+	cmd.Env = append(os.Environ(), "NO_COLOR=1", "LC_ALL=", "LC_MESSAGES=", "LANG=C.UTF-8")
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()

@@ -20,7 +20,9 @@ func startTerm(t *testing.T, home string, w, h int, extraEnv ...string) *term {
 	t.Helper()
 	requireTool(t, "tmux")
 	name := fmt.Sprintf("assay-e2e-%d", time.Now().UnixNano())
-	env := append([]string{"NO_COLOR=1", "TERM=xterm-256color"}, extraEnv...)
+	// The locale is pinned (the report's language follows it); extraEnv
+	// may set another, e.g. LANG=es_CO.UTF-8.
+	env := append([]string{"NO_COLOR=1", "TERM=xterm-256color", "LC_ALL=", "LC_MESSAGES=", "LANG=C.UTF-8"}, extraEnv...)
 	cmdline := "env " + strings.Join(env, " ") + " " + assayBin + " --home " + home
 	args := []string{"new-session", "-d", "-s", name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), cmdline}
 	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report"
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/report/identity"
 	"github.com/assay-dev/assay/standards"
 	"github.com/assay-dev/assay/tui"
@@ -46,8 +47,8 @@ func runUI(e *env) int {
 	s.MaxEvidenceBytes = cfg.MaxEvidenceBytes()
 	m := tui.New(tui.Deps{
 		Store:    uiStore{s},
-		Catalogs: cats.All(),
-		Exporter: uiExporter{s: s, home: e.home, cats: cats, lang: cfg.Language},
+		Catalogs: cats,
+		Exporter: uiExporter{s: s, home: e.home, cats: cats, lang: reportLanguage(e, cfg)},
 		Editor:   e.getenv("EDITOR"),
 		Config:   cfg,
 	})
@@ -62,31 +63,13 @@ func isTTY(f *os.File) bool {
 	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
 }
 
-// uiStore adapts the audit store to the UI's Store interface.
-type uiStore struct{ s *audit.Store }
-
-func (u uiStore) List() ([]tui.Entry, error) {
-	es, err := u.s.List()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]tui.Entry, 0, len(es))
-	for _, e := range es {
-		te := tui.Entry{ID: e.ID, ASMO: e.ASMO, Site: e.Site, AuditType: e.AuditType, Status: e.Status,
-			Percent: e.Percent, Updated: e.Updated, Err: e.Err}
-		if e.Err != "" {
-			var ce *audit.CorruptError
-			if _, lerr := u.s.Load(e.ID); errors.As(lerr, &ce) {
-				te.HasBackup = ce.HasBackup
-			}
-		}
-		out = append(out, te)
-	}
-	return out, nil
-}
+// uiStore is the audit store as the UI's Store: the store already lists
+// audit.Entry and keeps audit.Position; only Create and Open differ, in
+// returning the UI's Handle interface.
+type uiStore struct{ *audit.Store }
 
 func (u uiStore) Create(a *audit.Audit) (tui.Handle, error) {
-	h, err := u.s.Create(a)
+	h, err := u.Store.Create(a)
 	if err != nil {
 		return nil, err
 	}
@@ -94,23 +77,17 @@ func (u uiStore) Create(a *audit.Audit) (tui.Handle, error) {
 }
 
 func (u uiStore) Open(id string) (tui.Handle, error) {
-	h, err := u.s.Open(id)
+	h, err := u.Store.Open(id)
 	if err != nil {
 		return nil, err
 	}
 	return h, nil
 }
 
-func (u uiStore) Delete(id string) error        { return u.s.Delete(id) }
-func (u uiStore) RestoreBackup(id string) error { return u.s.RestoreBackup(id) }
-
-func (u uiStore) SavePosition(id string, p tui.Position) error {
-	return u.s.SavePosition(id, audit.Position{Area: p.Area, Requirement: p.Requirement, Scroll: p.Scroll})
-}
-
-func (u uiStore) LoadPosition(id string) tui.Position {
-	p := u.s.LoadPosition(id)
-	return tui.Position{Area: p.Area, Requirement: p.Requirement, Scroll: p.Scroll}
+// reportLanguage is the language of the TUI's exports: report_language,
+// else the UI language (config.toml's language, else the locale).
+func reportLanguage(e *env, cfg audit.Config) string {
+	return i18n.ReportLanguage("", cfg.ReportLanguage, i18n.UILanguage("", cfg.Language, e.getenv))
 }
 
 // uiExporter exports through report.Export: drafts unsigned, finalized
@@ -119,12 +96,12 @@ type uiExporter struct {
 	s    *audit.Store
 	home string
 	cats *standards.Set
-	lang string // config.toml's language; one without a report edition gives English
+	lang string // the report language; one without a report edition gives English
 }
 
 func (x uiExporter) Export(h tui.Handle, id string, draft bool) (string, error) {
 	opts := report.ExportOptions{Draft: draft, Catalogs: x.cats}
-	if report.CheckLanguage(x.lang) == nil {
+	if msgs, _ := report.LoadMessages(x.home); msgs.Has(x.lang) {
 		opts.Language = x.lang
 	}
 	if ah, ok := h.(*audit.Handle); ok {
