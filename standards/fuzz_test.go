@@ -17,6 +17,8 @@ import (
 // come with located problems.
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob("*.toml")
+	old, _ := filepath.Glob("superseded/*.toml")
+	seeds = append(seeds, old...)
 	bad, _ := filepath.Glob(filepath.Join(badDir, "*.toml"))
 	examples, _ := filepath.Glob("../testdata/standards/*.toml")
 	bad = append(bad, examples...)
@@ -99,6 +101,18 @@ func checkCatalog(t *testing.T, c *Catalog, data []byte) {
 			if !slices.Contains(EvidenceKinds, e) {
 				t.Fatalf("%s: accepted evidence %q", r.ID, e)
 			}
+		}
+		if !slices.Contains(Parties, r.Responsible) || r.References == nil {
+			t.Fatalf("%s: accepted responsible %q, references %v", r.ID, r.Responsible, r.References)
+		}
+		for _, ref := range r.References {
+			if blank(ref) {
+				t.Fatalf("%s: accepted a blank reference", r.ID)
+			}
+		}
+		if (r.Basis != "" && !slices.Contains(Bases, r.Basis)) || (r.Basis == BasisReconstructed && blank(r.BasisNote)) ||
+			(r.Basis == "" && r.BasisNote != "") {
+			t.Fatalf("%s: accepted basis %q with note %q", r.ID, r.Basis, r.BasisNote)
 		}
 		// A requirement's line, when known, is its [[requirement]] header.
 		if r.Line < 0 || r.Line > len(lines) {

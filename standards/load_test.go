@@ -50,6 +50,11 @@ func TestBadCatalogs(t *testing.T) {
 		{"empty.toml", 0, "", "the file is empty"},
 		{"no-requirements.toml", 0, "", "the catalog has no requirements"},
 		{"missing-id.toml", 0, "", "catalog id is missing"},
+		{"unknown-responsible.toml", 32, "E.2", `unknown responsible "refiner" (known: asmo, buyer, asmo+buyer)`},
+		{"unknown-basis.toml", 32, "E.2", `unknown basis "likely" (known: confirmed, reconstructed)`},
+		{"reconstructed-without-note.toml", 32, "E.2", `basis "reconstructed" needs a basis_note`},
+		{"note-without-basis.toml", 32, "E.2", "basis_note explains a basis"},
+		{"empty-reference.toml", 34, "E.2", "references item 2 is empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -147,6 +152,10 @@ level = "progress"
 due_year = 3
 applies_to = "ecological"
 critical = true
+responsible = "asmo+buyer"
+references = ["ILO C182 Art. 3", "Minamata Convention, Annex C §1(b)(i)"]
+basis = "reconstructed"
+basis_note = "The due year is a guess."
 `
 
 // TestParseGood checks the fields, defaults and lines of a valid catalog,
@@ -166,8 +175,13 @@ func TestParseGood(t *testing.T) {
 	if a.Line != 5 || b.Line != 16 {
 		t.Errorf("lines %d, %d, want 5, 16", a.Line, b.Line)
 	}
-	if a.AppliesTo != AppliesAll || a.Critical || a.DueYear != 0 || a.Guidance == nil || a.Evidence == nil {
+	if a.AppliesTo != AppliesAll || a.Critical || a.DueYear != 0 || a.Guidance == nil || a.Evidence == nil ||
+		a.Responsible != PartyASMO || a.References == nil || len(a.References) != 0 || a.Basis != "" || a.BasisNote != "" {
 		t.Errorf("defaults of A: %+v", a)
+	}
+	if b.Responsible != PartyBoth || !b.BuyerDuty() || a.BuyerDuty() || b.Basis != BasisReconstructed ||
+		b.BasisNote != "The due year is a guess." || strings.Join(b.References, "|") != "ILO C182 Art. 3|Minamata Convention, Annex C §1(b)(i)" {
+		t.Errorf("provenance of B: %+v", b)
 	}
 	if b.Area != Labour || b.Level != Progress || b.DueYear != 3 || b.AppliesTo != AppliesEcological || !b.Critical ||
 		strings.Join(b.Guidance, "|") != "g1|g2" {
@@ -209,7 +223,7 @@ due_year = 0
 		got = append(got, p.String())
 	}
 	want := []string{
-		`m.toml:3: unknown key "colour" (known keys: id, name, version, publisher, licence, language, provenance, areas, requirement)`,
+		`m.toml:3: unknown key "colour" (known keys: id, name, version, publisher, licence, language, provenance, areas_note, areas, requirement)`,
 		`m.toml:7: requirement A: unknown area "mining" (known: social, economic, environmental, labour, chemicals)`,
 		`m.toml:8: requirement A: title is empty`,
 		`m.toml:13: requirement A: evidence item 2 must be a string, not a whole number`,

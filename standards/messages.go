@@ -40,6 +40,13 @@ const (
 	msgEntryWithYear    = "due_year is only for progress requirements; this one is entry"
 	msgEmptyGuidance    = "guidance item %d is empty"
 
+	// Provenance of a requirement: value, allowed values.
+	msgEmptyReference      = "references item %d is empty"
+	msgUnknownResponsible  = "unknown responsible %q (known: %s)"
+	msgUnknownBasis        = "unknown basis %q (known: %s)"
+	msgReconstructedNoNote = "basis \"reconstructed\" needs a basis_note saying what is reconstructed and why"
+	msgNoteWithoutBasis    = "basis_note explains a basis: add basis = \"confirmed\" or \"reconstructed\""
+
 	// Sets of catalogs: id, version, path.
 	msgDuplicateCatalog = "duplicate catalog %s version %s: already loaded from %s"
 	msgSkipped          = "catalog not loaded; check it with: assay standards validate %s"

@@ -37,7 +37,8 @@ type keySpec struct {
 var catalogKeys = []keySpec{
 	{"id", kindString}, {"name", kindString}, {"version", kindString},
 	{"publisher", kindString}, {"licence", kindString}, {"language", kindString},
-	{"provenance", kindString}, {"areas", kindStrings}, {keyRequirement, kindTables},
+	{"provenance", kindString}, {"areas_note", kindString}, {"areas", kindStrings},
+	{keyRequirement, kindTables},
 }
 
 // requirementKeys are the keys of one [[requirement]] table.
@@ -45,7 +46,8 @@ var requirementKeys = []keySpec{
 	{"id", kindString}, {"area", kindString}, {"chapter", kindString},
 	{"title", kindString}, {"text", kindString}, {"guidance", kindStrings},
 	{"evidence", kindStrings}, {"level", kindString}, {"due_year", kindInt},
-	{"applies_to", kindString}, {"critical", kindBool},
+	{"applies_to", kindString}, {"critical", kindBool}, {"references", kindStrings},
+	{"responsible", kindString}, {"basis", kindString}, {"basis_note", kindString},
 }
 
 // Levels lists the known requirement levels.
@@ -275,6 +277,7 @@ func (p *parser) catalog(raw map[string]any) *Catalog {
 	c.Licence, _ = top.str("licence")
 	c.Language, _ = top.str("language")
 	c.Provenance, _ = top.str("provenance")
+	c.AreasNote, _ = top.str("areas_note")
 
 	if areas, ok := top.strs("areas"); ok {
 		for i, a := range areas {
@@ -377,7 +380,8 @@ func (p *parser) requirement(c *Catalog, i int, m map[string]any, usable bool) (
 	t.missing = func(k string) { t.add(header, msgFieldMissing, k) }
 	t.unknownKeys(requirementKeys)
 
-	r := Requirement{Line: header, AppliesTo: AppliesAll, Guidance: []string{}, Evidence: []string{}}
+	r := Requirement{Line: header, AppliesTo: AppliesAll, Responsible: PartyASMO,
+		Guidance: []string{}, Evidence: []string{}, References: []string{}}
 	r.ID, _ = t.ident("id")
 	if a, ok := t.required("area"); ok {
 		switch {
@@ -443,5 +447,58 @@ func (p *parser) requirement(c *Catalog, i int, m map[string]any, usable bool) (
 		}
 	}
 	r.Critical, _ = t.boolean("critical")
+	p.provenance(t, &r)
 	return r, lineOf(at("id"))
+}
+
+// provenance checks the keys that say where a requirement comes from, who
+// must meet it and how sure the catalog is of it.
+func (p *parser) provenance(t *table, r *Requirement) {
+	if refs, _ := t.strs("references"); refs != nil {
+		for j, s := range refs {
+			if strings.TrimSpace(s) == "" {
+				t.add(t.itemAt("references", j), msgEmptyReference, j+1)
+			}
+		}
+		r.References = refs
+	}
+	if s, ok := t.str("responsible"); ok {
+		if slices.Contains(Parties, Party(s)) {
+			r.Responsible = Party(s)
+		} else {
+			t.add(t.keyLine("responsible"), msgUnknownResponsible, s, joinStrings(Parties))
+		}
+	}
+	basisOK := false
+	if s, ok := t.str("basis"); ok {
+		if slices.Contains(Bases, Basis(s)) {
+			r.Basis, basisOK = Basis(s), true
+		} else {
+			t.add(t.keyLine("basis"), msgUnknownBasis, s, joinStrings(Bases))
+		}
+	}
+	_, hasBasis := t.m["basis"]
+	_, hasNote := t.m["basis_note"]
+	note, noteOK := t.str("basis_note")
+	switch {
+	case hasNote && noteOK && strings.TrimSpace(note) == "":
+		t.add(t.keyLine("basis_note"), msgFieldEmpty, "basis_note")
+	case hasNote && noteOK:
+		r.BasisNote = note
+	}
+	switch {
+	case hasNote && !hasBasis:
+		t.add(t.keyLine("basis_note"), msgNoteWithoutBasis)
+	case basisOK && r.Basis == BasisReconstructed && !hasNote:
+		t.add(t.keyLine("basis"), msgReconstructedNoNote)
+	}
+}
+
+// joinStrings lists the values of a string type for a message.
+func joinStrings[T ~string](vs []T) string {
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		s[i] = string(v)
+	}
+	return strings.Join(s, ", ")
 }
