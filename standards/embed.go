@@ -2,16 +2,24 @@ package standards
 
 import (
 	"embed"
+	"fmt"
 	"io/fs"
 	"path"
 	"sync"
 )
 
 // builtinFiles are the catalogs shipped inside the binary, so an inspector
-// on a site without network has the Standard from the first run.
+// on a site without network has the Standard from the first run. The files
+// in superseded/ are earlier editions, byte for byte as they shipped: audits
+// made with them record their SHA-256, so they must never change. They are
+// kept so that those audits still open, export and verify, and are not
+// offered for new audits.
 //
-//go:embed *.toml
+//go:embed *.toml superseded/*.toml
 var builtinFiles embed.FS
+
+// supersededDir holds the earlier editions of the built-in catalogs.
+const supersededDir = "superseded"
 
 var (
 	builtinOnce     sync.Once
@@ -19,10 +27,12 @@ var (
 	builtinErrors   []error
 )
 
-// Builtin returns the embedded catalogs, parsed once, in file-name order.
-// The catalogs are shared: callers must treat them as read-only. A broken
-// built-in file is a programming error that the package tests catch; at run
-// time it is left out rather than stopping the program.
+// Builtin returns the embedded catalogs, parsed once: the current ones in
+// file-name order, then the superseded ones, each with SupersededBy set to
+// the version of the current catalog with its id. The catalogs are shared:
+// callers must treat them as read-only. A broken built-in file is a
+// programming error that the package tests catch; at run time it is left
+// out rather than stopping the program.
 func Builtin() []*Catalog {
 	builtinOnce.Do(loadBuiltin)
 	return append([]*Catalog(nil), builtinCatalogs...)
@@ -34,7 +44,13 @@ func loadBuiltin() {
 		builtinErrors = append(builtinErrors, err)
 		return
 	}
-	for _, name := range names {
+	old, err := fs.Glob(builtinFiles, supersededDir+"/*.toml")
+	if err != nil {
+		builtinErrors = append(builtinErrors, err)
+		return
+	}
+	current := map[string]string{} // id -> version of the current edition
+	for _, name := range append(names, old...) {
 		data, err := builtinFiles.ReadFile(name)
 		if err != nil {
 			builtinErrors = append(builtinErrors, err)
@@ -47,6 +63,15 @@ func loadBuiltin() {
 			continue
 		}
 		c.Source = SourceBuiltin
+		if path.Dir(name) == supersededDir {
+			c.SupersededBy = current[c.ID]
+			if c.SupersededBy == "" {
+				builtinErrors = append(builtinErrors, fmt.Errorf("%s: no current built-in catalog %s supersedes it", name, c.ID))
+				continue
+			}
+		} else {
+			current[c.ID] = c.Version
+		}
 		builtinCatalogs = append(builtinCatalogs, c)
 	}
 }

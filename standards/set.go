@@ -211,8 +211,11 @@ func (s *Set) All() []*Catalog {
 	return append([]*Catalog(nil), s.cats...)
 }
 
-// Find returns the catalog with the given id and version; an empty version
-// means the highest version of that id.
+// Find returns the catalog with the given id and version. An empty version
+// means the one new work should use: not a superseded built-in; a file
+// from the home before a built-in (a certification body's official file
+// wins over assay's paraphrase even when the paraphrase has a higher
+// edition number); then the highest version.
 func (s *Set) Find(id, version string) (*Catalog, bool) {
 	if s == nil {
 		return nil, false
@@ -222,11 +225,30 @@ func (s *Set) Find(id, version string) (*Catalog, bool) {
 		if c.ID != id {
 			continue
 		}
-		if version == "" || c.Version == version {
-			found = c // sorted by version: the last match is the highest
+		if version != "" {
+			if c.Version == version {
+				return c, true
+			}
+			continue
+		}
+		// Sorted by version: a later catalog of the same rank is higher.
+		if found == nil || rank(c) >= rank(found) {
+			found = c
 		}
 	}
 	return found, found != nil
+}
+
+// rank orders the catalogs of one id for new work: superseded built-ins
+// last, then the other built-ins, then files from the home.
+func rank(c *Catalog) int {
+	switch {
+	case c.Superseded():
+		return 0
+	case c.Source == SourceBuiltin:
+		return 1
+	}
+	return 2
 }
 
 // Default returns the Fairmined catalog, or the first catalog when it is
