@@ -18,11 +18,12 @@ const (
 	stdSummary      = "list, show and validate requirement catalogs"
 	stdUsage        = "standards list|show|validate ..."
 	stdListUsage    = "standards list [--json]"
-	stdShowUsage    = "standards show ID [--version V] [--area AREA] [--json]"
+	stdShowUsage    = "standards show ID [REQUIREMENT] [--version V] [--area AREA] [--json]"
 	stdValUsage     = "standards validate FILE..."
 	stdNoSub        = "standards: missing sub-command (list, show or validate)"
 	stdUnknownSub   = "standards: unknown sub-command %q (list, show or validate)"
 	stdShowNoID     = "standards show: missing catalog ID (see 'assay standards list')"
+	stdShowNoReq    = "standards show: catalog %s version %s has no requirement %q"
 	stdTooMany      = "standards %s: unexpected argument %q"
 	stdUnknownArea  = "standards show: unknown area %q (known: %s)"
 	stdValNoFile    = "standards validate: missing FILE"
@@ -42,18 +43,66 @@ const (
 	stdFieldSource  = "Source:     %s\n"
 	stdFieldSHA     = "SHA-256:    %s\n"
 	stdFieldProv    = "Provenance: %s\n"
+	stdFieldAreas   = "Areas:      %s\n"
+	stdFieldSuper   = "Superseded: by version %s. Kept so that audits made with this version still open, export and verify; new audits use %s.\n"
 	stdAreaHead     = "%s (%d)\n"
 	stdMarkYear     = "progress, year %d"
 	stdMarkEco      = "ecological only"
 	stdMarkCritical = "critical"
+	stdSuperseded   = "%s, superseded by %s"
+	stdRefsLine     = "see: %s"
+	stdRefsSep      = "; "
+
+	// One requirement in full (standards show ID REQUIREMENT).
+	stdReqHead      = "%s  %s\n"
+	stdReqCatalog   = "Catalog:     %s, version %s\n"
+	stdReqChapter   = "Chapter:     %s\n"
+	stdReqArea      = "Area:        %s\n"
+	stdReqEntry     = "Level:       entry (met at the first certification audit)\n"
+	stdReqProgress  = "Level:       progress, due by year %d after certification\n"
+	stdReqAll       = "Applies to:  every audit\n"
+	stdReqEco       = "Applies to:  Fairmined Ecological audits only\n"
+	stdReqCritical  = "Critical:    yes\n"
+	stdReqResp      = "Responsible: %s\n"
+	stdReqBasis     = "Basis:       %s\n"
+	stdReqBasisNote = "Basis:       %s: %s\n"
+	stdReqRefs      = "References:\n"
+	stdReqText      = "Text:\n"
+	stdReqGuidance  = "Guidance:\n"
+	stdReqEvidence  = "Evidence:    %s\n"
+	stdReqItem      = "  - %s\n"
+	stdReqPara      = "  %s\n"
 	stdHelp         = `Usage: assay standards list [--json]
-       assay standards show ID [--version V] [--area AREA] [--json]
+       assay standards show ID [REQUIREMENT] [--version V] [--area AREA] [--json]
        assay standards validate FILE...
 
 Requirement catalogs: the built-in ones plus every *.toml file in the
 home's standards/ folder. A file with the same id and version as a built-in
-catalog replaces it. 'validate' checks files before they are installed.
+catalog replaces it. Without --version, show uses the catalog new audits
+get: a file from the home before a built-in, never a superseded edition.
+With a REQUIREMENT id, show prints that requirement in full. 'validate'
+checks files before they are installed.
 `
+)
+
+// Who must meet a requirement, and how sure the catalog is of it, as
+// people read them.
+var (
+	stdPartyNames = map[standards.Party]string{
+		standards.PartyASMO:  "ASMO",
+		standards.PartyBuyer: "buyer",
+		standards.PartyBoth:  "ASMO and buyer",
+	}
+	// stdPartyMarks flag buyer duties in one-line lists; the ASMO's own
+	// duties, the common case, carry no mark.
+	stdPartyMarks = map[standards.Party]string{
+		standards.PartyBuyer: "buyer's duty",
+		standards.PartyBoth:  "ASMO and buyer",
+	}
+	stdBasisNames = map[standards.Basis]string{
+		standards.BasisConfirmed:     "confirmed",
+		standards.BasisReconstructed: "reconstructed",
+	}
 )
 
 // nameWidth keeps the list table readable on an 80-column terminal.
@@ -110,6 +159,7 @@ type listEntry struct {
 	Requirements int            `json:"requirements"`
 	Areas        map[string]int `json:"areas"`
 	SHA256       string         `json:"sha256"`
+	SupersededBy string         `json:"superseded_by"`
 }
 
 func standardsList(e *env, args []string) int {
@@ -131,14 +181,18 @@ func standardsList(e *env, args []string) int {
 				areas[string(r.Area)]++
 			}
 			out = append(out, listEntry{ID: c.ID, Name: c.Name, Version: c.Version, Source: c.Source,
-				Requirements: len(c.Requirements), Areas: areas, SHA256: c.SHA256})
+				Requirements: len(c.Requirements), Areas: areas, SHA256: c.SHA256, SupersededBy: c.SupersededBy})
 		}
 		return writeJSON(e, out)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", stdHeadID, stdHeadVersion, stdHeadName, stdHeadReqs, stdHeadSource)
 	for _, c := range cats {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", c.ID, c.Version, clip(c.Name, nameWidth), len(c.Requirements), c.Source)
+		source := c.Source
+		if c.Superseded() {
+			source = fmt.Sprintf(stdSuperseded, source, c.SupersededBy)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", c.ID, c.Version, clip(c.Name, nameWidth), len(c.Requirements), source)
 	}
 	tw.Flush()
 	return exitOK
@@ -163,9 +217,11 @@ type showCatalog struct {
 	Licence      string                  `json:"licence"`
 	Language     string                  `json:"language"`
 	Provenance   string                  `json:"provenance"`
+	AreasNote    string                  `json:"areas_note"`
 	Areas        []standards.Area        `json:"areas"`
 	Source       string                  `json:"source"`
 	SHA256       string                  `json:"sha256"`
+	SupersededBy string                  `json:"superseded_by"`
 	Requirements []standards.Requirement `json:"requirements"`
 }
 
@@ -181,8 +237,8 @@ func standardsShow(e *env, args []string) int {
 	if len(rest) == 0 {
 		return e.usageErr(stdShowNoID)
 	}
-	if len(rest) > 1 {
-		return e.usageErr(stdTooMany, "show", rest[1])
+	if len(rest) > 2 {
+		return e.usageErr(stdTooMany, "show", rest[2])
 	}
 	if *area != "" && !slices.Contains(standards.Areas, standards.Area(*area)) {
 		return e.usageErr(stdUnknownArea, *area, areaList(standards.Areas))
@@ -192,14 +248,26 @@ func standardsShow(e *env, args []string) int {
 	if !found {
 		return e.errorf("%s", set.NotFoundMessage(rest[0], *version))
 	}
+	if len(rest) == 2 {
+		r, ok := c.Requirement(rest[1])
+		if !ok {
+			return e.errorf(stdShowNoReq, c.ID, c.Version, rest[1])
+		}
+		if *asJSON {
+			return writeJSON(e, r)
+		}
+		printRequirement(e.stdout, c, r)
+		return exitOK
+	}
 	areas := c.WalkAreas()
 	if *area != "" {
 		areas = []standards.Area{standards.Area(*area)}
 	}
 	if *asJSON {
 		out := showCatalog{ID: c.ID, Name: c.Name, Version: c.Version, Publisher: c.Publisher,
-			Licence: c.Licence, Language: c.Language, Provenance: c.Provenance, Areas: c.WalkAreas(),
-			Source: c.Source, SHA256: c.SHA256, Requirements: []standards.Requirement{}}
+			Licence: c.Licence, Language: c.Language, Provenance: c.Provenance, AreasNote: c.AreasNote,
+			Areas: c.WalkAreas(), Source: c.Source, SHA256: c.SHA256, SupersededBy: c.SupersededBy,
+			Requirements: []standards.Requirement{}}
 		for _, r := range c.Requirements {
 			if *area == "" || r.Area == standards.Area(*area) {
 				out.Requirements = append(out.Requirements, r)
@@ -219,10 +287,14 @@ func printCatalog(w io.Writer, c *standards.Catalog, areas []standards.Area) {
 	for _, f := range []struct{ format, value string }{
 		{stdFieldPub, c.Publisher}, {stdFieldLicence, c.Licence}, {stdFieldLang, c.Language},
 		{stdFieldSource, c.Source}, {stdFieldSHA, c.SHA256}, {stdFieldProv, c.Provenance},
+		{stdFieldAreas, c.AreasNote},
 	} {
 		if f.value != "" {
 			fmt.Fprintf(w, f.format, f.value)
 		}
+	}
+	if c.Superseded() {
+		fmt.Fprintf(w, stdFieldSuper, c.SupersededBy, c.SupersededBy)
 	}
 	for _, a := range areas {
 		reqs := c.InArea(a)
@@ -230,12 +302,17 @@ func printCatalog(w io.Writer, c *standards.Catalog, areas []standards.Area) {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		for _, r := range reqs {
 			fmt.Fprintf(tw, "  %s\t%s%s\n", r.ID, r.Title, marks(r))
+			if len(r.References) > 0 {
+				// An empty first cell keeps the column aligned.
+				fmt.Fprintf(tw, "  \t  %s\n", fmt.Sprintf(stdRefsLine, strings.Join(r.References, stdRefsSep)))
+			}
 		}
 		tw.Flush()
 	}
 }
 
-// marks lists what sets a requirement apart: level, scope, criticality.
+// marks lists what sets a requirement apart: level, scope, criticality,
+// a duty of the buyer's, and how sure the catalog is of it.
 func marks(r standards.Requirement) string {
 	var m []string
 	if r.Level == standards.Progress {
@@ -247,10 +324,65 @@ func marks(r standards.Requirement) string {
 	if r.Critical {
 		m = append(m, stdMarkCritical)
 	}
+	if p, ok := stdPartyMarks[r.Responsible]; ok {
+		m = append(m, p)
+	}
+	if b, ok := stdBasisNames[r.Basis]; ok {
+		m = append(m, b)
+	}
 	if len(m) == 0 {
 		return ""
 	}
 	return " [" + strings.Join(m, ", ") + "]"
+}
+
+// printRequirement writes one requirement in full, for an inspector
+// checking what it asks and what it rests on.
+func printRequirement(w io.Writer, c *standards.Catalog, r *standards.Requirement) {
+	fmt.Fprintf(w, stdReqHead, r.ID, r.Title)
+	fmt.Fprintf(w, stdReqCatalog, c.ID, c.Version)
+	if r.Chapter != "" {
+		fmt.Fprintf(w, stdReqChapter, r.Chapter)
+	}
+	fmt.Fprintf(w, stdReqArea, r.Area)
+	if r.Level == standards.Progress {
+		fmt.Fprintf(w, stdReqProgress, r.DueYear)
+	} else {
+		fmt.Fprint(w, stdReqEntry)
+	}
+	if r.AppliesTo == standards.AppliesEcological {
+		fmt.Fprint(w, stdReqEco)
+	} else {
+		fmt.Fprint(w, stdReqAll)
+	}
+	if r.Critical {
+		fmt.Fprint(w, stdReqCritical)
+	}
+	fmt.Fprintf(w, stdReqResp, stdPartyNames[r.Responsible])
+	if b, ok := stdBasisNames[r.Basis]; ok {
+		if r.BasisNote != "" {
+			fmt.Fprintf(w, stdReqBasisNote, b, r.BasisNote)
+		} else {
+			fmt.Fprintf(w, stdReqBasis, b)
+		}
+	}
+	if len(r.References) > 0 {
+		fmt.Fprint(w, stdReqRefs)
+		for _, ref := range r.References {
+			fmt.Fprintf(w, stdReqItem, ref)
+		}
+	}
+	fmt.Fprint(w, stdReqText)
+	fmt.Fprintf(w, stdReqPara, r.Text)
+	if len(r.Guidance) > 0 {
+		fmt.Fprint(w, stdReqGuidance)
+		for _, g := range r.Guidance {
+			fmt.Fprintf(w, stdReqItem, g)
+		}
+	}
+	if len(r.Evidence) > 0 {
+		fmt.Fprintf(w, stdReqEvidence, strings.Join(r.Evidence, ", "))
+	}
 }
 
 func areaList(as []standards.Area) string {

@@ -35,13 +35,20 @@ func TestStandardsList(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if len(lines) < 3 || !strings.HasPrefix(lines[0], "ID") || !strings.Contains(lines[0], "SOURCE") {
+	if len(lines) != 5 || !strings.HasPrefix(lines[0], "ID") || !strings.Contains(lines[0], "SOURCE") {
 		t.Fatalf("table:\n%s", r.stdout)
 	}
-	// Sorted by id: craft before fairmined, both built in.
-	if !strings.HasPrefix(lines[1], "craft-2.0 ") || !strings.HasPrefix(lines[2], "fairmined-2.0 ") ||
-		!strings.HasSuffix(lines[2], "built-in") {
-		t.Errorf("table rows:\n%s", r.stdout)
+	// Sorted by id then version: craft before fairmined, the superseded
+	// editions marked as such.
+	for i, want := range []struct{ prefix, suffix string }{
+		{"craft-2.0      2.0 ", "built-in, superseded by 2.0-assay.2"},
+		{"craft-2.0      2.0-assay.2 ", "built-in"},
+		{"fairmined-2.0  2.0 ", "built-in, superseded by 2.0-assay.2"},
+		{"fairmined-2.0  2.0-assay.2 ", "built-in"},
+	} {
+		if l := lines[i+1]; !strings.HasPrefix(l, want.prefix) || !strings.HasSuffix(l, want.suffix) {
+			t.Errorf("row %d = %q, want %q…%q", i+1, l, want.prefix, want.suffix)
+		}
 	}
 }
 
@@ -62,13 +69,14 @@ func TestStandardsListJSONWithUserCatalog(t *testing.T) {
 	}
 	var got []struct {
 		ID, Name, Version, Source, SHA256 string
+		SupersededBy                      string `json:"superseded_by"`
 		Requirements                      int
 		Areas                             map[string]int
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatalf("%v\n%s", err, r.stdout)
 	}
-	if len(got) != 2 {
+	if len(got) != 4 {
 		t.Fatalf("got %d catalogs: %s", len(got), r.stdout)
 	}
 	for _, c := range got {
@@ -76,15 +84,26 @@ func TestStandardsListJSONWithUserCatalog(t *testing.T) {
 		for _, n := range c.Areas {
 			sum += n
 		}
-		if sum != c.Requirements || len(c.SHA256) != 64 || c.Version != "2.0" {
+		if sum != c.Requirements || len(c.SHA256) != 64 {
 			t.Errorf("%s: areas %v sum %d, requirements %d, sha %q", c.ID, c.Areas, sum, c.Requirements, c.SHA256)
 		}
 	}
-	if got[0].ID != "craft-2.0" || got[0].Source != "built-in" || got[0].Requirements < 30 {
-		t.Errorf("craft: %+v", got[0])
+	if got[0].ID != "craft-2.0" || got[0].Version != "2.0" || got[0].SupersededBy != "2.0-assay.2" || got[0].Requirements != 44 {
+		t.Errorf("superseded craft: %+v", got[0])
 	}
-	if got[1].ID != "fairmined-2.0" || got[1].Source != official || got[1].Requirements != 1 || got[1].Areas["labour"] != 1 {
-		t.Errorf("the official file does not replace the built-in: %+v", got[1])
+	if got[1].ID != "craft-2.0" || got[1].Source != "built-in" || got[1].SupersededBy != "" || got[1].Requirements < 30 {
+		t.Errorf("craft: %+v", got[1])
+	}
+	// The official file replaces the superseded built-in of the same
+	// version, and is no longer marked superseded: it is the home's.
+	if got[2].ID != "fairmined-2.0" || got[2].Version != "2.0" || got[2].Source != official || got[2].Requirements != 1 ||
+		got[2].Areas["labour"] != 1 || got[2].SupersededBy != "" {
+		t.Errorf("the official file does not replace the built-in: %+v", got[2])
+	}
+	// And new work gets it, not the built-in paraphrase.
+	r = runStd(t, home, "standards", "show", "fairmined-2.0", "--json")
+	if !strings.Contains(r.stdout, `"name": "Official"`) {
+		t.Errorf("show without --version does not pick the official file:\n%.300s", r.stdout)
 	}
 }
 
@@ -93,8 +112,13 @@ func TestStandardsShow(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"Catalog:    fairmined-2.0, version 2.0", "Provenance: ", "Source:     built-in",
-		"\nSOCIAL (", "\nCHEMICALS (", "progress, year"} {
+	for _, want := range []string{"Catalog:    fairmined-2.0, version 2.0-assay.2", "Provenance: ", "Source:     built-in",
+		"Areas:      The five areas (social, economic, environmental, labour, chemicals) are assay's grouping",
+		"\nSOCIAL (", "\nCHEMICALS (", "progress, year",
+		"  2.1.1   No whole-ore amalgamation [critical, confirmed]\n            see: Minamata Convention on Mercury, Annex C §1(b)(i)\n",
+		"  4.4.1   Fairmined Premium of USD 4,000 per kg [buyer's duty, confirmed]\n",
+		"  4.3.1   Price of at least 95 % of LBMA [buyer's duty, reconstructed]\n",
+		"  4.5.1   Written contract with the First Authorized Buyer [ASMO and buyer, reconstructed]\n"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("show lacks %q:\n%.600s", want, r.stdout)
 		}
@@ -106,7 +130,7 @@ func TestStandardsShow(t *testing.T) {
 }
 
 func TestStandardsShowJSONArea(t *testing.T) {
-	r := runStd(t, "", "standards", "show", "fairmined-2.0", "--area", "chemicals", "--json", "--version", "2.0")
+	r := runStd(t, "", "standards", "show", "fairmined-2.0", "--area", "chemicals", "--json", "--version", "2.0-assay.2")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -114,7 +138,8 @@ func TestStandardsShowJSONArea(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"id", "name", "version", "publisher", "licence", "language", "provenance", "areas", "source", "sha256", "requirements"} {
+	for _, k := range []string{"id", "name", "version", "publisher", "licence", "language", "provenance", "areas_note", "areas",
+		"source", "sha256", "superseded_by", "requirements"} {
 		if _, ok := got[k]; !ok {
 			t.Errorf("catalog JSON lacks %q", k)
 		}
@@ -125,7 +150,8 @@ func TestStandardsShowJSONArea(t *testing.T) {
 	}
 	for _, x := range reqs {
 		req := x.(map[string]any)
-		for _, k := range []string{"id", "area", "chapter", "title", "text", "guidance", "evidence", "level", "due_year", "applies_to", "critical"} {
+		for _, k := range []string{"id", "area", "chapter", "title", "text", "guidance", "evidence", "level", "due_year", "applies_to",
+			"critical", "references", "responsible", "basis", "basis_note"} {
 			if _, ok := req[k]; !ok {
 				t.Errorf("requirement %v lacks %q", req["id"], k)
 			}
@@ -213,5 +239,90 @@ func TestStandardsUsage(t *testing.T) {
 		if tt.code == 0 && !strings.Contains(r.stdout, "Usage: assay standards") {
 			t.Errorf("%v: help not on stdout: %q", tt.args, r.stdout)
 		}
+	}
+}
+
+// jsonReqs runs `standards show ID --json` and returns its requirements by id.
+func jsonReqs(t *testing.T, args ...string) map[string]map[string]any {
+	t.Helper()
+	r := runStd(t, "", append([]string{"standards", "show"}, append(args, "--json")...)...)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var got struct{ Requirements []map[string]any }
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]map[string]any{}
+	for _, req := range got.Requirements {
+		out[req["id"].(string)] = req
+	}
+	return out
+}
+
+// The catalog says what each requirement rests on and whose duty it is, in
+// fields a certification body's tools can read.
+func TestStandardsShowJSONProvenance(t *testing.T) {
+	reqs := jsonReqs(t, "fairmined-2.0")
+	refs := func(id string) string {
+		var s []string
+		for _, x := range reqs[id]["references"].([]any) {
+			s = append(s, x.(string))
+		}
+		return strings.Join(s, "; ")
+	}
+	for id, want := range map[string]string{
+		"2.1.1": "Minamata Convention on Mercury, Annex C §1(b)(i)", "2.1.2": "Annex C §1(b)(ii)",
+		"2.1.12": "Annex C §1(b)(iv)", "3.2.1": "ILO C182 Art. 3", "3.2.2": "ILO C138 Art. 2",
+		"3.3.1": "ILO C29 Art. 2(1)", "3.3.2": "ILO P29", "3.3.3": "ILO C29",
+	} {
+		if got := refs(id); !strings.Contains(got, want) {
+			t.Errorf("%s: references %q, want %q", id, got, want)
+		}
+		if reqs[id]["basis"] != "confirmed" {
+			t.Errorf("%s: basis %v", id, reqs[id]["basis"])
+		}
+	}
+	for id, want := range map[string]string{"4.3.1": "buyer", "4.4.1": "buyer", "4.4.2": "buyer", "4.5.1": "asmo+buyer", "2.1.6": "asmo"} {
+		if reqs[id]["responsible"] != want {
+			t.Errorf("%s: responsible %v, want %s", id, reqs[id]["responsible"], want)
+		}
+	}
+	if reqs["3.8.14"]["basis"] != "reconstructed" || !strings.Contains(reqs["3.8.14"]["basis_note"].(string), "due year (3)") {
+		t.Errorf("3.8.14 (progress, year 3): basis %v, note %v", reqs["3.8.14"]["basis"], reqs["3.8.14"]["basis_note"])
+	}
+	if got := refs("0.2.8"); got != "" || reqs["2.2.3"] != nil || reqs["1.2.4"] != nil {
+		t.Errorf("excluded areas are not one requirement in chapter 0")
+	}
+	// The superseded edition is still there for old audits, as it was.
+	old := jsonReqs(t, "fairmined-2.0", "--version", "2.0")
+	if old["1.2.4"] == nil || old["2.2.3"] == nil || len(old) != 136 {
+		t.Errorf("the 2.0 edition changed: %d requirements", len(old))
+	}
+}
+
+func TestStandardsShowRequirement(t *testing.T) {
+	r := runStd(t, "", "standards", "show", "fairmined-2.0", "3.3.3")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"3.3.3  No debt bondage\n", "Catalog:     fairmined-2.0, version 2.0-assay.2\n",
+		"Chapter:     3.3 Forced labour\n", "Level:       entry", "Critical:    yes\n", "Responsible: ASMO\n",
+		"Basis:       confirmed: Debt bondage is", "References:\n  - ILO C29 Art. 2(1)\n", "Text:\n  ", "Guidance:\n  - "} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("show 3.3.3 lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	r = runStd(t, "", "standards", "show", "fairmined-2.0", "4.4.1", "--json")
+	var req map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &req); err != nil || req["responsible"] != "buyer" || req["id"] != "4.4.1" {
+		t.Errorf("show 4.4.1 --json: %v %s", err, r.stdout)
+	}
+	r = runStd(t, "", "standards", "show", "fairmined-2.0", "1.2.3")
+	if r.code != 1 || !strings.Contains(r.stderr, `has no requirement "1.2.3"`) {
+		t.Errorf("moved id: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if r := runStd(t, "", "standards", "show", "fairmined-2.0", "1.2.3", "--version", "2.0"); r.code != 0 {
+		t.Errorf("the old edition lost 1.2.3: %s", r.stderr)
 	}
 }
