@@ -123,4 +123,11 @@ func TestAnnotatedExample(t *testing.T) {
 	if perLevel[Entry] == 0 || perLevel[Progress] == 0 || eco == 0 {
 		t.Errorf("example should show both levels and an ecological requirement: %v, ecological %d", perLevel, eco)
 	}
+	// It shows a complete translation, the way translators will work.
+	for _, p := range c.MissingTranslations("es") {
+		t.Errorf("example's Spanish translation incomplete: %s", p.Error())
+	}
+	if got := c.Requirements[0].In("es"); got.Fallback || got.Title == c.Requirements[0].Title {
+		t.Errorf("example requirement in es: %+v", got)
+	}
 }

@@ -94,8 +94,15 @@ type Requirement struct {
 	Basis     Basis  `toml:"basis" json:"basis"`
 	BasisNote string `toml:"basis_note" json:"basis_note"`
 
+	// Translations are the requirement's title, text and guidance in other
+	// languages, by canonical language tag ("es", "pt-BR"). Read them
+	// through In, which falls back to the catalog's own language.
+	Translations map[string]Translation `toml:"-" json:"-"`
+
 	// Line is where the requirement starts in its file (0 if unknown).
 	Line int `toml:"-" json:"-"`
+	// lang is the catalog's own language, what In falls back to.
+	lang string
 }
 
 // Identity names one exact catalog: an audit records it so it can later
@@ -121,6 +128,9 @@ type Catalog struct {
 	AreasNote    string        `toml:"areas_note" json:"areas_note"`
 	Areas        []Area        `toml:"areas" json:"areas"`
 	Requirements []Requirement `toml:"requirement" json:"requirements"`
+	// Translations are the catalog's description in other languages, by
+	// canonical language tag. Read them through In.
+	Translations map[string]CatalogTranslation `toml:"-" json:"-"`
 
 	// Source is "built-in" or the path of the file the catalog came from.
 	Source string `toml:"-" json:"source"`
@@ -130,6 +140,13 @@ type Catalog struct {
 	// still open, export and verify, the version that replaces it for new
 	// audits; empty otherwise.
 	SupersededBy string `toml:"-" json:"superseded_by"`
+
+	// nameLine is where a missing translation of the description points
+	// when the file has no [translation.LANG] table.
+	nameLine int
+	// file is the name the catalog was parsed under, kept for problems
+	// even when Source says "built-in".
+	file string
 }
 
 // SourceBuiltin is the Source of catalogs embedded in the binary.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sync"
 )
 
@@ -73,5 +74,49 @@ func loadBuiltin() {
 			current[c.ID] = c.Version
 		}
 		builtinCatalogs = append(builtinCatalogs, c)
+	}
+	for _, c := range builtinCatalogs {
+		if c.Superseded() {
+			for _, cur := range builtinCatalogs {
+				if cur.ID == c.ID && cur.Version == c.SupersededBy {
+					borrowTranslations(c, cur)
+				}
+			}
+		}
+	}
+}
+
+// borrowTranslations gives a superseded edition, whose file cannot change,
+// the translations of the current edition wherever the text is the same:
+// a requirement whose title, text and guidance are unchanged, and the
+// catalog's name and licence. An old audit exported in Spanish then reads
+// in Spanish like a new one; a requirement that changed keeps its own
+// language, marked as untranslated.
+func borrowTranslations(old, cur *Catalog) {
+	for i := range old.Requirements {
+		r := &old.Requirements[i]
+		n, ok := cur.Requirement(r.ID)
+		if !ok || r.Translations != nil || n.Title != r.Title || n.Text != r.Text || !slices.Equal(n.Guidance, r.Guidance) {
+			continue
+		}
+		r.Translations = n.Translations
+	}
+	if old.Translations != nil {
+		return
+	}
+	for lang, tr := range cur.Translations {
+		var b CatalogTranslation
+		if cur.Name == old.Name {
+			b.Name = tr.Name
+		}
+		if cur.Licence == old.Licence {
+			b.Licence = tr.Licence
+		}
+		if b != (CatalogTranslation{}) {
+			if old.Translations == nil {
+				old.Translations = map[string]CatalogTranslation{}
+			}
+			old.Translations[lang] = b
+		}
 	}
 }

@@ -107,7 +107,7 @@ func Load(home string) (*Set, []error) {
 	}
 	var errs []error
 	if err != nil {
-		errs = append(errs, fmt.Errorf(msgCannotReadDir, dir, err))
+		errs = append(errs, Problem{Kind: KindCannotReadDir, File: dir, Message: err.Error()})
 	}
 	var paths []string
 	for _, e := range entries {
@@ -127,7 +127,7 @@ func Load(home string) (*Set, []error) {
 			for _, p := range r.Problems {
 				errs = append(errs, p)
 			}
-			errs = append(errs, Problem{File: r.Path, Message: fmt.Sprintf(msgSkipped, r.Path)})
+			errs = append(errs, Problem{Kind: KindSkipped, File: r.Path})
 			continue
 		}
 		s.put(r.Catalog)
@@ -190,8 +190,8 @@ func CheckFiles(paths ...string) []FileReport {
 			key := [2]string{c.ID, c.Version}
 			if first, dup := seen[key]; dup {
 				r.Problems = []Problem{{
-					File: path, Line: lineOf(newLineIndex(scanSource(data)).top("id")),
-					Message: fmt.Sprintf(msgDuplicateCatalog, c.ID, c.Version, first),
+					Kind: KindDuplicateCatalog, File: path, Line: lineOf(newLineIndex(scanSource(data)).top("id")),
+					Catalog: c.ID, Version: c.Version, Path: first,
 				}}
 			} else {
 				seen[key] = path

@@ -18,8 +18,8 @@ const (
 	stdSummary      = "list, show and validate requirement catalogs"
 	stdUsage        = "standards list|show|validate ..."
 	stdListUsage    = "standards list [--json]"
-	stdShowUsage    = "standards show ID [REQUIREMENT] [--version V] [--area AREA] [--json]"
-	stdValUsage     = "standards validate FILE..."
+	stdShowUsage    = "standards show ID [REQUIREMENT] [--version V] [--area AREA] [--lang LANG] [--json]"
+	stdValUsage     = "standards validate [--lang LANG] FILE..."
 	stdNoSub        = "standards: missing sub-command (list, show or validate)"
 	stdUnknownSub   = "standards: unknown sub-command %q (list, show or validate)"
 	stdShowNoID     = "standards show: missing catalog ID (see 'assay standards list')"
@@ -28,9 +28,13 @@ const (
 	stdUnknownArea  = "standards show: unknown area %q (known: %s)"
 	stdValNoFile    = "standards validate: missing FILE"
 	stdValOK        = "%s: ok (%d requirements)"
+	stdValOKLang    = "%s: ok (%d requirements, %s translation complete)"
+	stdBadLang      = "standards %s: %q is not a language tag (for example es, pt or pt-BR)"
 	stdFlagJSON     = "print JSON instead of a table"
-	stdFlagVersion  = "catalog version (default: the highest)"
+	stdFlagVersion  = "catalog version (default: the one new audits get)"
 	stdFlagArea     = "show only this area"
+	stdFlagShowLang = "show titles, text and guidance in this language where the catalog has them (es, pt-BR, ...)"
+	stdFlagValLang  = "also report every requirement whose translation into this language is missing or incomplete"
 	stdHeadID       = "ID"
 	stdHeadVersion  = "VERSION"
 	stdHeadName     = "NAME"
@@ -40,6 +44,8 @@ const (
 	stdFieldPub     = "Publisher:  %s\n"
 	stdFieldLicence = "Licence:    %s\n"
 	stdFieldLang    = "Language:   %s\n"
+	stdFieldLangAs  = "Language:   %s; shown in %s where translated, untranslated text marked [%s]\n"
+	stdFieldTrans   = "Translated: %s\n"
 	stdFieldSource  = "Source:     %s\n"
 	stdFieldSHA     = "SHA-256:    %s\n"
 	stdFieldProv    = "Provenance: %s\n"
@@ -52,6 +58,7 @@ const (
 	stdSuperseded   = "%s, superseded by %s"
 	stdRefsLine     = "see: %s"
 	stdRefsSep      = "; "
+	stdMarkLang     = "[%s]" // after a text shown in the catalog's own language
 
 	// One requirement in full (standards show ID REQUIREMENT).
 	stdReqHead      = "%s  %s\n"
@@ -67,21 +74,26 @@ const (
 	stdReqBasis     = "Basis:       %s\n"
 	stdReqBasisNote = "Basis:       %s: %s\n"
 	stdReqRefs      = "References:\n"
-	stdReqText      = "Text:\n"
-	stdReqGuidance  = "Guidance:\n"
+	stdReqText      = "Text:%s\n"
+	stdReqGuidance  = "Guidance:%s\n"
 	stdReqEvidence  = "Evidence:    %s\n"
 	stdReqItem      = "  - %s\n"
 	stdReqPara      = "  %s\n"
 	stdHelp         = `Usage: assay standards list [--json]
-       assay standards show ID [REQUIREMENT] [--version V] [--area AREA] [--json]
-       assay standards validate FILE...
+       assay standards show ID [REQUIREMENT] [--version V] [--area AREA] [--lang LANG] [--json]
+       assay standards validate [--lang LANG] FILE...
 
 Requirement catalogs: the built-in ones plus every *.toml file in the
 home's standards/ folder. A file with the same id and version as a built-in
 catalog replaces it. Without --version, show uses the catalog new audits
 get: a file from the home before a built-in, never a superseded edition.
-With a REQUIREMENT id, show prints that requirement in full. 'validate'
-checks files before they are installed.
+With a REQUIREMENT id, show prints that requirement in full. With --lang,
+show gives the catalog's translation into that language and marks, with
+the catalog's own language in brackets, any text not translated.
+
+'validate' checks files before they are installed. With --lang, it also
+reports every requirement whose translation is missing or incomplete,
+and fails when there is one.
 `
 )
 
@@ -160,6 +172,7 @@ type listEntry struct {
 	Areas        map[string]int `json:"areas"`
 	SHA256       string         `json:"sha256"`
 	SupersededBy string         `json:"superseded_by"`
+	Translations []string       `json:"translations"`
 }
 
 func standardsList(e *env, args []string) int {
@@ -181,7 +194,8 @@ func standardsList(e *env, args []string) int {
 				areas[string(r.Area)]++
 			}
 			out = append(out, listEntry{ID: c.ID, Name: c.Name, Version: c.Version, Source: c.Source,
-				Requirements: len(c.Requirements), Areas: areas, SHA256: c.SHA256, SupersededBy: c.SupersededBy})
+				Requirements: len(c.Requirements), Areas: areas, SHA256: c.SHA256, SupersededBy: c.SupersededBy,
+				Translations: c.Languages()})
 		}
 		return writeJSON(e, out)
 	}
@@ -208,27 +222,91 @@ func clip(s string, n int) string {
 }
 
 // showCatalog is `standards show --json`: every field of the catalog and
-// of each requirement.
+// of each requirement. With --lang, the words are in that language where
+// translated, lang says which, and untranslated lists the fields left in
+// the catalog's own language. Keys stay English.
 type showCatalog struct {
-	ID           string                  `json:"id"`
-	Name         string                  `json:"name"`
-	Version      string                  `json:"version"`
-	Publisher    string                  `json:"publisher"`
-	Licence      string                  `json:"licence"`
-	Language     string                  `json:"language"`
-	Provenance   string                  `json:"provenance"`
-	AreasNote    string                  `json:"areas_note"`
-	Areas        []standards.Area        `json:"areas"`
-	Source       string                  `json:"source"`
-	SHA256       string                  `json:"sha256"`
-	SupersededBy string                  `json:"superseded_by"`
-	Requirements []standards.Requirement `json:"requirements"`
+	ID           string            `json:"id"`
+	Name         string            `json:"name"`
+	Version      string            `json:"version"`
+	Publisher    string            `json:"publisher"`
+	Licence      string            `json:"licence"`
+	Language     string            `json:"language"`
+	Provenance   string            `json:"provenance"`
+	AreasNote    string            `json:"areas_note"`
+	Areas        []standards.Area  `json:"areas"`
+	Source       string            `json:"source"`
+	SHA256       string            `json:"sha256"`
+	SupersededBy string            `json:"superseded_by"`
+	Translations []string          `json:"translations"`
+	Lang         string            `json:"lang,omitempty"`
+	Untranslated []string          `json:"untranslated,omitempty"`
+	Requirements []showRequirement `json:"requirements"`
+}
+
+// showRequirement is one requirement in `standards show --json`.
+type showRequirement struct {
+	ID           string          `json:"id"`
+	Area         standards.Area  `json:"area"`
+	Chapter      string          `json:"chapter"`
+	Title        string          `json:"title"`
+	Text         string          `json:"text"`
+	Guidance     []string        `json:"guidance"`
+	Evidence     []string        `json:"evidence"`
+	Level        standards.Level `json:"level"`
+	DueYear      int             `json:"due_year"`
+	AppliesTo    string          `json:"applies_to"`
+	Critical     bool            `json:"critical"`
+	References   []string        `json:"references"`
+	Responsible  standards.Party `json:"responsible"`
+	Basis        standards.Basis `json:"basis"`
+	BasisNote    string          `json:"basis_note"`
+	Lang         string          `json:"lang,omitempty"`
+	Untranslated []string        `json:"untranslated,omitempty"`
+}
+
+// untranslated lists the fields whose language is not the one asked for.
+func untranslated(lang string, fields ...[2]string) []string {
+	var out []string
+	for _, f := range fields {
+		if f[1] != lang {
+			out = append(out, f[0])
+		}
+	}
+	return out
+}
+
+// newShowRequirement gives r in lang ("" for as written).
+func newShowRequirement(r *standards.Requirement, lang string) showRequirement {
+	l := r.In(lang)
+	out := showRequirement{ID: r.ID, Area: r.Area, Chapter: r.Chapter, Title: l.Title, Text: l.Text,
+		Guidance: l.Guidance, Evidence: r.Evidence, Level: r.Level, DueYear: r.DueYear, AppliesTo: r.AppliesTo,
+		Critical: r.Critical, References: r.References, Responsible: r.Responsible, Basis: r.Basis, BasisNote: r.BasisNote}
+	if lang != "" {
+		out.Lang = l.Lang
+		out.Untranslated = untranslated(l.Lang, [2]string{standards.FieldTitle, l.TitleLang},
+			[2]string{standards.FieldText, l.TextLang}, [2]string{standards.FieldGuidance, l.GuidanceLang})
+	}
+	return out
+}
+
+// langFlag checks a --lang value; ok is false after a usage error.
+func langFlag(e *env, cmd, lang string) (string, int, bool) {
+	if lang == "" {
+		return "", 0, true
+	}
+	canon, ok := standards.CanonicalLang(lang)
+	if !ok {
+		return "", e.usageErr(stdBadLang, cmd, lang), false
+	}
+	return canon, 0, true
 }
 
 func standardsShow(e *env, args []string) int {
 	fs := e.flags("standards show", stdShowUsage)
 	version := fs.String("version", "", stdFlagVersion)
 	area := fs.String("area", "", stdFlagArea)
+	langArg := fs.String("lang", "", stdFlagShowLang)
 	asJSON := fs.Bool("json", false, stdFlagJSON)
 	rest, code, ok := parseAll(e, fs, args)
 	if !ok {
@@ -243,6 +321,10 @@ func standardsShow(e *env, args []string) int {
 	if *area != "" && !slices.Contains(standards.Areas, standards.Area(*area)) {
 		return e.usageErr(stdUnknownArea, *area, areaList(standards.Areas))
 	}
+	lang, code, ok := langFlag(e, "show", *langArg)
+	if !ok {
+		return code
+	}
 	set := e.catalogs()
 	c, found := set.Find(rest[0], *version)
 	if !found {
@@ -254,9 +336,9 @@ func standardsShow(e *env, args []string) int {
 			return e.errorf(stdShowNoReq, c.ID, c.Version, rest[1])
 		}
 		if *asJSON {
-			return writeJSON(e, r)
+			return writeJSON(e, newShowRequirement(r, lang))
 		}
-		printRequirement(e.stdout, c, r)
+		printRequirement(e.stdout, c, r, lang)
 		return exitOK
 	}
 	areas := c.WalkAreas()
@@ -264,30 +346,63 @@ func standardsShow(e *env, args []string) int {
 		areas = []standards.Area{standards.Area(*area)}
 	}
 	if *asJSON {
-		out := showCatalog{ID: c.ID, Name: c.Name, Version: c.Version, Publisher: c.Publisher,
-			Licence: c.Licence, Language: c.Language, Provenance: c.Provenance, AreasNote: c.AreasNote,
+		l := c.In(lang)
+		out := showCatalog{ID: c.ID, Name: l.Name, Version: c.Version, Publisher: c.Publisher,
+			Licence: l.Licence, Language: c.Language, Provenance: l.Provenance, AreasNote: l.AreasNote,
 			Areas: c.WalkAreas(), Source: c.Source, SHA256: c.SHA256, SupersededBy: c.SupersededBy,
-			Requirements: []standards.Requirement{}}
-		for _, r := range c.Requirements {
+			Translations: c.Languages(), Requirements: []showRequirement{}}
+		if lang != "" {
+			out.Lang = l.Lang
+			out.Untranslated = untranslated(l.Lang, [2]string{standards.FieldName, l.NameLang},
+				[2]string{standards.FieldProvenance, l.ProvenanceLang}, [2]string{standards.FieldAreasNote, l.AreasNoteLang})
+		}
+		for i := range c.Requirements {
+			r := &c.Requirements[i]
 			if *area == "" || r.Area == standards.Area(*area) {
-				out.Requirements = append(out.Requirements, r)
+				out.Requirements = append(out.Requirements, newShowRequirement(r, lang))
 			}
 		}
 		return writeJSON(e, out)
 	}
-	printCatalog(e.stdout, c, areas)
+	printCatalog(e.stdout, c, areas, lang)
 	return exitOK
 }
 
+// inLang marks a text shown in another language than the one asked for,
+// so an inspector sees at once what is not translated.
+func inLang(text, got, want string) string {
+	if want == "" || got == want {
+		return text
+	}
+	return text + " " + fmt.Sprintf(stdMarkLang, got)
+}
+
 // printCatalog writes the provenance header, then the requirements of the
-// given areas, one line each.
-func printCatalog(w io.Writer, c *standards.Catalog, areas []standards.Area) {
-	fmt.Fprintln(w, c.Name)
+// given areas, one line each, in lang where translated.
+func printCatalog(w io.Writer, c *standards.Catalog, areas []standards.Area, lang string) {
+	l := c.In(lang)
+	fmt.Fprintln(w, inLang(l.Name, l.NameLang, l.Lang))
 	fmt.Fprintf(w, stdFieldID, c.ID, c.Version)
 	for _, f := range []struct{ format, value string }{
-		{stdFieldPub, c.Publisher}, {stdFieldLicence, c.Licence}, {stdFieldLang, c.Language},
-		{stdFieldSource, c.Source}, {stdFieldSHA, c.SHA256}, {stdFieldProv, c.Provenance},
-		{stdFieldAreas, c.AreasNote},
+		{stdFieldPub, c.Publisher}, {stdFieldLicence, inLang(l.Licence, l.LicenceLang, l.Lang)},
+	} {
+		if f.value != "" {
+			fmt.Fprintf(w, f.format, f.value)
+		}
+	}
+	switch {
+	case lang != "" && c.Language != "":
+		fmt.Fprintf(w, stdFieldLangAs, c.Language, l.Lang, c.Language)
+	case c.Language != "":
+		fmt.Fprintf(w, stdFieldLang, c.Language)
+	}
+	if langs := c.Languages(); len(langs) > 0 {
+		fmt.Fprintf(w, stdFieldTrans, strings.Join(langs, ", "))
+	}
+	for _, f := range []struct{ format, value string }{
+		{stdFieldSource, c.Source}, {stdFieldSHA, c.SHA256},
+		{stdFieldProv, inLang(l.Provenance, l.ProvenanceLang, l.Lang)},
+		{stdFieldAreas, inLang(l.AreasNote, l.AreasNoteLang, l.Lang)},
 	} {
 		if f.value != "" {
 			fmt.Fprintf(w, f.format, f.value)
@@ -301,7 +416,8 @@ func printCatalog(w io.Writer, c *standards.Catalog, areas []standards.Area) {
 		fmt.Fprintf(w, "\n"+stdAreaHead, strings.ToUpper(string(a)), len(reqs))
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		for _, r := range reqs {
-			fmt.Fprintf(tw, "  %s\t%s%s\n", r.ID, r.Title, marks(r))
+			rl := r.In(lang)
+			fmt.Fprintf(tw, "  %s\t%s%s\n", r.ID, inLang(rl.Title, rl.TitleLang, rl.Lang), marks(r))
 			if len(r.References) > 0 {
 				// An empty first cell keeps the column aligned.
 				fmt.Fprintf(tw, "  \t  %s\n", fmt.Sprintf(stdRefsLine, strings.Join(r.References, stdRefsSep)))
@@ -336,10 +452,11 @@ func marks(r standards.Requirement) string {
 	return " [" + strings.Join(m, ", ") + "]"
 }
 
-// printRequirement writes one requirement in full, for an inspector
-// checking what it asks and what it rests on.
-func printRequirement(w io.Writer, c *standards.Catalog, r *standards.Requirement) {
-	fmt.Fprintf(w, stdReqHead, r.ID, r.Title)
+// printRequirement writes one requirement in full, in lang where
+// translated, for an inspector checking what it asks and what it rests on.
+func printRequirement(w io.Writer, c *standards.Catalog, r *standards.Requirement, lang string) {
+	l := r.In(lang)
+	fmt.Fprintf(w, stdReqHead, r.ID, inLang(l.Title, l.TitleLang, l.Lang))
 	fmt.Fprintf(w, stdReqCatalog, c.ID, c.Version)
 	if r.Chapter != "" {
 		fmt.Fprintf(w, stdReqChapter, r.Chapter)
@@ -372,11 +489,11 @@ func printRequirement(w io.Writer, c *standards.Catalog, r *standards.Requiremen
 			fmt.Fprintf(w, stdReqItem, ref)
 		}
 	}
-	fmt.Fprint(w, stdReqText)
-	fmt.Fprintf(w, stdReqPara, r.Text)
-	if len(r.Guidance) > 0 {
-		fmt.Fprint(w, stdReqGuidance)
-		for _, g := range r.Guidance {
+	fmt.Fprintf(w, stdReqText, inLang("", l.TextLang, l.Lang))
+	fmt.Fprintf(w, stdReqPara, l.Text)
+	if len(l.Guidance) > 0 {
+		fmt.Fprintf(w, stdReqGuidance, inLang("", l.GuidanceLang, l.Lang))
+		for _, g := range l.Guidance {
 			fmt.Fprintf(w, stdReqItem, g)
 		}
 	}
@@ -395,6 +512,7 @@ func areaList(as []standards.Area) string {
 
 func standardsValidate(e *env, args []string) int {
 	fs := e.flags("standards validate", stdValUsage)
+	langArg := fs.String("lang", "", stdFlagValLang)
 	files, code, ok := parseAll(e, fs, args)
 	if !ok {
 		return code
@@ -402,15 +520,28 @@ func standardsValidate(e *env, args []string) int {
 	if len(files) == 0 {
 		return e.usageErr(stdValNoFile)
 	}
+	lang, code, ok := langFlag(e, "validate", *langArg)
+	if !ok {
+		return code
+	}
+	words := &problemWordsEN
 	status := exitOK
 	for _, r := range standards.CheckFiles(files...) {
-		if r.Catalog != nil {
-			fmt.Fprintf(e.stdout, stdValOK+"\n", r.Path, len(r.Catalog.Requirements))
+		problems := r.Problems
+		if r.Catalog != nil && lang != "" {
+			problems = r.Catalog.MissingTranslations(lang)
+		}
+		if len(problems) == 0 {
+			if lang != "" {
+				fmt.Fprintf(e.stdout, stdValOKLang+"\n", r.Path, len(r.Catalog.Requirements), lang)
+			} else {
+				fmt.Fprintf(e.stdout, stdValOK+"\n", r.Path, len(r.Catalog.Requirements))
+			}
 			continue
 		}
 		status = exitFail
-		for _, p := range r.Problems {
-			fmt.Fprintln(e.stderr, p.String())
+		for _, p := range problems {
+			fmt.Fprintln(e.stderr, words.describe(p))
 		}
 	}
 	return status

@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/assay-dev/assay/standards"
 )
 
 // stdResult is what one in-process run of `assay standards ...` printed.
@@ -324,5 +327,210 @@ func TestStandardsShowRequirement(t *testing.T) {
 	}
 	if r := runStd(t, "", "standards", "show", "fairmined-2.0", "1.2.3", "--version", "2.0"); r.code != 0 {
 		t.Errorf("the old edition lost 1.2.3: %s", r.stderr)
+	}
+}
+
+// partialES is a catalog whose Spanish translation a translator has only
+// begun: requirement B lacks its guidance, C has none, the catalog's own
+// description none either.
+const partialES = `id = "partial"
+version = "1"
+name = "Partial"
+language = "en"
+
+[[requirement]]
+id = "A"
+area = "social"
+title = "Royalties paid"
+text = "Taxes and royalties are paid."
+guidance = ["Check the receipts."]
+level = "entry"
+
+[requirement.es]
+title = "Regalías pagadas"
+text = "Los impuestos y las regalías están pagados."
+guidance = ["Revise los recibos."]
+
+[[requirement]]
+id = "B"
+area = "labour"
+title = "No child labour"
+text = "Nobody under 18 does hazardous work."
+guidance = ["Observe the sites."]
+level = "entry"
+
+[requirement.es]
+title = "Sin trabajo infantil"
+text = "Nadie menor de 18 años hace trabajo peligroso."
+
+[[requirement]]
+id = "C"
+area = "chemicals"
+title = "Mercury stored"
+text = "Mercury is locked away."
+level = "entry"
+`
+
+func TestStandardsValidateLang(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "partial.toml")
+	if err := os.WriteFile(file, []byte(partialES), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runStd(t, "", "standards", "validate", "--lang", "es", file)
+	want := file + ":3: no es translation of the catalog's name: add to [translation.es]\n" +
+		file + ":27: requirement B: no es translation of guidance: add to [requirement.es]\n" +
+		file + ":31: requirement C: no es translation of title, text: add to [requirement.es]\n"
+	if r.code != 1 || r.stderr != want || r.stdout != "" {
+		t.Errorf("partial translation: exit %d\nstdout %q\nstderr %s\nwant   %s", r.code, r.stdout, r.stderr, want)
+	}
+	// Without --lang the same file is a valid catalog.
+	if r := runStd(t, "", "standards", "validate", file); r.code != 0 {
+		t.Errorf("without --lang: exit %d %s", r.code, r.stderr)
+	}
+	example := "../../testdata/standards/example-annotated.toml"
+	r = runStd(t, "", "standards", "validate", "--lang", "es", example)
+	if r.code != 0 || r.stdout != example+": ok (7 requirements, es translation complete)\n" {
+		t.Errorf("complete translation: exit %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	// A third language needs no program change: it is reported the same way.
+	if r := runStd(t, "", "standards", "validate", "--lang", "pt-BR", example); r.code != 1 ||
+		!strings.Contains(r.stderr, "requirement 1.2.1: no pt-BR translation of title, text, guidance") {
+		t.Errorf("pt-BR: exit %d %q", r.code, r.stderr)
+	}
+	if r := runStd(t, "", "standards", "validate", "--lang", "español", example); r.code != 2 || !strings.Contains(r.stderr, "not a language tag") {
+		t.Errorf("bad tag: exit %d %q", r.code, r.stderr)
+	}
+}
+
+// homeWithExample is a home whose standards folder holds the annotated
+// example, translated into Spanish.
+func homeWithExample(t *testing.T) string {
+	t.Helper()
+	home := t.TempDir()
+	data, err := os.ReadFile("../../testdata/standards/example-annotated.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(home, "standards"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(home, "standards", "example.toml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return home
+}
+
+func TestStandardsShowLangJSON(t *testing.T) {
+	home := homeWithExample(t)
+	r := runStd(t, home, "standards", "show", "example-cb-1.0", "--lang", "es", "--json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var got struct {
+		Name, Provenance, Lang string
+		Untranslated           []string
+		Translations           []string
+		Requirements           []map[string]any
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(got.Name, "Organismo Certificador de Ejemplo") || got.Lang != "es" || len(got.Untranslated) != 0 ||
+		strings.Join(got.Translations, ",") != "es" {
+		t.Errorf("catalog in es: %+v", got)
+	}
+	first := got.Requirements[0]
+	if first["title"] != "Registro legal de la organización" || first["lang"] != "es" || first["untranslated"] != nil ||
+		!strings.HasPrefix(first["guidance"].([]any)[0].(string), "Lea el certificado") || first["area"] != "social" {
+		t.Errorf("requirement in es: %v", first)
+	}
+	// A language the file lacks: the words stay English and say so.
+	r = runStd(t, home, "standards", "show", "example-cb-1.0", "1.2.1", "--lang", "fr", "--json")
+	var req map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &req); err != nil {
+		t.Fatal(err)
+	}
+	if req["title"] != "Legal registration of the organisation" || req["lang"] != "fr" ||
+		fmt.Sprint(req["untranslated"]) != "[title text guidance]" {
+		t.Errorf("requirement in fr: %v", req)
+	}
+	// Without --lang there is no lang field: the catalog as written.
+	r = runStd(t, home, "standards", "show", "example-cb-1.0", "1.2.1", "--json")
+	if strings.Contains(r.stdout, `"lang"`) || !strings.Contains(r.stdout, `"title": "Legal registration of the organisation"`) {
+		t.Errorf("without --lang: %s", r.stdout)
+	}
+}
+
+func TestStandardsShowLangText(t *testing.T) {
+	home := homeWithExample(t)
+	r := runStd(t, home, "standards", "show", "example-cb-1.0", "--lang", "es")
+	for _, want := range []string{
+		"Organismo Certificador de Ejemplo: lista de verificación para la minería aurífera artesanal\n",
+		"Language:   en; shown in es where translated, untranslated text marked [en]\n",
+		"Translated: es\n",
+		"  1.2.1  Registro legal de la organización [critical, confirmed]\n",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("show --lang es lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	// The built-in catalogs are not translated yet: every title is marked.
+	r = runStd(t, "", "standards", "show", "fairmined-2.0", "2.1.1", "--lang", "es")
+	if !strings.HasPrefix(r.stdout, "2.1.1  No whole-ore amalgamation [en]\n") || !strings.Contains(r.stdout, "Text: [en]\n") ||
+		!strings.Contains(r.stdout, "Guidance: [en]\n") {
+		t.Errorf("untranslated built-in in es:\n%s", r.stdout)
+	}
+	if r := runStd(t, "", "standards", "show", "fairmined-2.0", "--lang", "x y"); r.code != 2 {
+		t.Errorf("bad tag: exit %d", r.code)
+	}
+}
+
+// TestProblemWordsComplete checks that cmd words every kind of catalog
+// problem in English and in Spanish, with every placeholder filled.
+func TestProblemWordsComplete(t *testing.T) {
+	for _, kind := range standards.ProblemKinds {
+		for _, variantProblem := range []standards.Problem{
+			{Kind: kind, File: "f.toml", Line: 3, Requirement: "R.1", Key: "evidence", Item: 2, Value: "x",
+				Allowed: []string{"a", "b"}, Want: standards.TypeString, Found: standards.TypeInt, Number: 7, Rune: 0x1b,
+				Lang: "es", Fields: []string{"title"}, Catalog: "c", Version: "1", Path: "first.toml", Message: "detail"},
+			{Kind: kind, File: "f.toml", Key: "areas", Value: "x", Lang: "es"},
+			{Kind: kind, File: "f.toml", Key: "language", Value: "x", Lang: "es"},
+		} {
+			en := problemWordsEN.describe(variantProblem)
+			es := problemWordsES.describe(variantProblem)
+			for lang, s := range map[string]string{"en": en, "es": es} {
+				if problemWordsEN.template(variantProblem) == "" || problemWordsES.template(variantProblem) == "" {
+					t.Errorf("%s: kind %q has no words", lang, kind)
+				}
+				if strings.Contains(s, "{") {
+					t.Errorf("%s: %q left a placeholder: %s", lang, kind, s)
+				}
+				if !strings.HasPrefix(s, "f.toml") {
+					t.Errorf("%s: %q does not name the file: %s", lang, kind, s)
+				}
+			}
+			if kind != standards.KindOther && en == es {
+				t.Errorf("%q: Spanish words are the English ones: %s", kind, en)
+			}
+		}
+	}
+	p := standards.Problem{Kind: standards.KindUnknownValue, File: "f.toml", Line: 25, Requirement: "H.1", Key: "area",
+		Value: "health", Allowed: []string{"social", "labour"}}
+	if got := problemWordsES.describe(p); got != `f.toml:25: requisito H.1: área desconocido "health" (valores válidos: social, labour)` {
+		t.Errorf("es: %s", got)
+	}
+}
+
+// A broken file in the home is a worded warning, not a stop.
+func TestStandardsLoadWarningsWorded(t *testing.T) {
+	home := t.TempDir()
+	broken := filepath.Join(home, "standards", "broken.toml")
+	os.MkdirAll(filepath.Dir(broken), 0o755)
+	os.WriteFile(broken, []byte("id = \"x\"\nversion = \"1\"\n[[requirement]]\nid = \"Q\"\narea = \"moon\"\ntitle = \"t\"\ntext = \"t\"\nlevel = \"entry\"\n"), 0o644)
+	r := runStd(t, home, "standards", "list")
+	want := "assay: warning: " + broken + `:5: requirement Q: unknown area "moon" (known: social, economic, environmental, labour, chemicals)` + "\n" +
+		"assay: warning: " + broken + ": catalog not loaded; check it with: assay standards validate " + broken + "\n"
+	if r.code != 0 || r.stderr != want {
+		t.Errorf("exit %d\nstderr %q\nwant   %q", r.code, r.stderr, want)
 	}
 }
