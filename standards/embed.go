@@ -26,64 +26,79 @@ var (
 	builtinOnce     sync.Once
 	builtinCatalogs []*Catalog
 	builtinErrors   []error
+
+	supersededOnce     sync.Once
+	supersededCatalogs []*Catalog
+	supersededErrors   []error
 )
 
-// Builtin returns the embedded catalogs, parsed once: the current ones in
-// file-name order, then the superseded ones, each with SupersededBy set to
-// the version of the current catalog with its id. The catalogs are shared:
-// callers must treat them as read-only. A broken built-in file is a
-// programming error that the package tests catch; at run time it is left
-// out rather than stopping the program.
+// Builtin returns the current embedded catalogs, parsed once, in file-name
+// order. The catalogs are shared: callers must treat them as read-only. A
+// broken built-in file is a programming error that the package tests
+// catch; at run time it is left out rather than stopping the program.
 func Builtin() []*Catalog {
 	builtinOnce.Do(loadBuiltin)
 	return append([]*Catalog(nil), builtinCatalogs...)
 }
 
+// SupersededBuiltin returns the earlier editions of the built-in catalogs,
+// each with SupersededBy set to the version of the current one. They are
+// parsed on first use only: every command would otherwise pay for parsing
+// editions that only old audits need. A Set adds them by itself when it
+// has to (see Set).
+func SupersededBuiltin() []*Catalog {
+	supersededOnce.Do(loadSuperseded)
+	return append([]*Catalog(nil), supersededCatalogs...)
+}
+
 func loadBuiltin() {
-	names, err := fs.Glob(builtinFiles, "*.toml")
-	if err != nil {
-		builtinErrors = append(builtinErrors, err)
-		return
+	builtinCatalogs, builtinErrors = parseEmbedded("*.toml")
+}
+
+func loadSuperseded() {
+	cur := Builtin()
+	supersededCatalogs, supersededErrors = parseEmbedded(supersededDir + "/*.toml")
+	kept := supersededCatalogs[:0]
+	for _, c := range supersededCatalogs {
+		for _, n := range cur {
+			if n.ID == c.ID {
+				c.SupersededBy = n.Version
+				borrowTranslations(c, n)
+			}
+		}
+		if c.SupersededBy == "" {
+			supersededErrors = append(supersededErrors, fmt.Errorf("%s: no current built-in catalog %s supersedes it", c.file, c.ID))
+			continue
+		}
+		kept = append(kept, c)
 	}
-	old, err := fs.Glob(builtinFiles, supersededDir+"/*.toml")
+	supersededCatalogs = kept
+}
+
+// parseEmbedded parses the embedded files matching pattern.
+func parseEmbedded(pattern string) ([]*Catalog, []error) {
+	names, err := fs.Glob(builtinFiles, pattern)
 	if err != nil {
-		builtinErrors = append(builtinErrors, err)
-		return
+		return nil, []error{err}
 	}
-	current := map[string]string{} // id -> version of the current edition
-	for _, name := range append(names, old...) {
+	var cats []*Catalog
+	var errs []error
+	for _, name := range names {
 		data, err := builtinFiles.ReadFile(name)
 		if err != nil {
-			builtinErrors = append(builtinErrors, err)
+			errs = append(errs, err)
 			continue
 		}
 		// Problems name the file as it sits in the source tree.
 		c, err := Parse(path.Join("standards", name), data)
 		if err != nil {
-			builtinErrors = append(builtinErrors, err)
+			errs = append(errs, err)
 			continue
 		}
 		c.Source = SourceBuiltin
-		if path.Dir(name) == supersededDir {
-			c.SupersededBy = current[c.ID]
-			if c.SupersededBy == "" {
-				builtinErrors = append(builtinErrors, fmt.Errorf("%s: no current built-in catalog %s supersedes it", name, c.ID))
-				continue
-			}
-		} else {
-			current[c.ID] = c.Version
-		}
-		builtinCatalogs = append(builtinCatalogs, c)
+		cats = append(cats, c)
 	}
-	for _, c := range builtinCatalogs {
-		if c.Superseded() {
-			for _, cur := range builtinCatalogs {
-				if cur.ID == c.ID && cur.Version == c.SupersededBy {
-					borrowTranslations(c, cur)
-				}
-			}
-		}
-	}
+	return cats, errs
 }
 
 // borrowTranslations gives a superseded edition, whose file cannot change,

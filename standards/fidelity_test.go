@@ -180,6 +180,39 @@ func TestSupersededBuiltins(t *testing.T) {
 	}
 }
 
+// TestSupersededParsedOnlyWhenNeeded checks that a set does not parse the
+// earlier editions for work that does not need them: every command loads
+// the catalogs, and only audits made with an earlier edition need it.
+func TestSupersededParsedOnlyWhenNeeded(t *testing.T) {
+	set := NewSet(Builtin()...)
+	cur := set.Default()
+	if _, err := set.ForIdentity(cur.Identity()); err != nil {
+		t.Fatal(err)
+	}
+	set.Find("craft-2.0", "")
+	if set.superseded {
+		t.Errorf("the superseded editions were added for current work")
+	}
+	if c, ok := set.Find(DefaultID, "2.0"); !ok || !c.Superseded() || !set.superseded {
+		t.Errorf("asking for version 2.0 did not find the superseded edition")
+	}
+	// A catalog from the home with the same id and version wins.
+	official, _ := Parse("official.toml", []byte(userCatalog(DefaultID, "2.0", "Official")))
+	set = NewSet(append(Builtin(), official)...)
+	if c, _ := set.Find(DefaultID, "2.0"); c != official {
+		t.Errorf("version 2.0 is not the home's file")
+	}
+	n := 0
+	for _, c := range set.All() {
+		if c.ID == DefaultID && c.Version == "2.0" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("All has %d fairmined-2.0 2.0 catalogs, want the home's only", n)
+	}
+}
+
 // TestFindPrefersHomeFiles checks that a certification body's official
 // file wins for new audits over the built-in paraphrase, even though the
 // paraphrase's edition number sorts higher, and that an explicit version

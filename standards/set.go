@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // DefaultID is the catalog new audits use unless the inspector picks another.
@@ -57,8 +58,15 @@ func short(sha string) string {
 
 // Set is the catalogs available to the program: the built-ins, replaced or
 // completed by the files in the home's standards folder.
+//
+// Every set also knows the superseded built-in editions, without parsing
+// them until it needs them: when All is called, or when Find or
+// ForIdentity are asked for an id and version the set does not have. A
+// catalog in the set with the same id and version wins over them.
 type Set struct {
-	cats []*Catalog // sorted by id, then version
+	mu         sync.Mutex
+	cats       []*Catalog // sorted by id, then version
+	superseded bool       // the superseded built-ins were added
 }
 
 // NewSet makes a set from catalogs; a later catalog with the same id and
@@ -73,6 +81,12 @@ func NewSet(cats ...*Catalog) *Set {
 
 // put adds c, replacing a catalog with the same id and version.
 func (s *Set) put(c *Catalog) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.putLocked(c)
+}
+
+func (s *Set) putLocked(c *Catalog) {
 	for i, old := range s.cats {
 		if old.ID == c.ID && old.Version == c.Version {
 			s.cats[i] = c
@@ -203,12 +217,42 @@ func CheckFiles(paths ...string) []FileReport {
 	return out
 }
 
-// All returns every catalog, sorted by id then version.
+// addSuperseded adds the superseded built-in editions the set has no
+// catalog for, once.
+func (s *Set) addSuperseded() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.superseded {
+		return
+	}
+	s.superseded = true
+	for _, c := range SupersededBuiltin() {
+		if s.findLocked(c.ID, c.Version) == nil {
+			s.putLocked(c)
+		}
+	}
+}
+
+// All returns every catalog, sorted by id then version, the superseded
+// built-in editions included.
 func (s *Set) All() []*Catalog {
 	if s == nil {
 		return nil
 	}
+	s.addSuperseded()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	return append([]*Catalog(nil), s.cats...)
+}
+
+// findLocked returns the catalog with exactly id and version, or nil.
+func (s *Set) findLocked(id, version string) *Catalog {
+	for _, c := range s.cats {
+		if c.ID == id && c.Version == version {
+			return c
+		}
+	}
+	return nil
 }
 
 // Find returns the catalog with the given id and version. An empty version
@@ -220,15 +264,24 @@ func (s *Set) Find(id, version string) (*Catalog, bool) {
 	if s == nil {
 		return nil, false
 	}
+	if version != "" {
+		s.mu.Lock()
+		c := s.findLocked(id, version)
+		s.mu.Unlock()
+		if c == nil {
+			// Maybe an audit made with an earlier built-in edition.
+			s.addSuperseded()
+			s.mu.Lock()
+			c = s.findLocked(id, version)
+			s.mu.Unlock()
+		}
+		return c, c != nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	var found *Catalog
 	for _, c := range s.cats {
 		if c.ID != id {
-			continue
-		}
-		if version != "" {
-			if c.Version == version {
-				return c, true
-			}
 			continue
 		}
 		// Sorted by version: a later catalog of the same rank is higher.
@@ -257,7 +310,12 @@ func (s *Set) Default() *Catalog {
 	if c, ok := s.Find(DefaultID, ""); ok {
 		return c
 	}
-	if s == nil || len(s.cats) == 0 {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.cats) == 0 {
 		return nil
 	}
 	return s.cats[0]
