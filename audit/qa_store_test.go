@@ -95,7 +95,7 @@ func TestQAFinalizedAuditEditedOutsideIsRefused(t *testing.T) {
 // set (as every CLI command builds it).
 func qaHomeCatalog(t *testing.T, home, extra string) *Store {
 	t.Helper()
-	src := readFile(t, filepath.Join("..", "standards", "fairmined-2.0.toml"))
+	src := readFile(t, filepath.Join("..", "standards", "superseded", "fairmined-2.0.toml")) // version "2.0", never edited
 	text := strings.Replace(string(src), `id = "fairmined-2.0"`, `id = "qa-catalog"`, 1)
 	if err := os.MkdirAll(filepath.Join(home, "standards"), 0o755); err != nil {
 		t.Fatal(err)

@@ -8,13 +8,13 @@ import (
 // TestBuiltinsParse checks that every embedded catalog file parses: a
 // broken built-in would otherwise silently vanish from the program.
 func TestBuiltinsParse(t *testing.T) {
-	cats := Builtin()
-	builtinOnce.Do(loadBuiltin)
-	for _, err := range builtinErrors {
+	cats := append(Builtin(), SupersededBuiltin()...)
+	for _, err := range append(builtinErrors, supersededErrors...) {
 		t.Errorf("built-in catalog broken:\n%v", err)
 	}
-	if len(cats) < 2 {
-		t.Fatalf("got %d built-in catalogs, want fairmined and craft", len(cats))
+	if len(Builtin()) != 2 || len(SupersededBuiltin()) != 2 {
+		t.Fatalf("got %d current and %d superseded built-in catalogs, want fairmined and craft in each",
+			len(Builtin()), len(SupersededBuiltin()))
 	}
 	for _, c := range cats {
 		if c.Source != SourceBuiltin || len(c.SHA256) != 64 {
@@ -35,7 +35,7 @@ func TestBuiltinsParse(t *testing.T) {
 	}
 	// The embedded bytes are the files in the tree: the digest an audit
 	// records is the digest of the file a reader can open.
-	for _, name := range []string{"fairmined-2.0.toml", "craft-2.0.toml"} {
+	for _, name := range []string{"fairmined-2.0.toml", "craft-2.0.toml", "superseded/fairmined-2.0.toml", "superseded/craft-2.0.toml"} {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
@@ -68,9 +68,9 @@ func counts(c *Catalog) (perArea map[Area]int, perLevel map[Level]int, ecologica
 // to audit with: every area well covered, both levels present.
 func TestBuiltinCoverage(t *testing.T) {
 	set := NewSet(Builtin()...)
-	fm, ok := set.Find(DefaultID, "2.0")
-	if !ok {
-		t.Fatal("fairmined-2.0 not built in")
+	fm, ok := set.Find(DefaultID, "")
+	if !ok || fm.Superseded() {
+		t.Fatal("no current fairmined-2.0 built in")
 	}
 	perArea, perLevel, eco := counts(fm)
 	t.Logf("fairmined-2.0: %d requirements, areas %v, levels %v, ecological %d", len(fm.Requirements), perArea, perLevel, eco)
@@ -91,9 +91,9 @@ func TestBuiltinCoverage(t *testing.T) {
 		t.Errorf("fairmined-2.0 has no Ecological-only requirement")
 	}
 
-	craft, ok := set.Find("craft-2.0", "2.0")
-	if !ok {
-		t.Fatal("craft-2.0 not built in")
+	craft, ok := set.Find("craft-2.0", "")
+	if !ok || craft.Superseded() {
+		t.Fatal("no current craft-2.0 built in")
 	}
 	perArea, perLevel, eco = counts(craft)
 	t.Logf("craft-2.0: %d requirements, areas %v, levels %v, ecological %d", len(craft.Requirements), perArea, perLevel, eco)
@@ -122,5 +122,12 @@ func TestAnnotatedExample(t *testing.T) {
 	}
 	if perLevel[Entry] == 0 || perLevel[Progress] == 0 || eco == 0 {
 		t.Errorf("example should show both levels and an ecological requirement: %v, ecological %d", perLevel, eco)
+	}
+	// It shows a complete translation, the way translators will work.
+	for _, p := range c.MissingTranslations("es") {
+		t.Errorf("example's Spanish translation incomplete: %s", p.Error())
+	}
+	if got := c.Requirements[0].In("es"); got.Fallback || got.Title == c.Requirements[0].Title {
+		t.Errorf("example requirement in es: %+v", got)
 	}
 }

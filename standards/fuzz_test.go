@@ -17,6 +17,8 @@ import (
 // come with located problems.
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob("*.toml")
+	old, _ := filepath.Glob("superseded/*.toml")
+	seeds = append(seeds, old...)
 	bad, _ := filepath.Glob(filepath.Join(badDir, "*.toml"))
 	examples, _ := filepath.Glob("../testdata/standards/*.toml")
 	bad = append(bad, examples...)
@@ -28,6 +30,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte(goodCatalog))
+	f.Add([]byte(bilingual))
 	f.Add([]byte(strings.ReplaceAll(goodCatalog, "\n", "\r\n")))
 	f.Add([]byte("id = \"x\"\nversion = \"1\"\nrequirement = [{id = \"A\", area = \"social\", title = \"t\", text = \"t\", level = \"entry\"}]\n"))
 	f.Add([]byte("id = \"x\"\nversion = \"1\"\n[[requirement]]\nid = 'A'\narea = \"social\"\ntitle = '''t'''\ntext = \"t\"\nlevel = \"entry\"\n[requirement.extra]\nk = 1\n"))
@@ -40,7 +43,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("error %T %v, want non-empty *Problems", err, err)
 			}
 			for _, p := range *ps {
-				if p.File != "fuzz.toml" || p.Line < 0 || p.Line > nlines || p.Message == "" {
+				if p.File != "fuzz.toml" || p.Line < 0 || p.Line > nlines || (p.Kind == KindOther && p.Message == "") {
 					t.Fatalf("bad problem %+v (file has %d lines)", p, nlines)
 				}
 			}
@@ -98,6 +101,30 @@ func checkCatalog(t *testing.T, c *Catalog, data []byte) {
 		for _, e := range r.Evidence {
 			if !slices.Contains(EvidenceKinds, e) {
 				t.Fatalf("%s: accepted evidence %q", r.ID, e)
+			}
+		}
+		if !slices.Contains(Parties, r.Responsible) || r.References == nil {
+			t.Fatalf("%s: accepted responsible %q, references %v", r.ID, r.Responsible, r.References)
+		}
+		for _, ref := range r.References {
+			if blank(ref) {
+				t.Fatalf("%s: accepted a blank reference", r.ID)
+			}
+		}
+		if (r.Basis != "" && !slices.Contains(Bases, r.Basis)) || (r.Basis == BasisReconstructed && blank(r.BasisNote)) ||
+			(r.Basis == "" && r.BasisNote != "") {
+			t.Fatalf("%s: accepted basis %q with note %q", r.ID, r.Basis, r.BasisNote)
+		}
+		for lang, tr := range r.Translations {
+			if canon, ok := CanonicalLang(lang); !ok || canon != lang || (c.Language != "" && sameLang(lang, c.Language)) {
+				t.Fatalf("%s: accepted translation %q in a %q catalog", r.ID, lang, c.Language)
+			}
+			if (tr.Title != "" && blank(tr.Title)) || (tr.Text != "" && blank(tr.Text)) || slices.ContainsFunc(tr.Guidance, blank) {
+				t.Fatalf("%s: accepted a blank %s translation: %+v", r.ID, lang, tr)
+			}
+			l := r.In(lang)
+			if blank(l.Title) || blank(l.Text) {
+				t.Fatalf("%s in %s: blank title or text %+v", r.ID, lang, l)
 			}
 		}
 		// A requirement's line, when known, is its [[requirement]] header.

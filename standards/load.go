@@ -5,60 +5,17 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 )
 
-// Problem is one thing wrong with a catalog file, located as precisely as
-// the file allows so its author can go straight to it.
-type Problem struct {
-	File        string // path of the file, or the built-in file's name
-	Line        int    // 1-based line, 0 when unknown
-	Requirement string // requirement id (or "#N" when it has none), "" for the whole file
-	Message     string
-}
-
-// String formats the problem the way compilers do, so editors can jump to
-// it: "FILE:LINE: message", else "FILE: requirement ID: message", else
-// "FILE: message".
-func (p Problem) String() string {
-	switch {
-	case p.Line > 0 && p.Requirement != "":
-		return fmt.Sprintf(fmtProblemLineReq, p.File, p.Line, p.Requirement, p.Message)
-	case p.Line > 0:
-		return fmt.Sprintf(fmtProblemLine, p.File, p.Line, p.Message)
-	case p.Requirement != "":
-		return fmt.Sprintf(fmtProblemReq, p.File, p.Requirement, p.Message)
-	default:
-		return fmt.Sprintf(fmtProblem, p.File, p.Message)
-	}
-}
-
-// Error makes a single Problem usable as an error (Load reports each
-// problem of a user file as its own error).
-func (p Problem) Error() string { return p.String() }
-
-// Problems is every problem found in one catalog file, in line order.
-// Parse returns it as its error.
-type Problems []Problem
-
-// Error joins the problems, one per line.
-func (ps *Problems) Error() string {
-	lines := make([]string, len(*ps))
-	for i, p := range *ps {
-		lines[i] = p.String()
-	}
-	return strings.Join(lines, "\n")
-}
-
 // Parse reads one catalog file. source is what problems and the catalog's
 // Source name: the file's path, or the built-in file's name. On success the
 // catalog has its Source, SHA256 and each requirement's Line set, and
-// applies_to defaults to "all". Otherwise the error is a *Problems listing
-// everything wrong, not just the first thing.
+// applies_to defaults to "all" and responsible to "asmo". Otherwise the
+// error is a *Problems listing everything wrong, not just the first thing.
 func Parse(source string, data []byte) (*Catalog, error) {
 	p := &parser{file: source}
 	c := p.parse(data)
@@ -68,7 +25,7 @@ func Parse(source string, data []byte) (*Catalog, error) {
 		return nil, &ps
 	}
 	sum := sha256.Sum256(data)
-	c.Source = source
+	c.Source, c.file = source, source
 	c.SHA256 = hex.EncodeToString(sum[:])
 	return c, nil
 }
@@ -88,27 +45,29 @@ type parser struct {
 	lines    *lineIndex
 }
 
-func (p *parser) add(line int, req, format string, a ...any) {
-	p.problems = append(p.problems, Problem{File: p.file, Line: line, Requirement: req, Message: fmt.Sprintf(format, a...)})
+// add records a problem of this file.
+func (p *parser) add(pr Problem) {
+	pr.File = p.file
+	p.problems = append(p.problems, pr)
 }
 
 func (p *parser) parse(data []byte) *Catalog {
 	if len(bytes.TrimSpace(data)) == 0 {
-		p.add(0, "", msgEmptyFile)
+		p.add(Problem{Kind: KindEmptyFile})
 		return nil
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			p.add(pe.Position.Line, "", msgSyntax, pe.Message)
+			p.add(Problem{Kind: KindSyntax, Line: pe.Position.Line, Message: pe.Message})
 		} else {
-			p.add(0, "", msgSyntax, err.Error())
+			p.add(Problem{Kind: KindSyntax, Message: err.Error()})
 		}
 		return nil
 	}
 	if len(raw) == 0 { // only comments
-		p.add(0, "", msgEmptyFile)
+		p.add(Problem{Kind: KindEmptyFile})
 		return nil
 	}
 	p.lines = newLineIndex(scanSource(data))
@@ -376,26 +335,102 @@ func (x *lineIndex) header(i int) int {
 	return x.entries[x.reqs[i]].line
 }
 
-// reqKey finds key name inside requirement i's table.
+// reqKey finds key name inside requirement i's own table (not inside one
+// of its sub-tables, such as a translation), or else the header of a
+// [requirement.name] sub-table.
 func (x *lineIndex) reqKey(i int, name string) *srcEntry {
 	if i < 0 || i >= len(x.reqs) {
 		return nil
 	}
+	inSub := false
 	for j := x.reqs[i] + 1; j < len(x.entries); j++ {
 		e := &x.entries[j]
 		if e.kind != entryKey {
-			// [requirement.sub] tables still belong to requirement i.
+			// [requirement.sub] tables still belong to requirement i, but
+			// the keys after them are the sub-table's.
 			if len(e.key) < 2 || e.key[0] != keyRequirement {
 				return nil
 			}
 			if e.key[1] == name {
 				return e
 			}
+			inSub = true
 			continue
 		}
-		if len(e.key) > 0 && e.key[0] == name {
+		if !inSub && len(e.key) > 0 && e.key[0] == name {
 			return e
 		}
 	}
 	return nil
+}
+
+// reqEnd is the index of the first entry after requirement i.
+func (x *lineIndex) reqEnd(i int) int {
+	if i+1 < len(x.reqs) {
+		return x.reqs[i+1]
+	}
+	return len(x.entries)
+}
+
+// find returns the first entry among entries[from:to] whose full dotted
+// path (its table's header, then its own key) starts with path, preferring
+// one that is exactly path. It finds a key whichever way TOML lets it be
+// written: under a [a.b] header, as a dotted key b.c = under [a], or an
+// inline table b = {c = ...}, in which case the line is the inline table's.
+func (x *lineIndex) find(from, to int, table []string, path ...string) *srcEntry {
+	if x == nil {
+		return nil
+	}
+	var prefix *srcEntry
+	cur := table
+	for j := from; j < to && j < len(x.entries); j++ {
+		e := &x.entries[j]
+		full := e.key
+		if e.kind == entryKey {
+			full = append(append([]string(nil), cur...), e.key...)
+		} else {
+			cur = e.key
+		}
+		switch {
+		case equalPath(full, path):
+			return e
+		case prefix == nil && hasPrefix(full, path):
+			prefix = e
+		case prefix == nil && e.kind == entryKey && hasPrefix(path, full):
+			prefix = e // an inline table holding the key
+		}
+	}
+	return prefix
+}
+
+// reqSub finds path (a sub-table and maybe a key in it) within requirement i.
+func (x *lineIndex) reqSub(i int, path ...string) *srcEntry {
+	if x == nil || i < 0 || i >= len(x.reqs) {
+		return nil
+	}
+	return x.find(x.reqs[i], x.reqEnd(i), nil, append([]string{keyRequirement}, path...)...)
+}
+
+// topSub finds a dotted path among the top-level keys and tables.
+func (x *lineIndex) topSub(path ...string) *srcEntry {
+	if x == nil {
+		return nil
+	}
+	return x.find(0, len(x.entries), nil, path...)
+}
+
+func equalPath(a, b []string) bool {
+	return len(a) == len(b) && hasPrefix(a, b)
+}
+
+func hasPrefix(a, prefix []string) bool {
+	if len(a) < len(prefix) {
+		return false
+	}
+	for i := range prefix {
+		if a[i] != prefix[i] {
+			return false
+		}
+	}
+	return true
 }

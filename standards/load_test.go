@@ -33,23 +33,33 @@ func TestBadCatalogs(t *testing.T) {
 		file string
 		line int
 		req  string
-		want string // part of the message
+		want string // the problem for programmers, after "FILE:LINE: "
 	}{
-		{"syntax-error.toml", 26, "", "TOML syntax error"},
-		{"duplicate-id.toml", 24, "S.1", `duplicate requirement id "S.1" (first used at line 11)`},
-		{"unknown-area.toml", 25, "H.1", `unknown area "health"`},
-		{"progress-without-year.toml", 28, "E.1", "progress requirement needs due_year"},
-		{"unknown-key.toml", 29, "L.1", `unknown key "critcal"`},
-		{"empty-guidance.toml", 30, "C.1", "guidance item 2 is empty"},
-		{"wrong-type.toml", 29, "C.2", "due_year must be a whole number, not a string"},
-		{"unknown-level.toml", 28, "S.3", `unknown level "mandatory" (known: entry, progress)`},
-		{"bad-evidence.toml", 28, "S.4", `unknown evidence kind "photo"`},
-		{"entry-with-year.toml", 29, "S.5", "due_year is only for progress requirements"},
-		{"bad-applies-to.toml", 29, "E.2", `unknown applies_to "organic"`},
-		{"empty-title.toml", 26, "S.6", "title is empty"},
-		{"empty.toml", 0, "", "the file is empty"},
-		{"no-requirements.toml", 0, "", "the catalog has no requirements"},
-		{"missing-id.toml", 0, "", "catalog id is missing"},
+		{"syntax-error.toml", 26, "", "syntax: "},
+		{"duplicate-id.toml", 24, "S.1", `requirement S.1: duplicate-id value="S.1" n=11`},
+		{"unknown-area.toml", 25, "H.1", `requirement H.1: unknown-value key=area value="health" allowed=social,economic,environmental,labour,chemicals`},
+		{"progress-without-year.toml", 28, "E.1", "requirement E.1: progress-no-year"},
+		{"unknown-key.toml", 29, "L.1", "requirement L.1: unknown-key key=critcal allowed=id,area,"},
+		{"empty-guidance.toml", 30, "C.1", "requirement C.1: empty-item key=guidance item=2"},
+		{"wrong-type.toml", 29, "C.2", "requirement C.2: wrong-type key=due_year want=integer found=string"},
+		{"unknown-level.toml", 28, "S.3", `requirement S.3: unknown-value key=level value="mandatory" allowed=entry,progress`},
+		{"bad-evidence.toml", 28, "S.4", `requirement S.4: unknown-value key=evidence item=2 value="photo"`},
+		{"entry-with-year.toml", 29, "S.5", "requirement S.5: entry-with-year"},
+		{"bad-applies-to.toml", 29, "E.2", `requirement E.2: unknown-value key=applies_to value="organic" allowed=all,ecological`},
+		{"empty-title.toml", 26, "S.6", "requirement S.6: field-empty key=title"},
+		{"empty.toml", 0, "", "empty-file"},
+		{"no-requirements.toml", 0, "", "no-requirements"},
+		{"missing-id.toml", 0, "", "catalog-key-missing key=id"},
+		{"unknown-responsible.toml", 32, "E.2", `requirement E.2: unknown-value key=responsible value="refiner" allowed=asmo,buyer,asmo+buyer`},
+		{"unknown-basis.toml", 32, "E.2", `requirement E.2: unknown-value key=basis value="likely" allowed=confirmed,reconstructed`},
+		{"reconstructed-without-note.toml", 32, "E.2", "requirement E.2: reconstructed-no-note"},
+		{"note-without-basis.toml", 32, "E.2", "requirement E.2: note-without-basis"},
+		{"empty-reference.toml", 34, "E.2", "requirement E.2: empty-item key=references item=2"},
+		{"bad-translation-tag.toml", 23, "S.1", "requirement S.1: bad-language key=spanish"},
+		{"own-language-translation.toml", 23, "S.1", "requirement S.1: own-language lang=en"},
+		{"translation-unknown-key.toml", 25, "S.1", "requirement S.1: unknown-key key=es.notes allowed=title,text,guidance"},
+		{"translation-empty-title.toml", 24, "S.1", "requirement S.1: field-empty key=es.title"},
+		{"catalog-translation-unknown-key.toml", 12, "", "unknown-key key=translation.es.publisher allowed=name,provenance,areas_note,licence"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -63,17 +73,16 @@ func TestBadCatalogs(t *testing.T) {
 				t.Fatalf("got %d problems, want 1:\n%v", len(ps), &ps)
 			}
 			p := ps[0]
-			if p.File != path || p.Line != tt.line || p.Requirement != tt.req || !strings.Contains(p.Message, tt.want) {
-				t.Errorf("got %+v\nwant file %s line %d requirement %q message containing %q", p, path, tt.line, tt.req, tt.want)
+			if p.File != path || p.Line != tt.line || p.Requirement != tt.req {
+				t.Errorf("got %+v\nwant file %s line %d requirement %q", p, path, tt.line, tt.req)
 			}
-			// What the user sees names the file and, when known, the line.
-			s := p.String()
-			wantPrefix := path + ": "
+			// Programmers and editors get FILE:LINE: first.
+			wantPrefix := path + ": " + tt.want
 			if tt.line > 0 {
-				wantPrefix = path + ":" + strconv.Itoa(tt.line) + ": "
+				wantPrefix = path + ":" + strconv.Itoa(tt.line) + ": " + tt.want
 			}
-			if !strings.HasPrefix(s, wantPrefix) {
-				t.Errorf("String() = %q, want prefix %q", s, wantPrefix)
+			if s := p.Error(); !strings.HasPrefix(s, wantPrefix) {
+				t.Errorf("Error() = %q\nwant prefix  %q", s, wantPrefix)
 			}
 		})
 	}
@@ -94,25 +103,27 @@ func TestDuplicateCatalogFiles(t *testing.T) {
 	if rs[1].Catalog != nil || len(rs[1].Problems) != 1 {
 		t.Fatalf("second file: catalog %v problems %v, want one problem", rs[1].Catalog, rs[1].Problems)
 	}
-	got := rs[1].Problems[0].String()
-	want := b + ":2: duplicate catalog bad-duplicate-catalog version 1.0: already loaded from " + a
-	if got != want {
-		t.Errorf("got  %q\nwant %q", got, want)
+	got := rs[1].Problems[0]
+	want := Problem{Kind: KindDuplicateCatalog, File: b, Line: 2, Catalog: "bad-duplicate-catalog", Version: "1.0", Path: a}
+	if got.Kind != want.Kind || got.File != want.File || got.Line != want.Line || got.Catalog != want.Catalog ||
+		got.Version != want.Version || got.Path != want.Path {
+		t.Errorf("got  %+v\nwant %+v", got, want)
 	}
 }
 
-// TestProblemString checks the three layouts of a problem.
-func TestProblemString(t *testing.T) {
+// TestProblemError checks the layouts of a problem for programmers.
+func TestProblemError(t *testing.T) {
 	for _, tt := range []struct {
 		p    Problem
 		want string
 	}{
-		{Problem{File: "f.toml", Line: 7, Requirement: "1.2", Message: "m"}, "f.toml:7: requirement 1.2: m"},
-		{Problem{File: "f.toml", Line: 7, Message: "m"}, "f.toml:7: m"},
+		{Problem{Kind: KindFieldEmpty, File: "f.toml", Line: 7, Requirement: "1.2", Key: "title"}, "f.toml:7: requirement 1.2: field-empty key=title"},
+		{Problem{Kind: KindEmptyFile, File: "f.toml"}, "f.toml: empty-file"},
 		{Problem{File: "f.toml", Requirement: "1.2", Message: "m"}, "f.toml: requirement 1.2: m"},
-		{Problem{File: "f.toml", Message: "m"}, "f.toml: m"},
+		{Problem{Kind: KindSyntax, File: "f.toml", Line: 3, Message: "expected '='"}, "f.toml:3: syntax: expected '='"},
+		{Problem{Kind: KindControlChar, File: "f.toml", Line: 2, Key: "guidance", Item: 2, Rune: 0x1b}, "f.toml:2: control-char key=guidance item=2 char=U+001B"},
 	} {
-		if got := tt.p.String(); got != tt.want {
+		if got := tt.p.Error(); got != tt.want {
 			t.Errorf("%+v: got %q want %q", tt.p, got, tt.want)
 		}
 	}
@@ -120,6 +131,15 @@ func TestProblemString(t *testing.T) {
 	if got := ps.Error(); got != "a:1: x\na: y" {
 		t.Errorf("Problems.Error() = %q", got)
 	}
+}
+
+// errs gives the problems for programmers, one per line.
+func errs(ps Problems) string {
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Error())
+	}
+	return strings.Join(got, "\n")
 }
 
 const goodCatalog = `id = "t-1"
@@ -147,6 +167,10 @@ level = "progress"
 due_year = 3
 applies_to = "ecological"
 critical = true
+responsible = "asmo+buyer"
+references = ["ILO C182 Art. 3", "Minamata Convention, Annex C §1(b)(i)"]
+basis = "reconstructed"
+basis_note = "The due year is a guess."
 `
 
 // TestParseGood checks the fields, defaults and lines of a valid catalog,
@@ -166,8 +190,13 @@ func TestParseGood(t *testing.T) {
 	if a.Line != 5 || b.Line != 16 {
 		t.Errorf("lines %d, %d, want 5, 16", a.Line, b.Line)
 	}
-	if a.AppliesTo != AppliesAll || a.Critical || a.DueYear != 0 || a.Guidance == nil || a.Evidence == nil {
+	if a.AppliesTo != AppliesAll || a.Critical || a.DueYear != 0 || a.Guidance == nil || a.Evidence == nil ||
+		a.Responsible != PartyASMO || a.References == nil || len(a.References) != 0 || a.Basis != "" || a.BasisNote != "" {
 		t.Errorf("defaults of A: %+v", a)
+	}
+	if b.Responsible != PartyBoth || !b.BuyerDuty() || a.BuyerDuty() || b.Basis != BasisReconstructed ||
+		b.BasisNote != "The due year is a guess." || strings.Join(b.References, "|") != "ILO C182 Art. 3|Minamata Convention, Annex C §1(b)(i)" {
+		t.Errorf("provenance of B: %+v", b)
 	}
 	if b.Area != Labour || b.Level != Progress || b.DueYear != 3 || b.AppliesTo != AppliesEcological || !b.Critical ||
 		strings.Join(b.Guidance, "|") != "g1|g2" {
@@ -204,20 +233,16 @@ level = "progress"
 due_year = 0
 `
 	ps := problemsOf(t, "m.toml", []byte(src))
-	var got []string
-	for _, p := range ps {
-		got = append(got, p.String())
-	}
 	want := []string{
-		`m.toml:3: unknown key "colour" (known keys: id, name, version, publisher, licence, language, provenance, areas, requirement)`,
-		`m.toml:7: requirement A: unknown area "mining" (known: social, economic, environmental, labour, chemicals)`,
-		`m.toml:8: requirement A: title is empty`,
-		`m.toml:13: requirement A: evidence item 2 must be a string, not a whole number`,
-		`m.toml:16: requirement #2: requirement has no id`,
-		`m.toml:21: requirement #2: due_year must be between 1 and 100, not 0`,
+		`m.toml:3: unknown-key key=colour allowed=id,name,version,publisher,licence,language,provenance,areas_note,areas,translation,requirement`,
+		`m.toml:7: requirement A: unknown-value key=area value="mining" allowed=social,economic,environmental,labour,chemicals`,
+		`m.toml:8: requirement A: field-empty key=title`,
+		`m.toml:13: requirement A: wrong-item-type key=evidence item=2 want=string found=integer`,
+		`m.toml:16: requirement #2: field-missing key=id`,
+		`m.toml:21: requirement #2: due-year-range key=due_year value="0" n=100`,
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	if got := errs(ps); got != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
 	}
 	if ps[4].Requirement != "#2" {
 		t.Errorf("requirement without id labelled %q, want #2", ps[4].Requirement)
@@ -236,7 +261,7 @@ requirement = [
 ]
 `
 	ps := problemsOf(t, "i.toml", []byte(src))
-	if len(ps) != 1 || ps[0].String() != `i.toml: requirement B: unknown level "sometimes" (known: entry, progress)` {
+	if len(ps) != 1 || ps[0].Error() != `i.toml: requirement B: unknown-value key=level value="sometimes" allowed=entry,progress` {
 		t.Errorf("got %v", &ps)
 	}
 }
@@ -245,15 +270,11 @@ requirement = [
 func TestParseWrongTopTypes(t *testing.T) {
 	src := "id = \"x\"\nversion = 2.0\nareas = \"social\"\nrequirement = 3\n"
 	ps := problemsOf(t, "w.toml", []byte(src))
-	var got []string
-	for _, p := range ps {
-		got = append(got, p.String())
-	}
-	want := "w.toml:2: version must be a string (in quotes), not a decimal number\n" +
-		"w.toml:3: areas must be an array of strings, not a string\n" +
-		"w.toml:4: requirement must be written as [[requirement]] tables, not a whole number"
-	if strings.Join(got, "\n") != want {
-		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	want := "w.toml:2: wrong-type key=version want=string found=float\n" +
+		"w.toml:3: wrong-type key=areas want=strings found=string\n" +
+		"w.toml:4: not-tables want=tables found=integer"
+	if got := errs(ps); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
 
@@ -293,14 +314,10 @@ text = "t"
 level = "entry"
 `
 	ps := problemsOf(t, "a.toml", []byte(src))
-	var got []string
-	for _, p := range ps {
-		got = append(got, p.String())
-	}
-	want := "a.toml:5: unknown area \"mining\" (known: social, economic, environmental, labour, chemicals)\n" +
-		"a.toml:6: area \"social\" is listed twice in areas\n" +
-		"a.toml:11: requirement A: area \"labour\" is not in the catalog's areas list (social)"
-	if strings.Join(got, "\n") != want {
-		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	want := "a.toml:5: unknown-value key=areas item=2 value=\"mining\" allowed=social,economic,environmental,labour,chemicals\n" +
+		"a.toml:6: listed-twice key=areas value=\"social\"\n" +
+		"a.toml:11: requirement A: area-not-listed value=\"labour\" allowed=social"
+	if got := errs(ps); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }

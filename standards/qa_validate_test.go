@@ -28,12 +28,12 @@ level = "entry"
 	ps := problemsOf(t, "esc.toml", []byte(src))
 	var got []string
 	for _, p := range ps {
-		got = append(got, p.String())
+		got = append(got, p.Error())
 	}
 	want := []string{
-		"esc.toml:3: name contains the control character U+001B",
-		"esc.toml:8: requirement A: title contains the control character U+009B",
-		"esc.toml:10: requirement A: guidance item 2 contains the control character U+001B",
+		"esc.toml:3: control-char key=name char=U+001B",
+		"esc.toml:8: requirement A: control-char key=title char=U+009B",
+		"esc.toml:10: requirement A: control-char key=guidance item=2 char=U+001B",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d problems:\n%s", len(got), strings.Join(got, "\n"))

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // DefaultID is the catalog new audits use unless the inspector picks another.
@@ -60,8 +61,15 @@ func short(sha string) string {
 
 // Set is the catalogs available to the program: the built-ins, replaced or
 // completed by the files in the home's standards folder.
+//
+// Every set also knows the superseded built-in editions, without parsing
+// them until it needs them: when All is called, or when Find or
+// ForIdentity are asked for an id and version the set does not have. A
+// catalog in the set with the same id and version wins over them.
 type Set struct {
-	cats []*Catalog // sorted by id, then version
+	mu         sync.Mutex
+	cats       []*Catalog // sorted by id, then version
+	superseded bool       // the superseded built-ins were added
 }
 
 // NewSet makes a set from catalogs; a later catalog with the same id and
@@ -76,6 +84,12 @@ func NewSet(cats ...*Catalog) *Set {
 
 // put adds c, replacing a catalog with the same id and version.
 func (s *Set) put(c *Catalog) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.putLocked(c)
+}
+
+func (s *Set) putLocked(c *Catalog) {
 	for i, old := range s.cats {
 		if old.ID == c.ID && old.Version == c.Version {
 			s.cats[i] = c
@@ -110,7 +124,7 @@ func Load(home string) (*Set, []error) {
 	}
 	var errs []error
 	if err != nil {
-		errs = append(errs, fmt.Errorf(msgCannotReadDir, dir, err))
+		errs = append(errs, Problem{Kind: KindCannotReadDir, File: dir, Message: err.Error()})
 	}
 	var paths []string
 	for _, e := range entries {
@@ -130,7 +144,7 @@ func Load(home string) (*Set, []error) {
 			for _, p := range r.Problems {
 				errs = append(errs, p)
 			}
-			errs = append(errs, Problem{File: r.Path, Message: fmt.Sprintf(msgSkipped, r.Path)})
+			errs = append(errs, Problem{Kind: KindSkipped, File: r.Path})
 			continue
 		}
 		s.put(r.Catalog)
@@ -193,8 +207,8 @@ func CheckFiles(paths ...string) []FileReport {
 			key := [2]string{c.ID, c.Version}
 			if first, dup := seen[key]; dup {
 				r.Problems = []Problem{{
-					File: path, Line: lineOf(newLineIndex(scanSource(data)).top("id")),
-					Message: fmt.Sprintf(msgDuplicateCatalog, c.ID, c.Version, first),
+					Kind: KindDuplicateCatalog, File: path, Line: lineOf(newLineIndex(scanSource(data)).top("id")),
+					Catalog: c.ID, Version: c.Version, Path: first,
 				}}
 			} else {
 				seen[key] = path
@@ -206,30 +220,91 @@ func CheckFiles(paths ...string) []FileReport {
 	return out
 }
 
-// All returns every catalog, sorted by id then version.
+// addSuperseded adds the superseded built-in editions the set has no
+// catalog for, once.
+func (s *Set) addSuperseded() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.superseded {
+		return
+	}
+	s.superseded = true
+	for _, c := range SupersededBuiltin() {
+		if s.findLocked(c.ID, c.Version) == nil {
+			s.putLocked(c)
+		}
+	}
+}
+
+// All returns every catalog, sorted by id then version, the superseded
+// built-in editions included.
 func (s *Set) All() []*Catalog {
 	if s == nil {
 		return nil
 	}
+	s.addSuperseded()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	return append([]*Catalog(nil), s.cats...)
 }
 
-// Find returns the catalog with the given id and version; an empty version
-// means the highest version of that id.
+// findLocked returns the catalog with exactly id and version, or nil.
+func (s *Set) findLocked(id, version string) *Catalog {
+	for _, c := range s.cats {
+		if c.ID == id && c.Version == version {
+			return c
+		}
+	}
+	return nil
+}
+
+// Find returns the catalog with the given id and version. An empty version
+// means the one new work should use: not a superseded built-in; a file
+// from the home before a built-in (a certification body's official file
+// wins over assay's paraphrase even when the paraphrase has a higher
+// edition number); then the highest version.
 func (s *Set) Find(id, version string) (*Catalog, bool) {
 	if s == nil {
 		return nil, false
 	}
+	if version != "" {
+		s.mu.Lock()
+		c := s.findLocked(id, version)
+		s.mu.Unlock()
+		if c == nil {
+			// Maybe an audit made with an earlier built-in edition.
+			s.addSuperseded()
+			s.mu.Lock()
+			c = s.findLocked(id, version)
+			s.mu.Unlock()
+		}
+		return c, c != nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	var found *Catalog
 	for _, c := range s.cats {
 		if c.ID != id {
 			continue
 		}
-		if version == "" || c.Version == version {
-			found = c // sorted by version: the last match is the highest
+		// Sorted by version: a later catalog of the same rank is higher.
+		if found == nil || rank(c) >= rank(found) {
+			found = c
 		}
 	}
 	return found, found != nil
+}
+
+// rank orders the catalogs of one id for new work: superseded built-ins
+// last, then the other built-ins, then files from the home.
+func rank(c *Catalog) int {
+	switch {
+	case c.Superseded():
+		return 0
+	case c.Source == SourceBuiltin:
+		return 1
+	}
+	return 2
 }
 
 // Default returns the Fairmined catalog, or the first catalog when it is
@@ -238,7 +313,12 @@ func (s *Set) Default() *Catalog {
 	if c, ok := s.Find(DefaultID, ""); ok {
 		return c
 	}
-	if s == nil || len(s.cats) == 0 {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.cats) == 0 {
 		return nil
 	}
 	return s.cats[0]

@@ -102,7 +102,7 @@ func (e *env) parse(fs *flag.FlagSet, args []string) (int, bool) {
 func (e *env) catalogs() *standards.Set {
 	set, errs := standards.Load(e.home)
 	for _, err := range errs {
-		fmt.Fprintf(e.stderr, "assay: warning: %s\n", audit.Sanitize(err.Error()))
+		fmt.Fprintf(e.stderr, "assay: warning: %s\n", audit.Sanitize(describeError(&problemWordsEN, err)))
 	}
 	return set
 }
