@@ -248,6 +248,19 @@ func (s *Set) All() []*Catalog {
 	return append([]*Catalog(nil), s.cats...)
 }
 
+// Current returns the catalogs offered for new audits, sorted like All:
+// every catalog but the superseded built-in editions, which stay loadable
+// only for the audits made with them.
+func (s *Set) Current() []*Catalog {
+	var out []*Catalog
+	for _, c := range s.All() {
+		if !c.Superseded() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // findLocked returns the catalog with exactly id and version, or nil.
 func (s *Set) findLocked(id, version string) *Catalog {
 	for _, c := range s.cats {
@@ -333,7 +346,7 @@ func (s *Set) ForIdentity(id Identity) (*Catalog, error) {
 	c, ok := s.Find(id.ID, id.Version)
 	if !ok {
 		var avail []Identity
-		for _, c := range s.All() {
+		for _, c := range s.Current() {
 			avail = append(avail, Identity{ID: c.ID, Version: c.Version})
 		}
 		return nil, &NotFoundError{ID: id.ID, Version: id.Version, Available: avail, Message: s.notFound(id.ID, id.Version)}
@@ -350,7 +363,7 @@ func (s *Set) NotFoundMessage(id, version string) string { return s.notFound(id,
 
 func (s *Set) notFound(id, version string) string {
 	var known []string
-	for _, c := range s.All() {
+	for _, c := range s.Current() {
 		known = append(known, c.ID+" "+c.Version)
 	}
 	list := strings.Join(known, ", ")

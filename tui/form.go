@@ -391,9 +391,9 @@ func (f form) view(head string) string {
 		default:
 			lines = append(lines, truncate(f.label(i, txt.formLabels[fl.key])+f.valueView(i), w))
 		}
-		if fl.key == "catalog" && fl.choice < len(f.c.deps.Catalogs.All()) {
+		if cats := f.c.deps.Catalogs.Current(); fl.key == "catalog" && fl.choice < len(cats) {
 			// The catalog's caveat (paraphrased wording…) is read whole.
-			prov := wrap(sanitizeLine(f.c.deps.Catalogs.All()[fl.choice].Provenance), w-labelWidth)
+			prov := wrap(sanitizeLine(cats[fl.choice].Provenance), w-labelWidth)
 			if len(prov) > maxProvenanceRows {
 				prov = prov[:maxProvenanceRows]
 				prov[maxProvenanceRows-1] = truncate(prov[maxProvenanceRows-1]+" …", w-labelWidth)

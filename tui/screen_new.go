@@ -8,7 +8,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/assay-dev/assay/audit"
-	"github.com/assay-dev/assay/standards"
 )
 
 // formModel is the new-audit form: the catalog, then the header form with
@@ -25,10 +24,13 @@ func newFormModel(c *common) formModel {
 	today := c.now().Format(audit.DateLayout)
 	var catIDs, catLabels []string
 	def := 0
-	for i, cat := range c.deps.Catalogs.All() {
+	// The set's default (an official file in the home wins over the
+	// built-in edition); superseded editions are not offered.
+	want := c.deps.Catalogs.Default()
+	for i, cat := range c.deps.Catalogs.Current() {
 		catIDs = append(catIDs, strconv.Itoa(i))
 		catLabels = append(catLabels, sprintf(txt.catalogFormat, sanitizeLine(cat.ID), sanitizeLine(cat.Version), sanitizeLine(cat.Source)))
-		if cat.ID == standards.DefaultID && cat.Source == standards.SourceBuiltin {
+		if cat == want {
 			def = i
 		}
 	}
@@ -89,7 +91,7 @@ func (m formModel) create() (formModel, tea.Cmd) {
 		return m, tea.Batch(cmd, notify(txt.formInvalid, true))
 	}
 	i, _ := strconv.Atoi(m.f.fields[0].value())
-	cat := m.c.deps.Catalogs.All()[i]
+	cat := m.c.deps.Catalogs.Current()[i]
 	m.creating = true
 	a := audit.New(cat, h, m.c.now())
 	a.Policy = m.c.deps.Config.DatePolicy()
