@@ -44,14 +44,12 @@ func BenchmarkStoreEvidence12MP(b *testing.B) {
 // BenchmarkDerive12MP makes the report-ready copy of a 12 MP photo.
 func BenchmarkDerive12MP(b *testing.B) {
 	src := photo12MP(b)
-	_, h, _ := stOpenAudit(b)
-	h.s.NoSync = true
 	dir := b.TempDir()
 	sha := "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		name, err := h.derive(src, dir, sha, 6)
+		name, err := derive(src, dir, sha, 6, writeOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}

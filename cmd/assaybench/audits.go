@@ -87,7 +87,7 @@ func demoWithPhotos(home string, n int) (string, error) {
 }
 
 // makePhoto writes photo i and stores it as evidence with its report-ready
-// copy.
+// image, as the UI does in the background after attaching.
 func makePhoto(h *audit.Handle, dir string, i int) (*audit.Evidence, error) {
 	data, err := photoJPEG(photo(2000, 1500, uint64(1000+i)), 1)
 	if err != nil {
@@ -97,7 +97,12 @@ func makePhoto(h *audit.Handle, dir string, i int) (*audit.Evidence, error) {
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return nil, err
 	}
-	return h.StoreEvidence(p)
+	ev, err := h.StoreEvidence(p)
+	if err != nil {
+		return nil, err
+	}
+	ev.Derived, err = h.DeriveEvidence(*ev)
+	return ev, err
 }
 
 // finalizeWithKey finalizes the audit and creates a signing identity, so
