@@ -57,6 +57,9 @@ type walkModel struct {
 	results  []*standards.Requirement
 	resSel   int
 	cache    *walkCache
+	// preparing holds the digests of photos whose report-ready image is
+	// being made in the background (shared by copies of the model).
+	preparing map[string]bool
 }
 
 func newWalkModel(c *common, s *session, pos Position) walkModel {
@@ -64,7 +67,7 @@ func newWalkModel(c *common, s *session, pos Position) walkModel {
 		c: c, s: s, keys: newWalkKeys(&c.g),
 		notes: newNotes(), action: newInput(txt.action), due: newInput(txt.dueDate),
 		just: newInput(txt.justification), attach: newInput(txt.attachPrompt), search: newInput(txt.searchPrompt),
-		cache: newWalkCache(),
+		cache: newWalkCache(), preparing: map[string]bool{},
 	}
 	m.buildItems()
 	m.resume(pos)
@@ -181,6 +184,8 @@ func (m walkModel) update(msg tea.Msg) (walkModel, tea.Cmd) {
 		}
 	case evidenceStoredMsg:
 		return m.evidenceStored(msg)
+	case evidenceDerivedMsg:
+		return m.evidenceDerived(msg)
 	case editorFileMsg:
 		if msg.err != nil {
 			return m, notify(sprintf(txt.editorFailed, msg.err), true)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -225,7 +226,38 @@ func (m walkModel) evidenceStored(msg evidenceStoredMsg) (walkModel, tea.Cmd) {
 	if err != nil {
 		return m, notify(err.Error(), true)
 	}
-	return m, tea.Batch(m.s.touch(), notify(sprintf(txt.attached, sanitizeLine(ev.Name)), false))
+	cmds := []tea.Cmd{m.s.touch(), notify(sprintf(txt.attached, sanitizeLine(ev.Name)), false)}
+	if audit.NeedsDerived(ev) && !m.preparing[ev.SHA256] {
+		m.preparing[ev.SHA256] = true
+		cmds = append(cmds, deriveEvidenceCmd(m.s.h, m.s.id, cloneEvidence(*ev)))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// evidenceDerived records a photo's report-ready image. A photo too large
+// to prepare, or one that cannot be decoded, stays attached: the report
+// shows it as not available, and the inspector is told why now.
+func (m walkModel) evidenceDerived(msg evidenceDerivedMsg) (walkModel, tea.Cmd) {
+	if msg.id != m.s.id {
+		return m, nil
+	}
+	delete(m.preparing, msg.sha)
+	ev, ok := m.s.a.EvidenceBySHA(msg.sha)
+	if !ok {
+		return m, nil
+	}
+	var tooLarge *audit.ImageTooLargeError
+	switch {
+	case errors.As(msg.err, &tooLarge):
+		return m, notify(sprintf(txt.photoTooLarge, sanitizeLine(ev.Name), tooLarge.Width, tooLarge.Height), true)
+	case msg.err != nil:
+		return m, notify(sprintf(txt.photoNotPrepared, sanitizeLine(ev.Name), msg.err), true)
+	case msg.name == "" || ev.Derived == msg.name || !m.editable():
+		// Finalized meanwhile: the export makes the image itself.
+		return m, nil
+	}
+	ev.Derived = msg.name
+	return m, m.s.touch()
 }
 
 // openEditor hands the notes to $EDITOR through a temp file.
