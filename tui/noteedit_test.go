@@ -177,6 +177,20 @@ func TestNoteEditorShowsOnlyItsWindowAndPages(t *testing.T) {
 	}
 }
 
+// Opening a long note in a small window and then giving it the whole pane
+// (as the walk does) shows a full window, not the last rows and blanks.
+func TestNoteEditorWindowFillsWhenItGrows(t *testing.T) {
+	var lines []string
+	for i := range 30 {
+		lines = append(lines, "fila "+string(rune('a'+i%26)))
+	}
+	e := newTestEditor(30, 3, strings.Join(lines, "\n"))
+	e.SetHeight(6)
+	wantRows(t, e, "│ fila y", "│ fila z", "│ fila a", "│ fila b", "│ fila c", "│ fila d")
+	keys(e, k(tea.KeyCtrlU), k(tea.KeyBackspace), k(tea.KeyCtrlU), k(tea.KeyBackspace))
+	wantRows(t, e, "│ fila w", "│ fila x", "│ fila y", "│ fila z", "│ fila a", "│ fila b")
+}
+
 func TestNoteEditorWordMovesAndDeletes(t *testing.T) {
 	e := newTestEditor(40, 2, "acta de la asamblea")
 	keys(e, alt(tea.KeyLeft))

@@ -224,9 +224,15 @@ func (e *noteEditor) prevRow(l, r int) (int, int, bool) {
 	return l, r, false
 }
 
-// ensureVisible scrolls as little as needed to show the cursor's row. It
-// looks at no more than a screen of rows, whatever the text's length.
+// ensureVisible scrolls as little as needed to show the cursor's row, and
+// keeps the window full when the text allows. It looks at no more than a
+// screen of rows, whatever the text's length.
 func (e *noteEditor) ensureVisible() {
+	e.showCursor()
+	e.fillWindow()
+}
+
+func (e *noteEditor) showCursor() {
 	if e.topLine >= len(e.lines) {
 		e.topLine, e.topRow = len(e.lines)-1, 0
 	}
@@ -257,6 +263,25 @@ func (e *noteEditor) ensureVisible() {
 		}
 	}
 	e.topLine, e.topRow = l, r
+}
+
+// fillWindow moves the first row up when the rows from it to the end of
+// the text leave the window partly empty (the window grew, or text was
+// deleted at the end).
+func (e *noteEditor) fillWindow() {
+	l, r, n := e.topLine, e.topRow, 1
+	for ; n < e.height; n++ {
+		var ok bool
+		if l, r, ok = e.nextRow(l, r); !ok {
+			break
+		}
+	}
+	for ; n < e.height; n++ {
+		var ok bool
+		if e.topLine, e.topRow, ok = e.prevRow(e.topLine, e.topRow); !ok {
+			break
+		}
+	}
 }
 
 // View draws the rows on screen, each after the prompt. Rows are not
