@@ -15,7 +15,8 @@ import (
 // sample is one measured child process.
 type sample struct {
 	wall   time.Duration
-	maxRSS int64 // bytes
+	cpu    time.Duration // user + system, from GNU time: on a machine others share, steadier than wall
+	maxRSS int64         // bytes
 }
 
 // gnuTime is GNU time, which reports its child's peak RSS. The child's own
@@ -32,7 +33,7 @@ func measure(name string, args ...string) (sample, []byte, error) {
 	if err != nil {
 		return sample{}, nil, err
 	}
-	s := sample{wall: wall, maxRSS: -1}
+	s := sample{wall: wall, cpu: -1, maxRSS: -1}
 	if _, err := os.Stat(gnuTime); err != nil {
 		return s, out, nil
 	}
@@ -42,22 +43,26 @@ func measure(name string, args ...string) (sample, []byte, error) {
 	}
 	f.Close()
 	defer os.Remove(f.Name())
-	if _, _, err := run(gnuTime, append([]string{"-f", "%M", "-o", f.Name(), name}, args...)...); err != nil {
+	if _, _, err := run(gnuTime, append([]string{"-f", "%M %U %S", "-o", f.Name(), name}, args...)...); err != nil {
 		return sample{}, nil, err
 	}
 	b, err := os.ReadFile(f.Name())
 	if err != nil {
 		return sample{}, nil, err
 	}
-	lines := strings.Fields(string(b))
-	if len(lines) == 0 {
-		return sample{}, nil, fmt.Errorf("no output from %s", gnuTime)
+	f3 := strings.Fields(string(b))
+	if len(f3) < 3 {
+		return sample{}, nil, fmt.Errorf("%s said %q", gnuTime, b)
 	}
-	kb, err := strconv.ParseInt(lines[len(lines)-1], 10, 64)
-	if err != nil {
+	f3 = f3[len(f3)-3:]
+	kb, err1 := strconv.ParseInt(f3[0], 10, 64)
+	user, err2 := strconv.ParseFloat(f3[1], 64)
+	sys, err3 := strconv.ParseFloat(f3[2], 64)
+	if err1 != nil || err2 != nil || err3 != nil {
 		return sample{}, nil, fmt.Errorf("%s said %q", gnuTime, b)
 	}
 	s.maxRSS = kb * 1024
+	s.cpu = time.Duration((user + sys) * float64(time.Second))
 	return s, out, nil
 }
 
@@ -91,15 +96,18 @@ func repeat(label string, runs int, name string, args ...string) ([]sample, erro
 
 func report(label string, ss []sample) {
 	walls := make([]time.Duration, len(ss))
+	cpus := make([]time.Duration, len(ss))
 	var rss int64
 	for i, s := range ss {
-		walls[i] = s.wall
+		walls[i], cpus[i] = s.wall, s.cpu
 		rss = max(rss, s.maxRSS)
 	}
 	slices.Sort(walls)
+	slices.Sort(cpus)
 	mem := "peak RSS unknown (no " + gnuTime + ")"
 	if rss >= 0 {
-		mem = fmt.Sprintf("peak RSS %6.1f MB", float64(rss)/(1<<20))
+		// GNU time gives CPU in hundredths of a second.
+		mem = fmt.Sprintf("cpu median %6s  peak RSS %6.1f MB", cpus[len(cpus)/2].Round(10*time.Millisecond), float64(rss)/(1<<20))
 	}
 	fmt.Printf("%-28s runs %3d  wall min %8s  median %8s  max %8s  %s\n", label, len(ss),
 		round(walls[0]), round(walls[len(walls)/2]), round(walls[len(walls)-1]), mem)
