@@ -69,17 +69,18 @@ type words struct {
 	noCandidates  string
 	attached      string
 	detached      string
+	noRequirement string
+	searchPrompt  string
+	searchNone    string
+	allAssessed   string
+	editorFailed  string
+	longNotes     string
+	badDue        string
+
 	// preparingPhoto follows a photo's name while its report image is made.
 	preparingPhoto   string
 	photoTooLarge    string // %s name, %d width, %d height
 	photoNotPrepared string // %s name, %v error
-	noRequirement    string
-	searchPrompt     string
-	searchNone       string
-	allAssessed      string
-	editorFailed     string
-	longNotes        string
-	badDue           string
 
 	summaryTitle      string
 	summaryCols       [8]string
@@ -182,41 +183,42 @@ var txt = words{
 		audit.Open: "open", audit.Conforms: "conforms", audit.Minor: "minor NC",
 		audit.Major: "major NC", audit.NA: "n/a",
 	},
-	informative:      "— informative (not yet due) —",
-	excluded:         "— excluded (Ecological only) —",
-	levelDue:         "progress, due year %d",
-	chapter:          "chapter",
-	guidance:         "Check:",
-	detailMore:       "↓ %d more lines · pgdn",
-	evidenceKinds:    "Expected evidence: ",
-	finding:          "Finding",
-	verdict:          "Verdict: ",
-	notes:            "Notes",
-	notesEmpty:       "(no notes: enter to write)",
-	notesMore:        "… %d more lines (enter to edit)",
-	action:           "Corrective action: ",
-	dueDate:          "Due date: ",
-	dueDefault:       " (default)",
-	justification:    "Justification: ",
-	fieldEmpty:       "(enter, then tab to write)",
-	evidence:         "Evidence: ",
-	noEvidence:       "none (a to attach)",
-	attachPrompt:     "attach file: ",
-	attaching:        "importing %s…",
-	candidates:       "tab: %s",
-	noCandidates:     "tab: no file starts with that",
-	attached:         "attached %s",
-	detached:         "detached %s",
+	informative:   "— informative (not yet due) —",
+	excluded:      "— excluded (Ecological only) —",
+	levelDue:      "progress, due year %d",
+	chapter:       "chapter",
+	guidance:      "Check:",
+	detailMore:    "↓ %d more lines · pgdn",
+	evidenceKinds: "Expected evidence: ",
+	finding:       "Finding",
+	verdict:       "Verdict: ",
+	notes:         "Notes",
+	notesEmpty:    "(no notes: enter to write)",
+	notesMore:     "… %d more lines (enter to edit)",
+	action:        "Corrective action: ",
+	dueDate:       "Due date: ",
+	dueDefault:    " (default)",
+	justification: "Justification: ",
+	fieldEmpty:    "(enter, then tab to write)",
+	evidence:      "Evidence: ",
+	noEvidence:    "none (a to attach)",
+	attachPrompt:  "attach file: ",
+	attaching:     "importing %s…",
+	candidates:    "tab: %s",
+	noCandidates:  "tab: no file starts with that",
+	attached:      "attached %s",
+	detached:      "detached %s",
+	noRequirement: "This area has no requirements in the catalog.",
+	searchPrompt:  "search: ",
+	searchNone:    "no requirement matches",
+	allAssessed:   "every applicable requirement has a verdict · s opens the summary to finalize",
+	editorFailed:  "editor failed: %v",
+	longNotes:     "long notes: ctrl+e opens them in your $EDITOR, which handles them faster",
+	badDue:        "due date: %v · the last valid date is kept",
+
 	preparingPhoto:   " (⧗ preparing photo…)",
 	photoTooLarge:    "%s is attached, but at %d×%d pixels it is too large to show in the report",
 	photoNotPrepared: "%s is attached, but its report image could not be made: %v",
-	noRequirement:    "This area has no requirements in the catalog.",
-	searchPrompt:     "search: ",
-	searchNone:       "no requirement matches",
-	allAssessed:      "every applicable requirement has a verdict · s opens the summary to finalize",
-	editorFailed:     "editor failed: %v",
-	longNotes:        "long notes: ctrl+e opens them in your $EDITOR, which handles them faster",
-	badDue:           "due date: %v · the last valid date is kept",
 
 	summaryTitle:      "Summary",
 	summaryCols:       [8]string{"Area", "✓ conf", "! minor", "✗ major", "– n/a", "· open", "info/excl", "done"},
