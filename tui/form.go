@@ -86,7 +86,7 @@ func newHeaderForm(c *common, h audit.Header, extra ...formField) form {
 		case "certification_type":
 			f.fields = append(f.fields, choiceField(k, string(h.CertType), audit.CertTypes))
 		case "sites_visited", "opening_meeting", "closing_meeting":
-			ta := newNotes()
+			ta := newArea()
 			ta.SetValue(headerText(h, k))
 			f.fields = append(f.fields, formField{key: k, kind: kindArea, area: ta})
 		case "interviews":

@@ -5,7 +5,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -46,7 +45,7 @@ type walkModel struct {
 	listOff  int
 	scroll   int // detail pane offset
 	focus    walkFocus
-	notes    textarea.Model
+	notes    noteEditor
 	action   textinput.Model
 	due      textinput.Model
 	just     textinput.Model
@@ -65,7 +64,7 @@ type walkModel struct {
 func newWalkModel(c *common, s *session, pos Position) walkModel {
 	m := walkModel{
 		c: c, s: s, keys: newWalkKeys(&c.g),
-		notes: newNotes(), action: newInput(txt.action), due: newInput(txt.dueDate),
+		notes: newNotes(c.st.muted), action: newInput(txt.action), due: newInput(txt.dueDate),
 		just: newInput(txt.justification), attach: newInput(txt.attachPrompt), search: newInput(txt.searchPrompt),
 		cache: newWalkCache(), preparing: map[string]bool{},
 	}

@@ -11,10 +11,6 @@ import (
 	"github.com/assay-dev/assay/audit"
 )
 
-// longNotes is the size above which typing in the notes field gets slow
-// enough (about 15 ms a frame at 100 KB) to suggest the editor.
-const longNotes = 20 * 1024
-
 // findingEvidence returns the evidence digests linked to a requirement,
 // without creating a finding.
 func findingEvidence(a *audit.Audit, reqID string) []string {
@@ -54,10 +50,6 @@ func (m walkModel) focusField(f walkFocus) (walkModel, tea.Cmd) {
 	case focusNotes:
 		m.notes.SetValue(audit.Sanitize(fd.Notes))
 		m.sizeNotes()
-		if len(fd.Notes) > longNotes {
-			// bubbles' textarea redraws all its lines every frame.
-			return m, tea.Batch(m.notes.Focus(), notify(txt.longNotes, false))
-		}
 		return m, m.notes.Focus()
 	case focusAction:
 		m.action.SetValue(sanitizeLine(fd.CorrectiveAction))
@@ -111,9 +103,12 @@ func (m walkModel) updateField(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	changed := false
 	switch m.focus {
 	case focusNotes:
-		m.notes, cmd = m.notes.Update(cleanKey(msg, true))
-		if v := m.notes.Value(); v != f.Notes {
-			f.Notes, changed = v, true
+		// Value() is copied only when the text changed: a key that moves
+		// the cursor costs nothing, whatever the note's length.
+		rev := m.notes.Rev()
+		cmd = m.notes.Update(cleanKey(msg, true))
+		if m.notes.Rev() != rev {
+			f.Notes, changed = m.notes.Value(), true
 		}
 	case focusAction:
 		m.action, cmd = m.action.Update(cleanKey(msg, false))

@@ -74,7 +74,6 @@ type words struct {
 	searchNone    string
 	allAssessed   string
 	editorFailed  string
-	longNotes     string
 	badDue        string
 
 	// preparingPhoto follows a photo's name while its report image is made.
@@ -213,7 +212,6 @@ var txt = words{
 	searchNone:    "no requirement matches",
 	allAssessed:   "every applicable requirement has a verdict · s opens the summary to finalize",
 	editorFailed:  "editor failed: %v",
-	longNotes:     "long notes: ctrl+e opens them in your $EDITOR, which handles them faster",
 	badDue:        "due date: %v · the last valid date is kept",
 
 	preparingPhoto:   " (⧗ preparing photo…)",
