@@ -36,9 +36,6 @@ const (
 	derivedLongEdge = 1600
 	derivedQuality  = 85
 	derivedSuffix   = ".report.jpg"
-	// maxDecodePixels refuses to decode absurd images (a decompression
-	// bomb would otherwise take all memory); the evidence itself is kept.
-	maxDecodePixels = 120_000_000
 )
 
 var quietEXIF sync.Once
@@ -85,9 +82,10 @@ func findEvidenceFile(dir, sha string) string {
 	return ""
 }
 
-// ImportEvidence copies the file at path into the audit's evidence folder
-// and links it to the given requirements: StoreEvidence then
-// AttachEvidence. The caller saves a afterwards.
+// ImportEvidence copies the file at path into the audit's evidence folder,
+// makes its report-ready image and links it to the given requirements:
+// StoreEvidence, DeriveEvidence, then AttachEvidence, all at once for
+// callers that can wait (the CLI, the demo). The caller saves a afterwards.
 func (h *Handle) ImportEvidence(a *Audit, path string, reqIDs ...string) (*Evidence, error) {
 	if err := h.checkAttach(a, reqIDs); err != nil {
 		return nil, err
@@ -96,6 +94,9 @@ func (h *Handle) ImportEvidence(a *Audit, path string, reqIDs ...string) (*Evide
 	if err != nil {
 		return nil, err
 	}
+	// A picture that cannot be prepared is still evidence: the report
+	// says so where it would show.
+	ev.Derived, _ = h.DeriveEvidence(*ev)
 	return h.AttachEvidence(a, *ev, reqIDs...)
 }
 
@@ -117,11 +118,13 @@ func (h *Handle) checkAttach(a *Audit, reqIDs []string) error {
 	return nil
 }
 
-// StoreEvidence is the slow half of an import, safe to run off the UI
-// goroutine because it does not touch the Audit: it copies the file into
-// evidence/<sha256><ext> while hashing it (a file already there is kept, not
-// copied twice), reads its EXIF data and makes the report-ready JPEG. The
-// returned Evidence is not yet linked to anything.
+// StoreEvidence is the part of an import the inspector waits for, safe to
+// run off the UI goroutine because it does not touch the Audit: it copies
+// the file into evidence/<sha256><ext> while hashing it (a file already
+// there is kept, not copied twice) and reads its EXIF data. The
+// report-ready image of a picture is made afterwards by DeriveEvidence
+// (Derived is empty until then). The returned Evidence is not yet linked to
+// anything.
 func (h *Handle) StoreEvidence(path string) (*Evidence, error) {
 	st, err := os.Stat(path)
 	switch {
@@ -161,12 +164,70 @@ func (h *Handle) StoreEvidence(path string) (*Evidence, error) {
 	if mediaType == "image/jpeg" {
 		readEXIF(stored, ev)
 	}
-	if mediaType == "image/jpeg" || mediaType == "image/png" {
-		if name, err := h.derive(stored, dir, sha, ev.Orientation); err == nil {
-			ev.Derived = name
-		}
-	}
 	return ev, nil
+}
+
+// NeedsDerived reports whether ev is a picture that gets a report-ready
+// image and does not have it yet.
+func NeedsDerived(ev *Evidence) bool {
+	return ev != nil && ev.Derived == "" && derivable(ev.MediaType)
+}
+
+func derivable(mediaType string) bool {
+	base, _, _ := strings.Cut(mediaType, ";")
+	return base == "image/jpeg" || base == "image/png"
+}
+
+// DeriveEvidence makes the report-ready image of stored evidence (upright,
+// long edge at most 1600 px) and returns its file name, to record in
+// Evidence.Derived; "" for evidence that is not a JPEG or PNG. It is the
+// slow part of attaching a photo (a few hundred milliseconds for 12 MP),
+// safe to run off the UI goroutine because it does not touch the Audit. An
+// image too large to prepare gives an *ImageTooLargeError.
+func (h *Handle) DeriveEvidence(ev Evidence) (string, error) {
+	if !derivable(ev.MediaType) {
+		return "", nil
+	}
+	dir := filepath.Join(h.dir, evidenceDir)
+	if !validSHA(ev.SHA256) {
+		return "", fmt.Errorf(msgEvidenceUnknown, ev.SHA256)
+	}
+	src := findEvidenceFile(dir, ev.SHA256)
+	if src == "" {
+		return "", fmt.Errorf("%s: %w", ev.SHA256, fs.ErrNotExist)
+	}
+	return derive(src, dir, ev.SHA256, ev.Orientation, h.s.writeOpts())
+}
+
+// DerivedImage returns the path of the report-ready image of ev in audit
+// id, making it first when it is missing (a photo attached just before the
+// program closed, or an audit from before images were prepared in the
+// background). It returns "" and no error for evidence that has no such
+// image (not a picture).
+func (s *Store) DerivedImage(id string, ev *Evidence) (string, error) {
+	if ev == nil {
+		return "", nil
+	}
+	if p := s.DerivedPath(id, ev); p != "" && fileExists(p) {
+		return p, nil
+	}
+	if !derivable(ev.MediaType) || !validSHA(ev.SHA256) {
+		return "", nil
+	}
+	adir, err := s.dir(id)
+	if err != nil {
+		return "", err
+	}
+	dir := filepath.Join(adir, evidenceDir)
+	src := findEvidenceFile(dir, ev.SHA256)
+	if src == "" {
+		return "", fmt.Errorf("%s: %w", ev.SHA256, fs.ErrNotExist)
+	}
+	name, err := derive(src, dir, ev.SHA256, ev.Orientation, s.writeOpts())
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, name), nil
 }
 
 // copyIn streams path into dir under a temp name while hashing it, then
@@ -303,8 +364,9 @@ func readEXIF(path string, ev *Evidence) {
 
 // derive writes evidence/<sha>.report.jpg: upright (EXIF orientation
 // applied, because PDF viewers ignore it), at most derivedLongEdge pixels
-// on its long edge. It returns the file name.
-func (h *Handle) derive(src, dir, sha string, orientation int) (string, error) {
+// on its long edge. It returns the file name. An image whose decoding
+// would take more than maxDecodeBytes is refused before decoding.
+func derive(src, dir, sha string, orientation int, o writeOptions) (string, error) {
 	name := sha + derivedSuffix
 	out := filepath.Join(dir, name)
 	if fileExists(out) {
@@ -315,12 +377,15 @@ func (h *Handle) derive(src, dir, sha string, orientation int) (string, error) {
 		return "", err
 	}
 	defer f.Close()
-	cfg, _, err := image.DecodeConfig(f)
+	cfg, format, err := image.DecodeConfig(f)
 	if err != nil {
 		return "", err
 	}
-	if int64(cfg.Width)*int64(cfg.Height) > maxDecodePixels || cfg.Width <= 0 || cfg.Height <= 0 {
-		return "", fmt.Errorf("%s: image too large to decode (%dx%d)", src, cfg.Width, cfg.Height)
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return "", err
+	}
+	if err := checkDecodable(f, format, cfg); err != nil {
+		return "", err
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return "", err
@@ -329,34 +394,16 @@ func (h *Handle) derive(src, dir, sha string, orientation int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	img = orient(scaleDown(img, derivedLongEdge), orientation)
+	small := scaleDown(img, derivedLongEdge)
+	img = nil // the decoded original is the big allocation: let it go
 	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: derivedQuality}); err != nil {
+	if err := jpeg.Encode(&buf, orient(small, orientation), &jpeg.Options{Quality: derivedQuality}); err != nil {
 		return "", err
 	}
-	if err := writeAtomic(out, buf.Bytes(), h.s.writeOpts()); err != nil {
+	if err := writeAtomic(out, buf.Bytes(), o); err != nil {
 		return "", writeError(out, err)
 	}
 	return name, nil
-}
-
-// scaleDown returns img with its long edge at most maxEdge, scaled with
-// Catmull-Rom (sharp, no ringing worth noticing on photos).
-func scaleDown(img image.Image, maxEdge int) image.Image {
-	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
-	if w <= maxEdge && h <= maxEdge {
-		return img
-	}
-	var nw, nh int
-	if w >= h {
-		nw, nh = maxEdge, max(1, int(math.Round(float64(h)*float64(maxEdge)/float64(w))))
-	} else {
-		nw, nh = max(1, int(math.Round(float64(w)*float64(maxEdge)/float64(h)))), maxEdge
-	}
-	dst := image.NewRGBA(image.Rect(0, 0, nw, nh))
-	draw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
-	return dst
 }
 
 // orient applies an EXIF orientation (1..8) so the image is upright.

@@ -17,7 +17,7 @@ const (
 	photoPlain    = "../testdata/photos/almacen-mercurio.jpg"
 )
 
-func stOpenAudit(t *testing.T) (*Store, *Handle, *Audit) {
+func stOpenAudit(t testing.TB) (*Store, *Handle, *Audit) {
 	t.Helper()
 	s := stStore(t)
 	a := New(stCatalog(t), stHeader(), time.Now())

@@ -20,7 +20,8 @@ import (
 )
 
 // StoreEvidence reads report pictures for one audit from the store: the
-// derived, report-ready JPEG when there is one, else the original file.
+// derived, report-ready JPEG (made now if the UI had not made it yet), else
+// the original file.
 type StoreEvidence struct {
 	Store *audit.Store
 	ID    string // audit id
@@ -28,7 +29,8 @@ type StoreEvidence struct {
 
 // Image implements EvidenceSource.
 func (s StoreEvidence) Image(ev *audit.Evidence) ([]byte, bool, error) {
-	if p := s.Store.DerivedPath(s.ID, ev); p != "" {
+	p, err := s.Store.DerivedImage(s.ID, ev)
+	if p != "" {
 		data, err := os.ReadFile(p)
 		if err == nil {
 			return data, true, nil
@@ -36,6 +38,12 @@ func (s StoreEvidence) Image(ev *audit.Evidence) ([]byte, bool, error) {
 		if !errors.Is(err, fs.ErrNotExist) {
 			return nil, false, err
 		}
+	}
+	var tooLarge *audit.ImageTooLargeError
+	if errors.As(err, &tooLarge) {
+		// Decoding the original here would take the memory the
+		// report-ready copy was refused for.
+		return nil, false, err
 	}
 	if !isPicture(ev.MediaType) {
 		return nil, false, nil

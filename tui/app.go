@@ -136,7 +136,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.opened(msg)
 	case saveDueMsg, auditSavedMsg, positionDueMsg, positionSavedMsg, handleClosedMsg:
 		return m.updateSession(msg)
-	case evidenceStoredMsg, editorFileMsg, editorClosedMsg, completedMsg:
+	case evidenceStoredMsg, evidenceDerivedMsg, editorFileMsg, editorClosedMsg, completedMsg:
 		// Results of the walk's own work reach it even if the inspector
 		// has gone to the summary meanwhile.
 		if m.s == nil || m.walk.s != m.s {

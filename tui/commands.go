@@ -100,6 +100,15 @@ func storeEvidenceCmd(h Handle, id, path, reqID string) tea.Cmd {
 	}
 }
 
+// deriveEvidenceCmd makes the report-ready image of an attached picture in
+// the background: the inspector goes on working meanwhile.
+func deriveEvidenceCmd(h Handle, id string, ev audit.Evidence) tea.Cmd {
+	return func() tea.Msg {
+		name, err := h.DeriveEvidence(ev)
+		return evidenceDerivedMsg{id: id, sha: ev.SHA256, name: name, err: err}
+	}
+}
+
 func exportCmd(x Exporter, h Handle, id string, draft bool) tea.Cmd {
 	return func() tea.Msg {
 		p, err := x.Export(h, id, draft)

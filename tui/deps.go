@@ -28,9 +28,13 @@ type Handle interface {
 	Audit() *audit.Audit
 	// Save writes a to disk atomically. The UI always passes a private copy.
 	Save(a *audit.Audit) error
-	// StoreEvidence copies the file at path into the audit folder (the slow
-	// part, run in a command); it does not touch the audit.
+	// StoreEvidence copies the file at path into the audit folder and reads
+	// its EXIF (run in a command); it does not touch the audit.
 	StoreEvidence(path string) (*audit.Evidence, error)
+	// DeriveEvidence makes the report-ready image of a stored picture and
+	// returns its file name (run in a command after the photo is attached,
+	// so the inspector does not wait for it); it does not touch the audit.
+	DeriveEvidence(ev audit.Evidence) (string, error)
 	// AttachEvidence links stored evidence to requirements in a; no I/O.
 	AttachEvidence(a *audit.Audit, ev audit.Evidence, reqIDs ...string) (*audit.Evidence, error)
 	// DetachEvidence unlinks evidence from one requirement in a; no I/O.

@@ -73,6 +73,7 @@ type fakeStore struct {
 	positions map[string]audit.Position
 	openErr   error
 	saveErr   error
+	deriveErr error
 	saves     int
 	closed    int
 	open      map[string]bool
@@ -205,6 +206,15 @@ func (h *fakeHandle) Save(a *audit.Audit) error {
 func (h *fakeHandle) StoreEvidence(path string) (*audit.Evidence, error) {
 	sum := sha256.Sum256([]byte(path))
 	return &audit.Evidence{SHA256: hex.EncodeToString(sum[:]), Name: filepath.Base(path), Size: 10}, nil
+}
+
+func (h *fakeHandle) DeriveEvidence(ev audit.Evidence) (string, error) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if h.s.deriveErr != nil {
+		return "", h.s.deriveErr
+	}
+	return ev.SHA256 + ".report.jpg", nil
 }
 
 func (h *fakeHandle) AttachEvidence(a *audit.Audit, ev audit.Evidence, reqIDs ...string) (*audit.Evidence, error) {

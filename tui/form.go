@@ -85,7 +85,7 @@ func newHeaderForm(c *common, h audit.Header, extra ...formField) form {
 		case audit.ChoiceField:
 			f.fields = append(f.fields, choiceField(k, hf.Get(h), hf.Choices))
 		case audit.LinesField:
-			ta := newNotes()
+			ta := newArea()
 			ta.SetValue(hf.Get(h))
 			f.fields = append(f.fields, formField{key: k, kind: kindArea, area: ta})
 		case audit.TableField:

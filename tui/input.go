@@ -5,13 +5,10 @@ import (
 	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/assay-dev/assay/audit"
 )
-
-// notesMaxLines bounds the notes field's lines; bubbles' default of 99
-// would silently refuse enter after that.
-const notesMaxLines = 100000
 
 // newInput makes a one-line field with a steady cursor (a blinking one
 // redraws the screen twice a second for nothing).
@@ -23,18 +20,33 @@ func newInput(prompt string) textinput.Model {
 	return ti
 }
 
-// newNotes makes the multi-line notes field: enter is a newline, no limit
-// on length, ctrl+e left to the app for $EDITOR.
-func newNotes() textarea.Model {
+// areaMaxLines bounds a form area's lines; bubbles' default of 99 would
+// silently refuse enter after that.
+const areaMaxLines = 100000
+
+// newArea makes a multi-line field of the header form (sites visited,
+// meetings: short texts, where bubbles' textarea is fast enough): enter is
+// a newline, no limit on length.
+func newArea() textarea.Model {
 	ta := textarea.New()
 	ta.Prompt = "│ "
 	ta.ShowLineNumbers = false
 	ta.CharLimit = 0
-	ta.MaxHeight = notesMaxLines
+	ta.MaxHeight = areaMaxLines
 	ta.MaxWidth = 0
 	ta.KeyMap.LineEnd.SetKeys("end")
 	ta.Cursor.SetMode(cursor.CursorStatic)
 	return ta
+}
+
+// newNotes makes the multi-line notes field: enter is a newline, no limit
+// on length or lines, ctrl+e left to the app for $EDITOR. The same editor
+// suits the corrective action and the justification when they become
+// multi-line.
+func newNotes(muted lipgloss.Style) noteEditor {
+	e := newNoteEditor(muted)
+	e.Prompt = "│ "
+	return e
 }
 
 // cleanKey strips escape sequences and control characters from typed or

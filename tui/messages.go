@@ -78,6 +78,15 @@ type evidenceStoredMsg struct {
 	err   error
 }
 
+// evidenceDerivedMsg: the report-ready image of a stored picture was made
+// (name is its file) or could not be.
+type evidenceDerivedMsg struct {
+	id   string // the audit
+	sha  string
+	name string
+	err  error
+}
+
 // completedMsg: tab completion of a typed path found candidates.
 type completedMsg struct {
 	input string

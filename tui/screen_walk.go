@@ -5,7 +5,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -46,7 +45,7 @@ type walkModel struct {
 	listOff  int
 	scroll   int // detail pane offset
 	focus    walkFocus
-	notes    textarea.Model
+	notes    noteEditor
 	action   textinput.Model
 	due      textinput.Model
 	just     textinput.Model
@@ -57,14 +56,17 @@ type walkModel struct {
 	results  []*standards.Requirement
 	resSel   int
 	cache    *walkCache
+	// preparing holds the digests of photos whose report-ready image is
+	// being made in the background (shared by copies of the model).
+	preparing map[string]bool
 }
 
 func newWalkModel(c *common, s *session, pos audit.Position) walkModel {
 	m := walkModel{
 		c: c, s: s, keys: newWalkKeys(&c.g),
-		notes: newNotes(), action: newInput(txt.action), due: newInput(txt.dueDate),
+		notes: newNotes(c.st.muted), action: newInput(txt.action), due: newInput(txt.dueDate),
 		just: newInput(txt.justification), attach: newInput(txt.attachPrompt), search: newInput(txt.searchPrompt),
-		cache: newWalkCache(),
+		cache: newWalkCache(), preparing: map[string]bool{},
 	}
 	m.buildItems()
 	m.resume(pos)
@@ -181,6 +183,8 @@ func (m walkModel) update(msg tea.Msg) (walkModel, tea.Cmd) {
 		}
 	case evidenceStoredMsg:
 		return m.evidenceStored(msg)
+	case evidenceDerivedMsg:
+		return m.evidenceDerived(msg)
 	case editorFileMsg:
 		if msg.err != nil {
 			return m, notify(sprintf(txt.editorFailed, msg.err), true)

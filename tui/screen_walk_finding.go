@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -9,10 +10,6 @@ import (
 
 	"github.com/assay-dev/assay/audit"
 )
-
-// longNotes is the size above which typing in the notes field gets slow
-// enough (about 15 ms a frame at 100 KB) to suggest the editor.
-const longNotes = 20 * 1024
 
 // findingEvidence returns the evidence digests linked to a requirement,
 // without creating a finding.
@@ -53,10 +50,6 @@ func (m walkModel) focusField(f walkFocus) (walkModel, tea.Cmd) {
 	case focusNotes:
 		m.notes.SetValue(audit.Sanitize(fd.Notes))
 		m.sizeNotes()
-		if len(fd.Notes) > longNotes {
-			// bubbles' textarea redraws all its lines every frame.
-			return m, tea.Batch(m.notes.Focus(), notify(txt.longNotes, false))
-		}
 		return m, m.notes.Focus()
 	case focusAction:
 		m.action.SetValue(sanitizeLine(fd.CorrectiveAction))
@@ -110,9 +103,12 @@ func (m walkModel) updateField(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	changed := false
 	switch m.focus {
 	case focusNotes:
-		m.notes, cmd = m.notes.Update(cleanKey(msg, true))
-		if v := m.notes.Value(); v != f.Notes {
-			f.Notes, changed = v, true
+		// Value() is copied only when the text changed: a key that moves
+		// the cursor costs nothing, whatever the note's length.
+		rev := m.notes.Rev()
+		cmd = m.notes.Update(cleanKey(msg, true))
+		if m.notes.Rev() != rev {
+			f.Notes, changed = m.notes.Value(), true
 		}
 	case focusAction:
 		m.action, cmd = m.action.Update(cleanKey(msg, false))
@@ -225,7 +221,38 @@ func (m walkModel) evidenceStored(msg evidenceStoredMsg) (walkModel, tea.Cmd) {
 	if err != nil {
 		return m, notify(err.Error(), true)
 	}
-	return m, tea.Batch(m.s.touch(), notify(sprintf(txt.attached, sanitizeLine(ev.Name)), false))
+	cmds := []tea.Cmd{m.s.touch(), notify(sprintf(txt.attached, sanitizeLine(ev.Name)), false)}
+	if audit.NeedsDerived(ev) && !m.preparing[ev.SHA256] {
+		m.preparing[ev.SHA256] = true
+		cmds = append(cmds, deriveEvidenceCmd(m.s.h, m.s.id, ev.Clone()))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// evidenceDerived records a photo's report-ready image. A photo too large
+// to prepare, or one that cannot be decoded, stays attached: the report
+// shows it as not available, and the inspector is told why now.
+func (m walkModel) evidenceDerived(msg evidenceDerivedMsg) (walkModel, tea.Cmd) {
+	if msg.id != m.s.id {
+		return m, nil
+	}
+	delete(m.preparing, msg.sha)
+	ev, ok := m.s.a.EvidenceBySHA(msg.sha)
+	if !ok {
+		return m, nil
+	}
+	var tooLarge *audit.ImageTooLargeError
+	switch {
+	case errors.As(msg.err, &tooLarge):
+		return m, notify(sprintf(txt.photoTooLarge, sanitizeLine(ev.Name), tooLarge.Width, tooLarge.Height), true)
+	case msg.err != nil:
+		return m, notify(sprintf(txt.photoNotPrepared, sanitizeLine(ev.Name), msg.err), true)
+	case msg.name == "" || ev.Derived == msg.name || !m.editable():
+		// Finalized meanwhile: the export makes the image itself.
+		return m, nil
+	}
+	ev.Derived = msg.name
+	return m, m.s.touch()
 }
 
 // openEditor hands the notes to $EDITOR through a temp file.

@@ -438,6 +438,9 @@ func (m walkModel) evidenceLines(f *audit.Finding, w int) []string {
 		if ev, ok := m.s.a.EvidenceBySHA(sha); ok {
 			name = sanitizeLine(ev.Name)
 		}
+		if m.preparing[sha] {
+			name += txt.preparingPhoto
+		}
 		names = append(names, name)
 	}
 	if len(names) == 0 {

@@ -75,8 +75,12 @@ type words struct {
 	searchNone    string
 	allAssessed   string
 	editorFailed  string
-	longNotes     string
 	badDue        string
+
+	// preparingPhoto follows a photo's name while its report image is made.
+	preparingPhoto   string
+	photoTooLarge    string // %s name, %d width, %d height
+	photoNotPrepared string // %s name, %v error
 
 	summaryTitle      string
 	summaryCols       [8]string
@@ -274,8 +278,11 @@ var txt = words{
 	searchNone:    "no requirement matches",
 	allAssessed:   "every applicable requirement has a verdict · s opens the summary to finalize",
 	editorFailed:  "editor failed: %v",
-	longNotes:     "long notes: ctrl+e opens them in your $EDITOR, which handles them faster",
 	badDue:        "due date: %v · the last valid date is kept",
+
+	preparingPhoto:   " (⧗ preparing photo…)",
+	photoTooLarge:    "%s is attached, but at %d×%d pixels it is too large to show in the report",
+	photoNotPrepared: "%s is attached, but its report image could not be made: %v",
 
 	summaryTitle:      "Summary",
 	summaryCols:       [8]string{"Area", "✓ conf", "! minor", "✗ major", "– n/a", "· open", "info/excl", "done"},
