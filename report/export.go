@@ -49,6 +49,10 @@ type ExportOptions struct {
 	// Language of the report: "en" (the default when empty) or "es"; see
 	// Languages. Warnings and errors stay in the terminal's words.
 	Language string
+	// Timestamper, when set, time-stamps the signature at once (PAdES
+	// B-T); without one the signature is made offline and
+	// 'assay timestamp' adds the trusted time later.
+	Timestamper pdfsign.Timestamper
 }
 
 // Export renders the report of audit id, signs it (unless Draft), saves it
@@ -84,6 +88,11 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 	ident := opts.Identity
 	if !opts.Draft && (ident == nil || ident.Key == nil || ident.Cert == nil) {
 		return "", errors.New(m.NoIdentity)
+	}
+	// The finalized audit names the certificate that must sign it (it
+	// travels in the signed audit.json, and verify checks it).
+	if !opts.Draft && a.Signer != nil && a.Signer.Fingerprint != Fingerprint(ident.Cert) {
+		return "", &SignerMismatchError{Recorded: *a.Signer, Got: *SignerRecord(ident.Cert)}
 	}
 	if st, err := os.Stat(opts.Output); opts.Output != "" && err == nil && st.IsDir() {
 		return "", fmt.Errorf(m.OutputIsDirFmt, opts.Output, filepath.Join(opts.Output, "report.pdf"))
@@ -167,7 +176,7 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 			ro.Signer.Name = a.Header.LeadInspector
 		}
 	}
-	pdf, err := Render(a, cat, StoreEvidence{Store: s, ID: id}, ro)
+	pdf, box, err := render(a, cat, StoreEvidence{Store: s, ID: id}, ro)
 	if err != nil {
 		return "", err
 	}
@@ -180,12 +189,23 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 		suffix = "-draft"
 	} else {
 		chain := append([]*x509.Certificate{ident.Cert}, ident.Chain...)
-		pdf, err = pdfsign.Sign(pdf, ident.Key, chain, pdfsign.Options{
-			Name:     ro.Signer.Name,
-			Reason:   fmt.Sprintf(rm.SignReasonFmt, a.ID, a.Revision),
-			Location: a.Header.Site,
-			Time:     opts.Now,
-		})
+		so := pdfsign.Options{
+			Name:        ro.Signer.Name,
+			Reason:      fmt.Sprintf(rm.SignReasonFmt, a.ID, a.Revision),
+			Location:    a.Header.Site,
+			Time:        opts.Now,
+			Certify:     1, // no change after signing; a DSS and time-stamps may follow
+			Timestamper: opts.Timestamper,
+		}
+		if box != nil {
+			so.Appearance = &pdfsign.Appearance{Page: box.Page, Rect: box.Rect, Lines: []string{
+				fmt.Sprintf(rm.SigBoxSignedFmt, ro.Signer.Name),
+				fmt.Sprintf(rm.SigBoxDateFmt, opts.Now.Format("2006-01-02 15:04 MST")),
+				fmt.Sprintf(rm.SigBoxPlaceFmt, orDash(place)),
+				rm.SigBoxCheck,
+			}}
+		}
+		pdf, err = pdfsign.Sign(pdf, ident.Key, chain, so)
 		if err != nil {
 			return "", fmt.Errorf(m.ErrSignFmt, id, err)
 		}
