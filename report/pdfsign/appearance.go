@@ -105,7 +105,7 @@ func appearanceStream(a *Appearance) string {
 	for i, l := range a.Lines {
 		lines[i] = winAnsi(l)
 	}
-	first, rest := 10.0, 8.5
+	first, rest := 11.0, 9.0
 	// Shrink the type until every line fits the height.
 	for first > 5 {
 		need := first*1.3 + rest*1.3*float64(max(len(lines)-1, 0))

@@ -132,6 +132,29 @@ func loadDocument(pdf []byte) (*document, error) {
 	return d, nil
 }
 
+// skippedRevisions counts "startxref N %%EOF" markers whose N names no
+// section of the chain: a revision left out of the document's history (an
+// update whose /Prev jumps over it). N = 0 is left alone (linearized files
+// write it).
+func (d *document) skippedRevisions() int {
+	inChain := map[int]bool{}
+	for _, s := range d.chain {
+		inChain[s.at] = true
+	}
+	n := 0
+	for i := 0; ; {
+		j := bytes.Index(d.pdf[i:], []byte("%%EOF"))
+		if j < 0 {
+			return n
+		}
+		at := i + j
+		if x, ok := startxrefBefore(d.pdf, at); ok && x > 0 && !inChain[x] {
+			n++
+		}
+		i = at + 5
+	}
+}
+
 // lastStartxref finds the last "startxref N %%EOF" ending at or before
 // limit and returns N and the offset after %%EOF and its end-of-line.
 func lastStartxref(pdf []byte, limit int) (xref, end int, ok bool) {

@@ -19,6 +19,11 @@ type pdfName string
 type token string
 type ref struct{ nr, gen int }
 
+// badHex is a hex string holding a byte that is not a hex digit: kept as
+// a value (not a syntax error) so a signature's /Contents can be reported
+// as damaged rather than the whole dictionary as unreadable.
+type badHex []byte
+
 // entry is a dictionary value with the span [start, end) of its bytes and
 // the offset of its key.
 type entry struct {
@@ -147,7 +152,7 @@ func parseHex(b []byte, i int) (value, int, error) {
 		}
 		n, ok := hexDigit(d)
 		if !ok {
-			return nil, i, errSyntax
+			return badHex(b[i+1 : i+j]), i + j + 1, nil
 		}
 		if odd {
 			out = append(out, hi<<4|n)
@@ -381,6 +386,9 @@ func equalValue(a, b value) bool {
 		return ok1 && ok2 && fx == fy
 	case []byte:
 		y, ok := b.([]byte)
+		return ok && bytes.Equal(x, y)
+	case badHex:
+		y, ok := b.(badHex)
 		return ok && bytes.Equal(x, y)
 	case ref:
 		y, ok := b.(ref)

@@ -6,6 +6,7 @@ import (
 	"crypto"
 	"crypto/rand"
 	"crypto/x509"
+	"encoding/asn1"
 	"errors"
 	"fmt"
 	"io"
@@ -145,11 +146,7 @@ func verifyToken(der []byte, digest []byte, want crypto.Hash) (*Timestamp, error
 	if err != nil || !has || !ids[0].matches(tsa) || p.unboundCert(ids) != nil {
 		return nil, tokenError(TokenCert)
 	}
-	timeStamping := false
-	for _, u := range tsa.ExtKeyUsage {
-		timeStamping = timeStamping || u == x509.ExtKeyUsageTimeStamping
-	}
-	if !timeStamping {
+	if !timeStampingOnly(tsa) {
 		return nil, tokenError(TokenCert)
 	}
 	// The TSTInfo itself is covered by the signature checked above; the
@@ -166,6 +163,22 @@ func verifyToken(der []byte, digest []byte, want crypto.Hash) (*Timestamp, error
 	}
 	return &Timestamp{Time: ts.Time, TSA: tsa, TSAChain: buildChain(tsa, p.certs), Hash: ts.HashAlgorithm}, nil
 }
+
+// timeStampingOnly reports whether c is a TSA certificate as RFC 3161 §2.3
+// wants: one extended key usage, timeStamping, in a critical extension.
+func timeStampingOnly(c *x509.Certificate) bool {
+	if len(c.ExtKeyUsage) != 1 || c.ExtKeyUsage[0] != x509.ExtKeyUsageTimeStamping || len(c.UnknownExtKeyUsage) > 0 {
+		return false
+	}
+	for _, e := range c.Extensions {
+		if e.Id.Equal(oidExtKeyUsage) {
+			return e.Critical
+		}
+	}
+	return false
+}
+
+var oidExtKeyUsage = asn1.ObjectIdentifier{2, 5, 29, 37}
 
 // tokenHash returns the imprint hash algorithm a token uses, so the caller
 // can hash the data with it before verifyToken.

@@ -136,6 +136,9 @@ func Verify(pdf []byte) (*Result, error) {
 		return nil, ErrNotSigned
 	}
 	v.d = d
+	if d.skippedRevisions() > 0 {
+		v.problem(Finding{Kind: KindStructure, Detail: "xref_chain"})
+	}
 	v.collectObjects()
 	v.collectFields()
 	orphans := v.rawScan()
@@ -316,19 +319,36 @@ func (v *verifier) rawScan() int {
 		}
 		return false
 	}
+	// The final view's objects by offset, to tell a signature dictionary
+	// that cannot be read (its field refers to it) from a stray one.
+	type at struct{ off, nr int }
+	var objs []at
+	for nr, e := range v.d.last().view {
+		if e.kind == 'n' {
+			objs = append(objs, at{e.off, nr})
+		}
+	}
+	sort.Slice(objs, func(i, j int) bool { return objs[i].off < objs[j].off })
 	n := 0
 	for i := 0; ; {
 		j := bytes.Index(v.pdf[i:], byteRangeKey)
 		if j < 0 {
 			break
 		}
-		at := i + j
-		i = at + len(byteRangeKey)
-		if in(v.known, at) || in(v.data, at) {
+		off := i + j
+		i = off + len(byteRangeKey)
+		if in(v.known, off) || in(v.data, off) {
 			continue
 		}
 		n++
-		v.problem(Finding{Kind: KindSigUnreferenced, Detail: "offset " + strconv.Itoa(at)})
+		k := sort.Search(len(objs), func(k int) bool { return objs[k].off > off }) - 1
+		if k >= 0 && len(v.fields[objs[k].nr]) > 0 {
+			if o := v.d.object(v.d.last(), objs[k].nr); o == nil {
+				v.problem(Finding{Kind: KindSigDamaged, Detail: DamageDictionary, Object: objs[k].nr, Name: v.fields[objs[k].nr][0].name})
+				continue
+			}
+		}
+		v.problem(Finding{Kind: KindSigUnreferenced, Detail: "offset " + strconv.Itoa(off)})
 	}
 	return n
 }
@@ -420,8 +440,14 @@ func (v *verifier) checkSig(so *sigObj) *Signature {
 	if br[0] != 0 || br[1] <= 0 {
 		return damaged(DamageByteRange)
 	}
-	ce, ok := dd["Contents"]
-	if raw, isStr := ce.v.([]byte); !ok || !isStr || len(raw) == 0 {
+	ce := dd["Contents"]
+	switch raw := ce.v.(type) {
+	case []byte:
+		if len(raw) == 0 {
+			return damaged(DamageNoContents)
+		}
+	case badHex: // decodeContents names the bad byte
+	default:
 		return damaged(DamageNoContents)
 	}
 	end := br[2] + br[3]

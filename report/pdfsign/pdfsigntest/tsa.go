@@ -49,10 +49,15 @@ func NewTSA(t testing.TB) *TSA {
 	}
 	rootCert := create(t, root, root, rootKey, rootKey)
 	key := newKey(t)
+	// RFC 3161 §2.3: one extended key usage, timeStamping, critical.
+	eku, err := asn1.Marshal([]asn1.ObjectIdentifier{{1, 3, 6, 1, 5, 5, 7, 3, 8}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	leaf := &x509.Certificate{
 		SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "TSA de Prueba 1", Organization: []string{"TSA de Prueba"}, Country: []string{"CO"}},
-		NotBefore: root.NotBefore, NotAfter: root.NotAfter,
-		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageTimeStamping},
+		NotBefore: root.NotBefore, NotAfter: root.NotAfter, KeyUsage: x509.KeyUsageDigitalSignature,
+		ExtraExtensions: []pkix.Extension{{Id: asn1.ObjectIdentifier{2, 5, 29, 37}, Critical: true, Value: eku}},
 	}
 	cert := create(t, leaf, rootCert, key, rootKey)
 	tsa := &TSA{Root: rootCert, Cert: cert, key: key, clock: time.Now}
