@@ -225,7 +225,7 @@ var txt = words{
 	confirmFinal:      "Finalize this audit? It becomes read-only (changes need an amendment).\ny = yes, any other key = no",
 	finalized:         "finalized revision %d",
 	noSigningKey:      "no signing key yet: finalizing records which certificate signs the reports. In another terminal run: assay keys create --name \"Your Name\" — then press f again",
-	signingKeyFailed:  "cannot read the signing key: %v",
+	signingKeyFailed:  "cannot finalize with this signing key: %v",
 	finalizeBlocked:   "cannot finalize yet, fix these %d first (listed under “Before finalizing”): %s",
 	finalizeBlocked1:  "cannot finalize yet, fix this first: %s",
 	finalSection:      "Finalized",

@@ -21,7 +21,7 @@ const (
 	verFlagFP    = "the signer's certificate must have this SHA-256 `fingerprint` (colons optional)"
 	verFlagSign  = "the signer's certificate must be this person: its common `NAME` or e-mail address"
 	verFlagTSA   = "`TSA-ROOTS.pem`: also trust time-stamps from authorities issued by these CAs"
-	verFlagLang  = "words of the answer: `LANG` en (default) or es"
+	verFlagLang  = "words of the answer: `LANG` en or es"
 	verBothTrust = "verify: use --ca or --fingerprint, not both"
 	verBadFP     = "verify: --fingerprint: %v"
 	verBadLang   = "verify: --lang: unknown language %q (en or es)"
