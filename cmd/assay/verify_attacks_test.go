@@ -100,7 +100,8 @@ func TestVerifyCommandRefusesEveryAttack(t *testing.T) {
 	}
 	attacker := pdfsigntest.SelfSigned(t, "Ana María Gómez", nil)
 	colleague := h.ca.Issue(t, "Pedro Colega", "pedro@example.org", nil)
-	attacks := pdfsigntest.Attacks(t, pdf, attacker, &colleague)
+	tsa := pdfsigntest.NewTSA(t)
+	attacks := pdfsigntest.Attacks(t, pdf, attacker, &colleague, pdfsign.HTTPTimestamper{URL: tsa.URL})
 	if len(attacks) < 25 {
 		t.Fatalf("only %d attacks", len(attacks))
 	}

@@ -105,7 +105,7 @@ var verifyEnglish = verifyWords{
 		pdfsign.KindRevChangesSig:      "a revision after signing changes a signature{{if .Name}} ({{.Name}}){{end}} (revision {{.Revision}})",
 		pdfsign.KindRevDeletesObject:   "a revision after signing deletes object {{.Object}}{{if .Name}} ({{.Name}}){{end}} (revision {{.Revision}})",
 		pdfsign.KindRevChangesObject:   "a revision after signing changes object {{.Object}}{{if .Name}} ({{.Name}}){{end}} (revision {{.Revision}})",
-		pdfsign.KindRevAddsObject:      "a revision after signing adds object {{.Object}}{{if .Name}} ({{.Name}}){{end}} (revision {{.Revision}})",
+		pdfsign.KindRevAddsObject:      "a revision after signing adds object {{.Object}}{{if .Name}} ({{.Name}}){{end}}{{if eq .Detail \"referenced_before\"}}, which the signed document already referred to{{end}} (revision {{.Revision}})",
 
 		// What a revision did (verify --json, and notes).
 		pdfsign.KindRevOriginal:     "the document before signing",
@@ -237,7 +237,7 @@ var verifySpanish = verifyWords{
 		pdfsign.KindRevChangesSig:      "una revisión posterior a la firma modifica una firma{{if .Name}} ({{.Name}}){{end}} (revisión {{.Revision}})",
 		pdfsign.KindRevDeletesObject:   "una revisión posterior a la firma elimina el objeto {{.Object}}{{if .Name}} ({{.Name}}){{end}} (revisión {{.Revision}})",
 		pdfsign.KindRevChangesObject:   "una revisión posterior a la firma modifica el objeto {{.Object}}{{if .Name}} ({{.Name}}){{end}} (revisión {{.Revision}})",
-		pdfsign.KindRevAddsObject:      "una revisión posterior a la firma agrega el objeto {{.Object}}{{if .Name}} ({{.Name}}){{end}} (revisión {{.Revision}})",
+		pdfsign.KindRevAddsObject:      "una revisión posterior a la firma agrega el objeto {{.Object}}{{if .Name}} ({{.Name}}){{end}}{{if eq .Detail \"referenced_before\"}}, al que el documento firmado ya remitía{{end}} (revisión {{.Revision}})",
 
 		pdfsign.KindRevOriginal:     "el documento antes de la firma",
 		pdfsign.KindRevBeforeSigned: "cubierta por la firma del inspector",

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"crypto/x509"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -53,7 +55,8 @@ func TestAttacksAreRefused(t *testing.T) {
 	if res, err := pdfsign.Verify(base); err != nil || !res.Valid {
 		t.Fatalf("the untouched base: %v %+v", err, res)
 	}
-	attacks := pdfsigntest.Attacks(t, base, attacker, &colleague)
+	tsa := pdfsigntest.NewTSA(t)
+	attacks := pdfsigntest.Attacks(t, base, attacker, &colleague, pdfsign.HTTPTimestamper{URL: tsa.URL})
 	if len(attacks) < 25 {
 		t.Fatalf("only %d attacks", len(attacks))
 	}
@@ -104,7 +107,7 @@ func writeSeeds(t *testing.T, attacker, colleague pdfsigntest.Signer) {
 	}
 	write("base", base)
 	seen := map[string]bool{}
-	for _, a := range pdfsigntest.Attacks(t, base, attacker, &colleague) {
+	for _, a := range pdfsigntest.Attacks(t, base, attacker, &colleague, nil) {
 		if !seen[a.Class] || bytes.Contains([]byte(a.Name), []byte("redirect")) {
 			seen[a.Class] = true
 			write(a.Name, a.PDF)
@@ -136,5 +139,36 @@ func TestBrokenSignatureDictionaryIsDamaged(t *testing.T) {
 		if err != nil || res.Valid || !has(res.Problems, []pdfsign.Kind{pdfsign.KindSigDamaged}) {
 			t.Errorf("%s: %v %v", name, err, kinds(res.Problems))
 		}
+	}
+}
+
+// TestShadowDanglingReference: the shadow attack's precondition is a
+// document prepared before signing. Here its last page refers to an
+// annotation object that does not exist; after signing, an update supplies
+// it, disguised as validation data. It must not verify.
+func TestShadowDanglingReference(t *testing.T) {
+	ca := pdfsigntest.NewCA(t, "Certificadora Andina Root CA")
+	ins := ca.Issue(t, "Ana María Gómez", "", nil)
+	plain := pdfsigntest.NewKit(t, pdfsigntest.SmallPDF(t))
+	size := plain.Size() + 10 // a number no object has
+	nr, p := plain.Page(t, plain.Pages())
+	prepared := plain.Append(pdfsigntest.Update{Objs: []pdfsigntest.Obj{
+		{Nr: nr, Body: strings.Replace(p.PDFString(), ">>", fmt.Sprintf(" /Annots [%d 0 R]>>", size), 1)},
+	}})
+	signed, err := pdfsign.Sign(prepared, ins.Key, []*x509.Certificate{ins.Cert}, pdfsign.Options{Time: time.Now(), Certify: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := pdfsigntest.NewKit(t, signed)
+	cat := k.Catalog(t)
+	catText := strings.TrimSuffix(cat.PDFString(), ">>") + fmt.Sprintf(" /DSS %d 0 R>>", size+1)
+	attack := k.Append(pdfsigntest.Update{Objs: []pdfsigntest.Obj{
+		{Nr: k.Root(), Body: catText},
+		{Nr: size + 1, Body: fmt.Sprintf("<</Type /DSS /Certs [%d 0 R]>>", size)},
+		{Nr: size, Body: "<</Type /Annot /Subtype /FreeText /Rect [0 0 595 842] /Contents (Report withdrawn)>>"},
+	}})
+	res, err := pdfsign.Verify(attack)
+	if err != nil || res.Valid || !has(res.Problems, []pdfsign.Kind{pdfsign.KindRevAddsObject}) {
+		t.Fatalf("%v %v", err, kinds(res.Problems))
 	}
 }

@@ -76,6 +76,7 @@ func (v *verifier) checkRevision(k int) {
 		return
 	}
 	c.classify(s)
+	c.danglingRefs()
 	c.signatures()
 	c.form()
 	c.pages()
@@ -250,6 +251,61 @@ func (c *revCheck) classify(s *section) {
 	}
 }
 
+// danglingRefs refuses a new object whose number something already in
+// the document refers to: a reference the signed revision left dangling
+// (or to a freed object) would otherwise show whatever the update puts
+// there, even under a name (validation data, a time-stamp) that is
+// allowed.
+func (c *revCheck) danglingRefs() {
+	if len(c.added) == 0 {
+		return
+	}
+	referenced := map[int]bool{}
+	for nr, e := range c.prev.view {
+		if e.kind == 'f' || c.changed[nr] != nil {
+			continue
+		}
+		if o := c.d.object(c.prev, nr); o != nil {
+			directRefs(o.v, referenced, 0)
+		}
+	}
+	for _, nr := range c.sortedAdded() {
+		if referenced[nr] {
+			c.add(Finding{Kind: KindRevAddsObject, Object: nr, Name: typeOf(c.added[nr]), Detail: "referenced_before"})
+			c.explained[nr] = true
+		}
+	}
+}
+
+// directRefs records the object numbers v refers to, without following
+// the references.
+func directRefs(v value, into map[int]bool, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	switch x := v.(type) {
+	case ref:
+		into[x.nr] = true
+	case []value:
+		for _, e := range x {
+			directRefs(e, into, depth+1)
+		}
+	case dict:
+		for _, e := range x {
+			directRefs(e.v, into, depth+1)
+		}
+	}
+}
+
+func (c *revCheck) sortedAdded() []int {
+	nrs := make([]int, 0, len(c.added))
+	for nr := range c.added {
+		nrs = append(nrs, nr)
+	}
+	sort.Ints(nrs)
+	return nrs
+}
+
 // signatures notes new document time-stamps (allowed) and changes to
 // signature dictionaries that existed before (refused).
 func (c *revCheck) signatures() {
@@ -376,6 +432,15 @@ func (c *revCheck) form() {
 func (c *revCheck) dtsField(f dict) bool {
 	if f == nil || f.name("FT") != "Sig" || f["Kids"].v != nil {
 		return false
+	}
+	// No actions (/A, /AA run on page open), no parent, nothing else a
+	// viewer acts on.
+	for key := range f {
+		switch key {
+		case "Type", "Subtype", "FT", "T", "TU", "TM", "V", "F", "Ff", "Rect", "P", "AP", "DA", "MK", "NM", "M":
+		default:
+			return false
+		}
 	}
 	if st := f.name("Subtype"); st != "" && st != "Widget" {
 		return false
@@ -611,6 +676,7 @@ func (d *document) attachmentsOf(r *revision) (map[string]attachment, []int) {
 func (c *revCheck) attachments() {
 	pa, pobjs := c.d.attachmentsOf(c.prev)
 	ca, cobjs := c.d.attachmentsOf(c.rev)
+	before := len(c.v.res.Problems)
 	for _, name := range unionNames(pa, ca) {
 		p, had := pa[name]
 		q, has := ca[name]
@@ -623,7 +689,11 @@ func (c *revCheck) attachments() {
 			c.add(Finding{Kind: KindRevChangesAttach, Name: name})
 		}
 	}
-	c.explain(append(pobjs, cobjs...)...)
+	// Without a finding here, a changed name dictionary (a JavaScript
+	// name tree, say) is left for the generic "changes object" finding.
+	if len(c.v.res.Problems) > before {
+		c.explain(append(pobjs, cobjs...)...)
+	}
 }
 
 // catalog compares the document catalog entry by entry.
@@ -675,9 +745,15 @@ func (c *revCheck) dss() {
 		}
 		return
 	}
+	// Validation data added after signing may be updated; an object the
+	// inspector signed never becomes "validation data" by being linked
+	// from a DSS (two updates could otherwise swap a signed image).
 	before := map[int]bool{}
+	signed := c.d.revs[c.v.res.Inspector.Revision-1].view
 	for _, nr := range refsIn(c.d, c.prev, pcat["DSS"].v, 6) {
-		before[nr] = true
+		if e, ok := signed[nr]; !ok || e.kind == 'f' {
+			before[nr] = true
+		}
 	}
 	touchedDSS := false
 	for _, nr := range refsIn(c.d, c.rev, cur, 6) {

@@ -3,6 +3,7 @@ package pdfsigntest
 import (
 	"bytes"
 	"crypto"
+	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
 	"fmt"
@@ -16,6 +17,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"github.com/assay-dev/assay/report/pdfsign"
 )
 
 // Kit crafts the published attacks on a signed PDF (Mladenov et al., CCS
@@ -334,5 +337,52 @@ func (k *Kit) Resign(t testing.TB, u Update, key crypto.Signer, cert *x509.Certi
 		t.Fatalf("CMS: %v (%d bytes)", err, len(der))
 	}
 	hex.Encode(out[a+1:], der)
+	return out
+}
+
+// DocTimestamp appends u plus a document time-stamp from ts whose field
+// carries fieldExtra (keys added to the field/widget dictionary) and is
+// put on the last page: a genuine token, from any TSA, over an update the
+// attacker wrote.
+func (k *Kit) DocTimestamp(t testing.TB, u Update, ts pdfsign.Timestamper, fieldExtra string) []byte {
+	t.Helper()
+	size := k.Size()
+	for _, o := range u.Objs {
+		size = max(size, o.Nr+1)
+	}
+	sigNr, fieldNr := size, size+1
+	const room = 8000
+	placeholder := strings.Repeat("0", 2*room)
+	u.Objs = append(u.Objs, Obj{Nr: sigNr, Body: "<</Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 /ByteRange [0 0000000000 0000000000 0000000000] /Contents <" + placeholder + ">>>"})
+	lastNr, last := k.Page(t, k.Pages())
+	if !strings.Contains(fieldExtra, "/Rect") {
+		fieldExtra += " /Rect [0 0 0 0]"
+	}
+	u.Objs = append(u.Objs, Obj{Nr: fieldNr, Body: fmt.Sprintf("<</Type /Annot /Subtype /Widget /FT /Sig /T (Timestamp9) /V %d 0 R /F 132 /P %d 0 R %s>>", sigNr, lastNr, fieldExtra)})
+	annots, _ := last["Annots"].(types.Array)
+	last["Annots"] = append(append(types.Array{}, annots...), *types.NewIndirectRef(fieldNr, 0))
+	u.Objs = append(u.Objs, Obj{Nr: lastNr, Body: last.PDFString()})
+	cat := k.Catalog(t)
+	form, _ := cat["AcroForm"].(types.Dict)
+	form = form.Clone().(types.Dict)
+	fields, _ := form["Fields"].(types.Array)
+	form["Fields"] = append(append(types.Array{}, fields...), *types.NewIndirectRef(fieldNr, 0))
+	cat["AcroForm"] = form
+	u.Objs = append(u.Objs, Obj{Nr: k.Root(), Body: cat.PDFString()})
+	out := k.Append(u)
+	i := bytes.LastIndex(out, []byte("/Contents <"+placeholder))
+	a := i + len("/Contents ")
+	b := a + 2 + len(placeholder)
+	br := fmt.Sprintf("[0 %010d %010d %010d]", a, b, len(out)-b)
+	j := bytes.LastIndex(out, []byte("[0 0000000000 0000000000 0000000000]"))
+	copy(out[j:], br)
+	h := sha256.New()
+	h.Write(out[:a])
+	h.Write(out[b:])
+	token, err := ts.Timestamp(h.Sum(nil), crypto.SHA256)
+	if err != nil || len(token) > room {
+		t.Fatalf("time-stamp: %v", err)
+	}
+	hex.Encode(out[a+1:], token)
 	return out
 }

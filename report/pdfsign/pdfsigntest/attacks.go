@@ -34,8 +34,9 @@ type Signer struct {
 
 // Attacks builds every attack on the signed report pdf. attacker is a
 // self-signed key in the inspector's name; colleague has a certificate
-// from the inspector's own CA (nil skips that attack).
-func Attacks(t testing.TB, pdf []byte, attacker Signer, colleague *Signer) []Attack {
+// from the inspector's own CA (nil skips that attack); ts is a TSA the
+// attacker can use (any TSA issues tokens; nil skips those attacks).
+func Attacks(t testing.TB, pdf []byte, attacker Signer, colleague *Signer, ts pdfsign.Timestamper) []Attack {
 	t.Helper()
 	k := NewKit(t, pdf)
 	var out []Attack
@@ -232,6 +233,31 @@ func Attacks(t testing.TB, pdf []byte, attacker Signer, colleague *Signer) []Att
 		add("resign-colleague-same-ca", "Resign",
 			k.Resign(t, Update{Objs: []Obj{{Nr: contents1, Body: Stream("", evil)}}}, colleague.Key, colleague.Cert, ""),
 			pdfsign.KindSecondSignature)
+	}
+
+	// Allowed additions used as cover: a genuine time-stamp or validation
+	// data next to a change, or made to act.
+	if ts != nil {
+		add("dts-with-content-change", "Certification", k.DocTimestamp(t, Update{Objs: []Obj{{Nr: contents1, Body: Stream("", evil)}}}, ts, ""),
+			pdfsign.KindRevChangesContent)
+		add("dts-field-runs-javascript", "Certification", k.DocTimestamp(t, Update{}, ts, "/AA <</PO <</S /JavaScript /JS (app.alert\\('ok'\\))>>>>"),
+			pdfsign.KindRevAddsField)
+		add("dts-visible-overlay", "Certification", k.DocTimestamp(t, Update{Objs: []Obj{{Nr: size, Body: ap}}}, ts,
+			fmt.Sprintf("/AP <</N %d 0 R>> /MK <<>> /TU (x) /Rect [50 50 550 800]", size)), pdfsign.KindRevAddsField, pdfsign.KindRevAddsAnnot)
+	}
+	{
+		// Two updates: the first links a signed object (the page's
+		// resources) from a DSS, the second changes it as "validation data".
+		res := k.Ref(t, p1, "Resources")
+		c := cat.Clone().(types.Dict)
+		c["DSS"] = *types.NewIndirectRef(size, 0)
+		step1 := k.Append(Update{Objs: []Obj{
+			{Nr: k.Root(), Body: c.PDFString()},
+			{Nr: size, Body: fmt.Sprintf("<</Type /DSS /Certs [%d 0 R]>>", res)},
+		}})
+		k2 := NewKit(t, step1)
+		add("dss-two-step-swaps-signed-object", "Shadow", k2.Append(Update{Objs: []Obj{{Nr: res, Body: "<</Font <<>>>>"}}}),
+			pdfsign.KindRevChangesObject)
 	}
 
 	// Universal signature forgery: a signature dictionary that makes a
