@@ -212,8 +212,10 @@ type signedData struct {
 }
 
 type signerInfo struct {
+	version     int64
 	issuerRaw   []byte
 	serial      *big.Int
+	skid        []byte // subjectKeyIdentifier (version 3) instead of issuer and serial
 	digestAlg   asn1.ObjectIdentifier
 	signedAttrs []byte            // re-tagged as SET, ready to hash; nil if absent
 	attrs       map[string][]byte // signed attribute OID -> its single value (DER)
@@ -298,9 +300,9 @@ func parseSignedData(der []byte) (*signedData, error) {
 		return nil, cmsError("digest algorithms do not match the signer's")
 	}
 	// RFC 5652 §5.1: version 1 for id-data with an issuer-and-serial
-	// signer, 3 for any other content type.
+	// signer, 3 for any other content type or a key-identifier signer.
 	want := int64(1)
-	if !p.eContentType.Equal(oidData) {
+	if !p.eContentType.Equal(oidData) || p.si.version == 3 {
 		want = 3
 	}
 	if p.version != want {
@@ -310,16 +312,28 @@ func parseSignedData(der []byte) (*signedData, error) {
 }
 
 func (s *signerInfo) parse(si cryptobyte.String) error {
-	var version int64
 	var sid, issuer cryptobyte.String
-	if !si.ReadASN1Integer(&version) || version != 1 || !si.ReadASN1(&sid, cbasn1.SEQUENCE) {
-		return cmsError("signer version or identifier")
+	if !si.ReadASN1Integer(&s.version) {
+		return cmsError("signer version")
 	}
-	s.serial = new(big.Int)
-	if !sid.ReadASN1Element(&issuer, cbasn1.SEQUENCE) || !sid.ReadASN1Integer(s.serial) || !sid.Empty() {
-		return cmsError("signer identifier")
+	switch s.version {
+	case 1: // issuerAndSerialNumber
+		if !si.ReadASN1(&sid, cbasn1.SEQUENCE) {
+			return cmsError("signer identifier")
+		}
+		s.serial = new(big.Int)
+		if !sid.ReadASN1Element(&issuer, cbasn1.SEQUENCE) || !sid.ReadASN1Integer(s.serial) || !sid.Empty() {
+			return cmsError("signer identifier")
+		}
+		s.issuerRaw = issuer
+	case 3: // [0] subjectKeyIdentifier
+		if !si.ReadASN1(&sid, cbasn1.Tag(0).ContextSpecific()) || len(sid) == 0 {
+			return cmsError("signer identifier")
+		}
+		s.skid = sid
+	default:
+		return cmsError("signer version")
 	}
-	s.issuerRaw = issuer
 	if !readAlgorithm(&si, &s.digestAlg, true) {
 		return cmsError("digest algorithm")
 	}
@@ -537,6 +551,12 @@ func hashFor(oid asn1.ObjectIdentifier) (crypto.Hash, bool) {
 // signerCert returns the embedded certificate named by the signer's sid.
 func (p *signedData) signerCert() *x509.Certificate {
 	for _, c := range p.certs {
+		if p.si.skid != nil {
+			if bytes.Equal(c.SubjectKeyId, p.si.skid) {
+				return c
+			}
+			continue
+		}
 		if bytes.Equal(c.RawIssuer, p.si.issuerRaw) && c.SerialNumber.Cmp(p.si.serial) == 0 {
 			return c
 		}
