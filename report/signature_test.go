@@ -128,7 +128,9 @@ func runPdfsig(t *testing.T, pdf []byte) string {
 // signature offline, trusting roots): nothing invalid, nothing modified.
 func pdfcpuAccepts(t *testing.T, pdf []byte, roots ...*x509.Certificate) {
 	t.Helper()
-	pdfsign.Verify(nil) // makes pdfsign turn pdfcpu's config directory off
+	if model.ConfigPath == "default" {
+		api.DisableConfigDir() // pdfcpu must not create ~/.config/pdfcpu
+	}
 	dir := t.TempDir()
 	for i, c := range roots {
 		os.WriteFile(filepath.Join(dir, "root"+strconv.Itoa(i)+".pem"), pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: c.Raw}), 0o600)

@@ -63,6 +63,9 @@ type Update struct {
 // NewKit reads pdf.
 func NewKit(t testing.TB, pdf []byte) *Kit {
 	t.Helper()
+	if model.ConfigPath == "default" {
+		api.DisableConfigDir() // pdfcpu must not create ~/.config/pdfcpu
+	}
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.Offline = true
