@@ -146,19 +146,32 @@ func Verify(pdf []byte) (*Result, error) {
 		return nil, ErrNotSigned
 	}
 	sort.Slice(v.sigs, func(i, j int) bool { return v.sigs[i].obj.start < v.sigs[j].obj.start })
+	// Each signature's own problems, to list them after what matters more:
+	// the inspector's first, then "a second signature was added", then
+	// what is wrong with that second signature itself.
+	own := map[*Signature][]Finding{}
 	for _, so := range v.sigs {
-		v.res.Signatures = append(v.res.Signatures, v.checkSig(so))
+		before := len(v.res.Problems)
+		s := v.checkSig(so)
+		own[s] = append([]Finding(nil), v.res.Problems[before:]...)
+		v.res.Problems = v.res.Problems[:before]
+		v.res.Signatures = append(v.res.Signatures, s)
 	}
 	var insp *Signature
 	for _, s := range v.res.Signatures {
-		if s.Kind == SigDocTimestamp {
-			continue
-		}
-		if insp == nil {
+		if s.Kind != SigDocTimestamp && insp == nil {
 			insp = s
+			v.res.Problems = append(v.res.Problems, own[s]...)
+		}
+	}
+	for _, s := range v.res.Signatures {
+		if s == insp {
 			continue
 		}
-		v.problem(Finding{Kind: KindSecondSignature, Revision: s.Revision, Subject: subjectOf(s.Signer), Object: s.Object})
+		if s.Kind != SigDocTimestamp {
+			v.problem(Finding{Kind: KindSecondSignature, Revision: s.Revision, Subject: subjectOf(s.Signer), Object: s.Object})
+		}
+		v.res.Problems = append(v.res.Problems, own[s]...)
 	}
 	if insp == nil && len(v.res.Problems) == 0 {
 		return nil, ErrNotSigned
@@ -399,6 +412,13 @@ func (v *verifier) checkSig(so *sigObj) *Signature {
 	if t, ok := parsePDFDate(text(dd["M"].v)); ok {
 		s.ClaimedTime = t
 	}
+	if s.Kind == SigApproval {
+		// What the dictionary claims, even when the rest is damaged, so a
+		// damaged certification signature is not also "inconsistent".
+		if s.DocMDP = docMDP(v.d, dd); s.DocMDP > 0 {
+			s.Kind = SigCertification
+		}
+	}
 	before := len(v.res.Problems)
 	defer func() { s.Intact = len(v.res.Problems) == before }()
 	damaged := func(detail string) *Signature {
@@ -412,9 +432,9 @@ func (v *verifier) checkSig(so *sigObj) *Signature {
 	switch {
 	case s.Kind == SigDocTimestamp && (typ != "DocTimeStamp" && typ != "" || s.SubFilter != "ETSI.RFC3161"):
 		return damaged(DamageType)
-	case s.Kind == SigApproval && typ != "" && typ != "Sig":
+	case s.Kind != SigDocTimestamp && typ != "" && typ != "Sig":
 		return damaged(DamageType)
-	case s.Kind == SigApproval && s.SubFilter != "adbe.pkcs7.detached" && s.SubFilter != SubFilter:
+	case s.Kind != SigDocTimestamp && s.SubFilter != "adbe.pkcs7.detached" && s.SubFilter != SubFilter:
 		if s.SubFilter == "" {
 			return damaged(DamageDictionary)
 		}
@@ -474,7 +494,7 @@ func (v *verifier) checkSig(so *sigObj) *Signature {
 		v.checkDocTimestamp(s, der, br)
 		return s
 	}
-	v.checkCMS(s, der, br, dd)
+	v.checkCMS(s, der, br)
 	return s
 }
 
@@ -549,7 +569,7 @@ func (v *verifier) checkDocTimestamp(s *Signature, der []byte, br [4]int64) {
 }
 
 // checkCMS checks an approval signature's CMS over the signed ranges.
-func (v *verifier) checkCMS(s *Signature, der []byte, br [4]int64, dd dict) {
+func (v *verifier) checkCMS(s *Signature, der []byte, br [4]int64) {
 	at := Finding{Revision: s.Revision, Object: s.Object, Name: s.FieldName}
 	with := func(k Kind, f func(*Finding)) {
 		p := at
@@ -634,10 +654,6 @@ func (v *verifier) checkCMS(s *Signature, der []byte, br [4]int64, dd dict) {
 		} else {
 			s.Timestamp = ts
 		}
-	}
-	s.DocMDP = docMDP(v.d, dd)
-	if s.DocMDP > 0 {
-		s.Kind = SigCertification
 	}
 }
 
