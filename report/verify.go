@@ -347,6 +347,7 @@ type SignerMismatchError struct {
 	Got      audit.Signer
 }
 
+// Error names both certificates.
 func (e *SignerMismatchError) Error() string {
 	return fmt.Sprintf("the audit was finalized for the certificate %s (SHA-256 %s), not for this signing key's %s (SHA-256 %s)",
 		e.Recorded.Subject, e.Recorded.Fingerprint, e.Got.Subject, e.Got.Fingerprint)

@@ -23,6 +23,7 @@ type CertProblem struct {
 	At        time.Time // the time validity was judged at
 }
 
+// Error gives the reason code (surfaces word it from the fields).
 func (p *CertProblem) Error() string {
 	return "certificate unusable for signing: " + p.Reason
 }

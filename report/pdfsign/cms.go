@@ -228,6 +228,7 @@ type signerInfo struct {
 // word the Finding, not this).
 type cmsError string
 
+// Error says which part of the CMS is wrong.
 func (e cmsError) Error() string { return "CMS: " + string(e) }
 
 // parseSignedData reads a DER ContentInfo holding a SignedData. der must be

@@ -101,6 +101,7 @@ type Timestamp struct {
 // tokenError says why a token is refused (a reason code for Finding.Detail).
 type tokenError string
 
+// Error says why the token is refused.
 func (e tokenError) Error() string { return "time-stamp token: " + string(e) }
 
 // Reasons a time-stamp token is refused (Finding.Detail of
