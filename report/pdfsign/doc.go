@@ -16,7 +16,7 @@ import (
 
 // Limits that keep a crafted file from costing more than a real report.
 const (
-	maxSections     = 4096
+	maxSections     = 256 // revisions; each keeps a view of the whole document
 	maxObjects      = 1 << 20
 	maxDecodedBytes = 64 << 20
 	maxObjStmCount  = 1 << 16
