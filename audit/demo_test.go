@@ -99,7 +99,7 @@ func TestDemoIsCompleteAndNotRecommendedBecauseOfTheMajor(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer h.Close()
-	if err := Finalize(a, cat, now); err != nil {
+	if err := Finalize(a, cat, testSigner, now); err != nil {
 		t.Fatal(err)
 	}
 	if err := h.Save(a); err != nil {

@@ -200,7 +200,7 @@ func TestImportIntoFinalizedAuditRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer h.Close()
-	if err := Finalize(a, cat, time.Now()); err != nil {
+	if err := Finalize(a, cat, testSigner, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	_, err = h.ImportEvidence(a, photoPlain, "1.1.1")

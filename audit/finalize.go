@@ -233,18 +233,29 @@ func FinalizeBlockers(a *Audit, cat *standards.Catalog) []Blocker {
 	return out
 }
 
+// ErrNoSigner is returned by Finalize without a signing certificate:
+// finalizing records which certificate will sign the reports, so a signing
+// key must exist first. Surfaces point to 'assay keys create'.
+var ErrNoSigner = errors.New("no signing key: a finalized audit records its signer")
+
 // Finalize freezes the current revision: when nothing blocks it, the status
-// becomes Finalized, the content hash is computed and recorded both on the
-// audit and as a new entry of History (with the amendment reason, if this
+// becomes Finalized, signer is recorded as the certificate that must sign
+// its reports, the content hash is computed and recorded both on the audit
+// and as a new entry of History (with the amendment reason, if this
 // revision is an amendment). When something blocks it, a is unchanged and
-// the error is a *BlockedError.
-func Finalize(a *Audit, cat *standards.Catalog, now time.Time) error {
+// the error is a *BlockedError; without a signer it is ErrNoSigner.
+func Finalize(a *Audit, cat *standards.Catalog, signer *Signer, now time.Time) error {
 	if a == nil {
 		return &BlockedError{}
 	}
 	if blockers := FinalizeBlockers(a, cat); len(blockers) > 0 {
 		return &BlockedError{Blockers: blockers}
 	}
+	if signer == nil || strings.TrimSpace(signer.Fingerprint) == "" {
+		return ErrNoSigner
+	}
+	s := *signer
+	a.Signer = &s
 	// A row added in the details screen and never filled says nothing;
 	// it must not reach the frozen record or the report.
 	a.Header.Interviews = filledInterviews(a.Header.Interviews)
@@ -288,6 +299,7 @@ func Amend(a *Audit, reason string, now time.Time) error {
 	a.Status = Draft
 	a.AmendReason = reason
 	a.ContentHash = ""
+	a.Signer = nil // the next finalize records who signs the new revision
 	a.Updated = now
 	return nil
 }
@@ -303,8 +315,8 @@ func Amend(a *Audit, reason string, now time.Time) error {
 // is covered: schema, id, created, revision, amend reason, catalog
 // identity, header, due-date policy, every finding (verdict, notes,
 // justification, corrective action, due date, evidence references, its
-// updated time) and the evidence list (each file's SHA-256, so the files'
-// bytes too).
+// updated time), the evidence list (each file's SHA-256, so the files'
+// bytes too) and the signer's certificate (subject and fingerprint).
 //
 // To verify, unmarshal the audit JSON (for example the copy embedded in the
 // report PDF) into an Audit and call ContentHash: the result must equal the

@@ -77,7 +77,7 @@ func TestFinalizeBlockers(t *testing.T) {
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("blockers:\n got %+v\nwant %+v", got, tt.want)
 			}
-			err := Finalize(a, cat, time.Now())
+			err := Finalize(a, cat, testSigner, time.Now())
 			if len(tt.want) == 0 {
 				if err != nil {
 					t.Errorf("Finalize: %v", err)
@@ -121,7 +121,7 @@ func TestFinalizeThenAmend(t *testing.T) {
 	cat := testCatalog()
 	a := readyAudit()
 	t1 := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
-	if err := Finalize(a, cat, t1); err != nil {
+	if err := Finalize(a, cat, testSigner, t1); err != nil {
 		t.Fatal(err)
 	}
 	if a.Status != Finalized || a.Editable() {
@@ -158,7 +158,7 @@ func TestFinalizeThenAmend(t *testing.T) {
 
 	a.Findings["S-2"].Verdict = Conforms
 	t3 := t2.Add(time.Hour)
-	if err := Finalize(a, cat, t3); err != nil {
+	if err := Finalize(a, cat, testSigner, t3); err != nil {
 		t.Fatal(err)
 	}
 	if len(a.History) != 2 {
@@ -329,10 +329,61 @@ func TestFinalizeDropsEmptyInterviewRows(t *testing.T) {
 		}
 	}
 	a.Header.Interviews = append(a.Header.Interviews, Interviewed{}, Interviewed{Role: "  "})
-	if err := Finalize(a, testCatalog(), time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)); err != nil {
+	if err := Finalize(a, testCatalog(), testSigner, time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	if len(a.Header.Interviews) != 1 || a.Header.Interviews[0].Role != "pallaqueras" {
 		t.Errorf("interviews after finalize = %+v, want only the filled row", a.Header.Interviews)
+	}
+}
+
+// testSigner is the certificate the test audits are finalized for.
+var testSigner = &Signer{Subject: "CN=Ana María Gómez,E=ana@example.org", Fingerprint: "AB:" + strings.Repeat("CD:", 30) + "EF"}
+
+// TestFinalizeRecordsSigner: the signer is part of the frozen, hashed
+// content; without one finalize refuses and changes nothing; an amendment
+// forgets it until the next finalize.
+func TestFinalizeRecordsSigner(t *testing.T) {
+	ready := func() *Audit {
+		a := newTestAudit()
+		for _, r := range testCatalog().Requirements {
+			if ApplicabilityOf(&r, a.Header) == Applies {
+				a.Finding(r.ID).Verdict = Conforms
+			}
+		}
+		return a
+	}
+	now := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+	a := ready()
+	if err := Finalize(a, testCatalog(), nil, now); !errors.Is(err, ErrNoSigner) {
+		t.Fatalf("finalize without a signer: err = %v, want ErrNoSigner", err)
+	}
+	if a.Status != Draft || a.ContentHash != "" || a.Signer != nil {
+		t.Fatalf("a refused finalize changed the audit: %s %q %v", a.Status, a.ContentHash, a.Signer)
+	}
+	if err := Finalize(a, testCatalog(), &Signer{Subject: "CN=Nadie"}, now); !errors.Is(err, ErrNoSigner) {
+		t.Fatalf("finalize with a signer without fingerprint: err = %v", err)
+	}
+	if err := Finalize(a, testCatalog(), testSigner, now); err != nil {
+		t.Fatal(err)
+	}
+	if a.Signer == nil || *a.Signer != *testSigner || a.Signer == testSigner {
+		t.Fatalf("recorded signer %+v, want a copy of %+v", a.Signer, testSigner)
+	}
+	other := ready()
+	if err := Finalize(other, testCatalog(), &Signer{Subject: testSigner.Subject, Fingerprint: "00:11"}, now); err != nil {
+		t.Fatal(err)
+	}
+	if other.ContentHash == a.ContentHash {
+		t.Error("the content hash does not cover the signer's fingerprint")
+	}
+	if h, _ := ContentHash(a); h != a.ContentHash {
+		t.Errorf("recomputed hash %s, recorded %s", h, a.ContentHash)
+	}
+	if err := Amend(a, "corrige una fecha", now); err != nil {
+		t.Fatal(err)
+	}
+	if a.Signer != nil {
+		t.Errorf("an amended draft still names signer %+v", a.Signer)
 	}
 }

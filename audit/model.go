@@ -184,7 +184,19 @@ type Audit struct {
 	// Findings by requirement id; a missing entry means open.
 	Findings map[string]*Finding `json:"findings"`
 	Evidence []Evidence          `json:"evidence,omitempty"`
-	History  []Revision          `json:"history,omitempty"`
+	// Signer is the certificate that must sign this revision's reports,
+	// recorded at finalize (and covered by the content hash, so it travels
+	// signed inside every report). Nil for a draft and for audits
+	// finalized before assay recorded it.
+	Signer  *Signer    `json:"signer,omitempty"`
+	History []Revision `json:"history,omitempty"`
+}
+
+// Signer identifies a signing certificate: what a certification body
+// compares with the fingerprint it holds for the inspector.
+type Signer struct {
+	Subject     string `json:"subject"`            // RFC 4514, e.g. "CN=Ana María Gómez,E=ana@example.org"
+	Fingerprint string `json:"fingerprint_sha256"` // colon-separated upper-case hex
 }
 
 // Finding returns the finding for a requirement, creating an open one if

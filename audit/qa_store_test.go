@@ -40,7 +40,7 @@ func TestQAFinalizedAuditEditedOutsideIsRefused(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := Finalize(a, cat, time.Now().UTC()); err != nil {
+			if err := Finalize(a, cat, testSigner, time.Now().UTC()); err != nil {
 				t.Fatal(err)
 			}
 			if err := h.Save(a); err != nil {
@@ -195,7 +195,7 @@ func TestQAFinalizeRefusesHandEditedNonsense(t *testing.T) {
 	a := stFullAudit(cat, 100)
 	a.Revision = -3
 	a.Evidence = append(a.Evidence, Evidence{SHA256: "../../../etc/passwd", Name: "x.jpg"})
-	err := Finalize(a, cat, time.Now())
+	err := Finalize(a, cat, testSigner, time.Now())
 	var be *BlockedError
 	if !errors.As(err, &be) {
 		t.Fatalf("Finalize: %v", err)

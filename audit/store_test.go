@@ -156,7 +156,7 @@ func TestSaveFinalizedOnlyBookkeeping(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer h.Close()
-	if err := Finalize(a, cat, time.Now()); err != nil {
+	if err := Finalize(a, cat, testSigner, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	if err := h.Save(a); err != nil {

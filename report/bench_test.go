@@ -1,6 +1,7 @@
 package report
 
 import (
+	"os"
 	"testing"
 )
 
@@ -16,6 +17,28 @@ func BenchmarkExport(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := Export(s, id, ExportOptions{Identity: ident, Now: fixtureNow, Catalogs: cats}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkVerify verifies that full report (every revision and object
+// read, the digest, the CMS, the attached audit.json re-hashed).
+func BenchmarkVerify(b *testing.B) {
+	s, id, cats := storeAudit(b, 20, 20, 1600, true)
+	path, err := Export(s, id, ExportOptions{Identity: testIdentity(b), Now: fixtureNow, Catalogs: cats})
+	if err != nil {
+		b.Fatal(err)
+	}
+	pdf, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(pdf)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if v := Verify(pdf); !v.Valid {
+			b.Fatalf("%+v", v.Problems)
 		}
 	}
 }

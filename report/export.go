@@ -56,6 +56,10 @@ type ExportOptions struct {
 	// UILanguage is the language of the warnings and errors (the
 	// terminal's); empty means English.
 	UILanguage string
+	// Timestamper, when set, time-stamps the signature at once (PAdES
+	// B-T); without one the signature is made offline and
+	// 'assay timestamp' adds the trusted time later.
+	Timestamper pdfsign.Timestamper
 }
 
 // Export renders the report of audit id, signs it (unless Draft), saves it
@@ -97,6 +101,11 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 	ident := opts.Identity
 	if !opts.Draft && (ident == nil || ident.Key == nil || ident.Cert == nil) {
 		return "", errors.New(m.T("no_identity", nil))
+	}
+	// The finalized audit names the certificate that must sign it (it
+	// travels in the signed audit.json, and verify checks it).
+	if !opts.Draft && a.Signer != nil && a.Signer.Fingerprint != Fingerprint(ident.Cert) {
+		return "", &SignerMismatchError{Recorded: *a.Signer, Got: *SignerRecord(ident.Cert)}
 	}
 	if st, err := os.Stat(opts.Output); opts.Output != "" && err == nil && st.IsDir() {
 		return "", errors.New(m.T("output_is_dir", i18n.Args{"Path": opts.Output, "Example": filepath.Join(opts.Output, "report.pdf")}))
@@ -183,7 +192,7 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 			ro.Signer.Name = a.Header.LeadInspector
 		}
 	}
-	pdf, err := Render(a, cat, StoreEvidence{Store: s, ID: id}, ro)
+	pdf, box, err := render(a, cat, StoreEvidence{Store: s, ID: id}, ro)
 	if err != nil {
 		return "", err
 	}
@@ -196,12 +205,23 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 		suffix = "-draft"
 	} else {
 		chain := append([]*x509.Certificate{ident.Cert}, ident.Chain...)
-		pdf, err = pdfsign.Sign(pdf, ident.Key, chain, pdfsign.Options{
-			Name:     ro.Signer.Name,
-			Reason:   rm.T("sign_reason", i18n.Args{"ID": a.ID, "Revision": a.Revision}),
-			Location: a.Header.Site,
-			Time:     opts.Now,
-		})
+		so := pdfsign.Options{
+			Name:        ro.Signer.Name,
+			Reason:      rm.T("sign_reason", i18n.Args{"ID": a.ID, "Revision": a.Revision}),
+			Location:    a.Header.Site,
+			Time:        opts.Now,
+			Certify:     1, // no change after signing; a DSS and time-stamps may follow
+			Timestamper: opts.Timestamper,
+		}
+		if box != nil {
+			so.Appearance = &pdfsign.Appearance{Page: box.Page, Rect: box.Rect, Lines: []string{
+				rm.T("sig_box_signed", i18n.Args{"Name": ro.Signer.Name}),
+				rm.T("sig_box_date", i18n.Args{"When": opts.Now.Format("2006-01-02 15:04 MST")}),
+				rm.T("sig_box_place", i18n.Args{"Place": orDash(place)}),
+				rm.T("sig_box_check", nil),
+			}}
+		}
+		pdf, err = pdfsign.Sign(pdf, ident.Key, chain, so)
 		if err != nil {
 			return "", fmt.Errorf("%s: %w", m.T("err_sign", i18n.Args{"ID": id}), err)
 		}

@@ -134,7 +134,7 @@ func TestExportDraft(t *testing.T) {
 	}
 	pdf, _ := os.ReadFile(path)
 	v := Verify(pdf)
-	if v.Valid || v.Signed || v.Problems[0] != msg.NoSignature || v.AuditID != id {
+	if v.Valid || v.Signed || v.Problems[0].Kind != KindNoSignature || v.AuditID != id {
 		t.Errorf("Verify(draft export) = %+v", v)
 	}
 	for i, p := range pdfText(t, path) {

@@ -35,6 +35,9 @@ type messages struct {
 	VerifyData      string
 	VerifyTrust     string
 
+	// Visible signature, drawn by the signer into the box the signature
+	// page leaves free.
+
 	// Verification results.
 	VerifyValidFmt    string // subject, fingerprint, time
 	NoSignature       string
@@ -73,13 +76,13 @@ var english = messages{
 	CertSubject:     "Certificate subject",
 	CertIssuer:      "Certificate issuer",
 	Fingerprint:     "Certificate SHA-256 fingerprint",
-	SignedStatement: "This report is digitally signed by the inspector named above (PDF signature, CMS detached, SHA-256). The signature covers the whole file, including the attached audit data.",
+	SignedStatement: "This report is digitally signed and certified by the inspector named above (PDF certification signature, CMS detached, SHA-256): it allows no change after signing. The signature covers the whole file, including the attached audit data; only a time-stamp may be added later.",
 	DraftStatement:  "This is a draft export. It is not signed and must not be used for a certification decision.",
 	HowToVerify:     "How to verify this report",
 	VerifyAssay:     "With assay: assay verify FILE  (checks the signature and the attached audit data; no network needed).",
 	VerifyPdfsig:    "With poppler: pdfsig FILE  (expect \"Signature is Valid.\" and \"Total document signed\").",
 	VerifyData:      "The audit data is attached to this PDF as audit.json and is covered by the signature; its content hash is recomputed by assay verify.",
-	VerifyTrust:     "Check that the signer is who they should be: assay verify FILE --ca ROOTS.pem (a certificate issued by the certification body's CA) or --fingerprint with the fingerprint above as the inspector or the certification body published it.",
+	VerifyTrust:     "The fingerprint printed above proves nothing by itself: whoever alters a report can print another. Compare the signer with what the certification body holds: assay verify FILE --fingerprint SHA256 (the fingerprint it recorded for the inspector), or --ca ROOTS.pem --signer \"NAME\" (a certificate its CA issued to this inspector).",
 
 	VerifyValidFmt:    "valid, unchanged since signed by %s (SHA-256 %s) at %s",
 	NoSignature:       "no signature: this is a draft export or an unsigned file",
@@ -139,13 +142,13 @@ var spanish = messages{
 	CertSubject:     "Titular del certificado",
 	CertIssuer:      "Emisor del certificado",
 	Fingerprint:     "Huella SHA-256 del certificado",
-	SignedStatement: "Este informe está firmado digitalmente por el inspector indicado arriba (firma PDF, CMS separada, SHA-256). La firma cubre el archivo completo, incluidos los datos de auditoría adjuntos.",
+	SignedStatement: "Este informe está firmado y certificado digitalmente por el inspector indicado arriba (firma de certificación PDF, CMS separada, SHA-256): no admite cambios después de firmado. La firma cubre el archivo completo, incluidos los datos de auditoría adjuntos; después solo se le puede añadir un sello de tiempo.",
 	DraftStatement:  "Esta es una exportación en borrador. No está firmada y no debe usarse para una decisión de certificación.",
 	HowToVerify:     "Cómo verificar este informe",
 	VerifyAssay:     "Con assay: assay verify ARCHIVO  (verifica la firma y los datos de auditoría adjuntos; no requiere conexión a internet).",
 	VerifyPdfsig:    "Con poppler: pdfsig ARCHIVO  (debe mostrar \"Signature is Valid.\" y \"Total document signed\").",
 	VerifyData:      "Los datos de la auditoría van adjuntos a este PDF como audit.json y están cubiertos por la firma; assay verify vuelve a calcular su hash de contenido.",
-	VerifyTrust:     "Compruebe que el firmante es quien debe ser: assay verify ARCHIVO --ca RAICES.pem (certificado emitido por la CA del organismo de certificación) o --fingerprint con la huella indicada arriba, tal como la publicó el inspector o el organismo de certificación.",
+	VerifyTrust:     "La huella impresa arriba no prueba nada por sí sola: quien altere un informe puede imprimir otra. Compare el firmante con lo que tiene el organismo de certificación: assay verify ARCHIVO --fingerprint SHA256 (la huella que registró para el inspector), o --ca RAICES.pem --signer \"NOMBRE\" (un certificado que su CA emitió a este inspector).",
 
 	VerifyValidFmt:    "válido, sin cambios desde que lo firmó %s (SHA-256 %s) el %s",
 	NoSignature:       "sin firma: es una exportación en borrador o un archivo sin firmar",

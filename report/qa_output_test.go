@@ -1,7 +1,11 @@
 package report
 
 import (
+	"crypto"
+	"crypto/x509"
+	"encoding/hex"
 	"fmt"
+	"github.com/assay-dev/assay/report/identity"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -78,8 +82,13 @@ func TestQAExportDiskFullAtOutput(t *testing.T) {
 		force bool
 	}{{filepath.Join(outDir, "new.pdf"), false}, {keep, true}} {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestQAExportDiskFullAtOutput$")
+		key, err := x509.MarshalPKCS8PrivateKey(newTestSigner(t).key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The child signs with the key the audit was finalized for.
 		cmd.Env = append(os.Environ(), "QA_EXPORT_CHILD=1", "QA_HOME="+s.Home(), "QA_ID="+id, "QA_OUT="+c.out,
-			fmt.Sprintf("QA_FORCE=%v", c.force))
+			fmt.Sprintf("QA_FORCE=%v", c.force), "QA_KEY="+hex.EncodeToString(key), "QA_CERT="+hex.EncodeToString(newTestSigner(t).cert.Raw))
 		got, _ := cmd.CombinedOutput()
 		if !strings.Contains(string(got), "EXPORTERR writing "+c.out) || !strings.Contains(string(got), "file too large") {
 			t.Fatalf("child output:\n%s", got)
@@ -111,8 +120,16 @@ func qaExportChild() {
 		return
 	}
 	s.NoSync = true
-	t := &testing.T{}
-	_, err = Export(s, os.Getenv("QA_ID"), ExportOptions{Identity: testIdentity(t), Now: fixtureNow, Catalogs: cats,
+	keyDER, _ := hex.DecodeString(os.Getenv("QA_KEY"))
+	certDER, _ := hex.DecodeString(os.Getenv("QA_CERT"))
+	key, err := x509.ParsePKCS8PrivateKey(keyDER)
+	cert, err2 := x509.ParseCertificate(certDER)
+	if err != nil || err2 != nil {
+		fmt.Println("EXPORTERR key:", err, err2)
+		return
+	}
+	ident := &identity.Identity{Key: key.(crypto.Signer), Cert: cert}
+	_, err = Export(s, os.Getenv("QA_ID"), ExportOptions{Identity: ident, Now: fixtureNow, Catalogs: cats,
 		Output: os.Getenv("QA_OUT"), Force: os.Getenv("QA_FORCE") == "true"})
 	fmt.Println("EXPORTERR", err)
 }

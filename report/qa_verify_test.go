@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"os"
-	"slices"
 	"testing"
 
 	"github.com/jung-kurt/gofpdf"
@@ -29,28 +28,28 @@ func TestQAVerifyPlainWordsForBadFiles(t *testing.T) {
 	cases := []struct {
 		name  string
 		data  []byte
-		first string
-		not   string
+		first Kind
+		not   Kind
 	}{
-		{"empty", nil, msg.FileEmpty, ""},
-		{"blank", []byte("\n \n"), msg.FileEmpty, ""},
-		{"text", []byte("hello, not a pdf\n"), msg.FileNotPDF, ""},
-		{"truncated", signed[:len(signed)/2], msg.FileTruncated, msg.NoSignature},
-		{"other tool", other.Bytes(), msg.NoSignature, ""},
+		{"empty", nil, KindFileEmpty, ""},
+		{"blank", []byte("\n \n"), KindFileEmpty, ""},
+		{"text", []byte("hello, not a pdf\n"), KindFileNotPDF, ""},
+		{"truncated", signed[:len(signed)/2], KindFileTruncated, KindNoSignature},
+		{"other tool", other.Bytes(), KindNoSignature, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			v := Verify(c.data)
-			if v.Valid || len(v.Problems) == 0 || v.Problems[0] != c.first || v.Summary != c.first {
+			if v.Valid || len(v.Problems) == 0 || v.Problems[0].Kind != c.first {
 				t.Fatalf("got %+v, want first problem %q", v, c.first)
 			}
-			if c.not != "" && slices.Contains(v.Problems, c.not) {
-				t.Errorf("problems %q include the misleading %q", v.Problems, c.not)
+			if c.not != "" && hasKind(v.Problems, c.not) {
+				t.Errorf("problems %+v include the misleading %q", v.Problems, c.not)
 			}
 		})
 	}
-	if v := Verify(other.Bytes()); !slices.Contains(v.Problems, msg.NoAuditData) {
-		t.Errorf("PDF without attachments: %q, want %q", v.Problems, msg.NoAuditData)
+	if v := Verify(other.Bytes()); !hasKind(v.Problems, KindNoSignature) {
+		t.Errorf("PDF without signature or attachments: %+v, want %q", v.Problems, KindNoSignature)
 	}
 	if v := Verify(signed); !v.Valid {
 		t.Fatalf("the intact report: %+v", v)

@@ -154,29 +154,46 @@ type doc struct {
 	draft    bool
 	// imageBytes is the size of the pictures handed to gofpdf.
 	imageBytes int
+	// sigBox is where the signature page left room for the visible
+	// signature; nil for a draft.
+	sigBox *sigBox
+}
+
+// sigBox is the room the signature page leaves for the signature's visible
+// appearance, which the signer draws (pdfsign.Appearance).
+type sigBox struct {
+	Page int        // 1-based
+	Rect [4]float64 // PDF points, origin bottom left
 }
 
 // Render draws the report for an audit and returns the PDF bytes, with the
-// audit data attached as audit.json. It does not sign.
+// audit data attached as audit.json. It does not sign; a signed report's
+// signature page leaves a box free for the signature's appearance.
 func Render(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts RenderOptions) ([]byte, error) {
+	pdf, _, err := render(a, cat, ev, opts)
+	return pdf, err
+}
+
+// render is Render that also says where the signature box is.
+func render(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts RenderOptions) ([]byte, *sigBox, error) {
 	if a == nil {
-		return nil, errors.New("report: no audit to render")
+		return nil, nil, errors.New("report: no audit to render")
 	}
 	if cat == nil {
-		return nil, fmt.Errorf("report: no requirements catalog for audit %s", a.ID)
+		return nil, nil, fmt.Errorf("report: no requirements catalog for audit %s", a.ID)
 	}
 	msgs := opts.Messages
 	if msgs == nil {
 		msgs = builtin()
 	}
 	if err := checkLanguage(msgs, opts.Language); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	data := opts.AuditJSON
 	if data == nil {
 		var err error
 		if data, err = AuditJSON(a); err != nil {
-			return nil, fmt.Errorf("%s: %w", terminal().T("err_encode", i18n.Args{"ID": a.ID}), err)
+			return nil, nil, fmt.Errorf("%s: %w", terminal().T("err_encode", i18n.Args{"ID": a.ID}), err)
 		}
 	}
 	if opts.Now.IsZero() {
@@ -196,16 +213,16 @@ func Render(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts Rend
 	d.signature(a, opts)
 
 	if err := d.pdf.Error(); err != nil {
-		return nil, fmt.Errorf("%s: %w", terminal().T("err_render", i18n.Args{"ID": a.ID}), err)
+		return nil, nil, fmt.Errorf("%s: %w", terminal().T("err_render", i18n.Args{"ID": a.ID}), err)
 	}
 	var buf bytes.Buffer
 	// Size the copy once: gofpdf's buffer holds every image, and letting
 	// ours grow by doubling would briefly hold up to twice the file.
 	buf.Grow(d.imageBytes + 512<<10)
 	if err := d.pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("%s: %w", terminal().T("err_render", i18n.Args{"ID": a.ID}), err)
+		return nil, nil, fmt.Errorf("%s: %w", terminal().T("err_render", i18n.Args{"ID": a.ID}), err)
 	}
-	return setLang(buf.Bytes(), d.l.Lang()), nil
+	return setLang(buf.Bytes(), d.l.Lang()), d.sigBox, nil
 }
 
 // setLang adds /Lang to the document catalog, which gofpdf cannot do: it

@@ -525,10 +525,30 @@ func (d *doc) signature(a *audit.Audit, opts RenderOptions) {
 	if opts.Draft || opts.Signer == nil {
 		d.box(colDraft, d.t("draft_banner", nil), []string{m.DraftStatement})
 	} else {
+		d.signatureBox()
 		d.box(colAccent, "", []string{m.SignedStatement})
 	}
 	d.h2(m.HowToVerify)
 	d.bullets([]string{m.VerifyAssay, m.VerifyPdfsig, m.VerifyData, m.VerifyTrust})
+}
+
+// Size of the box left free for the signature's visible appearance (mm).
+const (
+	sigBoxW = 110.0
+	sigBoxH = 26.0
+)
+
+// signatureBox leaves room for the visible signature, which the signer
+// draws into the signed file, and records where it is.
+func (d *doc) signatureBox() {
+	d.room(sigBoxH + 4)
+	x, y := marginL, d.y()
+	const k = 72 / 25.4 // mm to points
+	d.sigBox = &sigBox{Page: d.pdf.PageNo(), Rect: [4]float64{
+		x * k, (pageH - y - sigBoxH) * k, (x + sigBoxW) * k, (pageH - y) * k,
+	}}
+	d.pdf.SetY(y + sigBoxH)
+	d.gap(4)
 }
 
 // Message keys of the report's words for the domain's values: the

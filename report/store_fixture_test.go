@@ -39,6 +39,16 @@ func catalogTOML(cat *standards.Catalog) string {
 // and the catalog set.
 func storeAudit(t testing.TB, perArea, photos, px int, finalize bool) (*audit.Store, string, *standards.Set) {
 	t.Helper()
+	var signer *audit.Signer
+	if finalize {
+		signer = SignerRecord(newTestSigner(t).cert)
+	}
+	return storeAuditFor(t, perArea, photos, px, signer)
+}
+
+// storeAuditFor is storeAudit finalized for signer (a draft when nil).
+func storeAuditFor(t testing.TB, perArea, photos, px int, signer *audit.Signer) (*audit.Store, string, *standards.Set) {
+	t.Helper()
 	home := t.TempDir()
 	cat := testCatalog(perArea)
 	cat.ID = "test-catalog"
@@ -83,8 +93,8 @@ func storeAudit(t testing.TB, perArea, photos, px int, finalize bool) (*audit.St
 			t.Fatal(err)
 		}
 	}
-	if finalize {
-		if err := audit.Finalize(a, loaded, fixtureNow); err != nil {
+	if signer != nil {
+		if err := audit.Finalize(a, loaded, signer, fixtureNow); err != nil {
 			t.Fatal(err)
 		}
 	}

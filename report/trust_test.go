@@ -78,7 +78,7 @@ func caSignedReport(t testing.TB, root testCA) []byte {
 	t.Helper()
 	inter := issueCert(t, "Certificadora Andina Issuing CA", true, &root)
 	leaf := issueCert(t, "Ana María Gómez", false, &inter)
-	s, id, cats := storeAudit(t, 3, 0, 0, true)
+	s, id, cats := storeAuditFor(t, 3, 0, 0, SignerRecord(leaf.cert))
 	path, err := Export(s, id, ExportOptions{Draft: false, Catalogs: cats, Now: time.Now(),
 		Identity: &identity.Identity{Key: leaf.key, Cert: leaf.cert, Chain: []*x509.Certificate{inter.cert}}})
 	if err != nil {
@@ -98,7 +98,7 @@ func TestVerifyTrustedCA(t *testing.T) {
 	pool.AddCert(root.cert)
 
 	v := VerifyTrusted(pdf, Trust{Roots: pool, RootsFile: "cb-root.pem"})
-	if !v.Valid || v.TrustCheck != TrustCA || v.Trusted == nil || !*v.Trusted || !strings.Contains(v.TrustNote, "cb-root.pem") {
+	if !v.Valid || v.TrustCheck != TrustCA || v.Trusted == nil || !*v.Trusted || !hasNote(v, NoteTrustedCA, "cb-root.pem") {
 		t.Fatalf("right root: %+v", v)
 	}
 
@@ -106,14 +106,14 @@ func TestVerifyTrustedCA(t *testing.T) {
 	pool = x509.NewCertPool()
 	pool.AddCert(other.cert)
 	v = VerifyTrusted(pdf, Trust{Roots: pool, RootsFile: "other.pem"})
-	want := "the signer's certificate is not issued by a trusted CA (other.pem): certificate signed by unknown authority"
-	if v.Valid || v.Trusted == nil || *v.Trusted || len(v.Problems) != 1 || !strings.HasPrefix(v.Problems[0], want) || v.Summary != v.Problems[0] {
+	if v.Valid || v.Trusted == nil || *v.Trusted || len(v.Problems) != 1 || v.Problems[0].Kind != KindUntrustedCA ||
+		v.Problems[0].File != "other.pem" || !strings.Contains(v.Problems[0].Detail, "certificate signed by unknown authority") {
 		t.Fatalf("other root: %+v", v)
 	}
 
 	// Without a check, the report is valid but says the signer is unchecked.
 	v = Verify(pdf)
-	if !v.Valid || v.Trusted != nil || v.TrustCheck != TrustNone || v.TrustNote != msg.TrustNotChecked {
+	if !v.Valid || v.Trusted != nil || v.TrustCheck != TrustNone || !hasNote(v, NoteTrustNotChecked, "") {
 		t.Fatalf("no check: %+v", v)
 	}
 }
@@ -129,16 +129,27 @@ func TestVerifyTrustedFingerprint(t *testing.T) {
 	fp := Fingerprint(ident.Cert)
 	for _, given := range []string{fp, strings.ToLower(fp), strings.ReplaceAll(strings.ToLower(fp), ":", ""), strings.ReplaceAll(fp, ":", " ")} {
 		v := VerifyTrusted(pdf, Trust{Fingerprint: given})
-		if !v.Valid || v.TrustCheck != TrustFingerprint || v.Trusted == nil || !*v.Trusted || v.TrustNote != msg.TrustFingerprint {
+		if !v.Valid || v.TrustCheck != TrustFingerprint || v.Trusted == nil || !*v.Trusted || !hasNote(v, NoteTrustedFingerprint, "") {
 			t.Errorf("fingerprint %q: %+v", given, v)
 		}
 	}
 	wrong := strings.Repeat("ab:", 31) + "ab"
 	v := VerifyTrusted(pdf, Trust{Fingerprint: wrong})
-	want := "signed by a different certificate: fingerprint " + fp + ", expected " + strings.ToUpper(wrong)
+	want := Finding{Kind: KindFingerprint, Got: fp, Want: strings.ToUpper(wrong), Subject: v.Signer}
 	if v.Valid || v.Trusted == nil || *v.Trusted || len(v.Problems) != 1 || v.Problems[0] != want {
-		t.Fatalf("wrong fingerprint: %+v\nwant %q", v, want)
+		t.Fatalf("wrong fingerprint: %+v\nwant %+v", v, want)
 	}
+}
+
+// hasNote reports whether v has a note of kind k (whose File is file, when
+// file is given).
+func hasNote(v *Verification, k Kind, file string) bool {
+	for _, n := range v.Notes {
+		if n.Kind == k && (file == "" || n.File == file) {
+			return true
+		}
+	}
+	return false
 }
 
 func TestParseFingerprintRefusesNonSHA256(t *testing.T) {

@@ -13,188 +13,305 @@ import (
 	"github.com/assay-dev/assay/report/pdfsign"
 )
 
-// Verification is what Verify found about a report file, in words a
-// certification body can act on.
+// Finding is one thing verify found: a stable Kind plus its fields. The
+// command line and any other surface word it; see pdfsign.Finding.
+type Finding = pdfsign.Finding
+
+// Kind is a Finding's stable code.
+type Kind = pdfsign.Kind
+
+// Problems verify adds to pdfsign's (each makes a report NOT VALID).
+const (
+	KindFileEmpty      Kind = "file_empty"
+	KindFileNotPDF     Kind = "file_not_pdf"
+	KindFileTruncated  Kind = "file_truncated"
+	KindNoSignature    Kind = "no_signature"
+	KindNoAuditData    Kind = "no_audit_data"
+	KindAuditDataBad   Kind = "audit_data_unreadable" // Detail
+	KindHashMissing    Kind = "audit_hash_missing"
+	KindHashMismatch   Kind = "audit_hash_mismatch"
+	KindNotFinalized   Kind = "audit_not_finalized"
+	KindSignerNotBound Kind = "signer_not_recorded"       // Subject: signer; Name: recorded subject; Got, Want: fingerprints
+	KindKeyUsage       Kind = "key_usage"                 // Subject
+	KindEKU            Kind = "ext_key_usage"             // Subject
+	KindCertExpired    Kind = "certificate_expired"       // Time: judged at; Until: not after; Detail: timestamp|now
+	KindCertNotYet     Kind = "certificate_not_yet_valid" // Time; Until: not before; Detail
+	KindUntrustedCA    Kind = "untrusted_ca"              // File, Detail
+	KindFingerprint    Kind = "fingerprint_mismatch"      // Got, Want
+	KindSignerName     Kind = "signer_name_mismatch"      // Want, Subject
+	// KindRevReplacesAudit: a revision after signing changes the attached
+	// audit.json (pdfsign's revision_changes_attachment for that file).
+	KindRevReplacesAudit = pdfsign.KindRevReplacesAudit
+)
+
+// Notes: facts about a report that do not make it invalid.
+const (
+	NoteTrustNotChecked    Kind = "trust_not_checked"
+	NoteTrustedCA          Kind = "trusted_ca" // File
+	NoteTrustedFingerprint Kind = "trusted_fingerprint"
+	NoteSignerName         Kind = "signer_name_matches" // Want
+	NoteSignerBound        Kind = "signer_bound"        // Subject
+	NoteSignerNotBound     Kind = "signer_not_bound"    // the audit predates signer records
+	NoteValidityNow        Kind = "validity_checked_now"
+	NoteValidityAt         Kind = "validity_checked_at_timestamp" // Time, Subject: TSA
+	NoteTimestamp          Kind = "timestamp"                     // Name: signature|document; Time; Subject: TSA; Detail: trusted|untrusted
+	NoteCertified          Kind = "certified"                     // Detail: P
+)
+
+// Ways Verification.TrustCheck says the signer's identity was checked.
+const (
+	TrustCA          = "ca"
+	TrustFingerprint = "fingerprint"
+	TrustNone        = "none"
+)
+
+// Verification is what Verify found about a report file.
 type Verification struct {
-	// Valid: signed, the signature covers the whole file and verifies, and
-	// the attached audit data matches its content hash.
+	// Valid: signed by the inspector, nothing changed after signing but
+	// validation data and time-stamps, the signer passes the trust policy,
+	// and the attached audit data matches its content hash and its
+	// recorded signer.
 	Valid bool `json:"valid"`
-	// Problems says what is wrong, most important first; empty when Valid.
-	Problems []string `json:"problems"`
-	// Summary is one sentence: "valid, unchanged since signed by ..." or the
-	// first problem.
-	Summary string `json:"summary"`
+	// Problems say why it is not valid, most important first.
+	Problems []Finding `json:"problems"`
+	// Notes say how it was checked (trust, time, binding).
+	Notes []Finding `json:"notes"`
 
 	Signed          bool      `json:"signed"`
-	Signer          string    `json:"signer,omitempty"` // certificate subject
+	Signer          string    `json:"signer,omitempty"` // RFC 4514 subject
 	Issuer          string    `json:"issuer,omitempty"`
 	Fingerprint     string    `json:"fingerprint_sha256,omitempty"`
-	SigningTime     time.Time `json:"signing_time,omitzero"`
+	SigningTime     time.Time `json:"signing_time,omitzero"` // claimed by the signer (/M)
 	CoversWholeFile bool      `json:"covers_whole_file"`
+	Certified       bool      `json:"certified"`
+	DocMDP          int       `json:"docmdp_p,omitempty"`
+
+	// TrustedTime is the earliest time-stamp from a trusted TSA proving the
+	// signature existed; zero when there is none (validity was then judged
+	// at the time of verification).
+	TrustedTime time.Time   `json:"trusted_time,omitzero"`
+	Timestamps  []Timestamp `json:"timestamps"`
 
 	AuditID     string `json:"audit_id,omitempty"`
 	Revision    int    `json:"revision,omitempty"`
 	ASMO        string `json:"asmo,omitempty"`
 	Status      string `json:"status,omitempty"`
 	ContentHash string `json:"content_hash,omitempty"`
+	// SignerBound is nil when the audit records no signer (finalized
+	// before assay recorded one), else whether the CMS signer is it.
+	SignerBound *bool `json:"signer_bound"`
 
 	// TrustCheck is how the signer's identity was checked: TrustCA,
-	// TrustFingerprint or TrustNone.
-	TrustCheck string `json:"trust_check"`
+	// TrustFingerprint or TrustNone; SignerPinned when --signer was given.
+	TrustCheck   string `json:"trust_check"`
+	SignerPinned bool   `json:"signer_pinned"`
 	// Trusted is nil when no check was asked, else whether the signer
-	// passed it; a failed check is also a Problem.
+	// passed every one asked for.
 	Trusted *bool `json:"trusted"`
-	// TrustNote is one sentence on the signer's identity: trusted and why,
-	// or not checked and how to; empty when a Problem says it.
-	TrustNote string `json:"trust_note,omitempty"`
+
+	Signatures []SignatureInfo    `json:"signatures"`
+	Revisions  []pdfsign.Revision `json:"revisions"`
+
+	res *pdfsign.Result
 }
 
-func (v *Verification) problem(s string) {
+// Timestamp is a verified RFC 3161 time-stamp of the report.
+type Timestamp struct {
+	Kind    string    `json:"kind"` // "signature" (over the signature value) or "document"
+	Time    time.Time `json:"time"`
+	TSA     string    `json:"tsa"` // RFC 4514 subject of the TSA certificate
+	Trusted bool      `json:"trusted"`
+}
+
+// SignatureInfo describes one signature of the file.
+type SignatureInfo struct {
+	Kind            pdfsign.SigKind `json:"kind"`
+	Field           string          `json:"field"`
+	SubFilter       string          `json:"subfilter"`
+	Signer          string          `json:"signer"`
+	Fingerprint     string          `json:"fingerprint_sha256"`
+	Revision        int             `json:"revision"`
+	ByteRange       [4]int64        `json:"byte_range"`
+	CoversWholeFile bool            `json:"covers_whole_file"`
+	ClaimedTime     time.Time       `json:"claimed_time,omitzero"`
+	TimestampTime   time.Time       `json:"timestamp_time,omitzero"`
+	TSA             string          `json:"tsa,omitempty"`
+	DocMDP          int             `json:"docmdp_p,omitempty"`
+	Intact          bool            `json:"intact"`
+}
+
+func (v *Verification) problem(f Finding) {
 	for _, p := range v.Problems {
-		if p == s {
+		if p == f {
 			return
 		}
 	}
-	v.Problems = append(v.Problems, s)
+	v.Problems = append(v.Problems, f)
 }
 
-// Verify checks a report file offline: the PDF signature (pdfsign.Verify)
-// and the audit data attached as audit.json, whose content hash is
-// recomputed. It never fails: everything wrong is a Problem. Whether the
-// signer is trusted is not checked (see VerifyTrusted).
+func (v *Verification) note(f Finding) { v.Notes = append(v.Notes, f) }
+
+// Verify checks a report file offline: every signature and revision
+// (pdfsign.Verify), the signer's certificate (key usage, validity at a
+// trusted time), and the audit data attached as audit.json (its content
+// hash and the signer it records). It never fails: everything wrong is a
+// Problem. Whom to trust is not checked (see VerifyTrusted).
 func Verify(pdf []byte) *Verification {
 	return VerifyTrusted(pdf, Trust{})
 }
 
-// VerifyTrusted is Verify plus a check of the signer against t: a signer
-// the certification body does not trust makes the report not valid.
+// VerifyTrusted is Verify plus the certification body's trust policy t.
 func VerifyTrusted(pdf []byte, t Trust) *Verification {
-	m := msg
-	v := &Verification{Problems: []string{}}
+	if t.Now.IsZero() {
+		t.Now = time.Now()
+	}
+	v := &Verification{Problems: []Finding{}, Notes: []Finding{}, Timestamps: []Timestamp{}, Signatures: []SignatureInfo{}, Revisions: []pdfsign.Revision{}}
 	res, ok := v.checkSignature(pdf)
 	if ok {
-		v.checkAuditData(pdf)
+		v.checkAuditData(pdf, res)
 	}
 	v.checkTrust(res, t)
 	v.Valid = v.Signed && len(v.Problems) == 0
-	if v.Valid {
-		v.Summary = fmt.Sprintf(m.VerifyValidFmt, v.Signer, v.Fingerprint, v.SigningTime.Format(time.RFC3339))
-	} else {
-		v.Summary = v.Problems[0]
-	}
 	return v
 }
 
-// checkSignature checks the PDF signature and returns pdfsign's result (nil
-// when there is none); ok is false when the file is not a PDF at all.
+// checkSignature runs pdfsign.Verify and copies its result; ok is false
+// when the file is not a PDF at all.
 func (v *Verification) checkSignature(pdf []byte) (res *pdfsign.Result, ok bool) {
-	m := msg
-	// Say plainly what kind of file this is before the signature and
-	// attachment parsers give their technical reasons.
+	// Say plainly what kind of file this is before the parsers give their
+	// technical reasons.
 	shape := pdfShape(pdf)
 	switch shape {
-	case m.FileEmpty, m.FileNotPDF:
-		v.problem(shape)
+	case KindFileEmpty, KindFileNotPDF:
+		v.problem(Finding{Kind: shape})
 		return nil, false
-	case m.FileTruncated:
-		v.problem(shape)
+	case KindFileTruncated:
+		v.problem(Finding{Kind: shape})
 	}
 	res, err := pdfsign.Verify(pdf)
 	if err != nil {
-		res = nil
-	}
-	switch {
-	case errors.Is(err, pdfsign.ErrNotSigned):
 		// A signature is appended last: a file cut short has lost it,
 		// which does not make it a draft.
-		if shape != m.FileTruncated {
-			v.problem(m.NoSignature)
+		if shape != KindFileTruncated {
+			v.problem(Finding{Kind: KindNoSignature})
 		}
-	case err != nil:
-		v.problem(fmt.Sprintf(m.SignatureErrorFmt, err))
-	default:
-		v.Signed = true
-		v.CoversWholeFile = res.CoversWholeFile
-		v.SigningTime = res.SigningTime
-		if res.Signer != nil {
-			v.Signer = res.Signer.Subject.String()
-			v.Issuer = res.Signer.Issuer.String()
-			v.Fingerprint = Fingerprint(res.Signer)
+		return nil, true
+	}
+	v.res = res
+	v.Signed = true
+	v.CoversWholeFile = res.CoversWholeFile
+	v.SigningTime = res.SigningTime
+	v.Certified, v.DocMDP = res.Certified, res.DocMDP
+	if res.Signer != nil {
+		v.Signer = pdfsign.DistinguishedName(res.Signer.RawSubject)
+		v.Issuer = pdfsign.DistinguishedName(res.Signer.RawIssuer)
+		v.Fingerprint = Fingerprint(res.Signer)
+	}
+	if res.Certified {
+		v.note(Finding{Kind: NoteCertified, Detail: fmt.Sprint(res.DocMDP)})
+	}
+	for _, p := range res.Problems {
+		if p.Kind == pdfsign.KindRevChangesAttach && p.Name == AttachmentName {
+			p.Kind = KindRevReplacesAudit
 		}
-		// Lead with the plain-words verdict, then pdfsign's detail.
-		for _, p := range res.Problems {
-			switch {
-			case strings.Contains(p, "digest mismatch"):
-				v.problem(m.ChangedAfterSign)
-			case strings.Contains(p, "does not verify"):
-				v.problem(m.BadSignature)
+		v.problem(p)
+	}
+	for _, s := range res.Signatures {
+		si := SignatureInfo{Kind: s.Kind, Field: s.FieldName, SubFilter: s.SubFilter, Revision: s.Revision,
+			ByteRange: s.ByteRange, CoversWholeFile: s.CoversWholeFile, ClaimedTime: s.ClaimedTime, DocMDP: s.DocMDP, Intact: s.Intact}
+		if s.Signer != nil {
+			si.Signer, si.Fingerprint = pdfsign.DistinguishedName(s.Signer.RawSubject), Fingerprint(s.Signer)
+		}
+		if s.Timestamp != nil {
+			si.TimestampTime, si.TSA = s.Timestamp.Time, pdfsign.DistinguishedName(s.Timestamp.TSA.RawSubject)
+		}
+		v.Signatures = append(v.Signatures, si)
+	}
+	for _, r := range res.Revisions {
+		for i, c := range r.Changes {
+			if c.Kind == pdfsign.KindRevChangesAttach && c.Name == AttachmentName {
+				r.Changes[i].Kind = KindRevReplacesAudit
 			}
 		}
-		if !res.CoversWholeFile {
-			v.problem(m.NotWholeFile)
-		}
-		for _, p := range res.Problems {
-			v.problem(p)
-		}
-		if !res.Valid && len(res.Problems) == 0 {
-			v.problem(m.BadSignature)
-		}
+		v.Revisions = append(v.Revisions, r)
 	}
 	return res, true
 }
 
-// checkAuditData reads the attached audit.json and checks its content hash.
-func (v *Verification) checkAuditData(pdf []byte) {
-	m := msg
-	files, err := pdfsign.Attachments(pdf)
+// checkAuditData reads the attached audit.json as the inspector signed it
+// (the file up to the end of the signed revision), checks its content hash
+// and that the signer is the one it records.
+func (v *Verification) checkAuditData(pdf []byte, res *pdfsign.Result) {
+	signed := pdf
+	if res != nil && res.Inspector != nil {
+		if end := res.SignedBytes[1][1]; end > 0 && end <= int64(len(pdf)) {
+			signed = pdf[:end]
+		}
+	}
+	files, err := pdfsign.Attachments(signed)
 	if err != nil {
 		if strings.Contains(err.Error(), "no attachments") {
 			// pdfcpu's word for a PDF without embedded files.
-			v.problem(m.NoAuditData)
+			v.problem(Finding{Kind: KindNoAuditData})
 			return
 		}
-		v.problem(fmt.Sprintf(m.AuditDataBadFmt, err))
+		v.problem(Finding{Kind: KindAuditDataBad, Detail: err.Error()})
 		return
 	}
 	data, ok := files[AttachmentName]
 	if !ok {
-		v.problem(m.NoAuditData)
+		v.problem(Finding{Kind: KindNoAuditData})
 		return
 	}
 	a, err := audit.DecodeAudit(data)
 	if err != nil {
-		v.problem(fmt.Sprintf(m.AuditDataBadFmt, err))
+		v.problem(Finding{Kind: KindAuditDataBad, Detail: err.Error()})
 		return
 	}
 	v.AuditID, v.Revision, v.ASMO = a.ID, a.Revision, a.Header.ASMO
 	v.Status, v.ContentHash = string(a.Status), a.ContentHash
 	if a.Status != audit.Finalized {
 		if v.Signed {
-			v.problem(m.AuditNotFinalized)
+			v.problem(Finding{Kind: KindNotFinalized})
 		}
 		return
 	}
 	if a.ContentHash == "" {
-		v.problem(m.HashMissing)
+		v.problem(Finding{Kind: KindHashMissing})
 		return
 	}
 	h, err := audit.ContentHash(a)
 	if err != nil || h != a.ContentHash {
-		v.problem(m.HashMismatch)
+		v.problem(Finding{Kind: KindHashMismatch})
+		return
 	}
+	if res == nil || res.Signer == nil {
+		return
+	}
+	if a.Signer == nil {
+		v.note(Finding{Kind: NoteSignerNotBound})
+		return
+	}
+	bound := a.Signer.Fingerprint == Fingerprint(res.Signer)
+	v.SignerBound = &bound
+	if !bound {
+		v.problem(Finding{Kind: KindSignerNotBound, Subject: v.Signer, Name: a.Signer.Subject, Got: v.Fingerprint, Want: a.Signer.Fingerprint})
+		return
+	}
+	v.note(Finding{Kind: NoteSignerBound, Subject: a.Signer.Subject})
 }
 
 // pdfShape returns the problem with the file as a whole (empty, not a
 // PDF, cut short), or "". PDF readers accept the header within the first
 // 1024 bytes and the %%EOF marker within the last 1024.
-func pdfShape(pdf []byte) string {
+func pdfShape(pdf []byte) Kind {
 	switch {
 	case len(bytes.TrimSpace(pdf)) == 0:
-		return msg.FileEmpty
+		return KindFileEmpty
 	case !bytes.Contains(pdf[:min(len(pdf), 1024)], []byte("%PDF-")):
-		return msg.FileNotPDF
+		return KindFileNotPDF
 	case !bytes.Contains(pdf[max(0, len(pdf)-1024):], []byte("%%EOF")):
-		return msg.FileTruncated
+		return KindFileTruncated
 	}
 	return ""
 }
@@ -213,6 +330,35 @@ func Fingerprint(c *x509.Certificate) string {
 	return b.String()
 }
 
+// SignerRecord is what a finalized audit records about the certificate
+// that will sign its reports.
+func SignerRecord(c *x509.Certificate) *audit.Signer {
+	if c == nil {
+		return nil
+	}
+	return &audit.Signer{Subject: pdfsign.DistinguishedName(c.RawSubject), Fingerprint: Fingerprint(c)}
+}
+
+// SignerMismatchError is returned by Export when the signing key's
+// certificate is not the one the finalized audit records: the report
+// would not verify as the inspector's.
+type SignerMismatchError struct {
+	Recorded audit.Signer
+	Got      audit.Signer
+}
+
+// Error names both certificates.
+func (e *SignerMismatchError) Error() string {
+	return fmt.Sprintf("the audit was finalized for the certificate %s (SHA-256 %s), not for this signing key's %s (SHA-256 %s)",
+		e.Recorded.Subject, e.Recorded.Fingerprint, e.Got.Subject, e.Got.Fingerprint)
+}
+
+// ErrSignerMismatch matches any *SignerMismatchError with errors.Is.
+var ErrSignerMismatch = errors.New("signing certificate differs from the finalized record")
+
+// Is makes errors.Is(err, ErrSignerMismatch) true.
+func (e *SignerMismatchError) Is(target error) bool { return target == ErrSignerMismatch }
+
 // SignerFromCert describes a signing certificate for the signature page.
 func SignerFromCert(name string, c *x509.Certificate) *SignerInfo {
 	if c == nil {
@@ -221,5 +367,5 @@ func SignerFromCert(name string, c *x509.Certificate) *SignerInfo {
 	if name == "" {
 		name = c.Subject.CommonName
 	}
-	return &SignerInfo{Name: name, Subject: c.Subject.String(), Issuer: c.Issuer.String(), Fingerprint: Fingerprint(c)}
+	return &SignerInfo{Name: name, Subject: pdfsign.DistinguishedName(c.RawSubject), Issuer: pdfsign.DistinguishedName(c.RawIssuer), Fingerprint: Fingerprint(c)}
 }

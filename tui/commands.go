@@ -109,6 +109,21 @@ func deriveEvidenceCmd(h Handle, id string, ev audit.Evidence) tea.Cmd {
 	}
 }
 
+// loadSignerCmd looks up the signing key's certificate (a file read) for
+// finalizing audit id.
+func loadSignerCmd(f func() (*audit.Signer, error), id string) tea.Cmd {
+	return func() tea.Msg {
+		if f == nil {
+			return signerLoadedMsg{id: id, err: audit.ErrNoSigner}
+		}
+		s, err := f()
+		if err == nil && s == nil {
+			err = audit.ErrNoSigner
+		}
+		return signerLoadedMsg{id: id, signer: s, err: err}
+	}
+}
+
 func exportCmd(x Exporter, h Handle, id string, draft bool) tea.Cmd {
 	return func() tea.Msg {
 		p, err := x.Export(h, id, draft)

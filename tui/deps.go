@@ -63,4 +63,9 @@ type Deps struct {
 	Editor string
 	// Config holds the inspector's defaults for new audits (config.toml).
 	Config audit.Config
+	// SigningKey returns the certificate that will sign the reports (a
+	// finalized audit records it); an error wrapping audit.ErrNoSigner, or
+	// a nil func, means there is no signing key yet. It reads files: it is
+	// called in a command.
+	SigningKey func() (*audit.Signer, error)
 }

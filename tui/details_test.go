@@ -276,7 +276,7 @@ func openFinalized(t *testing.T) (*driver, *fakeStore) {
 	cat := testCatalog(30)
 	a := testAudit(cat, "a1")
 	completeAudit(a)
-	if err := audit.Finalize(a, cat, testNow); err != nil {
+	if err := audit.Finalize(a, cat, testSigner, testNow); err != nil {
 		t.Fatal(err)
 	}
 	st := newFakeStore(cat, a)

@@ -263,6 +263,8 @@ type timerMsg struct{ msg tea.Msg }
 
 // driver runs the model as the program would, synchronously: it feeds
 // every command's message back, and holds timers until fire.
+//
+// Unless told otherwise it has a signing key (testSigner).
 type driver struct {
 	t      testing.TB
 	m      Model
@@ -274,6 +276,9 @@ func newDriver(t testing.TB, d Deps, w, h int) *driver {
 	t.Helper()
 	if d.Now == nil {
 		d.Now = func() time.Time { return testNow }
+	}
+	if d.SigningKey == nil {
+		d.SigningKey = func() (*audit.Signer, error) { return testSigner, nil }
 	}
 	m := New(d)
 	m.c.timer = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return timerMsg{msg} } }
@@ -337,3 +342,6 @@ func (d *driver) press(t tea.KeyType) { d.send(tea.KeyMsg{Type: t}) }
 func (d *driver) view() string { return ansi.Strip(d.m.View()) }
 
 func catalogs(cs ...*standards.Catalog) *standards.Set { return standards.NewSet(cs...) }
+
+// testSigner is the certificate the tests' signing key has.
+var testSigner = &audit.Signer{Subject: "CN=Ana María Gómez", Fingerprint: "AA:BB"}

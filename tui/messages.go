@@ -116,6 +116,18 @@ type exportedMsg struct {
 	err  error
 }
 
+// signerLoadedMsg: the signing key's certificate was looked up for
+// finalizing audit id.
+type signerLoadedMsg struct {
+	id     string
+	signer *audit.Signer
+	err    error
+}
+
+// needSigningKeyMsg: finalizing audit id needs a signing key that does not
+// exist yet. Nothing handles it today; a key-creation form will.
+type needSigningKeyMsg struct{ id string }
+
 // statusExpiredMsg: a transient status message's time is up.
 type statusExpiredMsg struct{ seq int }
 

@@ -77,6 +77,11 @@ func (m summaryModel) keyMap() help.KeyMap {
 
 func (m summaryModel) update(msg tea.Msg) (summaryModel, tea.Cmd) {
 	switch msg := msg.(type) {
+	case signerLoadedMsg:
+		if m.s == nil || msg.id != m.s.id {
+			return m, nil
+		}
+		return m.finalize(msg.signer, msg.err)
 	case exportedMsg:
 		if msg.id != m.s.id {
 			return m, nil
@@ -114,7 +119,8 @@ func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 		if msg.String() != "y" {
 			return m, nil
 		}
-		return m.finalize()
+		// Finalizing records the signing certificate: look it up first.
+		return m, loadSignerCmd(m.c.deps.SigningKey, m.s.id)
 	}
 	if m.amending {
 		return m.updateReason(msg)
@@ -170,9 +176,17 @@ func (m *summaryModel) afterSave() tea.Cmd {
 	return exportCmd(m.c.deps.Exporter, m.s.h, m.s.id, m.s.a.Status != audit.Finalized)
 }
 
-// finalize freezes the audit (pure) and saves it at once.
-func (m summaryModel) finalize() (summaryModel, tea.Cmd) {
-	err := audit.Finalize(m.s.a, m.s.cat, m.c.now())
+// finalize freezes the audit for signer (pure) and saves it at once;
+// without a signing key it says how to make one.
+func (m summaryModel) finalize(signer *audit.Signer, keyErr error) (summaryModel, tea.Cmd) {
+	if keyErr != nil && !errors.Is(keyErr, audit.ErrNoSigner) {
+		return m, notify(sprintf(txt.signingKeyFailed, keyErr), true)
+	}
+	err := audit.Finalize(m.s.a, m.s.cat, signer, m.c.now())
+	if errors.Is(err, audit.ErrNoSigner) {
+		id := m.s.id
+		return m, tea.Batch(notify(txt.noSigningKey, true), func() tea.Msg { return needSigningKeyMsg{id: id} })
+	}
 	var blocked *audit.BlockedError
 	if errors.As(err, &blocked) {
 		return m, notify(blockedText(blockerTexts(blocked.Blockers, m.s.cat)), true)

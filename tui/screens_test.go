@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -203,5 +204,39 @@ func TestNewAuditTakesConfigDefaults(t *testing.T) {
 	a := d.m.s.a
 	if a.Header.LeadInspector != "Ana María Restrepo" || a.Header.CertBody != "NaturaCert" || a.Policy.MinorDays != 60 {
 		t.Errorf("created audit: lead %q, body %q, policy %+v", a.Header.LeadInspector, a.Header.CertBody, a.Policy)
+	}
+}
+
+// TestFinalizeWithoutSigningKey: finalizing records the signing
+// certificate; without a key the status line says how to make one, the
+// audit stays a draft, and the screen raises needSigningKeyMsg for a
+// key-creation form to act on.
+func TestFinalizeWithoutSigningKey(t *testing.T) {
+	cat := testCatalog(30)
+	a := testAudit(cat, "a1")
+	completeAudit(a)
+	st := newFakeStore(cat, a)
+	asked := 0
+	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), SigningKey: func() (*audit.Signer, error) {
+		asked++
+		return nil, fmt.Errorf("no identity in /tmp/x: %w", audit.ErrNoSigner)
+	}}, 100, 30)
+	d.press(tea.KeyEnter)
+	d.typeText("sf")
+	d.typeText("y")
+	if asked != 1 {
+		t.Fatalf("the signing key was looked up %d times, want 1", asked)
+	}
+	if v := flat(d.view()); !strings.Contains(v, "no signing key yet") || !strings.Contains(v, "assay keys create") {
+		t.Errorf("no word about the missing signing key:\n%s", d.view())
+	}
+	if d.m.s.a.Status != audit.Draft || d.m.s.a.Signer != nil {
+		t.Errorf("audit changed without a key: %s %v", d.m.s.a.Status, d.m.s.a.Signer)
+	}
+	// With a key, the same keys finalize and record it.
+	d.m.c.deps.SigningKey = func() (*audit.Signer, error) { return testSigner, nil }
+	d.typeText("fy")
+	if got := st.saved("a1"); got.Status != audit.Finalized || got.Signer == nil || *got.Signer != *testSigner {
+		t.Fatalf("saved audit %s signer %v, want finalized for %v", got.Status, got.Signer, testSigner)
 	}
 }

@@ -98,6 +98,8 @@ type words struct {
 	finalNext         string // "revision %d is final · …"
 	finalNextNoExport string
 	finalized         string
+	noSigningKey      string
+	signingKeyFailed  string
 	exporting         string
 	exported          string
 	exportFailed      string
@@ -295,6 +297,8 @@ var txt = words{
 	noBlockers:        "nothing blocks finalizing",
 	confirmFinal:      "Finalize this audit? It becomes read-only (changes need an amendment).\ny = yes, any other key = no",
 	finalized:         "finalized revision %d",
+	noSigningKey:      "no signing key yet: finalizing records which certificate signs the reports. In another terminal run: assay keys create --name \"Your Name\" — then press f again",
+	signingKeyFailed:  "cannot finalize with this signing key: %v",
 	finalizeBlocked:   "cannot finalize yet, fix these %d first (listed under “Before finalizing”): %s",
 	finalizeBlocked1:  "cannot finalize yet, fix this first: %s",
 	finalSection:      "Finalized",

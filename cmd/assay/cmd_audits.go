@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report"
+	"github.com/assay-dev/assay/report/identity"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -25,6 +27,8 @@ const (
 	audListProblem     = "! %s: %s"
 	audFinalizeSummary = "finalize a draft audit (freezes it, records its content hash)"
 	audFinalizeUsage   = "finalize ID"
+	audNoSigningKey    = "cannot finalize %s: no signing key yet. A finalized audit records which certificate signs its reports: run 'assay keys create --name \"Your Name\"' (or import your certificate with 'assay keys import'), then finalize again"
+	audSigningKeyBad   = "cannot finalize %s with this signing key: %s (import a valid certificate with 'assay keys import')"
 	audFinalizeBlocked = "audit %s cannot be finalized yet; fix these first:"
 	audAlreadyFinal    = "audit %s revision %d is already finalized (content hash %s); to change it, run 'assay amend %s --reason TEXT'"
 	audFinalized       = "finalized %s revision %d (content hash %s)"
@@ -228,15 +232,19 @@ func runFinalize(e *env, args []string) int {
 	if err != nil {
 		return e.errorf("%v", err)
 	}
-	if err := audit.Finalize(a, cat, time.Now().UTC()); err != nil {
-		var be *audit.BlockedError
-		if errors.As(err, &be) {
-			fmt.Fprintf(e.stderr, "assay: "+audFinalizeBlocked+"\n", id)
-			for _, b := range be.Blockers {
-				fmt.Fprintln(e.stderr, audit.Sanitize(blockerText(b, cat)))
-			}
-			return exitFail
+	// What to fix in the audit first; then the signing key it records.
+	if blockers := audit.FinalizeBlockers(a, cat); len(blockers) > 0 {
+		fmt.Fprintf(e.stderr, "assay: "+audFinalizeBlocked+"\n", id)
+		for _, b := range blockers {
+			fmt.Fprintln(e.stderr, audit.Sanitize(blockerText(b, cat)))
 		}
+		return exitFail
+	}
+	signer, code, ok := finalizeSigner(e, id)
+	if !ok {
+		return code
+	}
+	if err := audit.Finalize(a, cat, signer, time.Now().UTC()); err != nil {
 		return e.errorf("%v", err)
 	}
 	if err := h.Save(a); err != nil {
@@ -244,6 +252,23 @@ func runFinalize(e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, audFinalized+"\n", id, a.Revision, a.ContentHash)
 	return exitOK
+}
+
+// finalizeSigner is the certificate a finalized audit records: the home's
+// signing key's, which must be able to sign reports now.
+func finalizeSigner(e *env, id string) (*audit.Signer, int, bool) {
+	ident, err := identity.Load(e.home)
+	if errors.Is(err, identity.ErrNoIdentity) {
+		return nil, e.errorf(audNoSigningKey, id), false
+	}
+	if err != nil {
+		return nil, e.errorf("%v", err), false
+	}
+	var cp *identity.CertProblem
+	if err := identity.CheckSigningCert(ident.Cert, time.Now()); errors.As(err, &cp) {
+		return nil, e.errorf(audSigningKeyBad, id, verifyEnglish.certProblem(cp)), false
+	}
+	return report.SignerRecord(ident.Cert), 0, true
 }
 
 func runAmend(e *env, args []string) int {

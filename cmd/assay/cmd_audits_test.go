@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/identity"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -83,12 +84,29 @@ func TestDemoListFinalizeAmend(t *testing.T) {
 		t.Errorf("table:\n%s", table)
 	}
 
+	// Finalizing records the signing certificate: without a key it is
+	// refused, naming the command that makes one, and nothing changes.
+	r = audRun(t, home, "finalize", id)
+	if r.code != 1 || !strings.Contains(r.stderr, "no signing key") || !strings.Contains(r.stderr, "assay keys create") {
+		t.Errorf("finalize without a signing key: exit %d, %q", r.code, r.stderr)
+	}
+	if got := audListJSON(t, home)[0]; got["status"] != "draft" {
+		t.Errorf("a refused finalize changed the audit: %v", got)
+	}
+	ident, err := identity.Create(home, "Rosa Mamani", "rosa@example.org", "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	r = audRun(t, home, "finalize", id)
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "finalized "+id+" revision 1 (content hash sha256:") {
 		t.Fatalf("finalize: exit %d, %q %q", r.code, r.stdout, r.stderr)
 	}
 	if got := audListJSON(t, home)[0]; got["status"] != "finalized" {
 		t.Errorf("after finalize: %v", got)
+	}
+	data, _ := os.ReadFile(filepath.Join(home, "audits", id, "audit.json"))
+	if !strings.Contains(string(data), identity.Fingerprint(ident.Cert)) || !strings.Contains(string(data), "CN=Rosa Mamani,E=rosa@example.org") {
+		t.Errorf("the finalized audit does not record its signer:\n%s", data)
 	}
 	r = audRun(t, home, "finalize", id)
 	if r.code != 1 || !strings.Contains(r.stderr, "already finalized") {

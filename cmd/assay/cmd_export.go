@@ -11,12 +11,15 @@ import (
 	"github.com/assay-dev/assay/report"
 	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/report/identity"
+	"github.com/assay-dev/assay/report/pdfsign"
 )
 
 // Words of the export command, kept together for translation.
 const (
 	expSummary   = "write the signed PDF report of a finalized audit"
-	expUsage     = "export ID [-o FILE] [--force] [--draft] [--place PLACE] [--lang es|en] [--missing-evidence-ok]"
+	expUsage     = "export ID [-o FILE] [--force] [--draft] [--place PLACE] [--lang es|en] [--missing-evidence-ok] [--tsa URL]"
+	expFlagTSA   = "time-stamp the signature at once with the RFC 3161 time-stamping authority at `URL` (needs the network; without it, run 'assay timestamp' later)"
+	expMismatch  = "export: audit %s was finalized for the certificate %s (SHA-256 %s), but your signing key's certificate is %s (SHA-256 %s). Sign with the key it was finalized for, or amend the audit ('assay amend %s --reason TEXT') and finalize it again with this key"
 	expFlagOut   = "also write the report to `FILE` (refused if it exists, unless --force)"
 	expFlagForce = "let -o replace an existing file"
 	expFlagDraft = "export an unsigned draft marked DRAFT on every page"
@@ -73,6 +76,7 @@ func runExport(e *env, args []string) int {
 	place := fs.String("place", "", expFlagPlace)
 	missingOK := fs.Bool("missing-evidence-ok", false, expFlagMissE)
 	lang := fs.String("lang", "", expFlagLang)
+	tsa := fs.String("tsa", "", expFlagTSA)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -111,6 +115,9 @@ func runExport(e *env, args []string) int {
 		AllowMissingEvidence: *missingOK, Language: language,
 		Warn: func(w string) { fmt.Fprintf(e.stderr, expWarning, w) },
 	}
+	if *tsa != "" && !*draft {
+		opts.Timestamper = pdfsign.HTTPTimestamper{URL: *tsa}
+	}
 	if !*draft {
 		ident, err := identity.Load(e.home)
 		switch {
@@ -125,6 +132,10 @@ func runExport(e *env, args []string) int {
 	path, err := report.Export(s, id, opts)
 	if path != "" {
 		fmt.Fprintln(e.stdout, path)
+	}
+	var mm *report.SignerMismatchError
+	if errors.As(err, &mm) {
+		return e.errorf(expMismatch, id, mm.Recorded.Subject, mm.Recorded.Fingerprint, mm.Got.Subject, mm.Got.Fingerprint, id)
 	}
 	if err != nil {
 		return e.errorf(expFailed, err)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report"
 	"github.com/assay-dev/assay/report/identity"
 	"github.com/assay-dev/assay/standards"
 )
@@ -24,10 +25,25 @@ func runIn(t *testing.T, home string, args ...string) result {
 }
 
 // exportHome makes a home with one audit against the built-in catalog,
-// every applicable requirement assessed as conforming, finalized if asked.
+// every applicable requirement assessed as conforming. Finalized if asked,
+// for the signing key it then creates in the home (Ana María Gómez).
 func exportHome(t *testing.T, finalize bool) (home, id string) {
 	t.Helper()
 	home = t.TempDir()
+	if !finalize {
+		return home, storeAudit(t, home, false, nil)
+	}
+	ident, err := identity.Create(home, "Ana María Gómez", "ana@example.org", "Auditores Ñandú")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return home, storeAudit(t, home, true, report.SignerRecord(ident.Cert))
+}
+
+// storeAudit stores exportHome's audit in home, finalized for signer when
+// asked (a nil signer makes an audit finalized before signer records).
+func storeAudit(t *testing.T, home string, finalize bool, signer *audit.Signer) string {
+	t.Helper()
 	cats, _ := standards.Load(home)
 	cat := cats.Default()
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
@@ -46,8 +62,21 @@ func exportHome(t *testing.T, finalize bool) (home, id string) {
 		}
 	}
 	if finalize {
-		if err := audit.Finalize(a, cat, now); err != nil {
+		s := signer
+		if s == nil {
+			s = &audit.Signer{Fingerprint: "old"}
+		}
+		if err := audit.Finalize(a, cat, s, now); err != nil {
 			t.Fatal(err)
+		}
+		if signer == nil {
+			// As finalized before assay recorded the signer.
+			a.Signer = nil
+			h, err := audit.ContentHash(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a.ContentHash, a.History[len(a.History)-1].ContentHash = h, h
 		}
 	}
 	s, err := audit.OpenStore(home, cats)
@@ -59,7 +88,7 @@ func exportHome(t *testing.T, finalize bool) (home, id string) {
 		t.Fatal(err)
 	}
 	h.Close()
-	return home, a.ID
+	return a.ID
 }
 
 func TestExportCommandRefusals(t *testing.T) {
@@ -69,6 +98,9 @@ func TestExportCommandRefusals(t *testing.T) {
 		t.Errorf("draft export without --draft: %d %q", r.code, r.stderr)
 	}
 	home, id = exportHome(t, true)
+	if err := os.RemoveAll(identity.Dir(home)); err != nil {
+		t.Fatal(err)
+	}
 	r = runIn(t, home, "export", id)
 	if r.code != exitFail || !strings.Contains(r.stderr, "no signing identity: run 'assay keys create --name NAME'") {
 		t.Errorf("export without identity: %d %q", r.code, r.stderr)
@@ -83,9 +115,6 @@ func TestExportCommandRefusals(t *testing.T) {
 
 func TestExportAndVerifyCommands(t *testing.T) {
 	home, id := exportHome(t, true)
-	if _, err := identity.Create(home, "Ana María Gómez", "ana@example.org", "Auditores Ñandú"); err != nil {
-		t.Fatal(err)
-	}
 	out := filepath.Join(t.TempDir(), "informe.pdf")
 	r := runIn(t, home, "export", id, "-o", out)
 	if r.code != exitOK {

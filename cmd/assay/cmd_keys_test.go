@@ -77,7 +77,7 @@ func TestKeysCreateShowForce(t *testing.T) {
 	}
 
 	show := keysShow(t, home)
-	if show["subject"] != "CN=Ana María Núñez, emailAddress=ana@example.org, O=Ñandú Auditores" || show["self_signed"] != true ||
+	if show["subject"] != "CN=Ana María Núñez,E=ana@example.org,O=Ñandú Auditores" || show["self_signed"] != true ||
 		show["key_file"] != filepath.Join(home, "identity", "key.pem") {
 		t.Errorf("show --json: %v", show)
 	}

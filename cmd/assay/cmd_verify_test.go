@@ -74,7 +74,8 @@ func verPEM(t *testing.T, c *x509.Certificate) string {
 // returns the PDF's path.
 func verSigned(t *testing.T, leaf verCert, chain ...*x509.Certificate) (home, pdf string) {
 	t.Helper()
-	home, id := exportHome(t, true)
+	home = t.TempDir()
+	id := storeAudit(t, home, true, report.SignerRecord(leaf.cert))
 	cats, _ := standards.Load(home)
 	s, err := audit.OpenStore(home, cats)
 	if err != nil {

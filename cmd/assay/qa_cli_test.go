@@ -75,11 +75,11 @@ func TestQAEscapesNeverReachTheTerminal(t *testing.T) {
 		t.Errorf("list --json must keep the exact text: %v %q", err, r.stdout)
 	}
 
-	if r := runIn(t, home, "finalize", id); r.code != exitOK {
-		t.Fatalf("finalize: %d %q", r.code, r.stderr)
-	}
 	if _, err := identity.Create(home, "Ana\x1b]0;evil\x07 Gómez", "", ""); err != nil {
 		t.Fatal(err)
+	}
+	if r := runIn(t, home, "finalize", id); r.code != exitOK {
+		t.Fatalf("finalize: %d %q", r.code, r.stderr)
 	}
 	r = runIn(t, home, "keys", "show")
 	qaNoEscapes(t, "keys show", r.stdout)
@@ -153,11 +153,11 @@ func TestQAExportMissingEvidenceCommand(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("demo: %d %q", r.code, r.stderr)
 	}
-	if r := runIn(t, home, "finalize", id); r.code != exitOK {
-		t.Fatalf("finalize: %q", r.stderr)
-	}
 	if _, err := identity.Create(home, "Ana", "", ""); err != nil {
 		t.Fatal(err)
+	}
+	if r := runIn(t, home, "finalize", id); r.code != exitOK {
+		t.Fatalf("finalize: %q", r.stderr)
 	}
 	files, _ := filepath.Glob(filepath.Join(home, "audits", id, "evidence", "*"))
 	for _, f := range files {
@@ -192,9 +192,6 @@ func TestQAFinalizeTwice(t *testing.T) {
 // works read-only and says the history could not be updated.
 func TestQALockedAuditCommands(t *testing.T) {
 	home, id := exportHome(t, true)
-	if _, err := identity.Create(home, "Ana", "", ""); err != nil {
-		t.Fatal(err)
-	}
 	dir := filepath.Join(home, "audits", id)
 	before, _ := os.ReadFile(filepath.Join(dir, "audit.json"))
 	fl := flock.New(filepath.Join(dir, ".lock"))

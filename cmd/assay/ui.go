@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/mattn/go-isatty"
@@ -51,6 +52,20 @@ func runUI(e *env) int {
 		Exporter: uiExporter{s: s, home: e.home, cats: cats, lang: reportLanguage(e, cfg)},
 		Editor:   e.getenv("EDITOR"),
 		Config:   cfg,
+		SigningKey: func() (*audit.Signer, error) {
+			ident, err := identity.Load(e.home)
+			if errors.Is(err, identity.ErrNoIdentity) {
+				return nil, audit.ErrNoSigner
+			}
+			if err != nil {
+				return nil, err
+			}
+			var cp *identity.CertProblem
+			if err := identity.CheckSigningCert(ident.Cert, time.Now()); errors.As(err, &cp) {
+				return nil, errors.New(verifyEnglish.certProblem(cp))
+			}
+			return report.SignerRecord(ident.Cert), nil
+		},
 	})
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithInput(in), tea.WithOutput(out))
 	if _, err := p.Run(); err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report"
 	"github.com/assay-dev/assay/report/identity"
 	"github.com/assay-dev/assay/standards"
 )
@@ -118,14 +119,14 @@ func finalizeWithKey(home, id string) error {
 	}
 	defer h.Close()
 	a := h.Audit()
-	if err := audit.Finalize(a, cat, time.Now()); err != nil {
+	ident, err := identity.Create(home, "Ana María Restrepo Gómez", "ana@example.org", "Auditores Andinos SAS")
+	if err != nil {
 		return err
 	}
-	if err := h.Save(a); err != nil {
+	if err := audit.Finalize(a, cat, report.SignerRecord(ident.Cert), time.Now()); err != nil {
 		return err
 	}
-	_, err = identity.Create(home, "Ana María Restrepo Gómez", "ana@example.org", "Auditores Andinos SAS")
-	return err
+	return h.Save(a)
 }
 
 // manyAudits fills a home with n audits: the demo and copies of it under

@@ -52,7 +52,7 @@ func runExport(args []string) error {
 			size = st.Size()
 		}
 	}
-	report(fmt.Sprintf("export --photos %d", *photos), ss)
+	printSamples(fmt.Sprintf("export --photos %d", *photos), ss)
 	fmt.Printf("signed PDF: %.1f MB\n", float64(size)/(1<<20))
 	return nil
 }
@@ -104,7 +104,7 @@ func runAttach(args []string) error {
 			ss = append(ss, smp)
 			inproc = append(inproc, strings.TrimSpace(string(out)))
 		}
-		report("attach: "+step, ss)
+		printSamples("attach: "+step, ss)
 		fmt.Printf("  in-process %s: %s\n", step, strings.Join(inproc, " "))
 	}
 	return nil

@@ -90,11 +90,11 @@ func repeat(label string, runs int, name string, args ...string) ([]sample, erro
 		}
 		ss = append(ss, s)
 	}
-	report(label, ss)
+	printSamples(label, ss)
 	return ss, nil
 }
 
-func report(label string, ss []sample) {
+func printSamples(label string, ss []sample) {
 	walls := make([]time.Duration, len(ss))
 	cpus := make([]time.Duration, len(ss))
 	var rss int64

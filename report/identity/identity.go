@@ -23,9 +23,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"time"
+
+	"github.com/assay-dev/assay/report/pdfsign"
 )
 
 // File names inside Dir(home).
@@ -97,11 +98,72 @@ func validateSubject(name, email string) error {
 		return errors.New(msgNameRequired)
 	}
 	if email != "" {
-		if a, err := mail.ParseAddress(email); err != nil || a.Address != email {
+		// RFC 5280 stores emailAddress as an IA5String: ASCII only.
+		if a, err := mail.ParseAddress(email); err != nil || a.Address != email || !isASCII(email) {
 			return fmt.Errorf(msgBadEmail, email)
 		}
 	}
 	return nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// Attribute types of the subject names built here.
+var (
+	oidCommonName   = asn1.ObjectIdentifier{2, 5, 4, 3}
+	oidOrganization = asn1.ObjectIdentifier{2, 5, 4, 10}
+)
+
+// rawSubject encodes a subject name O, emailAddress, CN (printed by RFC 4514
+// as "CN=…,E=…,O=…"). The e-mail is an IA5String as RFC 5280 requires;
+// encoding/asn1 would write a UTF8String.
+func rawSubject(name, email, org string) ([]byte, error) {
+	var rdn pkix.RDNSequence
+	if org != "" {
+		rdn = append(rdn, pkix.RelativeDistinguishedNameSET{{Type: oidOrganization, Value: org}})
+	}
+	if email != "" {
+		rdn = append(rdn, pkix.RelativeDistinguishedNameSET{{Type: oidEmailAddress, Value: ia5(email)}})
+	}
+	rdn = append(rdn, pkix.RelativeDistinguishedNameSET{{Type: oidCommonName, Value: name}})
+	return asn1.Marshal(rdn)
+}
+
+func ia5(s string) asn1.RawValue {
+	return asn1.RawValue{Class: asn1.ClassUniversal, Tag: asn1.TagIA5String, Bytes: []byte(s)}
+}
+
+// rdnValue is an attribute kept raw so re-encoding keeps every string type.
+type rdnValue struct {
+	Type  asn1.ObjectIdentifier
+	Value asn1.RawValue
+}
+
+type rdnValueSET []rdnValue
+
+// withIA5Email re-encodes a DER name with every ASCII emailAddress value as
+// an IA5String (older certificates made by assay wrote a UTF8String).
+func withIA5Email(raw []byte) ([]byte, error) {
+	var seq []rdnValueSET
+	if rest, err := asn1.Unmarshal(raw, &seq); err != nil || len(rest) > 0 {
+		return nil, fmt.Errorf(msgBadName, err)
+	}
+	for _, set := range seq {
+		for i, a := range set {
+			if a.Type.Equal(oidEmailAddress) && a.Value.Class == asn1.ClassUniversal && a.Value.Tag != asn1.TagIA5String && isASCII(string(a.Value.Bytes)) {
+				set[i].Value = ia5(string(a.Value.Bytes))
+				set[i].Value.FullBytes = nil
+			}
+		}
+	}
+	return asn1.Marshal(seq)
 }
 
 func create(home, name, email, org string) (*Identity, error) {
@@ -121,17 +183,14 @@ func create(home, name, email, org string) (*Identity, error) {
 	if serial.Sign() == 0 {
 		serial.SetInt64(1)
 	}
-	subject := pkix.Name{CommonName: name}
-	if org != "" {
-		subject.Organization = []string{org}
-	}
-	if email != "" {
-		subject.ExtraNames = []pkix.AttributeTypeAndValue{{Type: oidEmailAddress, Value: email}}
+	subject, err := rawSubject(name, email, org)
+	if err != nil {
+		return nil, err
 	}
 	start := now().Add(-5 * time.Minute) // tolerate a verifier's clock running a little behind
 	tmpl := &x509.Certificate{
 		SerialNumber:          serial,
-		Subject:               subject,
+		RawSubject:            subject,
 		NotBefore:             start,
 		NotAfter:              start.Add(validity),
 		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
@@ -378,14 +437,11 @@ func CSR(home string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	subject := id.Cert.Subject
-	subject.ExtraNames = nil
-	for _, n := range id.Cert.Subject.Names {
-		if n.Type.Equal(oidEmailAddress) {
-			subject.ExtraNames = append(subject.ExtraNames, n)
-		}
+	subject, err := withIA5Email(id.Cert.RawSubject)
+	if err != nil {
+		return nil, err
 	}
-	tmpl := &x509.CertificateRequest{Subject: subject, EmailAddresses: id.Cert.EmailAddresses}
+	tmpl := &x509.CertificateRequest{RawSubject: subject, EmailAddresses: id.Cert.EmailAddresses}
 	der, err := x509.CreateCertificateRequest(rand.Reader, tmpl, id.Key)
 	if err != nil {
 		return nil, err
@@ -449,6 +505,9 @@ func importCerts(home string, certs []*x509.Certificate) (*Identity, error) {
 	if leaf < 0 {
 		return nil, errors.New(msgImportNoMatch)
 	}
+	if err := CheckSigningCert(certs[leaf], now()); err != nil {
+		return nil, err
+	}
 	var chain []*x509.Certificate
 	for i, c := range certs {
 		if i != leaf {
@@ -481,6 +540,9 @@ func importP12(home string, data []byte, password func() (string, error)) (*Iden
 	if cert == nil || !publicKeysEqual(signer.Public(), cert.PublicKey) {
 		return nil, errors.New(msgP12Mismatch)
 	}
+	if err := CheckSigningCert(cert, now()); err != nil {
+		return nil, err
+	}
 	if err := archive(Dir(home)); err != nil {
 		return nil, err
 	}
@@ -497,11 +559,12 @@ type Info struct {
 	SelfSigned        bool      `json:"self_signed"`
 }
 
-// Describe summarises cert.
+// Describe summarises cert. Names are RFC 4514 strings with the e-mail as
+// E=… (pkix.Name.String would hex-dump it).
 func Describe(cert *x509.Certificate) Info {
 	return Info{
-		Subject:           FormatName(cert.Subject),
-		Issuer:            FormatName(cert.Issuer),
+		Subject:           pdfsign.DistinguishedName(cert.RawSubject),
+		Issuer:            pdfsign.DistinguishedName(cert.RawIssuer),
 		NotBefore:         cert.NotBefore,
 		NotAfter:          cert.NotAfter,
 		FingerprintSHA256: Fingerprint(cert),
@@ -519,46 +582,4 @@ func Fingerprint(cert *x509.Certificate) string {
 		parts[i] = fmt.Sprintf("%02X", b)
 	}
 	return strings.Join(parts, ":")
-}
-
-// nameOrder lists the labels FormatName writes first, most specific first.
-var nameOrder = []string{"CN", "emailAddress", "SERIALNUMBER", "OU", "O", "organizationIdentifier", "L", "ST", "C"}
-
-var attrLabels = map[string]string{
-	"2.5.4.3": "CN", "2.5.4.10": "O", "2.5.4.11": "OU", "2.5.4.6": "C", "2.5.4.7": "L",
-	"2.5.4.8": "ST", "2.5.4.5": "SERIALNUMBER", "2.5.4.97": "organizationIdentifier",
-	oidEmailAddress.String(): "emailAddress",
-}
-
-// FormatName writes a distinguished name most specific part first
-// ("CN=…, emailAddress=…, O=…, C=…") with readable labels, whatever order
-// the certificate stores them in; pkix.Name.String would show the e-mail
-// attribute as hex.
-func FormatName(n pkix.Name) string {
-	rank := func(label string) int {
-		for i, l := range nameOrder {
-			if l == label {
-				return i
-			}
-		}
-		return len(nameOrder)
-	}
-	type part struct {
-		rank int
-		text string
-	}
-	parts := make([]part, 0, len(n.Names))
-	for _, a := range n.Names {
-		label, ok := attrLabels[a.Type.String()]
-		if !ok {
-			label = a.Type.String()
-		}
-		parts = append(parts, part{rank(label), fmt.Sprintf("%s=%v", label, a.Value)})
-	}
-	sort.SliceStable(parts, func(i, j int) bool { return parts[i].rank < parts[j].rank })
-	out := make([]string, len(parts))
-	for i, p := range parts {
-		out[i] = p.text
-	}
-	return strings.Join(out, ", ")
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/asn1"
 	"encoding/pem"
 	"errors"
 	"math/big"
@@ -57,7 +58,7 @@ func TestCreateAndLoad(t *testing.T) {
 
 	info := Describe(c)
 	if !info.SelfSigned || info.Subject != info.Issuer ||
-		info.Subject != "CN=Ana María Núñez, emailAddress=ana@example.org, O=Ñandú Auditores" {
+		info.Subject != "CN=Ana María Núñez,E=ana@example.org,O=Ñandú Auditores" {
 		t.Errorf("Describe: %+v", info)
 	}
 	if !regexp.MustCompile(`^([0-9A-F]{2}:){31}[0-9A-F]{2}$`).MatchString(info.FingerprintSHA256) {
@@ -166,6 +167,12 @@ func newCA(t *testing.T) *testCA {
 // issue signs the CSR as a CA would.
 func (ca *testCA) issue(t *testing.T, csrPEM []byte) *x509.Certificate {
 	t.Helper()
+	return ca.issueWith(t, csrPEM, nil)
+}
+
+// issueWith signs the CSR after edit changes the certificate template.
+func (ca *testCA) issueWith(t *testing.T, csrPEM []byte, edit func(*x509.Certificate)) *x509.Certificate {
+	t.Helper()
 	block, _ := pem.Decode(csrPEM)
 	if block == nil || block.Type != "CERTIFICATE REQUEST" {
 		t.Fatalf("CSR is not PEM: %q", csrPEM)
@@ -181,6 +188,9 @@ func (ca *testCA) issue(t *testing.T, csrPEM []byte) *x509.Certificate {
 		SerialNumber: big.NewInt(42), Subject: csr.Subject, EmailAddresses: csr.EmailAddresses,
 		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().AddDate(2, 0, 0),
 		KeyUsage: x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
+	}
+	if edit != nil {
+		edit(tmpl)
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca.cert, csr.PublicKey, ca.key)
 	if err != nil {
@@ -304,5 +314,102 @@ func TestImportRejectsGarbageAndPEMKeys(t *testing.T) {
 	}
 	if _, err := Import(home, []byte("hola"), func() (string, error) { return "", nil }); err == nil {
 		t.Error("imported garbage")
+	}
+}
+
+// emailTag returns the ASN.1 tag of the emailAddress attribute in a DER
+// name, or -1.
+func emailTag(t *testing.T, raw []byte) int {
+	t.Helper()
+	var seq []rdnValueSET
+	if _, err := asn1.Unmarshal(raw, &seq); err != nil {
+		t.Fatal(err)
+	}
+	for _, set := range seq {
+		for _, a := range set {
+			if a.Type.Equal(oidEmailAddress) {
+				return a.Value.Tag
+			}
+		}
+	}
+	return -1
+}
+
+// TestEmailIsIA5String: RFC 5280 wants the subject's emailAddress as an
+// IA5String, in the self-signed certificate and in the CSR; names print
+// as RFC 4514 with E=, never an OID and a hex dump.
+func TestEmailIsIA5String(t *testing.T) {
+	home := t.TempDir()
+	id, err := Create(home, "Ana María Núñez", "ana@example.org", "Ñandú Auditores")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tag := emailTag(t, id.Cert.RawSubject); tag != asn1.TagIA5String {
+		t.Errorf("certificate emailAddress tag %d, want IA5String (%d)", tag, asn1.TagIA5String)
+	}
+	csrPEM, err := CSR(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	block, _ := pem.Decode(csrPEM)
+	csr, err := x509.ParseCertificateRequest(block.Bytes)
+	if err != nil || csr.CheckSignature() != nil {
+		t.Fatalf("CSR: %v", err)
+	}
+	if tag := emailTag(t, csr.RawSubject); tag != asn1.TagIA5String {
+		t.Errorf("CSR emailAddress tag %d, want IA5String", tag)
+	}
+	info := Describe(id.Cert)
+	if strings.Contains(info.Subject, "1.2.840.113549") || !strings.Contains(info.Subject, "E=ana@example.org") {
+		t.Errorf("subject %q", info.Subject)
+	}
+	if _, err := Create(t.TempDir(), "Ana", "añá@example.org", ""); err == nil {
+		t.Error("an e-mail address that is not ASCII was accepted (IA5String cannot hold it)")
+	}
+}
+
+// TestImportRefusesUnusableCertificates: a certificate that is expired, not
+// yet valid, or may not sign documents is refused with the reason, and the
+// identity stays as it was.
+func TestImportRefusesUnusableCertificates(t *testing.T) {
+	home := t.TempDir()
+	if _, err := Create(home, "Ana María Núñez", "ana@example.org", ""); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(Dir(home), CertFile))
+	csrPEM, err := CSR(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca := newCA(t)
+	noPW := func() (string, error) { return "", nil }
+	for _, c := range []struct {
+		reason string
+		edit   func(*x509.Certificate)
+	}{
+		{CertExpired, func(c *x509.Certificate) {
+			c.NotBefore, c.NotAfter = time.Now().AddDate(-3, 0, 0), time.Now().AddDate(0, 0, -1)
+		}},
+		{CertNotYetValid, func(c *x509.Certificate) { c.NotBefore = time.Now().AddDate(0, 1, 0) }},
+		{CertNoDigSig, func(c *x509.Certificate) { c.KeyUsage = x509.KeyUsageKeyEncipherment }},
+		{CertEKU, func(c *x509.Certificate) { c.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth} }},
+	} {
+		cert := ca.issueWith(t, csrPEM, c.edit)
+		_, err := Import(home, pemOf(cert, ca.cert), noPW)
+		var p *CertProblem
+		if !errors.As(err, &p) || p.Reason != c.reason {
+			t.Errorf("%s: err = %v, want a CertProblem", c.reason, err)
+		}
+		if after, _ := os.ReadFile(filepath.Join(Dir(home), CertFile)); string(after) != string(before) {
+			t.Fatalf("%s: a refused import changed cert.pem", c.reason)
+		}
+	}
+	// Non-repudiation alone may sign in verify's eyes, but keys import
+	// wants digitalSignature; documentSigning as EKU is fine.
+	ok := ca.issueWith(t, csrPEM, func(c *x509.Certificate) {
+		c.UnknownExtKeyUsage = []asn1.ObjectIdentifier{{1, 3, 6, 1, 5, 5, 7, 3, 36}}
+	})
+	if _, err := Import(home, pemOf(ok, ca.cert), noPW); err != nil {
+		t.Errorf("a documentSigning certificate was refused: %v", err)
 	}
 }

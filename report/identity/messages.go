@@ -24,4 +24,5 @@ const (
 	msgP12Mismatch    = "the PKCS#12 file's certificate does not belong to its key"
 	msgPassword       = "cannot get the PKCS#12 password: %v"
 	msgImportNeedsKey = "importing a certificate needs your signing key first: %v"
+	msgBadName        = "cannot read the certificate subject: %v"
 )

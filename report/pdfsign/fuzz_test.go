@@ -1,31 +1,42 @@
-package pdfsign
+package pdfsign_test
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/assay-dev/assay/report/pdfsign"
 )
 
-// FuzzVerify feeds damaged signed PDFs to Verify: it must never panic, and
-// whatever it accepts as valid must have signed ranges inside the file.
-func FuzzVerify(f *testing.F) {
-	id := ecdsaSelfSigned(f)
-	signed, err := Sign(makePDF(f, 1, 0), id.key, id.chain, testOpts)
+// FuzzVerifyFile feeds whole files to Verify, seeded with a small
+// certified report (testdata/attacks/base.pdf) and one crafted attack per
+// published class. Verify must never panic, and no mutation of the signed
+// report may verify: a file Verify calls valid must start with the base's
+// signed bytes unchanged (only allowed additions may follow them).
+func FuzzVerifyFile(f *testing.F) {
+	base, err := os.ReadFile(filepath.Join("testdata", "attacks", "base.pdf"))
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Add(signed)
-	f.Add(signed[:len(signed)/2])
-	f.Add(bytes.Replace(signed, []byte("/ByteRange [0"), []byte("/ByteRange [1"), 1))
-	f.Add(bytes.Replace(signed, []byte("/Contents <"), []byte("/Contents ("), 1))
-	f.Add([]byte("%PDF-1.7\n1 0 obj <</ByteRange [0 5 9 1] /Contents <00>>> endobj"))
-	f.Add([]byte("/ByteRange [ 0 1 2"))
+	seeds, _ := filepath.Glob(filepath.Join("testdata", "attacks", "*.pdf"))
+	for _, s := range seeds {
+		data, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add(base[:len(base)/2])
+	f.Add([]byte("%PDF-1.7\n1 0 obj <</ByteRange [0 5 9 1] /Contents <00>>> endobj\nstartxref\n9\n%%EOF\n"))
 	f.Fuzz(func(t *testing.T, pdf []byte) {
-		res, err := Verify(pdf)
+		res, err := pdfsign.Verify(pdf)
 		if err != nil || !res.Valid {
 			return
 		}
-		if res.SignedBytes[1][1] != int64(len(pdf)) || res.Signer == nil {
-			t.Fatalf("valid result with ranges %v for %d bytes", res.SignedBytes, len(pdf))
+		end := res.SignedBytes[1][1]
+		if res.Inspector == nil || end > int64(len(pdf)) || !bytes.Equal(pdf[:end], base[:min(int(end), len(base))]) || end != int64(len(base)) {
+			t.Fatalf("a file that is not the signed base verifies (signed ranges %v, %d bytes)", res.SignedBytes, len(pdf))
 		}
 	})
 }

@@ -1,0 +1,174 @@
+package pdfsign_test
+
+import (
+	"bytes"
+	"crypto/x509"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/assay-dev/assay/report/pdfsign"
+	"github.com/assay-dev/assay/report/pdfsign/pdfsigntest"
+)
+
+var updateAttacks = flag.Bool("update-attacks", false, "rewrite testdata/attacks (the fuzz seeds)")
+
+// attackBase is a small certified, visible signature by an inspector whose
+// certificate comes from a CA, and the keys the attacks use.
+func attackBase(t testing.TB, placeholder int) (base []byte, ca *pdfsigntest.CA, attacker, colleague pdfsigntest.Signer) {
+	t.Helper()
+	ca = pdfsigntest.NewCA(t, "Certificadora Andina Root CA")
+	inspector := ca.Issue(t, "Ana María Gómez", "ana@example.org", nil)
+	colleague = ca.Issue(t, "Pedro Colega", "pedro@example.org", nil)
+	attacker = pdfsigntest.SelfSigned(t, "Ana María Gómez", nil)
+	base, err := pdfsign.Sign(pdfsigntest.SmallPDF(t), inspector.Key, []*x509.Certificate{inspector.Cert, ca.Cert}, pdfsign.Options{
+		Name: "Ana María Gómez", Time: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC), Certify: 1, Placeholder: placeholder,
+		Appearance: &pdfsign.Appearance{Rect: [4]float64{51, 60, 363, 134}, Lines: []string{"Digitally signed by Ana María Gómez", "digitally signed; check with assay verify"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base, ca, attacker, colleague
+}
+
+func has(fs []pdfsign.Finding, want []pdfsign.Kind) bool {
+	for _, f := range fs {
+		for _, k := range want {
+			if f.Kind == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestAttacksAreRefused runs every published attack class (incremental
+// saving, shadow, evil annotation, sneaky signature, universal signature
+// forgery, signature wrapping, re-signing) against a certified signature:
+// none verifies, and each is refused for the reason it is.
+func TestAttacksAreRefused(t *testing.T) {
+	base, _, attacker, colleague := attackBase(t, 0)
+	if res, err := pdfsign.Verify(base); err != nil || !res.Valid {
+		t.Fatalf("the untouched base: %v %+v", err, res)
+	}
+	tsa := pdfsigntest.NewTSA(t)
+	attacks := pdfsigntest.Attacks(t, base, attacker, &colleague, pdfsign.HTTPTimestamper{URL: tsa.URL})
+	if len(attacks) < 25 {
+		t.Fatalf("only %d attacks", len(attacks))
+	}
+	for _, a := range attacks {
+		t.Run(a.Name, func(t *testing.T) {
+			res, err := pdfsign.Verify(a.PDF)
+			if err != nil {
+				t.Fatalf("%v (an attacked file is never 'unsigned')", err)
+			}
+			if res.Valid {
+				t.Fatal("the attack verifies")
+			}
+			if !has(res.Problems, a.Want) {
+				t.Errorf("problems %v, want one of %v", kinds(res.Problems), a.Want)
+			}
+		})
+	}
+	if *updateAttacks {
+		writeSeeds(t, attacker, colleague)
+	}
+}
+
+func kinds(fs []pdfsign.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		s := string(f.Kind)
+		if f.Detail != "" {
+			s += "(" + f.Detail + ")"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// writeSeeds writes a small base and one attack per class to
+// testdata/attacks, the fuzz target's seeds.
+func writeSeeds(t *testing.T, attacker, colleague pdfsigntest.Signer) {
+	base, _, attacker, colleague := attackBase(t, 2048)
+	dir := filepath.Join("testdata", "attacks")
+	os.RemoveAll(dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, data []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name+".pdf"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("base", base)
+	seen := map[string]bool{}
+	for _, a := range pdfsigntest.Attacks(t, base, attacker, &colleague, nil) {
+		if !seen[a.Class] || bytes.Contains([]byte(a.Name), []byte("redirect")) {
+			seen[a.Class] = true
+			write(a.Name, a.PDF)
+		}
+	}
+}
+
+// TestBrokenSignatureDictionaryIsDamaged: a signature dictionary that
+// cannot be read at all is "damaged", never "unsigned".
+func TestBrokenSignatureDictionaryIsDamaged(t *testing.T) {
+	base, _, _, _ := attackBase(t, 0)
+	for name, edit := range map[string]func([]byte) []byte{
+		"duplicate key": func(b []byte) []byte {
+			i := bytes.Index(b, []byte("/Filter /Adobe.PPKLite"))
+			return append(append(append([]byte(nil), b[:i]...), "/Type /Sig /Filter"...), b[i+len("/Type /Sig /Filter"):]...)
+		},
+		"unterminated dictionary": func(b []byte) []byte {
+			i := bytes.Index(b, []byte("/Type /Sig"))
+			out := append([]byte(nil), b...)
+			copy(out[i-2:], "[[")
+			return out
+		},
+	} {
+		bad := edit(base)
+		if len(bad) != len(base) {
+			t.Fatalf("%s: length changed", name)
+		}
+		res, err := pdfsign.Verify(bad)
+		if err != nil || res.Valid || !has(res.Problems, []pdfsign.Kind{pdfsign.KindSigDamaged}) {
+			t.Errorf("%s: %v %v", name, err, kinds(res.Problems))
+		}
+	}
+}
+
+// TestShadowDanglingReference: the shadow attack's precondition is a
+// document prepared before signing. Here its last page refers to an
+// annotation object that does not exist; after signing, an update supplies
+// it, disguised as validation data. It must not verify.
+func TestShadowDanglingReference(t *testing.T) {
+	ca := pdfsigntest.NewCA(t, "Certificadora Andina Root CA")
+	ins := ca.Issue(t, "Ana María Gómez", "", nil)
+	plain := pdfsigntest.NewKit(t, pdfsigntest.SmallPDF(t))
+	size := plain.Size() + 10 // a number no object has
+	nr, p := plain.Page(t, plain.Pages())
+	prepared := plain.Append(pdfsigntest.Update{Objs: []pdfsigntest.Obj{
+		{Nr: nr, Body: strings.Replace(p.PDFString(), ">>", fmt.Sprintf(" /Annots [%d 0 R]>>", size), 1)},
+	}})
+	signed, err := pdfsign.Sign(prepared, ins.Key, []*x509.Certificate{ins.Cert}, pdfsign.Options{Time: time.Now(), Certify: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := pdfsigntest.NewKit(t, signed)
+	cat := k.Catalog(t)
+	catText := strings.TrimSuffix(cat.PDFString(), ">>") + fmt.Sprintf(" /DSS %d 0 R>>", size+1)
+	attack := k.Append(pdfsigntest.Update{Objs: []pdfsigntest.Obj{
+		{Nr: k.Root(), Body: catText},
+		{Nr: size + 1, Body: fmt.Sprintf("<</Type /DSS /Certs [%d 0 R]>>", size)},
+		{Nr: size, Body: "<</Type /Annot /Subtype /FreeText /Rect [0 0 595 842] /Contents (Report withdrawn)>>"},
+	}})
+	res, err := pdfsign.Verify(attack)
+	if err != nil || res.Valid || !has(res.Problems, []pdfsign.Kind{pdfsign.KindRevAddsObject}) {
+		t.Fatalf("%v %v", err, kinds(res.Problems))
+	}
+}

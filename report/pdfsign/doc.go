@@ -1,0 +1,881 @@
+package pdfsign
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+)
+
+// The document model the verifier works on: every revision (each %%EOF with
+// its cross-reference section and trailer, following /Prev), the objects
+// each revision's cross-reference names, and the view of the document as
+// of each revision.
+
+// Limits that keep a crafted file from costing more than a real report.
+const (
+	maxSections     = 256 // revisions; each keeps a view of the whole document
+	maxObjects      = 1 << 20
+	maxDecodedBytes = 64 << 20
+	maxObjStmCount  = 1 << 16
+)
+
+// xentry is one cross-reference entry.
+type xentry struct {
+	kind byte // 'n' in use at off, 'f' free, 'c' compressed (off: object stream, gen: index)
+	off  int
+	gen  int
+}
+
+// section is one cross-reference section (a table or a stream) with its
+// trailer.
+type section struct {
+	at      int  // offset of "xref" or of the xref stream object
+	stream  bool // a cross-reference stream
+	hybrid  bool // a table whose trailer has /XRefStm
+	entries map[int]xentry
+	trailer dict
+	bodyEnd int // after the trailer dictionary or the stream's "endobj"
+	eofEnd  int // after the "%%EOF" that follows, -1 when none follows
+	end     int // eofEnd plus one end-of-line marker
+	chain   int // position in the /Prev chain, 0 = newest
+	rev     int // index of the revision it belongs to
+}
+
+// revision is a span of the file ending in %%EOF.
+type revision struct {
+	start, end int
+	sections   []*section // newest first
+	view       map[int]xentry
+	trailer    dict // the newest section's trailer
+}
+
+// object is one indirect object.
+type object struct {
+	nr, gen            int
+	v                  value
+	isStream           bool
+	start, end         int // "N G obj" … "endobj"; -1 for a compressed object
+	dataStart, dataEnd int // stream data span in the file
+	data               []byte
+	objStm             int // the object stream holding it, 0 if none
+}
+
+// document is a parsed PDF.
+type document struct {
+	pdf      []byte
+	chain    []*section // newest first
+	revs     []*revision
+	eofEnd   int // end of the last usable %%EOF (plus EOL)
+	objs     map[int]*object
+	objErrs  map[int]error
+	objStms  map[int]*objStream
+	lastXref int          // value of the final startxref
+	reading  map[int]bool // offsets being parsed (an indirect /Length loop)
+}
+
+type objStream struct {
+	offsets map[int]int // object number -> offset in data
+	order   []int
+	data    []byte
+	first   int
+	err     error
+}
+
+var (
+	errNoXref     = errors.New("no cross-reference section found")
+	errBadXref    = errors.New("malformed cross-reference section")
+	errBadObject  = errors.New("malformed object")
+	errTooLarge   = errors.New("limit exceeded")
+	errBadFilter  = errors.New("unsupported stream filter")
+	errXrefLoop   = errors.New("cross-reference /Prev loop")
+	errWrongObjNr = errors.New("object number does not match its cross-reference entry")
+)
+
+// loadDocument reads the revisions of pdf. It fails only when no
+// cross-reference chain can be read at all.
+func loadDocument(pdf []byte) (*document, error) {
+	d := &document{pdf: pdf, objs: map[int]*object{}, objErrs: map[int]error{}, objStms: map[int]*objStream{}, reading: map[int]bool{}}
+	start, eofEnd, ok := lastStartxref(pdf, len(pdf))
+	if !ok {
+		return nil, errNoXref
+	}
+	d.eofEnd, d.lastXref = eofEnd, start
+	seen := map[int]bool{}
+	for off := start; ; {
+		if seen[off] {
+			return nil, errXrefLoop
+		}
+		if len(d.chain) >= maxSections {
+			return nil, errTooLarge
+		}
+		seen[off] = true
+		s, err := d.readSection(off)
+		if err != nil {
+			return nil, err
+		}
+		s.chain = len(d.chain)
+		d.chain = append(d.chain, s)
+		prev, ok := s.trailer["Prev"]
+		if !ok {
+			break
+		}
+		p, ok := intValue(prev.v)
+		if !ok || p < 0 || p >= len(pdf) {
+			return nil, errBadXref
+		}
+		off = p
+	}
+	d.groupRevisions()
+	return d, nil
+}
+
+// skippedRevisions counts "startxref N %%EOF" markers whose N names no
+// section of the chain: a revision left out of the document's history (an
+// update whose /Prev jumps over it). N = 0 is left alone (linearized files
+// write it).
+func (d *document) skippedRevisions() int {
+	inChain := map[int]bool{}
+	for _, s := range d.chain {
+		inChain[s.at] = true
+	}
+	n := 0
+	for i := 0; ; {
+		j := bytes.Index(d.pdf[i:], []byte("%%EOF"))
+		if j < 0 {
+			return n
+		}
+		at := i + j
+		if x, ok := startxrefBefore(d.pdf, at); ok && x > 0 && !inChain[x] {
+			n++
+		}
+		i = at + 5
+	}
+}
+
+// lastStartxref finds the last "startxref N %%EOF" ending at or before
+// limit and returns N and the offset after %%EOF and its end-of-line.
+func lastStartxref(pdf []byte, limit int) (xref, end int, ok bool) {
+	for limit > 0 {
+		i := bytes.LastIndex(pdf[:limit], []byte("%%EOF"))
+		if i < 0 {
+			return 0, 0, false
+		}
+		if n, ok := startxrefBefore(pdf, i); ok {
+			return n, eolAfter(pdf, i+5), true
+		}
+		limit = i
+	}
+	return 0, 0, false
+}
+
+// startxrefBefore reads "startxref <digits>" right before offset at (white
+// space between).
+func startxrefBefore(pdf []byte, at int) (int, bool) {
+	j := at
+	for j > 0 && isWhite(pdf[j-1]) {
+		j--
+	}
+	k := j
+	for k > 0 && pdf[k-1] >= '0' && pdf[k-1] <= '9' {
+		k--
+	}
+	if k == j || j-k > 10 {
+		return 0, false
+	}
+	n, _ := uintToken(token(pdf[k:j]))
+	m := k
+	for m > 0 && isWhite(pdf[m-1]) {
+		m--
+	}
+	if m == k || m < 9 || !bytes.Equal(pdf[m-9:m], []byte("startxref")) {
+		return 0, false
+	}
+	if m-9 > 0 && !isDelim(pdf[m-10]) {
+		return 0, false
+	}
+	return n, true
+}
+
+// eolAfter returns i moved past one end-of-line marker, if any.
+func eolAfter(b []byte, i int) int {
+	switch {
+	case i+1 < len(b) && b[i] == '\r' && b[i+1] == '\n':
+		return i + 2
+	case i < len(b) && (b[i] == '\n' || b[i] == '\r'):
+		return i + 1
+	}
+	return i
+}
+
+// readSection reads the cross-reference section at off.
+func (d *document) readSection(off int) (*section, error) {
+	if off < 0 || off >= len(d.pdf) {
+		return nil, errBadXref
+	}
+	var s *section
+	var err error
+	if bytes.HasPrefix(d.pdf[off:], []byte("xref")) {
+		s, err = parseXrefTable(d.pdf, off, false)
+		if err == nil {
+			if x, ok := s.trailer["XRefStm"]; ok {
+				// A hybrid file: the table's entries win over the stream's.
+				s.hybrid = true
+				if p, ok := intValue(x.v); ok {
+					if xs, err := d.parseXrefStream(p); err == nil {
+						for nr, e := range xs.entries {
+							if _, ok := s.entries[nr]; !ok {
+								s.entries[nr] = e
+							}
+						}
+					}
+				}
+			}
+		}
+	} else {
+		s, err = d.parseXrefStream(off)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.eofEnd, s.end = -1, -1
+	i := skipSpace(d.pdf, s.bodyEnd)
+	if bytes.HasPrefix(d.pdf[i:], []byte("startxref")) {
+		j := skipSpace(d.pdf, i+9)
+		k := j
+		for k < len(d.pdf) && d.pdf[k] >= '0' && d.pdf[k] <= '9' {
+			k++
+		}
+		m := skipSpace(d.pdf, k)
+		if k > j && bytes.HasPrefix(d.pdf[m:], []byte("%%EOF")) {
+			s.eofEnd = m + 5
+			s.end = eolAfter(d.pdf, s.eofEnd)
+		}
+	}
+	return s, nil
+}
+
+// parseXrefTable reads "xref … trailer <<…>>" at off. Strict demands the
+// exact 20-byte entries of ISO 32000 and nothing but white space between the
+// parts.
+func parseXrefTable(b []byte, off int, strict bool) (*section, error) {
+	s := &section{at: off, entries: map[int]xentry{}}
+	i := off + 4
+	i = eolOrSpace(b, i, strict)
+	if i < 0 {
+		return nil, errBadXref
+	}
+	for {
+		if strict {
+			i = skipSpace(b, i)
+		} else {
+			i = skipWhite(b, i)
+		}
+		if bytes.HasPrefix(b[i:], []byte("trailer")) {
+			break
+		}
+		first, j, ok := readUint(b, i)
+		if !ok || j >= len(b) || b[j] != ' ' {
+			return nil, errBadXref
+		}
+		count, k, ok := readUint(b, j+1)
+		if !ok {
+			return nil, errBadXref
+		}
+		k = eolOrSpace(b, k, strict)
+		if k < 0 || count > maxObjects || first > maxObjects {
+			return nil, errBadXref
+		}
+		for n := 0; n < count; n++ {
+			e, next, ok := xrefEntry(b, k, strict)
+			if !ok {
+				return nil, errBadXref
+			}
+			if _, dup := s.entries[first+n]; dup {
+				return nil, errBadXref
+			}
+			s.entries[first+n] = e
+			k = next
+		}
+		i = k
+	}
+	i += len("trailer")
+	t, end, err := parseDict(b, i, 0)
+	if err != nil {
+		return nil, errBadXref
+	}
+	if strict {
+		if j := skipSpace(b, i); j != skipWhite(b, i) {
+			return nil, errBadXref
+		}
+	}
+	s.trailer, s.bodyEnd = t, end
+	return s, nil
+}
+
+// eolOrSpace expects an end-of-line after a keyword or a subsection header
+// (strict), or any white space.
+func eolOrSpace(b []byte, i int, strict bool) int {
+	if !strict {
+		j := skipSpace(b, i)
+		if j == i {
+			return -1
+		}
+		return j
+	}
+	j := i
+	for j < len(b) && b[j] == ' ' {
+		j++
+	}
+	k := eolAfter(b, j)
+	if k == j {
+		return -1
+	}
+	return k
+}
+
+// readUint reads decimal digits at b[i:].
+func readUint(b []byte, i int) (int, int, bool) {
+	j := i
+	for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+		j++
+	}
+	if j == i || j-i > 10 {
+		return 0, i, false
+	}
+	n, _ := uintToken(token(b[i:j]))
+	return n, j, true
+}
+
+// xrefEntry reads one "oooooooooo ggggg n" entry.
+func xrefEntry(b []byte, i int, strict bool) (xentry, int, bool) {
+	if strict {
+		if i+20 > len(b) {
+			return xentry{}, i, false
+		}
+		e := b[i : i+20]
+		for k, c := range e[:18] {
+			switch {
+			case k == 10 || k == 16:
+				if c != ' ' {
+					return xentry{}, i, false
+				}
+			case k == 17:
+				if c != 'n' && c != 'f' {
+					return xentry{}, i, false
+				}
+			default:
+				if c < '0' || c > '9' {
+					return xentry{}, i, false
+				}
+			}
+		}
+		if tail := string(e[18:]); tail != " \n" && tail != " \r" && tail != "\r\n" {
+			return xentry{}, i, false
+		}
+		off, _ := uintToken(token(e[:10]))
+		gen, _ := uintToken(token(e[11:16]))
+		return xentry{kind: e[17], off: off, gen: gen}, i + 20, true
+	}
+	i = skipSpace(b, i)
+	off, j, ok := readUint(b, i)
+	if !ok || j >= len(b) || b[j] != ' ' {
+		return xentry{}, i, false
+	}
+	gen, k, ok := readUint(b, j+1)
+	if !ok || k+1 >= len(b) || b[k] != ' ' || (b[k+1] != 'n' && b[k+1] != 'f') {
+		return xentry{}, i, false
+	}
+	m := k + 2
+	for m < len(b) && (b[m] == ' ' || b[m] == '\r' || b[m] == '\n') && m < k+4 {
+		m++
+	}
+	return xentry{kind: b[k+1], off: off, gen: gen}, m, true
+}
+
+// parseXrefStream reads a cross-reference stream object at off.
+func (d *document) parseXrefStream(off int) (*section, error) {
+	o, err := parseObjectAt(d.pdf, off, false, nil)
+	if err != nil || !o.isStream {
+		return nil, errBadXref
+	}
+	dd, _ := o.v.(dict)
+	if dd.name("Type") != "XRef" {
+		return nil, errBadXref
+	}
+	data, err := decodeStream(dd, o.data)
+	if err != nil {
+		return nil, errBadXref
+	}
+	w, ok := dd["W"].v.([]value)
+	if !ok || len(w) != 3 {
+		return nil, errBadXref
+	}
+	var widths [3]int
+	row := 0
+	for i, x := range w {
+		n, ok := intValue(x)
+		if !ok || n < 0 || n > 8 {
+			return nil, errBadXref
+		}
+		widths[i] = n
+		row += n
+	}
+	size, ok := intValue(dd["Size"].v)
+	if !ok || size < 0 || size > maxObjects || row == 0 {
+		return nil, errBadXref
+	}
+	index := []int{0, size}
+	if ix, ok := dd["Index"].v.([]value); ok {
+		index = index[:0]
+		for _, x := range ix {
+			n, ok := intValue(x)
+			if !ok || n < 0 || n > maxObjects {
+				return nil, errBadXref
+			}
+			index = append(index, n)
+		}
+		if len(index)%2 != 0 {
+			return nil, errBadXref
+		}
+	}
+	s := &section{at: off, stream: true, entries: map[int]xentry{}, trailer: dd, bodyEnd: o.end}
+	pos := 0
+	field := func(k int) int {
+		n := 0
+		for i := 0; i < widths[k]; i++ {
+			n = n<<8 | int(data[pos])
+			pos++
+		}
+		return n
+	}
+	for i := 0; i < len(index); i += 2 {
+		for n := 0; n < index[i+1]; n++ {
+			if pos+row > len(data) {
+				return nil, errBadXref
+			}
+			typ := 1
+			if widths[0] > 0 {
+				typ = field(0)
+			}
+			a, b := field(1), field(2)
+			nr := index[i] + n
+			switch typ {
+			case 0:
+				s.entries[nr] = xentry{kind: 'f', off: a, gen: b}
+			case 1:
+				s.entries[nr] = xentry{kind: 'n', off: a, gen: b}
+			case 2:
+				s.entries[nr] = xentry{kind: 'c', off: a, gen: b}
+			}
+		}
+	}
+	return s, nil
+}
+
+// groupRevisions sorts the sections by offset into revisions, each ending
+// at a %%EOF, and builds every revision's view of the document.
+func (d *document) groupRevisions() {
+	byOff := append([]*section(nil), d.chain...)
+	sort.Slice(byOff, func(i, j int) bool { return byOff[i].at < byOff[j].at })
+	var cur *revision
+	start := 0
+	for _, s := range byOff {
+		if cur == nil {
+			cur = &revision{start: start}
+		}
+		cur.sections = append(cur.sections, s)
+		s.rev = len(d.revs)
+		if s.eofEnd >= 0 {
+			cur.end = s.end
+			start = s.end
+			d.revs = append(d.revs, cur)
+			cur = nil
+		}
+	}
+	if cur != nil {
+		cur.end = len(d.pdf)
+		d.revs = append(d.revs, cur)
+	}
+	for ri, r := range d.revs {
+		sort.Slice(r.sections, func(i, j int) bool { return r.sections[i].chain < r.sections[j].chain })
+		r.trailer = r.sections[0].trailer
+		// Sections of this revision and earlier, oldest first in the chain.
+		var ss []*section
+		for _, s := range d.chain {
+			if s.rev <= ri {
+				ss = append(ss, s)
+			}
+		}
+		view := map[int]xentry{}
+		for i := len(ss) - 1; i >= 0; i-- {
+			for nr, e := range ss[i].entries {
+				view[nr] = e
+			}
+		}
+		r.view = view
+	}
+}
+
+// last is the document's newest revision.
+func (d *document) last() *revision { return d.revs[len(d.revs)-1] }
+
+// object returns object nr as revision r sees it, nil when it is free,
+// missing or unreadable.
+func (d *document) object(r *revision, nr int) *object {
+	e, ok := r.view[nr]
+	if !ok {
+		return nil
+	}
+	o, _ := d.objectAt(r, nr, e)
+	return o
+}
+
+// objectAt reads the object an entry points to.
+func (d *document) objectAt(r *revision, nr int, e xentry) (*object, error) {
+	switch e.kind {
+	case 'n':
+		if o, ok := d.objs[e.off]; ok {
+			if o.nr != nr || o.gen != e.gen {
+				return nil, errWrongObjNr
+			}
+			return o, nil
+		}
+		if err, ok := d.objErrs[e.off]; ok {
+			return nil, err
+		}
+		if d.reading[e.off] {
+			return nil, errBadObject
+		}
+		d.reading[e.off] = true
+		defer delete(d.reading, e.off)
+		o, err := parseObjectAt(d.pdf, e.off, false, func(v value) (int, bool) {
+			rr, ok := v.(ref)
+			if !ok || rr.nr == nr {
+				return 0, false
+			}
+			lo := d.object(r, rr.nr)
+			if lo == nil || lo.isStream {
+				return 0, false
+			}
+			return intValue(lo.v)
+		})
+		if err != nil {
+			d.objErrs[e.off] = err
+			return nil, err
+		}
+		d.objs[e.off] = o
+		if o.nr != nr || o.gen != e.gen {
+			return nil, errWrongObjNr
+		}
+		return o, nil
+	case 'c':
+		st := d.objStm(r, e.off)
+		if st.err != nil {
+			return nil, st.err
+		}
+		at, ok := st.offsets[nr]
+		if !ok || e.gen >= len(st.order) || st.order[e.gen] != nr {
+			return nil, errWrongObjNr
+		}
+		v, _, err := parseValue(st.data, st.first+at, 0)
+		if err != nil {
+			return nil, errBadObject
+		}
+		return &object{nr: nr, v: v, start: -1, end: -1, objStm: e.off}, nil
+	}
+	return nil, nil
+}
+
+// objStm decodes object stream nr (cached).
+func (d *document) objStm(r *revision, nr int) *objStream {
+	if st, ok := d.objStms[nr]; ok {
+		return st
+	}
+	st := &objStream{}
+	d.objStms[nr] = st
+	e, ok := r.view[nr]
+	if !ok || e.kind != 'n' {
+		st.err = errBadObject
+		return st
+	}
+	o, err := d.objectAt(r, nr, e)
+	if err != nil || o == nil || !o.isStream {
+		st.err = errBadObject
+		return st
+	}
+	dd, _ := o.v.(dict)
+	n, ok1 := intValue(dd["N"].v)
+	first, ok2 := intValue(dd["First"].v)
+	if dd.name("Type") != "ObjStm" || !ok1 || !ok2 || n < 0 || n > maxObjStmCount || first < 0 {
+		st.err = errBadObject
+		return st
+	}
+	data, err := decodeStream(dd, o.data)
+	if err != nil || first > len(data) {
+		st.err = errBadObject
+		return st
+	}
+	st.data, st.first, st.offsets = data, first, map[int]int{}
+	i := 0
+	for k := 0; k < n; k++ {
+		var objNr, at int
+		var ok bool
+		i = skipWhite(data[:first], i)
+		if objNr, i, ok = readUint(data[:first], i); !ok {
+			st.err = errBadObject
+			return st
+		}
+		i = skipWhite(data[:first], i)
+		if at, i, ok = readUint(data[:first], i); !ok || first+at > len(data) {
+			st.err = errBadObject
+			return st
+		}
+		st.offsets[objNr] = at
+		st.order = append(st.order, objNr)
+	}
+	return st
+}
+
+// resolve follows a reference (one level at a time, bounded) in revision r.
+func (d *document) resolve(r *revision, v value) value {
+	for i := 0; i < 8; i++ {
+		rr, ok := v.(ref)
+		if !ok {
+			return v
+		}
+		o := d.object(r, rr.nr)
+		if o == nil || o.gen != rr.gen {
+			return nil
+		}
+		v = o.v
+	}
+	return nil
+}
+
+// dictOf resolves v to a dictionary (nil when it is not one).
+func (d *document) dictOf(r *revision, v value) dict {
+	dd, _ := d.resolve(r, v).(dict)
+	return dd
+}
+
+// arrayOf resolves v to an array.
+func (d *document) arrayOf(r *revision, v value) []value {
+	a, _ := d.resolve(r, v).([]value)
+	return a
+}
+
+// catalog returns revision r's document catalog.
+func (d *document) catalog(r *revision) dict {
+	return d.dictOf(r, r.trailer["Root"].v)
+}
+
+// parseObjectAt reads "N G obj … endobj" at off. length resolves an
+// indirect stream /Length; strict (for revisions added after signing)
+// wants the object to start exactly at off, a direct /Length and plain
+// white space around the keywords.
+func parseObjectAt(b []byte, off int, strict bool, length func(value) (int, bool)) (*object, error) {
+	if off < 0 || off >= len(b) {
+		return nil, errBadObject
+	}
+	i := off
+	if !strict {
+		i = skipWhite(b, i)
+	}
+	nr, i, ok := readUint(b, i)
+	if !ok || i >= len(b) || !isWhite(b[i]) {
+		return nil, errBadObject
+	}
+	i = skipSpace(b, i)
+	gen, i, ok := readUint(b, i)
+	if !ok || i >= len(b) || !isWhite(b[i]) || gen > 65535 {
+		return nil, errBadObject
+	}
+	i = skipSpace(b, i)
+	if !bytes.HasPrefix(b[i:], []byte("obj")) || (i+3 < len(b) && !isDelim(b[i+3])) {
+		return nil, errBadObject
+	}
+	o := &object{nr: nr, gen: gen, start: off}
+	v, j, err := parseValue(b, i+3, 0)
+	if err != nil {
+		return nil, errBadObject
+	}
+	if r, j2, ok := asRef(b, v, j); ok {
+		v, j = r, j2
+	}
+	o.v = v
+	if strict {
+		j = skipSpace(b, j)
+	} else {
+		j = skipWhite(b, j)
+	}
+	if bytes.HasPrefix(b[j:], []byte("stream")) {
+		dd, ok := v.(dict)
+		if !ok {
+			return nil, errBadObject
+		}
+		k := j + 6
+		switch {
+		case bytes.HasPrefix(b[k:], []byte("\r\n")):
+			k += 2
+		case k < len(b) && b[k] == '\n':
+			k++
+		case !strict && k < len(b) && b[k] == '\r':
+			k++
+		default:
+			return nil, errBadObject
+		}
+		n, ok := intValue(dd["Length"].v)
+		if !ok && !strict && length != nil {
+			n, ok = length(dd["Length"].v)
+		}
+		if !ok || n < 0 || k+n > len(b) {
+			return nil, errBadObject
+		}
+		o.isStream, o.dataStart, o.dataEnd, o.data = true, k, k+n, b[k:k+n]
+		m := eolAfter(b, k+n)
+		if !strict {
+			m = skipSpace(b, m)
+		}
+		if !bytes.HasPrefix(b[m:], []byte("endstream")) {
+			return nil, errBadObject
+		}
+		j = m + 9
+		if strict {
+			j = skipSpace(b, j)
+		} else {
+			j = skipWhite(b, j)
+		}
+	}
+	if !bytes.HasPrefix(b[j:], []byte("endobj")) || (j+6 < len(b) && !isDelim(b[j+6])) {
+		return nil, errBadObject
+	}
+	o.end = j + 6
+	return o, nil
+}
+
+// decodeStream undoes /FlateDecode (with a PNG predictor) or nothing.
+func decodeStream(d dict, raw []byte) ([]byte, error) {
+	var filters []value
+	switch f := d["Filter"].v.(type) {
+	case nil:
+	case pdfName:
+		filters = []value{f}
+	case []value:
+		filters = f
+	default:
+		return nil, errBadFilter
+	}
+	if len(filters) == 0 {
+		return raw, nil
+	}
+	if len(filters) != 1 || filters[0] != pdfName("FlateDecode") {
+		return nil, errBadFilter
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, maxDecodedBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(out) > maxDecodedBytes {
+		return nil, errTooLarge
+	}
+	var parms dict
+	switch p := d["DecodeParms"].v.(type) {
+	case dict:
+		parms = p
+	case []value:
+		if len(p) == 1 {
+			parms, _ = p[0].(dict)
+		}
+	}
+	pred := 1
+	if parms != nil {
+		if n, ok := intValue(parms["Predictor"].v); ok {
+			pred = n
+		}
+	}
+	switch {
+	case pred == 1:
+		return out, nil
+	case pred >= 10:
+		cols := 1
+		if n, ok := intValue(parms["Columns"].v); ok {
+			cols = n
+		}
+		colors, bpc := 1, 8
+		if n, ok := intValue(parms["Colors"].v); ok {
+			colors = n
+		}
+		if n, ok := intValue(parms["BitsPerComponent"].v); ok {
+			bpc = n
+		}
+		if cols < 1 || cols > 1<<16 || colors < 1 || colors > 4 || bpc != 8 {
+			return nil, errBadFilter
+		}
+		return unPNG(out, cols*colors, colors)
+	}
+	return nil, errBadFilter
+}
+
+// unPNG reverses PNG row predictors (rows of width bytes, bpp bytes a pixel).
+func unPNG(in []byte, width, bpp int) ([]byte, error) {
+	row := width + 1
+	if len(in)%row != 0 {
+		return nil, fmt.Errorf("%w: predictor rows", errBadFilter)
+	}
+	out := make([]byte, 0, len(in)/row*width)
+	prev := make([]byte, width)
+	cur := make([]byte, width)
+	for i := 0; i < len(in); i += row {
+		typ := in[i]
+		copy(cur, in[i+1:i+row])
+		for x := 0; x < width; x++ {
+			var a, b, c byte
+			if x >= bpp {
+				a, c = cur[x-bpp], prev[x-bpp]
+			}
+			b = prev[x]
+			switch typ {
+			case 0:
+			case 1:
+				cur[x] += a
+			case 2:
+				cur[x] += b
+			case 3:
+				cur[x] += byte((int(a) + int(b)) / 2)
+			case 4:
+				cur[x] += paeth(a, b, c)
+			default:
+				return nil, errBadFilter
+			}
+		}
+		out = append(out, cur...)
+		prev, cur = cur, prev
+	}
+	return out, nil
+}
+
+func paeth(a, b, c byte) byte {
+	p := int(a) + int(b) - int(c)
+	pa, pb, pc := abs(p-int(a)), abs(p-int(b)), abs(p-int(c))
+	switch {
+	case pa <= pb && pa <= pc:
+		return a
+	case pb <= pc:
+		return b
+	}
+	return c
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
