@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/assay-dev/assay/standards"
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // File and folder names inside the home and an audit folder.
@@ -379,7 +380,7 @@ func (s *Store) Load(id string) (*Audit, error) {
 		return nil, err
 	}
 	path := filepath.Join(dir, auditFile)
-	data, err := os.ReadFile(path)
+	data, err := readAuditFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			if _, serr := os.Stat(dir); serr != nil {
@@ -387,9 +388,30 @@ func (s *Store) Load(id string) (*Audit, error) {
 			}
 			return nil, &CorruptError{Path: path, Reason: "file is missing", HasBackup: fileExists(path + backupSuffix), ID: id}
 		}
+		if r, odd := oddFileReason(err); odd {
+			return nil, &CorruptError{Path: path, Reason: r, HasBackup: fileExists(path + backupSuffix), ID: id}
+		}
 		return nil, err
 	}
 	return s.decodeFile(id, path, data)
+}
+
+// readAuditFile reads audit.json or its backup: a regular file, capped.
+func readAuditFile(path string) ([]byte, error) {
+	return safefile.ReadFile(path, safefile.LimitAudit)
+}
+
+// oddFileReason words a file that safefile refused (a pipe, a device, a
+// folder, too large) as the reason an audit file cannot be read.
+func oddFileReason(err error) (string, bool) {
+	var se *safefile.Error
+	if !errors.As(err, &se) {
+		return "", false
+	}
+	if se.Kind == safefile.TooLarge {
+		return fmt.Sprintf(msgFileOverLimit, humanBytes(se.Size), humanBytes(se.Limit)), true
+	}
+	return fmt.Sprintf(msgNotRegularFile, se.Kind), true
 }
 
 // decodeFile decodes audit.json bytes read from path, turning any problem
@@ -446,7 +468,7 @@ func (s *Store) RestoreBackup(id string) error {
 	}
 	defer lk.unlock()
 	path := filepath.Join(dir, auditFile)
-	bak, err := os.ReadFile(path + backupSuffix)
+	bak, err := readAuditFile(path + backupSuffix)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf(msgNoBackup, id)
@@ -458,7 +480,7 @@ func (s *Store) RestoreBackup(id string) error {
 	}
 	// Only an unreadable audit is replaced: on a good one this would
 	// silently undo the last save.
-	if cur, err := os.ReadFile(path); err == nil {
+	if cur, err := readAuditFile(path); err == nil {
 		if _, err := s.decodeFile(id, path, cur); err == nil {
 			return fmt.Errorf(msgNotCorrupt, id)
 		}
@@ -528,7 +550,7 @@ func (s *Store) LoadPosition(id string) Position {
 	if err != nil {
 		return p
 	}
-	data, err := os.ReadFile(filepath.Join(dir, positionFile))
+	data, err := safefile.ReadFile(filepath.Join(dir, positionFile), safefile.LimitSmall)
 	if err != nil {
 		return p
 	}
