@@ -46,6 +46,8 @@ const (
 	msgHashMismatch = "revision %d is finalized but its content was changed afterwards (content hash recorded %s, now %s): the file was edited outside assay or damaged"
 	// id in file, folder name
 	msgIDMismatch = "the file is for audit %q but sits in folder %q"
+	// field, value as written, example of the expected form, line, column
+	msgBadTime = "field %s holds %s, which is not a date and time (expected the form %s) (line %d, column %d)"
 	// kind of file (safefile.Kind)
 	msgNotRegularFile = "not a regular file (a %s)"
 	// size, limit
