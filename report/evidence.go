@@ -10,12 +10,13 @@ import (
 	"image/jpeg"
 	_ "image/png"
 	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/assay-dev/assay/audit"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // StoreEvidence reads report pictures for one audit from the store: the
@@ -28,7 +29,7 @@ type StoreEvidence struct {
 // Image implements EvidenceSource.
 func (s StoreEvidence) Image(ev *audit.Evidence) ([]byte, bool, error) {
 	if p := s.Store.DerivedPath(s.ID, ev); p != "" {
-		data, err := os.ReadFile(p)
+		data, err := safefile.ReadFile(p, safefile.LimitAudit)
 		if err == nil {
 			return data, true, nil
 		}
@@ -39,7 +40,7 @@ func (s StoreEvidence) Image(ev *audit.Evidence) ([]byte, bool, error) {
 	if !isPicture(ev.MediaType) {
 		return nil, false, nil
 	}
-	data, err := os.ReadFile(s.Store.EvidencePath(s.ID, ev.SHA256))
+	data, err := safefile.ReadFile(s.Store.EvidencePath(s.ID, ev.SHA256), safefile.LimitAudit)
 	return data, false, err
 }
 

@@ -5,10 +5,11 @@ import (
 	"encoding/hex"
 	"encoding/pem"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/assay-dev/assay/report/pdfsign"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // The ways Verification.TrustCheck says the signer's identity was checked.
@@ -34,9 +35,9 @@ type Trust struct {
 // LoadRoots reads the root CA certificates in path: PEM, or one DER
 // certificate. Errors name the file; a file without certificates is one.
 func LoadRoots(path string) (*x509.CertPool, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, safefile.LimitCert)
 	if err != nil {
-		return nil, err // *PathError names the file
+		return nil, err // *PathError or *safefile.Error names the file
 	}
 	pool := x509.NewCertPool()
 	n := 0

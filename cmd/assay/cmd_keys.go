@@ -12,6 +12,8 @@ import (
 	xterm "github.com/charmbracelet/x/term"
 
 	"github.com/assay-dev/assay/report/identity"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // Words of the keys command, kept together for translation.
@@ -171,7 +173,7 @@ func runKeysImport(e *env, args []string) int {
 		return code
 	}
 	file := fs.Arg(0)
-	data, err := os.ReadFile(file)
+	data, err := safefile.ReadFile(file, safefile.LimitCert)
 	if err != nil {
 		return e.errorf(keysFailed, keysSubImport, err)
 	}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // Words of the verify command, kept together for translation.
@@ -99,7 +101,7 @@ func runVerify(e *env, args []string) int {
 	if fi, err := os.Stat(file); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
 		return e.errorf(verNotFile, file)
 	}
-	data, err := os.ReadFile(file)
+	data, err := safefile.ReadFile(file, safefile.LimitPDF)
 	if err != nil {
 		return e.errorf(verRead, err) // the error names the file
 	}

@@ -26,6 +26,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // File names inside Dir(home).
@@ -183,7 +185,7 @@ func Load(home string) (*Identity, error) {
 	if runtime.GOOS != "windows" && st.Mode().Perm()&0o077 != 0 {
 		return nil, fmt.Errorf(msgKeyReadable, keyPath, st.Mode().Perm(), keyPath)
 	}
-	keyPEM, err := os.ReadFile(keyPath)
+	keyPEM, err := safefile.ReadFile(keyPath, safefile.LimitCert)
 	if err != nil {
 		return nil, fmt.Errorf(msgReadFile, keyPath, err)
 	}
@@ -248,7 +250,7 @@ func signerOf(path string, key any) (crypto.Signer, error) {
 
 // readCerts reads the PEM certificates of path; required means at least one.
 func readCerts(path string, required bool) ([]*x509.Certificate, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, safefile.LimitCert)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, err
