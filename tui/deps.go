@@ -79,4 +79,7 @@ type Deps struct {
 	Editor string
 	// Config holds the inspector's defaults for new audits (config.toml).
 	Config audit.Config
+	// ConfigErr is what was wrong with config.toml when it was read
+	// (audit.ConfigProblems lists it), shown on the status line at start.
+	ConfigErr error
 }

@@ -57,6 +57,7 @@ type walkModel struct {
 	results  []*standards.Requirement
 	resSel   int
 	cache    *walkCache
+	clearing *verdictChange // asking before a verdict change deletes text
 }
 
 func newWalkModel(c *common, s *session, pos Position) walkModel {
@@ -128,7 +129,7 @@ func (m walkModel) current() *standards.Requirement {
 
 func (m walkModel) editable() bool { return m.s.a.Editable() }
 
-func (m walkModel) typing() bool { return m.focus != focusList }
+func (m walkModel) typing() bool { return m.focus != focusList || m.clearing != nil }
 
 // refresh recomputes what depends on the audit's header and status.
 func (m *walkModel) refresh() {
@@ -146,6 +147,9 @@ func (m *walkModel) refresh() {
 func (m walkModel) update(msg tea.Msg) (walkModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
+		if m.clearing != nil {
+			return m.answerClear(msg)
+		}
 		switch m.focus {
 		case focusList:
 			return m.updateList(msg)
@@ -283,21 +287,6 @@ func (m walkModel) nextOpen() (walkModel, tea.Cmd) {
 		}
 	}
 	return m, notify(txt.allAssessed, false)
-}
-
-// setVerdict records a verdict for the requirement in focus.
-func (m walkModel) setVerdict(v audit.Verdict) (walkModel, tea.Cmd) {
-	r := m.current()
-	if r == nil || !m.editable() {
-		return m, nil
-	}
-	f := m.s.a.Finding(r.ID)
-	if f.Verdict == v {
-		return m, nil
-	}
-	f.Verdict = v
-	f.Updated = m.c.now().UTC()
-	return m, m.s.touch()
 }
 
 // maxScroll is the detail's last useful offset, so that scrolling back up
