@@ -1,0 +1,90 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+	"unsafe"
+)
+
+// setFileSizeLimit sets another process's file size limit (prlimit(2)), as
+// freeing space on a full disk does for it.
+func setFileSizeLimit(pid int, limit uint64) error {
+	lim := syscall.Rlimit{Cur: limit, Max: limit}
+	_, _, errno := syscall.RawSyscall6(syscall.SYS_PRLIMIT64, uintptr(pid), uintptr(syscall.RLIMIT_FSIZE),
+		uintptr(unsafe.Pointer(&lim)), 0, 0, 0)
+	if errno != 0 {
+		return errno
+	}
+	return nil
+}
+
+// A full disk while typing, in the real terminal at 80x24: simulated by a
+// file size limit just above audit.json's size (a write past it fails as a
+// full disk does), then lifted from outside as freeing space would. The
+// status line says so in full, the quit confirmation fits, and once space
+// is back the next retry saves everything typed, and says so.
+func TestTmuxDiskFullThenSpaceReturns(t *testing.T) {
+	requireTool(t, "tmux")
+	home := t.TempDir()
+	mustAssay(t, home, "demo")
+	files, _ := filepath.Glob(filepath.Join(home, "audits", "*", "audit.json"))
+	if len(files) != 1 {
+		t.Fatalf("audits: %v", files)
+	}
+	st, err := os.Stat(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := st.Size()/1024 + 2 // ulimit -f counts 1024-byte blocks
+
+	name := fmt.Sprintf("assay-e2e-full-%d", time.Now().UnixNano())
+	cmdline := fmt.Sprintf("ulimit -S -f %d; exec env NO_COLOR=1 TERM=xterm-256color %s --home %s", blocks, assayBin, home)
+	if out, err := exec.Command("tmux", "new-session", "-d", "-s", name, "-x", "80", "-y", "24", "sh", "-c", cmdline).CombinedOutput(); err != nil {
+		t.Fatalf("tmux new-session: %v: %s", err, out)
+	}
+	exec.Command("tmux", "set-option", "-t", name, "remain-on-exit", "on").Run()
+	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", name).Run() })
+	tm := &term{t: t, name: name}
+	tm.waitFor("audits", "Cooperativa")
+	pid := assayPID(t, tm)
+	tm.keys("Enter")
+	tm.waitFor("walk", "Finding")
+	tm.keys("Enter")
+	tm.waitFor("esc done")
+
+	// 4 KB of notes: more than the limit leaves room for.
+	text := noteMark + strings.Repeat("Acta de cierre firmada por la junta y la tesorera. ", 80)
+	tm.text(text)
+	tm.waitFor("not saved — disk full; retrying; ctrl+c twice quits without saving")
+	tm.keys("Escape")
+	tm.waitFor("not saved — disk full; retrying; q twice quits without saving")
+	tm.keys("q")
+	tm.waitFor("not saved — disk full · q again quits WITHOUT saving · other keys stay")
+	t.Logf("the quit confirmation at 80x24:\n%s", tm.screen())
+	if strings.Contains(typedOnDisk(t, home), "junta") {
+		t.Fatal("the limit did not bite: the text reached disk")
+	}
+	tm.keys("j") // any other key: assay stays open
+	time.Sleep(300 * time.Millisecond)
+	if strings.Contains(tm.screen(), "q again") {
+		t.Errorf("another key did not withdraw the quit:\n%s", tm.screen())
+	}
+
+	if err := setFileSizeLimit(pid, ^uint64(0)); err != nil { // RLIM_INFINITY
+		t.Fatalf("prlimit: %v", err)
+	}
+	tm.waitFor("the retry worked, nothing was lost")
+	if got := noteMark + typedOnDisk(t, home); got != text {
+		t.Errorf("after space came back, %d of %d bytes on disk", len(got), len(text))
+	}
+	tm.keys("q")
+	if code := paneStatus(t, tm); code != 0 {
+		t.Errorf("exit status %d after q, want 0", code)
+	}
+}
