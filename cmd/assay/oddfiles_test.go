@@ -154,3 +154,35 @@ func TestOddFilesNeverHangACommand(t *testing.T) {
 		})
 	}
 }
+
+// export under a file size limit (ulimit -f, or a FAT32 stick's 4 GB) says
+// so in the inspector's words, not "file too large" alone, and leaves no
+// partial report.
+func TestExportUnderAFileSizeLimitSaysSo(t *testing.T) {
+	home := t.TempDir()
+	id := strings.TrimSpace(mustAssay(t, home, "demo").stdout)
+	out := filepath.Join(t.TempDir(), "report.pdf")
+	for _, args := range [][]string{{"export", id, "--draft"}, {"export", id, "--draft", "-o", out}} {
+		// 64 KB: enough for the audit's small files, not for the report.
+		script := "ulimit -f 64; exec \"$0\" \"$@\""
+		cmd := exec.Command("sh", append([]string{"-c", script, assayBin, "--home", home}, args...)...)
+		cmd.Env = append(os.Environ(), "NO_COLOR=1")
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+			t.Fatalf("%v under ulimit -f: %v, stderr %s", args, err, errb.String())
+		}
+		if !strings.Contains(errb.String(), "disk full or file size limit reached") {
+			t.Errorf("%v: stderr %q", args, errb.String())
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a partial report was left at -o")
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(home, "audits", id, "exports", "*.pdf"))
+	if len(pdfs) != 0 {
+		t.Errorf("partial exports left: %v", pdfs)
+	}
+}
