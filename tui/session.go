@@ -13,10 +13,11 @@ import (
 // Autosave timing. A pause saves saveDebounce after the last key; while
 // keys keep coming, a save starts at the latest saveMaxWait after the
 // first edit not yet on disk, so a crash loses at most about a second of
-// typing. A failed save is tried again every saveRetry.
+// typing even when the save itself and a loaded machine add their delay.
+// A failed save is tried again every saveRetry.
 const (
-	saveDebounce = 800 * time.Millisecond
-	saveMaxWait  = time.Second
+	saveDebounce = 500 * time.Millisecond
+	saveMaxWait  = 750 * time.Millisecond
 	saveRetry    = time.Second
 )
 
