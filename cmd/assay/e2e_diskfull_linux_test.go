@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -52,9 +53,10 @@ func TestTmuxDiskFullThenSpaceReturns(t *testing.T) {
 	tm.keys("Enter")
 	tm.waitFor("esc done")
 
-	// 4 KB of notes: more than the limit leaves room for.
-	text := noteMark + strings.Repeat("Acta de cierre firmada por la junta y la tesorera. ", 80)
-	tm.text(text)
+	// 4 KB of notes pasted (bracketed, as a terminal pastes: typed one key
+	// at a time through tmux it would take seconds).
+	text := noteMark + strings.Repeat("Acta de cierre firmada por la junta y la tesorera. ", 80) + "FIN¶"
+	tm.paste(text)
 	tm.waitFor("not saved — disk full; retrying; ctrl+c twice quits without saving")
 	tm.keys("Escape")
 	tm.waitFor("not saved — disk full; retrying; q twice quits without saving")
@@ -78,7 +80,19 @@ func TestTmuxDiskFullThenSpaceReturns(t *testing.T) {
 		t.Errorf("after space came back, %d of %d bytes on disk", len(got), len(text))
 	}
 	tm.keys("q")
+	processGone(t, pid)
 	if code := paneStatus(t, tm); code != 0 {
 		t.Errorf("exit status %d after q, want 0", code)
+	}
+}
+
+// paste pastes text into the pane as a terminal does: one bracketed paste.
+func (tm *term) paste(text string) {
+	tm.t.Helper()
+	if out, err := exec.Command("tmux", "set-buffer", "-b", tm.name, text).CombinedOutput(); err != nil {
+		tm.t.Fatalf("tmux set-buffer: %v: %s", err, out)
+	}
+	if out, err := exec.Command("tmux", "paste-buffer", "-p", "-d", "-b", tm.name, "-t", tm.name).CombinedOutput(); err != nil {
+		tm.t.Fatalf("tmux paste-buffer: %v: %s", err, out)
 	}
 }
