@@ -130,11 +130,11 @@ func (m Model) saveErrorLine() string {
 // audit, then quits: ctrl+c saves everywhere. Should creating it fail,
 // the form stays with the error, so nothing typed is lost.
 func (m Model) createDraftAndQuit() (tea.Model, tea.Cmd) {
+	m.quitAfterCreate = true
 	if m.form.creating {
-		return m, nil
+		return m, nil // being created already (ctrl+s): quit once it is
 	}
 	m.form.creating = true
-	m.quitAfterCreate = true
 	return m, createAuditCmd(m.c.deps.Store, m.form.draft())
 }
 
