@@ -14,6 +14,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // Commands capture values (a store, a handle, a private copy of the audit),
@@ -249,7 +250,9 @@ func editorCmd(editor, reqID, path string) tea.Cmd {
 		if err != nil {
 			return editorClosedMsg{reqID: reqID, err: err}
 		}
-		b, err := os.ReadFile(path)
+		// The editor may have replaced the file with anything: read it as
+		// any file from outside (a note over the UI's limit is kept).
+		b, err := safefile.ReadFile(path, safefile.LimitAudit)
 		return editorClosedMsg{reqID: reqID, text: string(b), err: err}
 	})
 }

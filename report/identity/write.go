@@ -8,12 +8,13 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // Writing an identity replaces a key and its certificate together: a new
@@ -154,7 +155,7 @@ func stage(dir string, files []staged, archive bool) (err error) {
 // commit does step 4: rename the staged files into place as .replacing
 // lists them, then forget the change.
 func commit(dir string) error {
-	data, err := os.ReadFile(filepath.Join(dir, pendingMark))
+	data, err := safefile.ReadFile(filepath.Join(dir, pendingMark), safefile.LimitSmall)
 	if err != nil {
 		return fmt.Errorf(msgCommitFailed, dir, err)
 	}
@@ -255,16 +256,12 @@ func archiveLinks(dir string) error {
 
 // copyFile copies src to dst with src's permissions, fsynced.
 func copyFile(src, dst string) error {
-	in, err := os.Open(src)
+	in, st, err := safefile.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	st, err := in.Stat()
-	if err != nil {
-		return err
-	}
-	data, err := io.ReadAll(io.LimitReader(in, 1<<20))
+	data, err := safefile.ReadOpen(in, st, safefile.LimitCert)
 	if err != nil {
 		return err
 	}
