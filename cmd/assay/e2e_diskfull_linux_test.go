@@ -41,7 +41,7 @@ func TestTmuxDiskFullThenSpaceReturns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tm := startTerm(t, home, 80, 24)
+	tm := startTermStatus(t, home, 80, 24)
 	tm.waitFor("audits", "Cooperativa")
 	pid := assayPID(t, tm)
 	// The disk fills up: audit.json cannot grow by a byte.
@@ -81,7 +81,7 @@ func TestTmuxDiskFullThenSpaceReturns(t *testing.T) {
 	}
 	tm.keys("q")
 	processGone(t, pid)
-	if code := paneStatus(t, tm); code != 0 {
+	if code := exitStatus(t, home); code != 0 {
 		t.Errorf("exit status %d after q, want 0", code)
 	}
 }
