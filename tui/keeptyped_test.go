@@ -200,3 +200,40 @@ func TestEvidenceNamesWithControlCharacters(t *testing.T) {
 		t.Errorf("the escaped name is not shown:\n%s", d.view())
 	}
 }
+
+// The notes field holds at most 10,000 lines and drops the rest without a
+// word: a longer note (well under the size limit) must not be loaded into
+// it, where the next key would save it cut, and a paste that would pass
+// the cap is refused whole.
+func TestNotesOverTheFieldsLineCapAreNeverCut(t *testing.T) {
+	long := strings.Repeat("línea\n", maxNoteLines) + "última"
+	d, st := noteLimitWalk(t, long)
+	d.deps().Config.MaxNoteKB = 1024
+	d.press(tea.KeyEnter)
+	if d.m.walk.focus != focusList {
+		t.Fatal("a note over the line cap got the keys")
+	}
+	if v := flat(d.view()); !strings.Contains(v, "this note has 10001 lines, more than the 10000 the notes field holds: read-only") {
+		t.Errorf("no read-only hint:\n%s", d.view())
+	}
+	d.typeText("x")
+	d.fire()
+	if got := st.saved("a1").Findings["1.1"].Notes; got != long {
+		t.Fatalf("the note changed: %d bytes, want %d", len(got), len(long))
+	}
+
+	d, _ = noteLimitWalk(t, "")
+	d.deps().Config.MaxNoteKB = 1024
+	d.press(tea.KeyEnter)
+	d.typeText("inicio")
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat("a\n", maxNoteLines)), Paste: true})
+	if got := d.m.s.a.Findings["1.1"].Notes; got != "inicio" {
+		t.Errorf("a paste past the line cap changed the note to %d bytes", len(got))
+	}
+	if v := flat(d.view()); !strings.Contains(v, "not added: the note would have 10001 lines") {
+		t.Errorf("no message:\n%s", d.view())
+	}
+}
+
+// deps are the UI's dependencies, to change one mid-test.
+func (d *driver) deps() *Deps { return &d.m.c.deps }

@@ -59,14 +59,47 @@ func addedBytes(msg tea.KeyMsg) int {
 	return 0
 }
 
-// noteRefusal is the message for a key that would take the note past its
-// limit, or "" when the key may go to the field.
-func (m walkModel) noteRefusal(cur int, msg tea.KeyMsg) string {
-	add := addedBytes(msg)
-	if add == 0 || cur+add <= m.maxNote() {
-		return ""
+// maxNoteLines is the most lines the notes field holds: bubbles' textarea
+// silently drops what goes past 10,000 lines, which would then be saved
+// without it. A longer note is read-only here, like an oversized one.
+const maxNoteLines = 10000
+
+// addedLines is how many line breaks a key would add to a note.
+func addedLines(msg tea.KeyMsg) int {
+	switch msg.Type {
+	case tea.KeyRunes:
+		return strings.Count(string(cleanKey(msg, true).Runes), "\n")
+	case tea.KeyEnter:
+		return 1
 	}
-	return sprintf(txt.noteTooLong, humanSize(int64(cur+add)), humanSize(int64(m.maxNote())))
+	return 0
+}
+
+// noteRefusal is the message for a key that would take the note past its
+// size or line limit, or "" when the key may go to the field.
+func (m walkModel) noteRefusal(notes string, msg tea.KeyMsg) string {
+	add := addedBytes(msg)
+	if add > 0 && len(notes)+add > m.maxNote() {
+		return sprintf(txt.noteTooLong, humanSize(int64(len(notes)+add)), humanSize(int64(m.maxNote())))
+	}
+	if nl := addedLines(msg); nl > 0 {
+		if lines := strings.Count(notes, "\n") + 1 + nl; lines > maxNoteLines {
+			return sprintf(txt.noteTooManyLines, lines, maxNoteLines)
+		}
+	}
+	return ""
+}
+
+// noteReadOnly is why a note cannot be typed in here (too big or too many
+// lines for the field), or "".
+func (m walkModel) noteReadOnly(notes string) string {
+	if n := len(notes); n > m.maxNote() {
+		return sprintf(txt.noteReadOnly, humanSize(int64(n)), humanSize(int64(m.maxNote())))
+	}
+	if lines := strings.Count(notes, "\n") + 1; lines > maxNoteLines {
+		return sprintf(txt.noteLinesReadOnly, lines, maxNoteLines)
+	}
+	return ""
 }
 
 // humanSize writes a size as a file manager does.
@@ -91,8 +124,8 @@ func (m walkModel) focusField(f walkFocus) (walkModel, tea.Cmd) {
 	if r == nil || !m.editable() {
 		return m, nil
 	}
-	if n := len(m.s.a.Finding(r.ID).Notes); f == focusNotes && n > m.maxNote() {
-		return m, notify(sprintf(txt.noteReadOnly, humanSize(int64(n)), humanSize(int64(m.maxNote()))), true)
+	if why := m.noteReadOnly(m.s.a.Finding(r.ID).Notes); f == focusNotes && why != "" {
+		return m, notify(why, true)
 	}
 	m.blurFields()
 	m.focus, m.fieldErr = f, ""
@@ -158,10 +191,18 @@ func (m walkModel) updateField(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	changed := false
 	switch m.focus {
 	case focusNotes:
-		if why := m.noteRefusal(len(f.Notes), msg); why != "" {
+		if why := m.noteRefusal(f.Notes, msg); why != "" {
 			return m, notify(why, true)
 		}
-		m.notes, cmd = m.notes.Update(cleanKey(msg, true))
+		before := m.notes.LineCount()
+		key := cleanKey(msg, true)
+		m.notes, cmd = m.notes.Update(key)
+		if key.Type == tea.KeyRunes && m.notes.LineCount() < before+addedLines(key) {
+			// The field dropped lines of what was pasted (its line cap):
+			// keep the note as it was rather than save it cut.
+			m.notes.SetValue(audit.Sanitize(f.Notes))
+			return m, notify(txt.noteDropped, true)
+		}
 		if v := m.notes.Value(); v != f.Notes {
 			f.Notes, changed = v, true
 		}
@@ -399,12 +440,12 @@ func (m walkModel) editorClosed(msg editorClosedMsg) (walkModel, tea.Cmd) {
 	f.Notes = text
 	f.Updated = m.c.now().UTC()
 	cmd := m.s.touch()
-	if len(text) > m.maxNote() {
+	if why := m.noteReadOnly(text); why != "" {
 		if m.focus == focusNotes {
 			m.blurFields()
 			m.focus = focusList
 		}
-		return m, tea.Batch(cmd, notify(sprintf(txt.noteReadOnly, humanSize(int64(len(text))), humanSize(int64(m.maxNote()))), false))
+		return m, tea.Batch(cmd, notify(why, false))
 	}
 	if m.focus == focusNotes {
 		m.notes.SetValue(text)

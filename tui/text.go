@@ -56,44 +56,47 @@ type words struct {
 	created          string
 	confirmDiscard   string
 
-	areaNames     map[standards.Area]string
-	verdictNames  map[audit.Verdict]string
-	informative   string
-	excluded      string
-	levelDue      string // "progress, due year %d"
-	chapter       string
-	guidance      string
-	detailMore    string // "↓ %d more lines · pgdn"
-	evidenceKinds string
-	finding       string
-	verdict       string
-	notes         string
-	notesEmpty    string
-	notesMore     string // "… %d more lines (enter to edit)"
-	action        string
-	dueDate       string
-	dueDefault    string
-	justification string
-	fieldEmpty    string
-	evidence      string
-	noEvidence    string
-	attachPrompt  string
-	attaching     string
-	candidates    string // "%s": the names tab could complete to
-	noCandidates  string
-	attached      string
-	detached      string
-	noRequirement string
-	searchPrompt  string
-	searchNone    string
-	allAssessed   string
-	editorFailed  string
-	longNotes     string
-	badDue        string
-	noteTooLong   string // size it would be, limit
-	noteReadOnly  string // size, limit
-	notesMoreBig  string // size of the whole note
-	confirmClear  string // verdict
+	areaNames         map[standards.Area]string
+	verdictNames      map[audit.Verdict]string
+	informative       string
+	excluded          string
+	levelDue          string // "progress, due year %d"
+	chapter           string
+	guidance          string
+	detailMore        string // "↓ %d more lines · pgdn"
+	evidenceKinds     string
+	finding           string
+	verdict           string
+	notes             string
+	notesEmpty        string
+	notesMore         string // "… %d more lines (enter to edit)"
+	action            string
+	dueDate           string
+	dueDefault        string
+	justification     string
+	fieldEmpty        string
+	evidence          string
+	noEvidence        string
+	attachPrompt      string
+	attaching         string
+	candidates        string // "%s": the names tab could complete to
+	noCandidates      string
+	attached          string
+	detached          string
+	noRequirement     string
+	searchPrompt      string
+	searchNone        string
+	allAssessed       string
+	editorFailed      string
+	longNotes         string
+	badDue            string
+	noteTooLong       string // size it would be, limit
+	noteReadOnly      string // size, limit
+	noteTooManyLines  string // lines it would have, limit
+	noteLinesReadOnly string // lines, limit
+	noteDropped       string
+	notesMoreBig      string // size of the whole note
+	confirmClear      string // verdict
 
 	summaryTitle      string
 	summaryCols       [8]string
@@ -215,42 +218,45 @@ var txt = words{
 		audit.Open: "open", audit.Conforms: "conforms", audit.Minor: "minor NC",
 		audit.Major: "major NC", audit.NA: "n/a",
 	},
-	informative:   "— informative (not yet due) —",
-	excluded:      "— excluded (Ecological only) —",
-	levelDue:      "progress, due year %d",
-	chapter:       "chapter",
-	guidance:      "Check:",
-	detailMore:    "↓ %d more lines · pgdn",
-	evidenceKinds: "Expected evidence: ",
-	finding:       "Finding",
-	verdict:       "Verdict: ",
-	notes:         "Notes",
-	notesEmpty:    "(no notes: enter to write)",
-	notesMore:     "… %d more lines (enter to edit)",
-	action:        "Corrective action: ",
-	dueDate:       "Due date: ",
-	dueDefault:    " (default)",
-	justification: "Justification: ",
-	fieldEmpty:    "(enter, then tab to write)",
-	evidence:      "Evidence: ",
-	noEvidence:    "none (a to attach)",
-	attachPrompt:  "attach file: ",
-	attaching:     "importing %s…",
-	candidates:    "tab: %s",
-	noCandidates:  "tab: no file starts with that",
-	attached:      "attached %s",
-	detached:      "detached %s",
-	noRequirement: "This area has no requirements in the catalog.",
-	searchPrompt:  "search: ",
-	searchNone:    "no requirement matches",
-	allAssessed:   "every applicable requirement has a verdict · s opens the summary to finalize",
-	editorFailed:  "editor failed: %v",
-	longNotes:     "long notes: ctrl+e opens them in your $EDITOR, which handles them faster",
-	badDue:        "due date: %v · the last valid date is kept",
-	noteTooLong:   "not added: the note would be %s, over its %s limit · ctrl+e edits long texts in $EDITOR",
-	noteReadOnly:  "this note is %s, over the %s limit for typing here: read-only · ctrl+e edits it in $EDITOR",
-	notesMoreBig:  "… %s in all (ctrl+e opens the whole note)",
-	confirmClear:  "%s has no corrective action: delete this one and its due date? y/n",
+	informative:       "— informative (not yet due) —",
+	excluded:          "— excluded (Ecological only) —",
+	levelDue:          "progress, due year %d",
+	chapter:           "chapter",
+	guidance:          "Check:",
+	detailMore:        "↓ %d more lines · pgdn",
+	evidenceKinds:     "Expected evidence: ",
+	finding:           "Finding",
+	verdict:           "Verdict: ",
+	notes:             "Notes",
+	notesEmpty:        "(no notes: enter to write)",
+	notesMore:         "… %d more lines (enter to edit)",
+	action:            "Corrective action: ",
+	dueDate:           "Due date: ",
+	dueDefault:        " (default)",
+	justification:     "Justification: ",
+	fieldEmpty:        "(enter, then tab to write)",
+	evidence:          "Evidence: ",
+	noEvidence:        "none (a to attach)",
+	attachPrompt:      "attach file: ",
+	attaching:         "importing %s…",
+	candidates:        "tab: %s",
+	noCandidates:      "tab: no file starts with that",
+	attached:          "attached %s",
+	detached:          "detached %s",
+	noRequirement:     "This area has no requirements in the catalog.",
+	searchPrompt:      "search: ",
+	searchNone:        "no requirement matches",
+	allAssessed:       "every applicable requirement has a verdict · s opens the summary to finalize",
+	editorFailed:      "editor failed: %v",
+	longNotes:         "long notes: ctrl+e opens them in your $EDITOR, which handles them faster",
+	badDue:            "due date: %v · the last valid date is kept",
+	noteTooLong:       "not added: the note would be %s, over its %s limit · ctrl+e edits long texts in $EDITOR",
+	noteReadOnly:      "this note is %s, over the %s limit for typing here: read-only · ctrl+e edits it in $EDITOR",
+	notesMoreBig:      "… %s in all (ctrl+e opens the whole note)",
+	noteTooManyLines:  "not added: the note would have %d lines, more than the %d the notes field holds · ctrl+e edits long texts in $EDITOR",
+	noteLinesReadOnly: "this note has %d lines, more than the %d the notes field holds: read-only · ctrl+e edits it in $EDITOR",
+	noteDropped:       "not added: the notes field could not hold all of it · ctrl+e edits long texts in $EDITOR",
+	confirmClear:      "%s has no corrective action: delete this one and its due date? y/n",
 
 	summaryTitle:      "Summary",
 	summaryCols:       [8]string{"Area", "✓ conf", "! minor", "✗ major", "– n/a", "· open", "info/excl", "done"},
