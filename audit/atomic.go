@@ -115,30 +115,91 @@ func syncDir(dir string) error {
 	return nil
 }
 
+// WriteProblem is why a write failed, for each surface to word: the
+// inspector's next step depends on it (free space, ask for permission,
+// change disks), not on the system's error text.
+type WriteProblem int
+
+// The write problems a person can act on.
+const (
+	// WriteFailed is any other failure (an I/O error, a vanished folder).
+	WriteFailed WriteProblem = iota
+	// WriteDiskFull: no space left, or the user's quota is used up.
+	WriteDiskFull
+	// WriteSizeLimit: a file size limit (ulimit -f, FAT32's 4 GB).
+	WriteSizeLimit
+	// WriteReadOnly: the file system is mounted read-only.
+	WriteReadOnly
+	// WriteDenied: no permission to write there.
+	WriteDenied
+)
+
+// WriteProblemOf classifies a write error: a *SaveError's own problem, else
+// the system error it wraps.
+func WriteProblemOf(err error) WriteProblem {
+	var se *SaveError
+	if errors.As(err, &se) {
+		return se.Problem
+	}
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return WriteDiskFull
+	case errors.Is(err, syscall.EFBIG):
+		return WriteSizeLimit
+	case errors.Is(err, syscall.EROFS):
+		return WriteReadOnly
+	case errors.Is(err, fs.ErrPermission):
+		return WriteDenied
+	}
+	return WriteFailed
+}
+
 // isDiskFull reports a write that failed because the disk or the user's
 // quota is full.
-func isDiskFull(err error) bool {
-	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
-}
+func isDiskFull(err error) bool { return WriteProblemOf(err) == WriteDiskFull }
 
 // isTooLarge reports a write refused by a file size limit (ulimit -f, FAT32).
-func isTooLarge(err error) bool { return errors.Is(err, syscall.EFBIG) }
+func isTooLarge(err error) bool { return WriteProblemOf(err) == WriteSizeLimit }
 
-// saveError words a failed write of one of an audit's files.
-func saveError(id, path string, err error) error {
-	switch {
-	case isDiskFull(err):
-		return fmt.Errorf(msgDiskFull, id, path, err)
-	case isTooLarge(err):
-		return fmt.Errorf(msgFileTooLarge, id, path, err)
-	}
-	return fmt.Errorf(msgSaveFailed, id, path, err)
+// SaveError is a failed write of one of an audit's files (ID set) or of
+// another file assay writes (ID empty): which file, and why in a form the
+// surfaces word themselves. The audit on disk is the previous version.
+type SaveError struct {
+	ID      string
+	Path    string
+	Problem WriteProblem
+	Err     error
 }
 
-// writeError words a failed write of a file that is not the audit record.
-func writeError(path string, err error) error {
-	if isDiskFull(err) || isTooLarge(err) {
-		return fmt.Errorf(msgDiskFullFile, path, err)
+// Error words the failure in English for the CLI.
+func (e *SaveError) Error() string {
+	if e.ID == "" {
+		switch e.Problem {
+		case WriteDiskFull:
+			return fmt.Sprintf(msgDiskFullFile, e.Path, e.Err)
+		case WriteSizeLimit:
+			return fmt.Sprintf(msgSizeLimitFile, e.Path, e.Err)
+		}
+		return fmt.Sprintf(msgWriteFailed, e.Path, e.Err)
 	}
-	return fmt.Errorf(msgWriteFailed, path, err)
+	switch e.Problem {
+	case WriteDiskFull:
+		return fmt.Sprintf(msgDiskFull, e.ID, e.Path, e.Err)
+	case WriteSizeLimit:
+		return fmt.Sprintf(msgFileTooLarge, e.ID, e.Path, e.Err)
+	}
+	return fmt.Sprintf(msgSaveFailed, e.ID, e.Path, e.Err)
+}
+
+// Unwrap gives the system error.
+func (e *SaveError) Unwrap() error { return e.Err }
+
+// saveError is a failed write of one of an audit's files.
+func saveError(id, path string, err error) error {
+	return &SaveError{ID: id, Path: path, Problem: WriteProblemOf(err), Err: err}
+}
+
+// writeError is a failed write of a file that is not the audit record.
+func writeError(path string, err error) error {
+	return &SaveError{Path: path, Problem: WriteProblemOf(err), Err: err}
 }

@@ -4,15 +4,23 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // ConfigFile is the name of the inspector's settings file in the home.
 const ConfigFile = "config.toml"
+
+// DefaultMaxNoteKB is the largest note, in KB, typed or pasted in the UI
+// unless config.toml says otherwise: a day's notes on one requirement are
+// a few KB; a megabyte is a pasted document, and the UI's editor slows
+// down well before many megabytes.
+const DefaultMaxNoteKB = 1024
 
 // Config is what an inspector sets once instead of typing it into every
 // audit: it fills the defaults of a new audit and of a new signing key.
@@ -40,45 +48,155 @@ type Config struct {
 	// new audits (days after the audit's end date; 0 = the default).
 	MinorDays int `toml:"minor_due_days"`
 	MajorDays int `toml:"major_due_days"`
+	// MaxNoteKB limits one note typed or pasted in the UI (default 1024).
+	MaxNoteKB int `toml:"max_note_kb"`
+}
+
+// configRange is the accepted range of a number in config.toml. Outside
+// it the value is reported (with its line) and the default used, rather
+// than turning into an impossible due date or limit later.
+type configRange struct {
+	key      string
+	min, max int
+	field    func(*Config) *int
+}
+
+var configRanges = []configRange{
+	{"max_evidence_mb", 1, 4096, func(c *Config) *int { return &c.MaxEvidenceMB }},
+	{"minor_due_days", 1, 3650, func(c *Config) *int { return &c.MinorDays }},
+	{"major_due_days", 1, 3650, func(c *Config) *int { return &c.MajorDays }},
+	{"max_note_kb", 16, 4096, func(c *Config) *int { return &c.MaxNoteKB }},
+}
+
+// ConfigProblemKind says what is wrong with config.toml.
+type ConfigProblemKind int
+
+// The kinds of config problems.
+const (
+	// ConfigUnreadable: the file cannot be read (Err says why: a folder,
+	// a pipe, too large, no permission).
+	ConfigUnreadable ConfigProblemKind = iota + 1
+	// ConfigSyntax: the TOML does not parse (Line, Detail).
+	ConfigSyntax
+	// ConfigUnknownKeys: settings assay does not know (Keys).
+	ConfigUnknownKeys
+	// ConfigOutOfRange: a number outside what makes sense (Line, Key,
+	// Value, Min, Max); the default is used instead.
+	ConfigOutOfRange
+)
+
+// ConfigError is one problem with config.toml, with what a surface needs to
+// word it: the file, the line where known, and the key, value and range.
+type ConfigError struct {
+	Path     string
+	Kind     ConfigProblemKind
+	Line     int // 1-based; 0 when not known
+	Key      string
+	Keys     []string // ConfigUnknownKeys
+	Value    int64
+	Min, Max int64
+	Detail   string // the parser's words, for ConfigSyntax
+	Err      error  // ConfigUnreadable
+}
+
+// Error words the problem in English for the CLI's warning line.
+func (e *ConfigError) Error() string {
+	switch e.Kind {
+	case ConfigSyntax:
+		return fmt.Sprintf(msgConfigLine, e.Path, e.Line, e.Detail)
+	case ConfigUnknownKeys:
+		return fmt.Sprintf(msgConfigUnknown, e.Path, strings.Join(e.Keys, ", "))
+	case ConfigOutOfRange:
+		return fmt.Sprintf(msgConfigRange, e.Path, e.Line, e.Key, e.Value, e.Min, e.Max)
+	}
+	var odd *safefile.Error
+	if errors.As(e.Err, &odd) {
+		return odd.Error() // it names the file and what it is
+	}
+	return fmt.Sprintf(msgConfigRead, e.Path, e.Err)
+}
+
+// Unwrap gives the read error of an unreadable file.
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// ConfigProblems lists the problems in an error from LoadConfig, which may
+// join several.
+func ConfigProblems(err error) []*ConfigError {
+	if err == nil {
+		return nil
+	}
+	var out []*ConfigError
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			out = append(out, ConfigProblems(e)...)
+		}
+		return out
+	}
+	var ce *ConfigError
+	if errors.As(err, &ce) {
+		out = append(out, ce)
+	}
+	return out
 }
 
 // LoadConfig reads home/config.toml. A missing file is not an error: the
-// zero Config means "no defaults". A broken file is reported with its path
-// and line, and the zero Config is returned with the error so the caller
-// can warn and carry on.
+// zero Config means "no defaults". A file that does not parse, or is not a
+// regular file, is reported with its path (and line) and the zero Config
+// is returned with the error so the caller can warn and carry on. A number
+// out of range is reported with its line and only that setting falls back
+// to its default.
 func LoadConfig(home string) (Config, error) {
 	path := filepath.Join(home, ConfigFile)
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, safefile.LimitConfig)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Config{}, nil
 	}
 	if err != nil {
-		return Config{}, fmt.Errorf(msgConfigRead, path, err)
+		return Config{}, &ConfigError{Path: path, Kind: ConfigUnreadable, Err: err}
 	}
 	var c Config
 	md, err := toml.Decode(string(data), &c)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return Config{}, fmt.Errorf(msgConfigLine, path, pe.Position.Line, pe.Message)
+			return Config{}, &ConfigError{Path: path, Kind: ConfigSyntax, Line: pe.Position.Line, Detail: pe.Message}
 		}
-		return Config{}, fmt.Errorf(msgConfigRead, path, err)
+		return Config{}, &ConfigError{Path: path, Kind: ConfigUnreadable, Err: err}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		keys := make([]string, len(und))
 		for i, k := range und {
 			keys[i] = k.String()
 		}
-		return Config{}, fmt.Errorf(msgConfigUnknown, path, strings.Join(keys, ", "))
+		return Config{}, &ConfigError{Path: path, Kind: ConfigUnknownKeys, Keys: keys}
 	}
-	if c.MaxEvidenceMB < 0 || c.MinorDays < 0 || c.MajorDays < 0 {
-		return Config{}, fmt.Errorf(msgConfigNegative, path)
+	var errs []error
+	for _, r := range configRanges {
+		p := r.field(&c)
+		if !md.IsDefined(r.key) || *p >= r.min && *p <= r.max {
+			continue
+		}
+		errs = append(errs, &ConfigError{Path: path, Kind: ConfigOutOfRange, Line: keyLine(data, r.key),
+			Key: r.key, Value: int64(*p), Min: int64(r.min), Max: int64(r.max)})
+		*p = 0 // the default
 	}
 	c.Inspector = strings.TrimSpace(Sanitize(c.Inspector))
 	c.CertificationBody = strings.TrimSpace(Sanitize(c.CertificationBody))
 	c.Organisation = strings.TrimSpace(Sanitize(c.Organisation))
 	c.Email = strings.TrimSpace(Sanitize(c.Email))
-	return c, nil
+	return c, errors.Join(errs...)
+}
+
+// keyLine finds the line that sets a top-level key (config.toml has no
+// tables), or 0. The TOML decoder keeps key positions to itself.
+func keyLine(data []byte, key string) int {
+	re := regexp.MustCompile(`^[ \t]*(` + regexp.QuoteMeta(key) + `|"` + regexp.QuoteMeta(key) + `"|'` + regexp.QuoteMeta(key) + `')[ \t]*=`)
+	for i, l := range strings.Split(string(data), "\n") {
+		if re.MatchString(l) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // MaxEvidenceBytes is the configured evidence size limit, or the default.
@@ -87,6 +205,15 @@ func (c Config) MaxEvidenceBytes() int64 {
 		return int64(c.MaxEvidenceMB) << 20
 	}
 	return DefaultMaxEvidenceBytes
+}
+
+// MaxNoteBytes is the configured limit of one note typed in the UI, or the
+// default.
+func (c Config) MaxNoteBytes() int {
+	if c.MaxNoteKB > 0 {
+		return c.MaxNoteKB << 10
+	}
+	return DefaultMaxNoteKB << 10
 }
 
 // DatePolicy is the configured due-date policy for new audits.

@@ -3,8 +3,9 @@ package audit
 // Words of config.go: Go error text for the person who edits config.toml
 // by hand (the CLI prints it as a warning).
 const (
-	msgConfigRead     = "reading %s: %v"
-	msgConfigLine     = "%s:%d: %s"
-	msgConfigUnknown  = "%s: unknown setting(s) %s (known: inspector, email, organisation, certification_body, language, report_language, max_evidence_mb, minor_due_days, major_due_days)"
-	msgConfigNegative = "%s: sizes and day counts cannot be negative"
+	msgConfigRead    = "reading %s: %v"
+	msgConfigLine    = "%s:%d: %s"
+	msgConfigUnknown = "%s: unknown setting(s) %s (known: inspector, email, organisation, certification_body, language, report_language, max_evidence_mb, minor_due_days, major_due_days, max_note_kb)"
+	// file, line, key, value, min, max
+	msgConfigRange = "%s:%d: %s = %d is out of range (%d to %d): the default is used"
 )

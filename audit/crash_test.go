@@ -59,6 +59,16 @@ func crashCounter(t testing.TB, a *Audit) int {
 	return n
 }
 
+// crashKills is how many times the saving process is killed: the test is
+// about what each kill leaves, not about how fast kills come.
+const crashKills = 120
+
+// crashTimeCap bounds the test's time on a machine shared by many test
+// runs (under -race on two loaded cores a kill can take a second): past
+// it the test stops and skips, saying how many kills it checked, all of
+// which passed. Only a wrong version on disk fails it.
+const crashTimeCap = 3 * time.Minute
+
 // TestKillDuringSaveLeavesAWholeVersion kills a process that saves in a
 // tight loop, at random moments, over and over; every time, the audit on
 // disk must load and be exactly one of the versions saved: the last one
@@ -76,12 +86,14 @@ func TestKillDuringSaveLeavesAWholeVersion(t *testing.T) {
 	}
 	h.Close()
 
-	const kills = 120
-	deadline := time.Now().Add(25 * time.Second)
+	kills := crashKills
+	deadline := time.Now().Add(crashTimeCap)
 	last, midSave := 0, 0
 	for i := 0; i < kills; i++ {
 		if time.Now().After(deadline) {
-			t.Fatalf("only %d kills in 25 s", i)
+			// Check the backup below with what was done, then skip.
+			kills = i
+			break
 		}
 		c := startChild(t, "saveloop", s.Home(), a.ID)
 		c.waitLine(t, "open", 20*time.Second)
@@ -128,4 +140,7 @@ func TestKillDuringSaveLeavesAWholeVersion(t *testing.T) {
 		t.Errorf("backup holds version %d, current %d", n, last)
 	}
 	t.Logf("%d kills, %d versions saved, %d kills landed between a save's rename and its report", kills, last, midSave)
+	if kills < crashKills {
+		t.Skipf("stopped after %d of %d kills (all whole versions): the %v time cap ran out on a loaded machine", kills, crashKills, crashTimeCap)
+	}
 }

@@ -27,6 +27,8 @@ import (
 	"github.com/evanoberholster/imagemeta"
 	"github.com/rs/zerolog"
 	"golang.org/x/image/draw"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // Report-ready image limits: long edge in pixels and JPEG quality. 1600 px
@@ -126,16 +128,17 @@ func (h *Handle) checkAttach(a *Audit, reqIDs []string) error {
 // (Derived is empty until then). The returned Evidence is not yet linked to
 // anything.
 func (h *Handle) StoreEvidence(path string) (*Evidence, error) {
-	st, err := os.Stat(path)
+	st, err := safefile.Check(path)
+	var odd *safefile.Error
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf(msgEvidenceMissing, path)
+	case errors.As(err, &odd) && odd.Kind == safefile.Directory:
+		return nil, fmt.Errorf(msgEvidenceDir, path)
+	case odd != nil:
+		return nil, odd // names the file and what it is (a pipe, a device)
 	case err != nil:
 		return nil, fmt.Errorf(msgEvidenceRead, path, err)
-	case st.IsDir():
-		return nil, fmt.Errorf(msgEvidenceDir, path)
-	case !st.Mode().IsRegular():
-		return nil, fmt.Errorf(msgEvidenceNotRegular, path)
 	}
 	limit := h.s.MaxEvidenceBytes
 	if limit <= 0 {
@@ -234,7 +237,9 @@ func (s *Store) DerivedImage(id string, ev *Evidence) (string, error) {
 // names it by its digest. It returns the digest, the first bytes (for
 // sniffing the media type) and the size.
 func (h *Handle) copyIn(path, dir string, limit int64) (sha string, head []byte, size int64, err error) {
-	src, err := os.Open(path)
+	// Opened non-blocking and checked again: a pipe put in the file's place
+	// since the check must not hang the import.
+	src, _, err := safefile.Open(path)
 	if err != nil {
 		return "", nil, 0, fmt.Errorf(msgEvidenceRead, path, err)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/assay-dev/assay/standards"
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // Entry is one line of the audit list: what the CLI's list and the TUI's
@@ -146,7 +147,7 @@ func (s *Store) entry(id string) Entry {
 		return e
 	}
 	e := s.entryFor(a)
-	if data, rerr := os.ReadFile(path); rerr == nil {
+	if data, rerr := readAuditFile(path); rerr == nil {
 		// Best effort: a read-only home still lists, only slower.
 		_ = s.writeSummaryStat(dir, a, e, data, st)
 	}
@@ -169,7 +170,7 @@ func listError(err error) string {
 // readSummary returns the cached entry when it was derived from the
 // audit.json described by st.
 func (s *Store) readSummary(dir string, st os.FileInfo) (Entry, bool) {
-	data, err := os.ReadFile(filepath.Join(dir, summaryFile))
+	data, err := safefile.ReadFile(filepath.Join(dir, summaryFile), safefile.LimitSmall)
 	if err != nil {
 		return Entry{}, false
 	}

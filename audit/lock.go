@@ -3,12 +3,16 @@ package audit
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/gofrs/flock"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // ErrLocked is wrapped by the error Open returns when another process
@@ -45,15 +49,30 @@ type auditLock struct {
 	dir string
 }
 
-// lockDir takes the exclusive lock of an audit folder without waiting.
+// lockDir takes the exclusive lock of an audit folder without waiting. A
+// lock file that is not a regular file (a pipe, a device, a folder put
+// there by mistake) is reported, not waited on: opening a pipe would block
+// until someone writes to it.
 func lockDir(id, dir string) (*auditLock, error) {
-	fl := flock.New(filepath.Join(dir, lockFile))
+	path := filepath.Join(dir, lockFile)
+	if _, err := safefile.Check(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("locking audit %s: %w", id, err)
+	}
+	// O_NONBLOCK: a pipe swapped in after the check cannot block the open.
+	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDONLY|syscall.O_NONBLOCK))
 	ok, err := fl.TryLock()
 	if err != nil {
 		return nil, fmt.Errorf("locking audit %s: %w", id, err)
 	}
 	if !ok {
 		return nil, &LockedError{ID: id, PID: readLockPID(dir)}
+	}
+	if st, err := fl.Stat(); err != nil || !st.Mode().IsRegular() {
+		fl.Unlock()
+		if err == nil {
+			err = &safefile.Error{Path: path, Kind: safefile.Irregular}
+		}
+		return nil, fmt.Errorf("locking audit %s: %w", id, err)
 	}
 	// The pid is only for the message another process shows; a failure to
 	// write it does not make the lock any less held.
@@ -63,7 +82,7 @@ func lockDir(id, dir string) (*auditLock, error) {
 
 // readLockPID returns the pid recorded by the lock holder, or 0.
 func readLockPID(dir string) int {
-	b, err := os.ReadFile(filepath.Join(dir, lockPIDFile))
+	b, err := safefile.ReadFile(filepath.Join(dir, lockPIDFile), safefile.LimitSmall)
 	if err != nil {
 		return 0
 	}

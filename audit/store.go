@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/assay-dev/assay/standards"
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // File and folder names inside the home and an audit folder.
@@ -379,7 +380,7 @@ func (s *Store) Load(id string) (*Audit, error) {
 		return nil, err
 	}
 	path := filepath.Join(dir, auditFile)
-	data, err := os.ReadFile(path)
+	data, err := readAuditFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			if _, serr := os.Stat(dir); serr != nil {
@@ -387,9 +388,30 @@ func (s *Store) Load(id string) (*Audit, error) {
 			}
 			return nil, &CorruptError{Path: path, Reason: "file is missing", HasBackup: fileExists(path + backupSuffix), ID: id}
 		}
+		if r, odd := oddFileReason(err); odd {
+			return nil, &CorruptError{Path: path, Reason: r, HasBackup: fileExists(path + backupSuffix), ID: id}
+		}
 		return nil, err
 	}
 	return s.decodeFile(id, path, data)
+}
+
+// readAuditFile reads audit.json or its backup: a regular file, capped.
+func readAuditFile(path string) ([]byte, error) {
+	return safefile.ReadFile(path, safefile.LimitAudit)
+}
+
+// oddFileReason words a file that safefile refused (a pipe, a device, a
+// folder, too large) as the reason an audit file cannot be read.
+func oddFileReason(err error) (string, bool) {
+	var se *safefile.Error
+	if !errors.As(err, &se) {
+		return "", false
+	}
+	if se.Kind == safefile.TooLarge {
+		return fmt.Sprintf(msgFileOverLimit, humanBytes(se.Size), humanBytes(se.Limit)), true
+	}
+	return fmt.Sprintf(msgNotRegularFile, se.Kind), true
 }
 
 // decodeFile decodes audit.json bytes read from path, turning any problem
@@ -446,7 +468,7 @@ func (s *Store) RestoreBackup(id string) error {
 	}
 	defer lk.unlock()
 	path := filepath.Join(dir, auditFile)
-	bak, err := os.ReadFile(path + backupSuffix)
+	bak, err := readAuditFile(path + backupSuffix)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf(msgNoBackup, id)
@@ -458,7 +480,7 @@ func (s *Store) RestoreBackup(id string) error {
 	}
 	// Only an unreadable audit is replaced: on a good one this would
 	// silently undo the last save.
-	if cur, err := os.ReadFile(path); err == nil {
+	if cur, err := readAuditFile(path); err == nil {
 		if _, err := s.decodeFile(id, path, cur); err == nil {
 			return fmt.Errorf(msgNotCorrupt, id)
 		}
@@ -528,7 +550,7 @@ func (s *Store) LoadPosition(id string) Position {
 	if err != nil {
 		return p
 	}
-	data, err := os.ReadFile(filepath.Join(dir, positionFile))
+	data, err := safefile.ReadFile(filepath.Join(dir, positionFile), safefile.LimitSmall)
 	if err != nil {
 		return p
 	}
@@ -688,7 +710,122 @@ func jsonProblem(data []byte, err error) error {
 		line, col := lineCol(data, int64(len(data)))
 		return fmt.Errorf(msgTruncated, line, col)
 	}
+	// A date and time that does not parse comes back from time.Time as
+	// Go's layout string, without the field: find it.
+	if de := findBadTime(data); de != nil {
+		return de
+	}
 	return err
+}
+
+// DateError is a date and time in audit.json that is not one: which field,
+// what it holds, and where. (Dates typed by the inspector, like the audit's
+// start date, are checked by ValidateHeader instead.)
+type DateError struct {
+	Field     string // e.g. "updated", `findings["1.1.1"].updated`
+	Value     string // as written in the file, JSON quotes included
+	Line, Col int
+}
+
+// Error names the field and the expected form.
+func (e *DateError) Error() string {
+	return fmt.Sprintf(msgBadTime, e.Field, e.Value, timeExample, e.Line, e.Col)
+}
+
+// timeKeys are the JSON names of the audit's time.Time fields.
+var timeKeys = map[string]bool{"created": true, "updated": true, "imported": true, "captured": true, "finalized": true}
+
+// timeExample shows the expected form of a date and time in audit.json.
+const timeExample = "2026-11-23T10:22:01Z"
+
+// findBadTime walks the JSON of an audit and returns the first time field
+// whose value is not an RFC 3339 date and time (or null), or nil.
+func findBadTime(data []byte) *DateError {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	type frame struct {
+		path   string
+		object bool
+		key    string // object: the key whose value comes next
+		want   bool   // object: the next token is a key
+		index  int    // array: the next element's index
+	}
+	var stack []frame
+	// child is the path of the value about to be read, and its key.
+	child := func() (string, string) {
+		if len(stack) == 0 {
+			return "", ""
+		}
+		f := &stack[len(stack)-1]
+		if f.object {
+			switch {
+			case f.path == "":
+				return f.key, f.key
+			case strings.HasSuffix(f.path, "findings"):
+				return fmt.Sprintf("%s[%q]", f.path, f.key), f.key
+			}
+			return f.path + "." + f.key, f.key
+		}
+		return fmt.Sprintf("%s[%d]", f.path, f.index), ""
+	}
+	// done marks the value just read as finished in its container.
+	done := func() {
+		if len(stack) == 0 {
+			return
+		}
+		f := &stack[len(stack)-1]
+		if f.object {
+			f.want = true
+		} else {
+			f.index++
+		}
+	}
+	for {
+		before := dec.InputOffset()
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		if d, ok := tok.(json.Delim); ok {
+			switch d {
+			case '{', '[':
+				p, _ := child()
+				stack = append(stack, frame{path: p, object: d == '{', want: true})
+			case '}', ']':
+				stack = stack[:len(stack)-1]
+				done()
+			}
+			continue
+		}
+		if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].want {
+			stack[n-1].key, _ = tok.(string)
+			stack[n-1].want = false
+			continue
+		}
+		path, key := child()
+		if timeKeys[key] && len(stack) > 0 && stack[len(stack)-1].object && tok != nil {
+			str, isStr := tok.(string)
+			if _, perr := time.Parse(time.RFC3339Nano, str); !isStr || perr != nil {
+				start := valueStart(data, before)
+				line, col := lineCol(data, start)
+				raw := string(data[start:dec.InputOffset()])
+				if len(raw) > 80 {
+					raw = strings.ToValidUTF8(raw[:80], "") + "…"
+				}
+				return &DateError{Field: path, Value: raw, Line: line, Col: col}
+			}
+		}
+		done()
+	}
+}
+
+// valueStart skips the separators and blanks between the end of the
+// previous JSON token, at off, and the next value.
+func valueStart(data []byte, off int64) int64 {
+	for off < int64(len(data)) && strings.IndexByte(" \t\r\n:,", data[off]) >= 0 {
+		off++
+	}
+	return off
 }
 
 // jsonKindWord names the kind of a JSON value as json.UnmarshalTypeError

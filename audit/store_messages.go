@@ -22,7 +22,9 @@ const (
 	msgWriteFailed = "writing %s: %v"
 	// file, cause
 	msgDiskFullFile = "writing %s: disk full: %v"
-	msgFinalized    = "audit is finalized; amend it first"
+	// file, cause
+	msgSizeLimitFile = "writing %s: disk full or file size limit reached: %v"
+	msgFinalized     = "audit is finalized; amend it first"
 	// handle audit id, audit id given
 	msgWrongAudit = "this handle is for audit %s, not %s"
 	msgClosed     = "audit %s is closed"
@@ -44,6 +46,12 @@ const (
 	msgHashMismatch = "revision %d is finalized but its content was changed afterwards (content hash recorded %s, now %s): the file was edited outside assay or damaged"
 	// id in file, folder name
 	msgIDMismatch = "the file is for audit %q but sits in folder %q"
+	// field, value as written, example of the expected form, line, column
+	msgBadTime = "field %s holds %s, which is not a date and time (expected the form %s) (line %d, column %d)"
+	// kind of file (safefile.Kind)
+	msgNotRegularFile = "not a regular file (a %s)"
+	// size, limit
+	msgFileOverLimit = "the file is %s, over the %s limit"
 	// path, reason
 	msgCorrupt       = "%s is unreadable: %s"
 	msgCorruptBackup = "; a backup exists: run 'assay recover %s'"
@@ -77,8 +85,6 @@ const (
 	msgEvidenceMissing = "evidence file %s does not exist"
 	// path
 	msgEvidenceDir = "%s is a folder, not a file: choose a file"
-	// path
-	msgEvidenceNotRegular = "%s is not a regular file"
 	// path, size, limit
 	msgEvidenceTooBig = "%s is %s, over the %s limit for one evidence file"
 	// path, cause

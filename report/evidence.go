@@ -10,13 +10,14 @@ import (
 	"image/jpeg"
 	_ "image/png"
 	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report/i18n"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // StoreEvidence reads report pictures for one audit from the store: the
@@ -31,7 +32,7 @@ type StoreEvidence struct {
 func (s StoreEvidence) Image(ev *audit.Evidence) ([]byte, bool, error) {
 	p, err := s.Store.DerivedImage(s.ID, ev)
 	if p != "" {
-		data, err := os.ReadFile(p)
+		data, err := safefile.ReadFile(p, safefile.LimitAudit)
 		if err == nil {
 			return data, true, nil
 		}
@@ -48,7 +49,7 @@ func (s StoreEvidence) Image(ev *audit.Evidence) ([]byte, bool, error) {
 	if !isPicture(ev.MediaType) {
 		return nil, false, nil
 	}
-	data, err := os.ReadFile(s.Store.EvidencePath(s.ID, ev.SHA256))
+	data, err := safefile.ReadFile(s.Store.EvidencePath(s.ID, ev.SHA256), safefile.LimitAudit)
 	return data, false, err
 }
 

@@ -7,12 +7,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report/i18n"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // EvidenceProblem is an evidence file the audit lists that is not in the
@@ -81,7 +82,7 @@ func evidenceState(p, sha string) (evidenceFault, error) {
 	if p == "" {
 		return faultBadRef, nil
 	}
-	f, err := os.Open(p)
+	f, _, err := safefile.Open(p) // a pipe in the evidence folder must not hang the export
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return faultMissing, nil

@@ -338,6 +338,10 @@ func outputError(m *i18n.Localizer, path string, err error) error {
 	if errors.As(err, &le) {
 		err = le.Err
 	}
+	if p := audit.WriteProblemOf(err); p == audit.WriteDiskFull || p == audit.WriteSizeLimit {
+		// "disk full or file size limit reached", as for the audit's own files.
+		return &audit.SaveError{Path: path, Problem: p, Err: err}
+	}
 	return fmt.Errorf("%s: %w", m.T("err_write", i18n.Args{"Path": path}), err)
 }
 

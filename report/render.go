@@ -10,8 +10,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/jung-kurt/gofpdf"
 	"golang.org/x/image/font/gofont/gobold"
@@ -667,36 +665,9 @@ func fitText(p *gofpdf.Fpdf, s string, w float64) string {
 	return strings.TrimSpace(head) + "…"
 }
 
-// clean makes user text safe to print: no control characters or escape
-// sequences, tabs as spaces, CRLF as LF, invalid UTF-8 replaced.
+// clean makes user text safe to print: no control characters or terminal
+// escapes of any kind (CSI, OSC, DCS, C1: audit.Sanitize knows them all),
+// tabs as spaces, CRLF as LF.
 func clean(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == utf8.RuneError }) {
-		return s
-	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == '\n':
-			b.WriteRune(r)
-		case r == '\t':
-			b.WriteString("    ")
-		case r == 0x1b: // skip an ANSI escape sequence: ESC [ ... final byte
-			if i < len(s) && s[i] == '[' {
-				i++
-				for i < len(s) && (s[i] < 0x40 || s[i] > 0x7e) {
-					i++
-				}
-				i++
-			}
-		case r == utf8.RuneError && size == 1:
-			b.WriteRune('\uFFFD')
-		case unicode.IsControl(r):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return strings.ReplaceAll(audit.Sanitize(s), "\t", "    ")
 }

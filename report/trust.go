@@ -5,12 +5,13 @@ import (
 	"encoding/hex"
 	"encoding/pem"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/assay-dev/assay/report/identity"
 	"github.com/assay-dev/assay/report/pdfsign"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // Trust is the certification body's policy for accepting a report's
@@ -39,14 +40,14 @@ type Trust struct {
 
 // readTrustFile reads a certificate file the user named. One function, so a
 // safer reader (regular files only, size cap) replaces it in one line.
-func readTrustFile(path string) ([]byte, error) { return os.ReadFile(path) }
+func readTrustFile(path string) ([]byte, error) { return safefile.ReadFile(path, safefile.LimitCert) }
 
 // LoadRoots reads the root CA certificates in path: PEM, or one DER
 // certificate. Errors name the file; a file without certificates is one.
 func LoadRoots(path string) (*x509.CertPool, error) {
 	data, err := readTrustFile(path)
 	if err != nil {
-		return nil, err // *PathError names the file
+		return nil, err // *PathError or *safefile.Error names the file
 	}
 	pool := x509.NewCertPool()
 	n := 0

@@ -3,13 +3,14 @@ package standards
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // DefaultID is the catalog new audits use unless the inspector picks another.
@@ -132,7 +133,7 @@ func Load(home string) (*Set, []error) {
 			path := filepath.Join(dir, e.Name())
 			// Follow symlinks; a device or pipe would block or never end
 			// and hang every command, so only regular files are read.
-			if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+			if _, err := safefile.Check(path); errors.Is(err, safefile.ErrNotRegular) {
 				errs = append(errs, Problem{File: path, Message: msgNotRegular})
 				continue
 			}
@@ -155,21 +156,18 @@ func Load(home string) (*Set, []error) {
 // maxCatalogBytes bounds a catalog file: the built-in catalogs are about
 // 100 KB, so 8 MB leaves room for any real one while a wrong file (a log,
 // /dev/zero behind a symlink) is refused instead of read forever.
-const maxCatalogBytes = 8 << 20
+const maxCatalogBytes = safefile.LimitCatalog
 
-// readCatalogFile reads at most maxCatalogBytes of path.
+// readCatalogFile reads at most maxCatalogBytes of a regular file.
 func readCatalogFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf(msgCannotRead, err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxCatalogBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf(msgCannotRead, err)
-	}
-	if len(data) > maxCatalogBytes {
+	data, err := safefile.ReadFile(path, maxCatalogBytes)
+	switch {
+	case errors.Is(err, safefile.ErrTooLarge):
 		return nil, fmt.Errorf(msgTooBig, maxCatalogBytes>>20)
+	case errors.Is(err, safefile.ErrNotRegular):
+		return nil, errors.New(msgNotRegular)
+	case err != nil:
+		return nil, fmt.Errorf(msgCannotRead, err)
 	}
 	return data, nil
 }

@@ -92,6 +92,9 @@ type Model struct {
 	leaving    bool
 	leaveTo    afterClose
 	forceArmed bool
+	// quitAfterCreate: ctrl+c in the new-audit form is creating the draft;
+	// quit once it exists.
+	quitAfterCreate bool
 }
 
 // New builds the UI on its dependencies.
@@ -112,8 +115,13 @@ func New(d Deps) Model {
 	return Model{c: c, home: newHomeModel(c), help: h}
 }
 
-// Init lists the audits.
-func (m Model) Init() tea.Cmd { return m.home.init() }
+// Init lists the audits, and says what was wrong with config.toml.
+func (m Model) Init() tea.Cmd {
+	if w := configWarning(m.c.deps.ConfigErr); w != "" {
+		return tea.Batch(m.home.init(), notify(w, true))
+	}
+	return m.home.init()
+}
 
 // Update implements tea.Model.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -133,7 +141,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case auditOpenedMsg, auditCreatedMsg:
-		return m.opened(msg)
+		nm, cmd := m.opened(msg)
+		if mm := nm.(Model); mm.quitAfterCreate {
+			mm.quitAfterCreate = false
+			if mm.s != nil {
+				q, qcmd := mm.leave(closeToQuit)
+				return q, tea.Batch(cmd, qcmd)
+			}
+			return mm, cmd // not created: the form and its error stay
+		}
+		return nm, cmd
 	case saveDueMsg, auditSavedMsg, positionDueMsg, positionSavedMsg, handleClosedMsg:
 		return m.updateSession(msg)
 	case evidenceStoredMsg, evidenceDerivedMsg, editorFileMsg, editorClosedMsg, completedMsg:
@@ -158,7 +175,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // updateKey handles the global keys, then gives the key to the screen.
 func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.forceArmed && !key.Matches(msg, m.c.g.ForceQuit) && (m.typing() || !key.Matches(msg, m.c.g.Quit)) {
+		// Any other key than the quit asked for keeps assay open; the
+		// save goes on being retried.
+		m.forceArmed = false
+		m.layout()
+	}
 	if key.Matches(msg, m.c.g.ForceQuit) {
+		if m.screen == screenNew && m.form.typed() {
+			// ctrl+c saves everywhere: what was typed becomes a draft.
+			return m.createDraftAndQuit()
+		}
 		return m.leave(closeToQuit)
 	}
 	if msg.Alt && !msg.Paste && (msg.Type == tea.KeyRunes || msg.Type == tea.KeyEsc) {

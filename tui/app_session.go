@@ -19,18 +19,23 @@ func (m Model) updateSession(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case saveDueMsg:
-		if msg.id == s.id && msg.rev == s.rev {
-			cmd = s.flush(m.c.now)
+		if msg.id == s.id {
+			cmd = s.due(msg, m.c.now)
 		}
 	case auditSavedMsg:
 		if msg.id != s.id {
 			return m, nil
 		}
 		cmd = s.saved(msg, m.c.now)
-		if msg.err != nil && m.leaving {
+		switch {
+		case msg.err != nil && m.leaving:
+			// Nothing is lost: the leaving stops, the save keeps being
+			// retried, and only a second quit gives up on it (the status
+			// line says so).
 			m.leaving = false
 			m.forceArmed = m.leaveTo == closeToQuit
-			return m.notify(sprintf(txt.quitFailed, msg.err), true)
+		case msg.err == nil && s.err == nil:
+			m.forceArmed = false // saved after all: nothing to confirm
 		}
 		if m.screen == screenSummary {
 			cmd = tea.Batch(cmd, m.summary.afterSave())
@@ -68,6 +73,7 @@ func (m Model) leave(to afterClose) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.leaving, m.leaveTo = true, to
+	m.walk.commitField()
 	cmds := []tea.Cmd{s.flush(m.c.now)}
 	if m.fatal == "" && !s.posBusy {
 		s.posBusy = true
@@ -102,4 +108,73 @@ func (m Model) closed(msg handleClosedMsg) (tea.Model, tea.Cmd) {
 		cmd = tea.Batch(cmd, n)
 	}
 	return m, cmd
+}
+
+// saveErrorLine is the status line while the open audit is not saved: the
+// reason in a few words, that it is being retried, and the way out, in
+// one line that fits 80 columns (the error itself follows on the next).
+func (m Model) saveErrorLine() string {
+	quit := m.c.g.Quit.Help().Key
+	if m.typing() {
+		quit = m.c.g.ForceQuit.Help().Key // q types a q in a field
+	}
+	line := sprintf(txt.saveRetrying, m.s.saveProblem(), quit)
+	if m.forceArmed {
+		line = sprintf(txt.quitArmed, m.s.saveProblem(), quit)
+	}
+	// The error itself, for whoever helps: one line, cut to the width.
+	return line + "\n" + truncate(sanitizeLine(m.s.err.Error()), max(m.width, minWidth))
+}
+
+// createDraftAndQuit keeps what was typed in the new-audit form as a draft
+// audit, then quits: ctrl+c saves everywhere. Should creating it fail,
+// the form stays with the error, so nothing typed is lost.
+func (m Model) createDraftAndQuit() (tea.Model, tea.Cmd) {
+	m.quitAfterCreate = true
+	if m.form.creating {
+		return m, nil // being created already (ctrl+s): quit once it is
+	}
+	m.form.creating = true
+	return m, createAuditCmd(m.c.deps.Store, m.form.draft())
+}
+
+// Flush saves, synchronously, what the UI holds and has not saved: the open
+// audit's unsaved edits (the field being typed in included) and its
+// position, or a new audit typed in the form (as a draft); then it releases
+// the audit's lock. cmd calls it once the program has stopped, for a signal
+// or a lost terminal, when no Update runs any more: it is the one place the
+// UI does I/O outside a command. A save command still running is no
+// danger: both go through the session's saver, which never writes an older
+// revision over a newer one.
+func (m Model) Flush() error {
+	if m.c == nil {
+		return nil
+	}
+	if m.s == nil {
+		if m.screen == screenNew && m.form.typed() && !m.form.creating {
+			h, err := m.c.deps.Store.Create(m.form.draft())
+			if err != nil {
+				return err
+			}
+			return h.Close()
+		}
+		return nil
+	}
+	s := m.s
+	if m.walk.s == s {
+		m.walk.commitField()
+	}
+	var err error
+	if s.dirty() {
+		err = s.sv.save(s.a.Clone(), s.rev)
+	}
+	if m.fatal == "" && m.walk.s == s {
+		if perr := m.c.deps.Store.SavePosition(s.id, m.walk.position()); err == nil {
+			err = perr
+		}
+	}
+	if cerr := s.h.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

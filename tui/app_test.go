@@ -270,21 +270,20 @@ func TestQuitSavesFirstAndReleasesTheLock(t *testing.T) {
 
 func TestSaveErrorIsShownAndQuitDoesNotLoseIt(t *testing.T) {
 	d, st := openWalk(t, 80, 24)
-	st.saveErr = errors.New("disk full")
+	st.saveErr = errors.New("input/output error")
 	d.typeText("c")
 	d.fire()
-	if !strings.Contains(d.view(), "not saved: disk full") {
+	if !strings.Contains(d.view(), "not saved — cannot write; retrying; q twice quits without saving") ||
+		!strings.Contains(d.view(), "input/output error") {
 		t.Errorf("save error not shown:\n%s", d.view())
 	}
 	d.typeText("q")
 	if d.quit {
 		t.Fatal("quit although the audit could not be saved")
 	}
-	if !strings.Contains(d.view(), "Press q again") {
+	if !strings.Contains(d.view(), "q again quits WITHOUT saving") {
 		t.Errorf("no way out offered:\n%s", d.view())
 	}
-	st.saveErr = nil
-	d.typeText("c") // no change: still unsaved from before
 	d.typeText("q")
 	if !d.quit {
 		t.Fatal("second q did not quit")
@@ -328,9 +327,19 @@ func TestCorrectiveActionAndDueDateForNonConformity(t *testing.T) {
 	if f.CorrectiveAction != "Buy retorts" || f.DueDate != "2027-02-01" {
 		t.Errorf("saved finding = %+v", f)
 	}
+	// n/a has no corrective action: asked first, then deleted from the
+	// record, not only hidden.
 	d.typeText("n")
+	if !strings.Contains(d.view(), "n/a has no corrective action: delete this one and its due date? y/n") {
+		t.Errorf("no question before deleting the action:\n%s", d.view())
+	}
+	d.typeText("y")
 	if !strings.Contains(d.view(), "Justification:") {
 		t.Errorf("n/a verdict lacks justification:\n%s", d.view())
+	}
+	d.fire()
+	if f := st.saved("a1").Findings["1.1"]; f.Verdict != audit.NA || f.CorrectiveAction != "" || f.DueDate != "" {
+		t.Errorf("saved finding after n/a = %+v, want no action and no due date", f)
 	}
 }
 

@@ -84,7 +84,7 @@ func (m Model) titleView() string {
 	left := m.c.st.title.Render(txt.appName) + " · " + txt.screenNames[m.screen]
 	right := ""
 	if m.s != nil {
-		if st, isErr := m.s.saveState(); st != "" && !isErr {
+		if st := m.s.saveState(); st != "" {
 			right = m.c.st.muted.Render(st)
 		}
 		// The ASMO's name takes what the save state leaves, so a wide
@@ -97,12 +97,19 @@ func (m Model) titleView() string {
 
 func (m Model) statusView() string {
 	text, isErr := m.status, m.statusErr
-	if m.s != nil && m.s.err != nil && !isErr {
-		text, isErr = m.s.saveState()
+	switch {
+	case m.prompt() != "":
+		// A question waits for its answer: nothing may hide it.
+		text, isErr = m.prompt(), false
+	case m.s != nil && m.s.err != nil && (!isErr || m.forceArmed):
+		text, isErr = m.saveErrorLine(), true
 	}
 	// A long message (a lock held elsewhere, a disk error) wraps onto up
 	// to three lines rather than losing its end.
-	lines := wrap(text, max(m.width, minWidth))
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		lines = append(lines, wrap(l, max(m.width, minWidth))...)
+	}
 	if len(lines) > maxStatusLines {
 		lines = lines[:maxStatusLines]
 		lines[maxStatusLines-1] = truncate(lines[maxStatusLines-1]+" …", max(m.width, minWidth))
@@ -115,6 +122,17 @@ func (m Model) statusView() string {
 		lines[i] = st.Render(lines[i])
 	}
 	return strings.Join(lines, "\n")
+}
+
+// prompt is the question the screen in front is asking (y/n), if any.
+func (m Model) prompt() string {
+	switch m.screen {
+	case screenNew:
+		return m.form.prompt()
+	case screenWalk:
+		return m.walk.prompt()
+	}
+	return ""
 }
 
 // maxStatusLines bounds how much of the screen a status message may take.

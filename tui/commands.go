@@ -1,23 +1,24 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // Commands capture values (a store, a handle, a private copy of the audit),
 // never the model, so they can run while the model changes.
-
-// saveDebounce is how long after the last keystroke an edit is saved.
-const saveDebounce = 800 * time.Millisecond
 
 // statusTTL is how long a transient status message stays.
 const statusTTL = 5 * time.Second
@@ -63,10 +64,10 @@ func (c *common) after(d time.Duration, msg tea.Msg) tea.Cmd {
 	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 }
 
-// saveCmd writes copy, which nobody else holds, through the handle.
-func saveCmd(h Handle, copy *audit.Audit, rev int, now func() time.Time) tea.Cmd {
+// saveCmd writes copy, which nobody else holds, through the saver.
+func saveCmd(sv *saver, copy *audit.Audit, rev int, now func() time.Time) tea.Cmd {
 	return func() tea.Msg {
-		err := h.Save(copy)
+		err := sv.save(copy, rev)
 		return auditSavedMsg{id: copy.ID, rev: rev, at: now(), err: err}
 	}
 }
@@ -95,7 +96,7 @@ func restoreCmd(s Store, id string) tea.Cmd {
 // links it in its own audit.
 func storeEvidenceCmd(h Handle, id, path, reqID string) tea.Cmd {
 	return func() tea.Msg {
-		ev, err := h.StoreEvidence(expandHome(path))
+		ev, err := h.StoreEvidence(resolvePath(path))
 		return evidenceStoredMsg{id: id, reqID: reqID, path: path, ev: ev, err: err}
 	}
 }
@@ -124,6 +125,68 @@ func loadSignerCmd(f func() (*audit.Signer, error), id string) tea.Cmd {
 	}
 }
 
+// resolvePath turns a typed or completed path into the file's: a leading
+// ~/ is the home folder, and a name with control characters, which the
+// field shows escaped (\x01), is unescaped when no file has the escaped
+// name itself.
+func resolvePath(p string) string {
+	p = expandHome(p)
+	if _, err := os.Lstat(p); err == nil {
+		return p
+	}
+	if u := unescapeControls(p); u != p {
+		if _, err := os.Lstat(u); err == nil {
+			return u
+		}
+	}
+	return p
+}
+
+// escapeControls shows a file name's control characters and invalid bytes
+// as \xNN (C1 controls as \u0080…), so the name can be seen, typed and
+// attached without any of them reaching the terminal.
+func escapeControls(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case r >= 0x80 && r < 0xa0:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// unescapeControls undoes escapeControls.
+func unescapeControls(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+3 < len(s) && s[i+1] == 'x' {
+			if n, err := strconv.ParseUint(s[i+2:i+4], 16, 8); err == nil {
+				b.WriteByte(byte(n))
+				i += 3
+				continue
+			}
+		}
+		if s[i] == '\\' && i+5 < len(s) && s[i+1] == 'u' {
+			if n, err := strconv.ParseUint(s[i+2:i+6], 16, 16); err == nil {
+				b.WriteRune(rune(n))
+				i += 5
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
 func exportCmd(x Exporter, h Handle, id string, draft bool) tea.Cmd {
 	return func() tea.Msg {
 		p, err := x.Export(h, id, draft)
@@ -150,14 +213,15 @@ func completeCmd(input string) tea.Cmd {
 		if list == "" {
 			list = "."
 		}
-		ents, err := os.ReadDir(expandHome(list))
+		ents, err := os.ReadDir(resolvePath(list))
 		if err != nil {
 			return completedMsg{input: input, value: input, err: err}
 		}
 		var names []string
 		for _, e := range ents {
-			if strings.HasPrefix(e.Name(), base) && (strings.HasPrefix(base, ".") || !strings.HasPrefix(e.Name(), ".")) {
-				n := e.Name()
+			// Names are compared and offered escaped: the field cannot
+			// hold a control character.
+			if n := escapeControls(e.Name()); strings.HasPrefix(n, base) && (strings.HasPrefix(base, ".") || !strings.HasPrefix(n, ".")) {
 				if e.IsDir() {
 					n += string(filepath.Separator)
 				}
@@ -210,7 +274,9 @@ func editorCmd(editor, reqID, path string) tea.Cmd {
 		if err != nil {
 			return editorClosedMsg{reqID: reqID, err: err}
 		}
-		b, err := os.ReadFile(path)
+		// The editor may have replaced the file with anything: read it as
+		// any file from outside (a note over the UI's limit is kept).
+		b, err := safefile.ReadFile(path, safefile.LimitAudit)
 		return editorClosedMsg{reqID: reqID, text: string(b), err: err}
 	})
 }

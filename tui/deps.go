@@ -68,4 +68,7 @@ type Deps struct {
 	// a nil func, means there is no signing key yet. It reads files: it is
 	// called in a command.
 	SigningKey func() (*audit.Signer, error)
+	// ConfigErr is what was wrong with config.toml when it was read
+	// (audit.ConfigProblems lists it), shown on the status line at start.
+	ConfigErr error
 }

@@ -12,6 +12,8 @@ func bind(help, desc string, keys ...string) key.Binding {
 // ctrl ones do.
 type globalKeys struct {
 	Quit, ForceQuit, Help key.Binding
+	// Yes answers a y/n question; any other key is no.
+	Yes key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -20,6 +22,7 @@ func newGlobalKeys() globalKeys {
 		Quit:      bind("q", w.quit, "q"),
 		ForceQuit: bind("ctrl+c", w.quit, "ctrl+c"),
 		Help:      bind("?", w.help, "?"),
+		Yes:       bind("y", w.yes, "y"),
 	}
 }
 

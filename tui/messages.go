@@ -31,10 +31,15 @@ type auditCreatedMsg struct {
 	err error
 }
 
-// saveDueMsg: the debounce after an edit ran out.
+// saveDueMsg: a save timer ran out: the debounce after edit rev, the
+// max wait of the unsaved edits numbered gen (deadline), or the retry
+// numbered gen after a failed save (retry).
 type saveDueMsg struct {
-	id  string
-	rev int
+	id       string
+	rev      int
+	gen      int
+	deadline bool
+	retry    bool
 }
 
 // auditSavedMsg: the copy of edit revision rev reached disk (or not).

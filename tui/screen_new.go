@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"reflect"
 	"strconv"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -8,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/standards"
 )
 
 // formModel is the new-audit form: the catalog, then the header form with
@@ -17,6 +19,11 @@ type formModel struct {
 	keys     formKeys
 	f        form
 	creating bool
+	// blank is the header and catalog the form started with, so that
+	// leaving knows whether anything was typed.
+	blank      audit.Header
+	blankCat   int
+	confirming bool // "discard this new audit? y/n" is asked
 }
 
 func newFormModel(c *common) formModel {
@@ -37,7 +44,42 @@ func newFormModel(c *common) formModel {
 	catalog := formField{key: "catalog", kind: kindChoice, choices: catIDs, labels: catLabels, choice: def}
 	m.f = newHeaderForm(c, c.deps.Config.Defaults(audit.Header{StartDate: today, EndDate: today}), catalog)
 	m.f.focusOn(1)
+	m.blank, _ = m.header()
+	m.blankCat = def
 	return m
+}
+
+// typed reports whether anything was typed or chosen since the form
+// opened: leaving then asks, and ctrl+c keeps it as a draft.
+func (m formModel) typed() bool {
+	if m.c == nil || len(m.f.fields) == 0 {
+		return false
+	}
+	h, _ := m.header()
+	return m.f.fields[0].choice != m.blankCat || !reflect.DeepEqual(h, m.blank)
+}
+
+// prompt is the question the form is asking, for the status line.
+func (m formModel) prompt() string {
+	if m.confirming {
+		return txt.confirmDiscard
+	}
+	return ""
+}
+
+// draft is the audit as typed so far, valid or not: what ctrl+c or a
+// signal keeps rather than lose it. Fields that do not parse are left
+// empty; the details screen shows what is missing.
+func (m formModel) draft() *audit.Audit {
+	h, _ := m.header()
+	i, _ := strconv.Atoi(m.f.fields[0].value())
+	var cat *standards.Catalog
+	if cats := m.c.deps.Catalogs.Current(); i >= 0 && i < len(cats) {
+		cat = cats[i]
+	}
+	a := audit.New(cat, h, m.c.now())
+	a.Policy = m.c.deps.Config.DatePolicy()
+	return a
 }
 
 // keyMap offers ←/→ only on a choice, and the table's keys in the table.
@@ -66,8 +108,19 @@ func (m formModel) update(msg tea.Msg) (formModel, tea.Cmd) {
 	if !ok || m.creating {
 		return m, nil
 	}
+	if m.confirming {
+		m.confirming = false
+		if key.Matches(k, m.c.g.Yes) {
+			m.c.goTo(screenHome)
+		}
+		return m, nil
+	}
 	switch {
 	case key.Matches(k, m.keys.Cancel):
+		if m.typed() {
+			m.confirming = true
+			return m, nil
+		}
 		m.c.goTo(screenHome)
 		return m, nil
 	case key.Matches(k, m.keys.Create):

@@ -59,6 +59,7 @@ type walkModel struct {
 	// preparing holds the digests of photos whose report-ready image is
 	// being made in the background (shared by copies of the model).
 	preparing map[string]bool
+	clearing  *verdictChange // asking before a verdict change deletes text
 }
 
 func newWalkModel(c *common, s *session, pos audit.Position) walkModel {
@@ -130,7 +131,7 @@ func (m walkModel) current() *standards.Requirement {
 
 func (m walkModel) editable() bool { return m.s.a.Editable() }
 
-func (m walkModel) typing() bool { return m.focus != focusList }
+func (m walkModel) typing() bool { return m.focus != focusList || m.clearing != nil }
 
 // refresh recomputes what depends on the audit's header and status.
 func (m *walkModel) refresh() {
@@ -148,6 +149,9 @@ func (m *walkModel) refresh() {
 func (m walkModel) update(msg tea.Msg) (walkModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
+		if m.clearing != nil {
+			return m.answerClear(msg)
+		}
 		switch m.focus {
 		case focusList:
 			return m.updateList(msg)
@@ -287,21 +291,6 @@ func (m walkModel) nextOpen() (walkModel, tea.Cmd) {
 		}
 	}
 	return m, notify(txt.allAssessed, false)
-}
-
-// setVerdict records a verdict for the requirement in focus.
-func (m walkModel) setVerdict(v audit.Verdict) (walkModel, tea.Cmd) {
-	r := m.current()
-	if r == nil || !m.editable() {
-		return m, nil
-	}
-	f := m.s.a.Finding(r.ID)
-	if f.Verdict == v {
-		return m, nil
-	}
-	f.Verdict = v
-	f.Updated = m.c.now().UTC()
-	return m, m.s.touch()
 }
 
 // maxScroll is the detail's last useful offset, so that scrolling back up

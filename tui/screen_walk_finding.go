@@ -37,11 +37,67 @@ func (m walkModel) fields() []walkFocus {
 	return fs
 }
 
-// focusField gives a text field the keys, loaded from the finding.
+// Size rules for notes. They live here, in the finding's logic, not in the
+// text field, so they hold whatever editor the field uses.
+
+// maxNote is the largest note typed or pasted here (config.toml's
+// max_note_kb): larger texts go through ctrl+e and $EDITOR.
+func (m walkModel) maxNote() int { return m.c.deps.Config.MaxNoteBytes() }
+
+// addedBytes is how much a key would add to a note: the typed or pasted
+// text, or a newline.
+func addedBytes(msg tea.KeyMsg) int {
+	switch msg.Type {
+	case tea.KeyRunes:
+		return len(string(cleanKey(msg, true).Runes))
+	case tea.KeySpace, tea.KeyEnter, tea.KeyTab:
+		return 1
+	}
+	return 0
+}
+
+// noteRefusal is the message for a key that would take the note past its
+// size limit, or "" when the key may go to the field.
+func (m walkModel) noteRefusal(notes string, msg tea.KeyMsg) string {
+	add := addedBytes(msg)
+	if add > 0 && len(notes)+add > m.maxNote() {
+		return sprintf(txt.noteTooLong, humanSize(int64(len(notes)+add)), humanSize(int64(m.maxNote())))
+	}
+	return ""
+}
+
+// noteReadOnly is why a note cannot be typed in here (too big), or "".
+func (m walkModel) noteReadOnly(notes string) string {
+	if n := len(notes); n > m.maxNote() {
+		return sprintf(txt.noteReadOnly, humanSize(int64(n)), humanSize(int64(m.maxNote())))
+	}
+	return ""
+}
+
+// humanSize writes a size as a file manager does.
+func humanSize(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for q := n / unit; q >= unit; q /= unit {
+		div *= unit
+		exp++
+	}
+	return sprintf("%.1f %cB", float64(n)/float64(div), "KMGTPE"[exp])
+}
+
+// focusField gives a text field the keys, loaded from the finding. A note
+// over the size limit (edited outside assay) is not loaded: it stays
+// read-only here and ctrl+e edits it.
 func (m walkModel) focusField(f walkFocus) (walkModel, tea.Cmd) {
 	r := m.current()
 	if r == nil || !m.editable() {
 		return m, nil
+	}
+	if why := m.noteReadOnly(m.s.a.Finding(r.ID).Notes); f == focusNotes && why != "" {
+		return m, notify(why, true)
 	}
 	m.blurFields()
 	m.focus, m.fieldErr = f, ""
@@ -103,6 +159,9 @@ func (m walkModel) updateField(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	changed := false
 	switch m.focus {
 	case focusNotes:
+		if why := m.noteRefusal(f.Notes, msg); why != "" {
+			return m, notify(why, true)
+		}
 		// Value() is copied only when the text changed: a key that moves
 		// the cursor costs nothing, whatever the note's length.
 		rev := m.notes.Rev()
@@ -150,6 +209,102 @@ func (m *walkModel) applyDue(reqID string, f *audit.Finding) bool {
 	return true
 }
 
+// commitField copies the focused field's text into the finding when the
+// two differ. Keys do this as they come; a quit or a signal must not
+// depend on it. It reports whether the finding changed.
+func (m walkModel) commitField() bool {
+	if m.s == nil || m.focus == focusList || !m.editable() {
+		return false
+	}
+	r := m.current()
+	if r == nil {
+		return false
+	}
+	f := m.s.a.Finding(r.ID)
+	changed := false
+	switch m.focus {
+	case focusNotes:
+		if v := m.notes.Value(); v != f.Notes && len(v) <= m.maxNote() {
+			f.Notes, changed = v, true
+		}
+	case focusAction:
+		if v := m.action.Value(); v != f.CorrectiveAction {
+			f.CorrectiveAction, changed = v, true
+		}
+	case focusJust:
+		if v := m.just.Value(); v != f.Justification {
+			f.Justification, changed = v, true
+		}
+	}
+	if changed {
+		f.Updated = m.c.now().UTC()
+		m.s.rev++
+	}
+	return changed
+}
+
+// verdictChange is a verdict waiting for the inspector's yes, because it
+// deletes the corrective action they wrote.
+type verdictChange struct {
+	reqID string
+	to    audit.Verdict
+}
+
+// setVerdict records a verdict for the requirement in focus. Going from a
+// non-conformity to conforms or n/a deletes the corrective action and due
+// date from the record (they would stay in audit.json and in the signed
+// attachment otherwise), after asking when the action has text.
+func (m walkModel) setVerdict(v audit.Verdict) (walkModel, tea.Cmd) {
+	r := m.current()
+	if r == nil || !m.editable() {
+		return m, nil
+	}
+	f := m.s.a.Finding(r.ID)
+	if f.Verdict == v {
+		return m, nil
+	}
+	if clearsAction(f.Verdict, v) && strings.TrimSpace(f.CorrectiveAction) != "" {
+		m.clearing = &verdictChange{reqID: r.ID, to: v}
+		return m, nil
+	}
+	return m, m.applyVerdict(f, v)
+}
+
+// clearsAction reports whether changing from one verdict to another drops
+// the corrective action.
+func clearsAction(from, to audit.Verdict) bool {
+	return from.IsNonConformity() && (to == audit.Conforms || to == audit.NA)
+}
+
+// applyVerdict sets the verdict, dropping what it no longer has.
+func (m walkModel) applyVerdict(f *audit.Finding, v audit.Verdict) tea.Cmd {
+	if clearsAction(f.Verdict, v) {
+		f.CorrectiveAction, f.DueDate = "", ""
+	}
+	f.Verdict = v
+	f.Updated = m.c.now().UTC()
+	return m.s.touch()
+}
+
+// answerClear takes the answer to "delete the corrective action?": y
+// changes the verdict, any other key keeps everything as it was.
+func (m walkModel) answerClear(msg tea.KeyMsg) (walkModel, tea.Cmd) {
+	ch := m.clearing
+	m.clearing = nil
+	if !key.Matches(msg, m.c.g.Yes) || !m.editable() {
+		return m, nil
+	}
+	return m, m.applyVerdict(m.s.a.Finding(ch.reqID), ch.to)
+}
+
+// prompt is the walk's pending question, for the status line.
+func (m walkModel) prompt() string {
+	if m.clearing == nil {
+		return ""
+	}
+	return sprintf(txt.confirmClear, verdictName(m.clearing.to))
+}
+
 // updateEvidence moves through the finding's evidence and detaches.
 func (m walkModel) updateEvidence(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	r := m.current()
@@ -179,7 +334,7 @@ func (m walkModel) updateEvidence(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 			m.focus = focusList
 		}
 		m.evSel = max(min(m.evSel, len(findingEvidence(m.s.a, r.ID))-1), 0)
-		return m, tea.Batch(m.s.touch(), notify(sprintf(txt.detached, sanitizeLine(name)), false))
+		return m, tea.Batch(m.s.touch(), notify(sprintf(txt.detached, escapeControls(name)), false))
 	}
 	return m, nil
 }
@@ -221,7 +376,7 @@ func (m walkModel) evidenceStored(msg evidenceStoredMsg) (walkModel, tea.Cmd) {
 	if err != nil {
 		return m, notify(err.Error(), true)
 	}
-	cmds := []tea.Cmd{m.s.touch(), notify(sprintf(txt.attached, sanitizeLine(ev.Name)), false)}
+	cmds := []tea.Cmd{m.s.touch(), notify(sprintf(txt.attached, escapeControls(ev.Name)), false)}
 	if audit.NeedsDerived(ev) && !m.preparing[ev.SHA256] {
 		m.preparing[ev.SHA256] = true
 		cmds = append(cmds, deriveEvidenceCmd(m.s.h, m.s.id, ev.Clone()))
@@ -274,10 +429,20 @@ func (m walkModel) editorClosed(msg editorClosedMsg) (walkModel, tea.Cmd) {
 	if text == f.Notes {
 		return m, nil
 	}
+	// Whatever the editor gave back is the inspector's text: kept, even
+	// over the limit, which only makes it read-only here.
 	f.Notes = text
 	f.Updated = m.c.now().UTC()
+	cmd := m.s.touch()
+	if why := m.noteReadOnly(text); why != "" {
+		if m.focus == focusNotes {
+			m.blurFields()
+			m.focus = focusList
+		}
+		return m, tea.Batch(cmd, notify(why, false))
+	}
 	if m.focus == focusNotes {
 		m.notes.SetValue(text)
 	}
-	return m, m.s.touch()
+	return m, cmd
 }

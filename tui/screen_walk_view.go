@@ -21,6 +21,7 @@ type walkCache struct {
 	notesWidth int
 	notesText  string
 	notesLines []string
+	notesCut   bool // the note is longer than the wrapped lines
 }
 
 func newWalkCache() *walkCache { return &walkCache{detail: map[string][]string{}} }
@@ -388,13 +389,22 @@ func (m walkModel) inputLine(f walkFocus, label, value string, w int) string {
 	return truncate(m.c.st.label.Render(label)+sanitizeLine(value), w)
 }
 
-// noteLines is the notes wrapped for the preview, once per change.
+// previewBytes bounds how much of a note the preview wraps: a few screens'
+// worth, so that a note of many megabytes (written outside assay) shows at
+// once instead of being wrapped whole on every change.
+const previewBytes = 64 << 10
+
+// noteLines is the notes wrapped for the preview, once per change, and
+// whether the note goes on past what was wrapped.
 func (m walkModel) noteLines(id, notes string) []string {
 	w := m.rightWidth() - 2
 	c := m.cache
 	if c.notesID != id || c.notesWidth != w || c.notesText != notes {
 		c.notesID, c.notesWidth, c.notesText = id, w, notes
-		c.notesLines = nil
+		c.notesLines, c.notesCut = nil, false
+		if len(notes) > previewBytes {
+			notes, c.notesCut = strings.ToValidUTF8(notes[:previewBytes], ""), true
+		}
 		if notes != "" {
 			c.notesLines = wrap(audit.Sanitize(notes), w)
 		}
@@ -410,14 +420,18 @@ func (m walkModel) notesPreview(id, notes string, rows int) []string {
 	}
 	out := make([]string, 0, rows)
 	n := len(all)
+	cut := m.cache.notesCut
 	show := min(n, rows)
-	if n > rows {
-		show = rows - 1
+	if n > rows || cut {
+		show = min(n, rows-1)
 	}
 	for _, l := range all[:show] {
 		out = append(out, "│ "+l)
 	}
-	if n > rows {
+	switch {
+	case cut:
+		out = append(out, m.c.st.muted.Render(sprintf(txt.notesMoreBig, humanSize(int64(len(notes))))))
+	case n > rows:
 		out = append(out, m.c.st.muted.Render(sprintf(txt.notesMore, n-show)))
 	}
 	for len(out) < rows {
@@ -436,7 +450,7 @@ func (m walkModel) evidenceLines(f *audit.Finding, w int) []string {
 	for _, sha := range f.Evidence {
 		name := sha[:min(12, len(sha))]
 		if ev, ok := m.s.a.EvidenceBySHA(sha); ok {
-			name = sanitizeLine(ev.Name)
+			name = escapeControls(ev.Name) // shown, not acted on by the terminal
 		}
 		if m.preparing[sha] {
 			name += txt.preparingPhoto

@@ -83,8 +83,12 @@ func TestNewAuditFormChoices(t *testing.T) {
 		t.Errorf("choices gave %s/%s, want surveillance/ecological", h.AuditType, h.CertType)
 	}
 	d.press(tea.KeyEsc)
+	if d.m.screen != screenNew || !strings.Contains(d.view(), "discard this new audit? y/n") {
+		t.Fatalf("esc with choices made did not ask:\n%s", d.view())
+	}
+	d.typeText("y")
 	if d.m.screen != screenHome {
-		t.Errorf("esc left the form for %v, want home", d.m.screen)
+		t.Errorf("y left the form for %v, want home", d.m.screen)
 	}
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -9,13 +10,26 @@ import (
 	"github.com/assay-dev/assay/standards"
 )
 
+// Autosave timing. A pause saves saveDebounce after the last key; while
+// keys keep coming, a save starts at the latest saveMaxWait after the
+// first edit not yet on disk, so a crash loses at most about a second of
+// typing even when the save itself and a loaded machine add their delay.
+// A failed save is tried again every saveRetry.
+const (
+	saveDebounce = 500 * time.Millisecond
+	saveMaxWait  = 750 * time.Millisecond
+	saveRetry    = time.Second
+)
+
 // session is the audit open for editing, shared by the walk and the
 // summary. Every edit bumps rev; a save carries the rev of the copy it
-// wrote, so the model knows what reached disk. One save runs at a time.
+// wrote, so the model knows what reached disk. One save runs at a time;
+// edits made meanwhile are saved right after it (coalesced, not queued).
 type session struct {
 	c        *common
 	id       string
 	h        Handle
+	sv       *saver
 	a        *audit.Audit
 	cat      *standards.Catalog
 	rev      int
@@ -24,27 +38,58 @@ type session struct {
 	again    bool // a save was asked for while one was running
 	savedAt  time.Time
 	err      error
-	moves    int  // navigation counter, for the debounced position save
-	posBusy  bool // a position save is running
-	closing  bool
+	// waiting is set from the first edit not yet on disk until a save of
+	// it starts: that edit started the max-wait clock, numbered gen.
+	waiting bool
+	gen     int
+	retries int  // numbers the retry timer, so only the latest one acts
+	moves   int  // navigation counter, for the debounced position save
+	posBusy bool // a position save is running
+	closing bool
 }
 
 func newSession(c *common, h Handle, cat *standards.Catalog) *session {
 	// The UI edits its own copy: the handle's audit may be read by an
 	// export running in a command.
 	a := h.Audit().Clone()
-	return &session{c: c, id: a.ID, h: h, a: a, cat: cat}
+	return &session{c: c, id: a.ID, h: h, sv: &saver{h: h}, a: a, cat: cat}
 }
 
 func (s *session) dirty() bool { return s.rev != s.savedRev }
 
-// touch records an edit and schedules the debounced save.
+// touch records an edit and schedules its save: after the debounce, and no
+// later than saveMaxWait after the first edit still unsaved.
 func (s *session) touch() tea.Cmd {
 	s.rev++
-	return s.c.after(saveDebounce, saveDueMsg{id: s.id, rev: s.rev})
+	debounce := s.c.after(saveDebounce, saveDueMsg{id: s.id, rev: s.rev})
+	if s.waiting {
+		return debounce
+	}
+	s.waiting = true
+	s.gen++
+	return tea.Batch(debounce, s.c.after(saveMaxWait, saveDueMsg{id: s.id, gen: s.gen, deadline: true}))
 }
 
-// flush starts a save now if anything is unsaved.
+// due handles a save timer: the debounce of the latest edit, the max wait
+// of the current unsaved edits, or a retry after a failure.
+func (s *session) due(msg saveDueMsg, now func() time.Time) tea.Cmd {
+	switch {
+	case msg.retry:
+		if msg.gen != s.retries || s.err == nil {
+			return nil
+		}
+	case msg.deadline:
+		if msg.gen != s.gen {
+			return nil
+		}
+	case msg.rev != s.rev:
+		return nil
+	}
+	return s.flush(now)
+}
+
+// flush starts a save now if anything is unsaved; if a save is running,
+// another follows it as soon as it ends.
 func (s *session) flush(now func() time.Time) tea.Cmd {
 	if !s.dirty() {
 		return nil
@@ -54,17 +99,24 @@ func (s *session) flush(now func() time.Time) tea.Cmd {
 		return nil
 	}
 	s.saving = true
-	return saveCmd(s.h, s.a.Clone(), s.rev, now)
+	s.waiting = false // edits from now on start a new max-wait clock
+	return saveCmd(s.sv, s.a.Clone(), s.rev, now)
 }
 
-// saved takes a save's result and starts the next save if more edits came
-// in while it ran and a flush was asked for.
+// saved takes a save's result. More edits made while it ran are saved at
+// once when a flush was asked for; a failure is retried on the autosave
+// schedule, and the first success after failures says so.
 func (s *session) saved(msg auditSavedMsg, now func() time.Time) tea.Cmd {
 	s.saving = false
 	if msg.err != nil {
 		s.err = msg.err
 		s.again = false
-		return nil
+		s.retries++
+		return s.c.after(saveRetry, saveDueMsg{id: s.id, gen: s.retries, retry: true})
+	}
+	var cmds []tea.Cmd
+	if s.err != nil {
+		cmds = append(cmds, notify(sprintf(txt.savedAgain, msg.at.Format("15:04:05")), false))
 	}
 	s.err = nil
 	if msg.rev > s.savedRev {
@@ -72,23 +124,60 @@ func (s *session) saved(msg auditSavedMsg, now func() time.Time) tea.Cmd {
 	}
 	s.savedAt = msg.at
 	if s.again {
+		// A timer fired while this save ran: the edits it was for are
+		// saved now, not when the next timer comes.
 		s.again = false
-		return s.flush(now)
+		cmds = append(cmds, s.flush(now))
 	}
-	return nil
+	return tea.Batch(cmds...)
 }
 
-// saveState is the status line's account of the audit on disk.
-func (s *session) saveState() (string, bool) {
+// saveState is the title's account of the audit on disk; a failed save is
+// the status line's (see saveProblem).
+func (s *session) saveState() string {
 	switch {
 	case s.err != nil:
-		return sprintf(txt.saveFailed, s.err), true
+		return ""
 	case s.saving:
-		return txt.saving, false
+		return txt.saving
 	case s.dirty():
-		return txt.unsaved, false
+		return txt.unsaved
 	case !s.savedAt.IsZero():
-		return sprintf(txt.saved, s.savedAt.Format("15:04:05")), false
+		return sprintf(txt.saved, s.savedAt.Format("15:04:05"))
 	}
-	return "", false
+	return ""
+}
+
+// saveProblem words why the last save failed, in a few words that fit a
+// status line with what to do next.
+func (s *session) saveProblem() string {
+	if w, ok := txt.writeProblems[audit.WriteProblemOf(s.err)]; ok {
+		return w
+	}
+	return txt.writeProblems[audit.WriteFailed]
+}
+
+// saver writes one audit's saves one at a time and never lets an older
+// copy overwrite a newer one. Commands save through it, and so does Flush
+// after the program has stopped, while a command may still be running: it
+// is safe for concurrent use, unlike the model.
+type saver struct {
+	h   Handle
+	mu  sync.Mutex
+	rev int // the newest revision on disk
+}
+
+// save writes a (a private copy of edit revision rev) unless a newer
+// revision is already on disk.
+func (sv *saver) save(a *audit.Audit, rev int) error {
+	sv.mu.Lock()
+	defer sv.mu.Unlock()
+	if rev <= sv.rev {
+		return nil
+	}
+	if err := sv.h.Save(a); err != nil {
+		return err
+	}
+	sv.rev = rev
+	return nil
 }

@@ -1,8 +1,12 @@
 package tui
 
 import (
+	"errors"
+	"strings"
+
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/standards"
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // words holds every word the UI shows to people, so that a Spanish edition
@@ -14,8 +18,17 @@ type words struct {
 	saved            string // "saved 10:22:01"
 	saving           string
 	unsaved          string
-	saveFailed       string // "not saved: <error>"
-	quitFailed       string
+	savedAgain       string // "saved 10:22:01: …" after failed saves
+	saveRetrying     string // problem, quit key
+	quitArmed        string // problem, quit key
+	writeProblems    map[audit.WriteProblem]string
+	configProblem    string // what, after "config.toml"
+	configUnreadable string
+	configOdd        string // kind of file
+	configSyntax     string // line, parser's words
+	configUnknown    string // keys
+	configRange      string // line, key, value, min, max
+	fileKinds        map[safefile.Kind]string
 	readOnly         string
 	loading          string
 	noAudits         string
@@ -42,6 +55,7 @@ type words struct {
 	countPlaceholder string
 	yearPlaceholder  string
 	created          string
+	confirmDiscard   string
 
 	areaNames     map[standards.Area]string
 	verdictNames  map[audit.Verdict]string
@@ -76,6 +90,10 @@ type words struct {
 	allAssessed   string
 	editorFailed  string
 	badDue        string
+	noteTooLong   string // size it would be, limit
+	noteReadOnly  string // size, limit
+	notesMoreBig  string // size of the whole note
+	confirmClear  string // verdict
 
 	// preparingPhoto follows a photo's name while its report image is made.
 	preparingPhoto   string
@@ -191,7 +209,7 @@ type keyWords struct {
 	done, previous, next, nextArea, prevArea, nextOpen, scrollUp, scrollDown              string
 	conforms, minor, major, na, write, editor, attach, evidence, detach, search           string
 	open, summary, details, audits, complete, accept, finalize, export, amend, backToWalk string
-	verdict                                                                               string
+	verdict, yes                                                                          string
 }
 
 var txt = words{
@@ -201,11 +219,29 @@ var txt = words{
 		screenHome: "audits", screenNew: "new audit", screenWalk: "walk", screenSummary: "summary",
 		screenDetails: "details",
 	},
-	saved:            "saved %s",
-	saving:           "saving…",
-	unsaved:          "unsaved changes",
-	saveFailed:       "not saved: %v",
-	quitFailed:       "could not save before quitting: %v. Press q again to quit anyway.",
+	saved:        "saved %s",
+	saving:       "saving…",
+	unsaved:      "unsaved changes",
+	savedAgain:   "saved %s: the retry worked, nothing was lost",
+	saveRetrying: "not saved — %s; retrying; %s twice quits without saving",
+	quitArmed:    "not saved — %s · %s again quits WITHOUT saving · other keys stay",
+	// A file size limit is worded as a full disk on the short line: the
+	// same thing to the inspector; the line under it has the exact error.
+	writeProblems: map[audit.WriteProblem]string{
+		audit.WriteFailed: "cannot write", audit.WriteDiskFull: "disk full",
+		audit.WriteSizeLimit: "disk full", audit.WriteReadOnly: "disk is read-only",
+		audit.WriteDenied: "no permission to write",
+	},
+	configProblem:    "config.toml: %s",
+	configUnreadable: "cannot be read (%v); the defaults are used",
+	configOdd:        "not a regular file (a %s); the defaults are used",
+	configSyntax:     "line %d: %s; its settings are not used",
+	configUnknown:    "unknown setting(s) %s; its settings are not used",
+	configRange:      "line %d: %s = %d is out of range (%d–%d); the default is used",
+	fileKinds: map[safefile.Kind]string{
+		safefile.Directory: "folder", safefile.FIFO: "named pipe", safefile.Device: "device",
+		safefile.Socket: "socket", safefile.Irregular: "special file", safefile.TooLarge: "file too large",
+	},
 	readOnly:         "finalized: read only",
 	loading:          "loading…",
 	noAudits:         "No audits yet. Press n to start one, or run `assay demo` for a filled sample.",
@@ -241,6 +277,7 @@ var txt = words{
 	countPlaceholder: "0",
 	yearPlaceholder:  "0 = initial; else years since certification",
 	created:          "audit created · c/m/M/n/o verdict · space next open · enter notes · ? every key",
+	confirmDiscard:   "discard this new audit? y/n · ctrl+c keeps it as a draft and quits",
 
 	areaNames: map[standards.Area]string{
 		standards.Social: "social", standards.Economic: "economic", standards.Environmental: "environmental",
@@ -281,6 +318,10 @@ var txt = words{
 	allAssessed:   "every applicable requirement has a verdict · s opens the summary to finalize",
 	editorFailed:  "editor failed: %v",
 	badDue:        "due date: %v · the last valid date is kept",
+	noteTooLong:   "not added: the note would be %s, over its %s limit · ctrl+e edits long texts in $EDITOR",
+	noteReadOnly:  "this note is %s, over the %s limit for typing here: read-only · ctrl+e edits it in $EDITOR",
+	notesMoreBig:  "… %s in all (ctrl+e opens the whole note)",
+	confirmClear:  "%s has no corrective action: delete this one and its due date? y/n",
 
 	preparingPhoto:   " (⧗ preparing photo…)",
 	photoTooLarge:    "%s is attached, but at %d×%d pixels it is too large to show in the report",
@@ -331,7 +372,7 @@ var txt = words{
 		editor: "$EDITOR", attach: "attach", evidence: "evidence", detach: "detach", search: "search",
 		summary: "summary", details: "details", audits: "audits", complete: "complete", accept: "accept",
 		finalize: "finalize", export: "export PDF", amend: "amend", backToWalk: "back to walk",
-		verdict: "verdict",
+		verdict: "verdict", yes: "yes",
 	},
 
 	domain: domainWords{
@@ -427,4 +468,28 @@ func verdictName(v audit.Verdict) string {
 		return n
 	}
 	return string(v)
+}
+
+// configWarning words what was wrong with config.toml, "" when nothing.
+func configWarning(err error) string {
+	var parts []string
+	for _, p := range audit.ConfigProblems(err) {
+		var odd *safefile.Error
+		switch {
+		case p.Kind == audit.ConfigSyntax:
+			parts = append(parts, sprintf(txt.configSyntax, p.Line, sanitizeLine(p.Detail)))
+		case p.Kind == audit.ConfigUnknownKeys:
+			parts = append(parts, sprintf(txt.configUnknown, sanitizeLine(strings.Join(p.Keys, ", "))))
+		case p.Kind == audit.ConfigOutOfRange:
+			parts = append(parts, sprintf(txt.configRange, p.Line, p.Key, p.Value, p.Min, p.Max))
+		case errors.As(p.Err, &odd):
+			parts = append(parts, sprintf(txt.configOdd, txt.fileKinds[odd.Kind]))
+		default:
+			parts = append(parts, sprintf(txt.configUnreadable, p.Err))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return sprintf(txt.configProblem, strings.Join(parts, " · "))
 }

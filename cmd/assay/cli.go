@@ -120,11 +120,18 @@ func (e *env) store() (*audit.Store, error) {
 // config reads the home's config.toml; a broken one is a warning, never a
 // reason to stop (the defaults apply).
 func (e *env) config() audit.Config {
-	c, err := audit.LoadConfig(e.home)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "assay: warning: %s\n", audit.Sanitize(err.Error()))
-	}
+	c, _ := e.configErr()
 	return c
+}
+
+// configErr is config that also returns the problems it warned about, for
+// the UI to show them too.
+func (e *env) configErr() (audit.Config, error) {
+	c, err := audit.LoadConfig(e.home)
+	for _, p := range audit.ConfigProblems(err) {
+		fmt.Fprintf(e.stderr, "assay: warning: %s\n", audit.Sanitize(p.Error()))
+	}
+	return c, err
 }
 
 // firstNonEmpty returns the first of ss that is not blank.

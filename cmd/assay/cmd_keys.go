@@ -12,6 +12,8 @@ import (
 	xterm "github.com/charmbracelet/x/term"
 
 	"github.com/assay-dev/assay/report/identity"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // Words of the keys command, kept together for translation.
@@ -191,7 +193,7 @@ func runKeysImport(e *env, args []string) int {
 
 // readKeyFile reads the file given to keys import. One function, so a safer
 // reader (regular files only, size cap) replaces it in one line.
-func readKeyFile(path string) ([]byte, error) { return os.ReadFile(path) }
+func readKeyFile(path string) ([]byte, error) { return safefile.ReadFile(path, safefile.LimitCert) }
 
 // p12Password returns the password source for a PKCS#12 import: the
 // environment first (scripts), else a hidden prompt when stdin is a

@@ -9,6 +9,8 @@ import (
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // Words of the verify command's usage and errors, kept together for
@@ -159,7 +161,7 @@ func runVerify(e *env, args []string) int {
 
 // readReportFile reads the PDF given to verify. One function, so a safer
 // reader (regular files only, size cap) replaces it in one line.
-func readReportFile(path string) ([]byte, error) { return os.ReadFile(path) }
+func readReportFile(path string) ([]byte, error) { return safefile.ReadFile(path, safefile.LimitPDF) }
 
 // printVerify writes the answer in sentences. Everything from the file (the
 // embedded audit, certificate names) is escaped: no escape sequences to the

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -22,6 +24,7 @@ var uiMessages = struct {
 	noTerminal string
 	failed     string
 	noIdentity string // %s: the home, so the command works as typed
+	notSaved   string // %v: why the last save failed
 }{
 	noTerminal: "the terminal UI needs a terminal (stdin and stdout are not both one).\n" +
 		"Without one, use the sub-commands: 'assay --help' lists them; 'assay list' shows the audits;\n" +
@@ -29,6 +32,28 @@ var uiMessages = struct {
 	failed: "terminal UI: %v",
 	noIdentity: "no signing key yet. In another terminal run: assay --home %q keys create --name \"Your Name\"" +
 		" — then press x again",
+	notSaved: "stopping: the last changes could not be saved: %v",
+}
+
+// Stopping on a signal: SIGTERM (shutdown), SIGHUP (the terminal or tmux
+// window closed) and SIGINT (kill -INT; ctrl+c in the UI is a key) save
+// what is open and exit with 128 + the signal's number, as shells expect.
+// stopGrace is how long the UI has to finish what it is doing before the
+// process exits anyway: atomic saves make an exit at any instant safe.
+const stopGrace = 2 * time.Second
+
+// stopDrain is how long keys typed just before the signal get to arrive.
+const stopDrain = 150 * time.Millisecond
+
+// stopSignals are the signals the UI handles itself.
+var stopSignals = []os.Signal{syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT}
+
+// signalStatus is the conventional exit status for a signal.
+func signalStatus(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return exitFail
 }
 
 // runUI opens the terminal UI on the home's store. It refuses to start
@@ -40,18 +65,19 @@ func runUI(e *env) int {
 		return e.errorf("%s", uiMessages.noTerminal)
 	}
 	cats := e.catalogs()
-	cfg := e.config()
+	cfg, cfgErr := e.configErr()
 	s, err := audit.OpenStore(e.home, cats)
 	if err != nil {
 		return e.errorf("%v", err)
 	}
 	s.MaxEvidenceBytes = cfg.MaxEvidenceBytes()
 	m := tui.New(tui.Deps{
-		Store:    uiStore{s},
-		Catalogs: cats,
-		Exporter: uiExporter{s: s, home: e.home, cats: cats, lang: reportLanguage(e, cfg)},
-		Editor:   e.getenv("EDITOR"),
-		Config:   cfg,
+		Store:     uiStore{s},
+		Catalogs:  cats,
+		Exporter:  uiExporter{s: s, home: e.home, cats: cats, lang: reportLanguage(e, cfg)},
+		Editor:    e.getenv("EDITOR"),
+		Config:    cfg,
+		ConfigErr: cfgErr,
 		SigningKey: func() (*audit.Signer, error) {
 			ident, err := identity.Load(e.home)
 			if errors.Is(err, identity.ErrNoIdentity) {
@@ -67,11 +93,64 @@ func runUI(e *env) int {
 			return report.SignerRecord(ident.Cert), nil
 		},
 	})
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithInput(in), tea.WithOutput(out))
-	if _, err := p.Run(); err != nil {
-		return e.errorf(uiMessages.failed, err)
+	// Bubble Tea's own handler would quit without saving; these signals
+	// are ours.
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithInput(in), tea.WithOutput(out),
+		tea.WithoutSignalHandler())
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, stopSignals...)
+	defer signal.Stop(sigs)
+	caught := make(chan os.Signal, 1)
+	go func() {
+		sig, ok := <-sigs
+		if !ok {
+			return
+		}
+		caught <- sig
+		// Should saving not be done in time (a disk that hangs), exit
+		// anyway: every write is atomic.
+		time.AfterFunc(stopGrace, func() { os.Exit(signalStatus(sig)) })
+		// Keys already typed may still be on their way from the terminal:
+		// let them in, then stop. Whatever the model holds unsaved is
+		// saved by Flush below.
+		time.Sleep(stopDrain)
+		p.Quit()
+	}()
+	final, runErr := p.Run()
+	code := exitOK
+	if runErr != nil {
+		code = exitFail
 	}
-	return exitOK
+	var sig os.Signal
+	select {
+	case sig = <-caught:
+	default:
+		if runErr != nil {
+			// A closed terminal fails the read before its SIGHUP may be
+			// handled: give the signal a moment to tell which it was.
+			select {
+			case sig = <-caught:
+			case <-time.After(250 * time.Millisecond):
+			}
+		}
+	}
+	if sig != nil {
+		code = signalStatus(sig)
+	}
+	// Save what the UI holds and had not saved yet: the note being typed
+	// when the signal came, or when the terminal went away.
+	if fm, ok := final.(tui.Model); ok {
+		if err := fm.Flush(); err != nil {
+			e.errorf(uiMessages.notSaved, err)
+			if code == exitOK {
+				code = exitFail
+			}
+		}
+	}
+	if runErr != nil && sig == nil {
+		e.errorf(uiMessages.failed, runErr)
+	}
+	return code
 }
 
 func isTTY(f *os.File) bool {

@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/assay-dev/assay/report/pdfsign"
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // File names inside Dir(home).
@@ -77,20 +78,18 @@ func Create(home, name, email, org string) (*Identity, error) {
 	if exists(dir) {
 		return nil, fmt.Errorf("%w: "+msgExists, ErrExists, dir)
 	}
-	return create(home, name, email, org)
+	return create(home, name, email, org, false)
 }
 
-// Replace is Create for when an identity exists: the old files are moved
-// to identity/old-<time>/ rather than deleted, since old reports name that
-// certificate and the key may still be wanted.
+// Replace is Create for when an identity exists: the old files are kept in
+// identity/old-<time>/ rather than deleted, since old reports name that
+// certificate and the key may still be wanted. Should writing the new one
+// fail (a full disk), the old identity stays in place and in use.
 func Replace(home, name, email, org string) (*Identity, error) {
 	if err := validateSubject(name, email); err != nil {
 		return nil, err
 	}
-	if err := archive(Dir(home)); err != nil {
-		return nil, err
-	}
-	return create(home, name, email, org)
+	return create(home, name, email, org, true)
 }
 
 func validateSubject(name, email string) error {
@@ -166,7 +165,9 @@ func withIA5Email(raw []byte) ([]byte, error) {
 	return asn1.Marshal(seq)
 }
 
-func create(home, name, email, org string) (*Identity, error) {
+// create makes the key and certificate and installs them; archive keeps
+// the files they replace in identity/old-<time>/.
+func create(home, name, email, org string, archive bool) (*Identity, error) {
 	name, email, org = strings.TrimSpace(name), strings.TrimSpace(email), strings.TrimSpace(org)
 	if err := validateSubject(name, email); err != nil {
 		return nil, err
@@ -207,7 +208,10 @@ func create(home, name, email, org string) (*Identity, error) {
 	if err != nil {
 		return nil, err
 	}
-	return save(home, key, cert, nil)
+	if err := save(home, key, cert, nil, archive); err != nil {
+		return nil, err
+	}
+	return &Identity{Key: key, Cert: cert, KeyFile: filepath.Join(Dir(home), KeyFile)}, nil
 }
 
 // exists reports whether dir holds a key or a certificate.
@@ -220,98 +224,14 @@ func exists(dir string) bool {
 	return false
 }
 
-// archive moves the identity files, if any, to dir/old-<time>/.
-func archive(dir string) error {
-	if !exists(dir) {
-		return nil
-	}
-	old := filepath.Join(dir, "old-"+now().UTC().Format("20060102T150405Z"))
-	if err := os.MkdirAll(old, 0o700); err != nil {
-		return err
-	}
-	for _, f := range []string{KeyFile, CertFile, ChainFile} {
-		err := os.Rename(filepath.Join(dir, f), filepath.Join(old, f))
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
-	}
-	return nil
-}
-
-// save writes key, cert and chain (chain.pem removed when empty).
-func save(home string, key crypto.Signer, cert *x509.Certificate, chain []*x509.Certificate) (*Identity, error) {
-	dir := Dir(home)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, err
-	}
-	keyDER, err := x509.MarshalPKCS8PrivateKey(key)
-	if err != nil {
-		return nil, err
-	}
-	keyPath := filepath.Join(dir, KeyFile)
-	if err := writeAtomic(keyPath, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: keyDER}), 0o600); err != nil {
-		return nil, err
-	}
-	if err := writeCerts(dir, cert, chain); err != nil {
-		return nil, err
-	}
-	return &Identity{Key: key, Cert: cert, Chain: chain, KeyFile: keyPath}, nil
-}
-
-func writeCerts(dir string, cert *x509.Certificate, chain []*x509.Certificate) error {
-	if err := writeAtomic(filepath.Join(dir, CertFile), certsPEM([]*x509.Certificate{cert}), 0o644); err != nil {
-		return err
-	}
-	chainPath := filepath.Join(dir, ChainFile)
-	if len(chain) == 0 {
-		if err := os.Remove(chainPath); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
-		return nil
-	}
-	return writeAtomic(chainPath, certsPEM(chain), 0o644)
-}
-
-func certsPEM(certs []*x509.Certificate) []byte {
-	var b bytes.Buffer
-	for _, c := range certs {
-		_ = pem.Encode(&b, &pem.Block{Type: "CERTIFICATE", Bytes: c.Raw})
-	}
-	return b.Bytes()
-}
-
-// writeAtomic writes data to path through a temporary file created with
-// perm, so the key is never briefly readable by others and a crash leaves
-// the old file or the new one, never half of one.
-func writeAtomic(path string, data []byte, perm os.FileMode) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if err := f.Chmod(perm); err != nil {
-		f.Close()
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
-}
-
 // Load reads the identity from home. It refuses a key file that group or
 // others may read, as ssh does, and a certificate that is not for the key.
 func Load(home string) (*Identity, error) {
 	dir := Dir(home)
+	// A replacement cut short by a crash is finished first (write.go).
+	if err := recoverPending(dir); err != nil {
+		return nil, err
+	}
 	keyPath, certPath := filepath.Join(dir, KeyFile), filepath.Join(dir, CertFile)
 	st, err := os.Stat(keyPath)
 	if errors.Is(err, os.ErrNotExist) {
@@ -323,7 +243,7 @@ func Load(home string) (*Identity, error) {
 	if runtime.GOOS != "windows" && st.Mode().Perm()&0o077 != 0 {
 		return nil, fmt.Errorf(msgKeyReadable, keyPath, st.Mode().Perm(), keyPath)
 	}
-	keyPEM, err := os.ReadFile(keyPath)
+	keyPEM, err := safefile.ReadFile(keyPath, safefile.LimitCert)
 	if err != nil {
 		return nil, fmt.Errorf(msgReadFile, keyPath, err)
 	}
@@ -388,7 +308,7 @@ func signerOf(path string, key any) (crypto.Signer, error) {
 
 // readCerts reads the PEM certificates of path; required means at least one.
 func readCerts(path string, required bool) ([]*x509.Certificate, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, safefile.LimitCert)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, err
@@ -455,7 +375,7 @@ func CSR(home string) ([]byte, error) {
 //     cert.pem, the others chain.pem; the key stays. This is how a
 //     certificate issued for CSR's request comes back.
 //   - PKCS#12 (.p12/.pfx): its key, certificate and CA certificates replace
-//     the identity; password is asked only then. The old files are moved to
+//     the identity; password is asked only then. The old files are kept in
 //     identity/old-<time>/.
 func Import(home string, data []byte, password func() (string, error)) (*Identity, error) {
 	if bytes.Contains(data, []byte("-----BEGIN")) {
@@ -514,8 +434,7 @@ func importCerts(home string, certs []*x509.Certificate) (*Identity, error) {
 			chain = append(chain, c)
 		}
 	}
-	dir := Dir(home)
-	if err := writeCerts(dir, certs[leaf], chain); err != nil {
+	if err := save(home, nil, certs[leaf], chain, false); err != nil {
 		return nil, err
 	}
 	return &Identity{Key: id.Key, Cert: certs[leaf], Chain: chain, KeyFile: id.KeyFile}, nil
@@ -543,10 +462,10 @@ func importP12(home string, data []byte, password func() (string, error)) (*Iden
 	if err := CheckSigningCert(cert, now()); err != nil {
 		return nil, err
 	}
-	if err := archive(Dir(home)); err != nil {
+	if err := save(home, signer, cert, cas, true); err != nil {
 		return nil, err
 	}
-	return save(home, signer, cert, cas)
+	return &Identity{Key: signer, Cert: cert, Chain: cas, KeyFile: filepath.Join(Dir(home), KeyFile)}, nil
 }
 
 // Info is what a person needs to recognise a certificate.

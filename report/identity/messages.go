@@ -25,4 +25,10 @@ const (
 	msgPassword       = "cannot get the PKCS#12 password: %v"
 	msgImportNeedsKey = "importing a certificate needs your signing key first: %v"
 	msgBadName        = "cannot read the certificate subject: %v"
+	// folder, cause
+	msgWriteKept = "could not write the new identity in %s: %v; nothing was replaced: your previous key and certificate are unchanged and still in use"
+	// folder, cause
+	msgWriteNone = "could not write the identity in %s: %v; no key was created"
+	// folder, cause
+	msgCommitFailed = "finishing the new identity in %s: %v"
 )

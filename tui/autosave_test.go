@@ -1,0 +1,238 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+	"syscall"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/assay-dev/assay/audit"
+)
+
+// fireDeadlines delivers only the max-wait timers, as time passing while
+// keys keep coming does: every debounce timer is made stale by the next
+// key before it fires.
+func (d *driver) fireDeadlines() {
+	var keep []tea.Msg
+	ts := d.timers
+	d.timers = nil
+	for _, m := range ts {
+		if sd, ok := m.(saveDueMsg); ok && sd.deadline {
+			d.send(m)
+			continue
+		}
+		keep = append(keep, m)
+	}
+	d.timers = append(keep, d.timers...)
+}
+
+// typeNote opens the notes of the requirement in focus and types s.
+func typeNote(d *driver, s string) {
+	d.press(tea.KeyEnter)
+	d.typeText(s)
+}
+
+// While the inspector types without a pause, the debounce never runs out;
+// the max wait still saves what is on the screen, every time it comes.
+func TestTypingWithoutPauseIsSavedByTheMaxWait(t *testing.T) {
+	d, st := openWalk(t, 80, 24)
+	typeNote(d, "Señora Núñez")
+	d.fireDeadlines()
+	if st.saves != 1 || st.saved("a1").Findings["1.1"].Notes != "Señora Núñez" {
+		t.Fatalf("after the first max wait: %d saves, notes %q", st.saves, st.saved("a1").Findings["1.1"].Notes)
+	}
+	d.typeText(", pallaquera")
+	d.fireDeadlines()
+	if st.saves != 2 || st.saved("a1").Findings["1.1"].Notes != "Señora Núñez, pallaquera" {
+		t.Fatalf("after the second max wait: %d saves, notes %q", st.saves, st.saved("a1").Findings["1.1"].Notes)
+	}
+	// No edit since: a stale timer saves nothing more.
+	d.fire()
+	if st.saves != 2 {
+		t.Errorf("saves = %d after timers with nothing new, want 2", st.saves)
+	}
+}
+
+// Every edit schedules one debounce, but only the first edit not yet on
+// disk starts a max-wait clock: typing fast does not pile up timers.
+func TestOneMaxWaitTimerPerUnsavedStretch(t *testing.T) {
+	d, _ := openWalk(t, 80, 24)
+	typeNote(d, strings.Repeat("x", 30))
+	n := 0
+	for _, m := range d.timers {
+		if sd, ok := m.(saveDueMsg); ok && sd.deadline {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d max-wait timers for one stretch of typing, want 1", n)
+	}
+}
+
+// A save still running when the next one is due is not joined by a second
+// one: the edits made meanwhile are saved as soon as it ends, in one save.
+func TestSavesAreCoalescedNotStacked(t *testing.T) {
+	d, st := openWalk(t, 80, 24)
+	s := d.m.s
+	typeNote(d, "uno")
+	running := s.flush(d.m.c.now) // a save starts and is slow
+	if running == nil || !s.saving {
+		t.Fatal("no save started")
+	}
+	d.typeText(" dos")
+	d.fireDeadlines() // due while the first save runs
+	d.typeText(" tres")
+	d.fire()
+	if st.saves != 0 {
+		t.Fatalf("%d saves started behind the running one", st.saves)
+	}
+	d.send(running()) // the slow save ends
+	if st.saves != 2 {
+		t.Fatalf("saves = %d, want the slow one and one more", st.saves)
+	}
+	if got := st.saved("a1").Findings["1.1"].Notes; got != "uno dos tres" {
+		t.Errorf("on disk %q, want every edit", got)
+	}
+	if s.dirty() || s.saving {
+		t.Error("session still dirty or saving")
+	}
+}
+
+// diskFull is the store's error for a write that found no space.
+func diskFull() error {
+	return &audit.SaveError{ID: "a1", Path: "/home/ana/.local/share/assay/audits/a1/audit.json",
+		Problem: audit.WriteDiskFull, Err: syscall.ENOSPC}
+}
+
+// A full disk at 80x24: the status line says so in full, with the way
+// out; the save is retried on its own; the quit confirmation fits too;
+// and when space comes back the next retry saves every character and says
+// so.
+func TestDiskFullRetriesAndRecoversAt80x24(t *testing.T) {
+	d, st := openWalk(t, 80, 24)
+	st.saveErr = diskFull()
+	typeNote(d, "Acta de la reunión")
+	d.fire()
+	if !strings.Contains(d.view(), "not saved — disk full; retrying; ctrl+c twice quits without saving") {
+		t.Errorf("while typing, the full line is not shown:\n%s", d.view())
+	}
+	d.press(tea.KeyEsc)
+	v := d.view()
+	if !strings.Contains(v, "not saved — disk full; retrying; q twice quits without saving") {
+		t.Errorf("the full line is not shown at 80 columns:\n%s", v)
+	}
+	pending := false
+	for _, m := range d.timers {
+		if sd, ok := m.(saveDueMsg); ok && sd.retry && sd.gen == d.m.s.retries {
+			pending = true
+		}
+	}
+	if !pending {
+		t.Fatal("no retry is scheduled")
+	}
+	d.fire() // the retry fails again, and schedules the next
+	if !strings.Contains(d.view(), "disk full; retrying") {
+		t.Errorf("after a failed retry:\n%s", d.view())
+	}
+	d.typeText("q")
+	if d.quit {
+		t.Fatal("quit although nothing could be saved")
+	}
+	if !strings.Contains(d.view(), "not saved — disk full · q again quits WITHOUT saving · other keys stay") {
+		t.Errorf("the quit confirmation does not fit at 80x24:\n%s", d.view())
+	}
+	d.typeText("j") // any other key: stay
+	if strings.Contains(d.view(), "q again") {
+		t.Errorf("another key did not withdraw the confirmation:\n%s", d.view())
+	}
+	st.saveErr = nil // space comes back
+	d.fire()
+	if got := st.saved("a1").Findings["1.1"].Notes; got != "Acta de la reunión" {
+		t.Errorf("after space came back, on disk %q", got)
+	}
+	v = d.view()
+	if !strings.Contains(v, "the retry worked, nothing was lost") || strings.Contains(v, "not saved") {
+		t.Errorf("the recovery is not said:\n%s", v)
+	}
+	d.typeText("q")
+	if !d.quit {
+		t.Error("q after the recovery does not quit at once")
+	}
+}
+
+// Flush, called by cmd after a signal stopped the program, saves the note
+// being typed although no timer ran, and releases the lock.
+func TestFlushSavesTheNoteBeingTyped(t *testing.T) {
+	d, st := openWalk(t, 80, 24)
+	typeNote(d, "última línea antes del apagón")
+	if st.saves != 0 {
+		t.Fatalf("saved before any timer: %d", st.saves)
+	}
+	if err := d.m.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if got := st.saved("a1").Findings["1.1"].Notes; got != "última línea antes del apagón" {
+		t.Errorf("on disk after Flush %q", got)
+	}
+	if st.closed != 1 || len(st.open) != 0 {
+		t.Errorf("Flush did not release the lock: closed %d, open %v", st.closed, st.open)
+	}
+	if _, ok := st.positions["a1"]; !ok {
+		t.Error("Flush did not save the position")
+	}
+}
+
+// A save command still running when Flush writes a newer revision cannot
+// put its older copy back afterwards.
+func TestAnOlderSaveNeverOverwritesANewerOne(t *testing.T) {
+	d, st := openWalk(t, 80, 24)
+	s := d.m.s
+	typeNote(d, "vieja")
+	old := s.flush(d.m.c.now)
+	d.typeText(" y nueva")
+	if err := d.m.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	old() // the old save ends after the flush
+	if got := st.saved("a1").Findings["1.1"].Notes; got != "vieja y nueva" {
+		t.Errorf("on disk %q, want the newer text", got)
+	}
+}
+
+// Flush with nothing open and nothing typed does nothing; with a new
+// audit typed in the form, it keeps it as a draft.
+func TestFlushKeepsANewAuditTypedInTheForm(t *testing.T) {
+	cat := testCatalog(30)
+	st := newFakeStore(cat)
+	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat)}, 80, 24)
+	if err := d.m.Flush(); err != nil || len(st.files) != 0 {
+		t.Fatalf("Flush on the home: %v, %d audits", err, len(st.files))
+	}
+	d.typeText("n")
+	d.typeText("Asociación Minera Santa Rosa")
+	if err := d.m.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if len(st.files) != 1 {
+		t.Fatalf("%d audits after Flush, want the draft", len(st.files))
+	}
+	for id := range st.files {
+		if a := st.saved(id); a.Header.ASMO != "Asociación Minera Santa Rosa" || a.Status != audit.Draft {
+			t.Errorf("draft = %+v", a.Header)
+		}
+	}
+}
+
+// A config.toml with a mistake is said on the status line too, not only
+// on stderr (which the full-screen UI hides).
+func TestConfigWarningsShowOnTheStatusLine(t *testing.T) {
+	cat := testCatalog(30)
+	cfgErr := errors.Join(&audit.ConfigError{Path: "/h/config.toml", Kind: audit.ConfigOutOfRange, Line: 4,
+		Key: "minor_due_days", Value: 100000000, Min: 1, Max: 3650})
+	d := newDriver(t, Deps{Store: newFakeStore(cat), Catalogs: catalogs(cat), ConfigErr: cfgErr}, 100, 24)
+	if v := flat(d.view()); !strings.Contains(v, "config.toml: line 4: minor_due_days = 100000000 is out of range (1–3650); the default is used") {
+		t.Errorf("config warning not on the status line:\n%s", d.view())
+	}
+}
