@@ -18,20 +18,24 @@ const (
 	FieldLicence    = "licence"
 	// FieldChapter is a requirement's chapter heading, translated in the
 	// catalog's [translation.LANG.chapters] table (FieldChapters).
-	FieldChapter   = "chapter"
-	FieldChapters  = "chapters"
-	FieldBasisNote = "basis_note"
+	FieldChapter    = "chapter"
+	FieldChapters   = "chapters"
+	FieldBasisNote  = "basis_note"
+	FieldReferences = "references"
 )
 
 // Translation is a requirement's text in another language, from the
 // [requirement.LANG] table that follows it in the file. A field left out
 // is empty (Guidance nil): the catalog's own language stands in for it.
 type Translation struct {
-	Title     string
-	Text      string
-	Guidance  []string
-	BasisNote string
-	Line      int // line of its table in the file, 0 if unknown
+	Title    string
+	Text     string
+	Guidance []string
+	// References, when given, replace the whole list (nil: not given):
+	// the sources' names as readers of that language cite them.
+	References []string
+	BasisNote  string
+	Line       int // line of its table in the file, 0 if unknown
 }
 
 // CatalogTranslation is the catalog's own description in another language,
@@ -55,15 +59,16 @@ type CatalogTranslation struct {
 type Localized struct {
 	Title, Text string
 	Guidance    []string
+	References  []string
 	// Chapter is the requirement's chapter heading and BasisNote its
 	// basis note ("" when it has none).
 	Chapter, BasisNote string
 	// Lang is the language asked for, canonical ("es", "pt-BR").
 	Lang string
-	// TitleLang, TextLang, GuidanceLang, ChapterLang and BasisNoteLang are
-	// the languages the fields are in: Lang, or the catalog's own language
-	// when untranslated.
-	TitleLang, TextLang, GuidanceLang, ChapterLang, BasisNoteLang string
+	// TitleLang, TextLang, GuidanceLang, ReferencesLang, ChapterLang and
+	// BasisNoteLang are the languages the fields are in: Lang, or the
+	// catalog's own language when untranslated.
+	TitleLang, TextLang, GuidanceLang, ReferencesLang, ChapterLang, BasisNoteLang string
 	// Fallback is true when any field is not in Lang.
 	Fallback bool
 }
@@ -174,27 +179,35 @@ func pick(translated, own, want, ownLang string) (string, string, bool) {
 // or the catalog's own language, gives the requirement as written.
 func (r *Requirement) In(lang string) Localized {
 	tr, want, use := resolve(lang, r.lang, r.Translations)
-	l := Localized{Title: r.Title, Text: r.Text, Guidance: r.Guidance, Chapter: r.Chapter, BasisNote: r.BasisNote, Lang: want,
-		TitleLang: r.lang, TextLang: r.lang, GuidanceLang: r.lang, ChapterLang: r.lang, BasisNoteLang: r.lang}
+	l := Localized{Title: r.Title, Text: r.Text, Guidance: r.Guidance, References: r.References, Chapter: r.Chapter,
+		BasisNote: r.BasisNote, Lang: want, TitleLang: r.lang, TextLang: r.lang, GuidanceLang: r.lang,
+		ReferencesLang: r.lang, ChapterLang: r.lang, BasisNoteLang: r.lang}
 	if !use {
 		return l
 	}
-	var fb [5]bool
+	var fb [6]bool
 	l.Title, l.TitleLang, fb[0] = pick(tr.Title, r.Title, want, r.lang)
 	l.Text, l.TextLang, fb[1] = pick(tr.Text, r.Text, want, r.lang)
-	l.GuidanceLang = want
-	if tr.Guidance != nil || len(r.Guidance) == 0 {
-		if tr.Guidance != nil {
-			l.Guidance = tr.Guidance
-		}
-	} else {
-		l.GuidanceLang, fb[2] = r.lang, true
-	}
+	l.Guidance, l.GuidanceLang, fb[2] = pickList(tr.Guidance, r.Guidance, want, r.lang)
+	l.References, l.ReferencesLang, fb[3] = pickList(tr.References, r.References, want, r.lang)
 	chapters, _, _ := resolve(lang, r.lang, r.chapters)
-	l.Chapter, l.ChapterLang, fb[3] = pick(chapters[r.Chapter], r.Chapter, want, r.lang)
-	l.BasisNote, l.BasisNoteLang, fb[4] = pick(tr.BasisNote, r.BasisNote, want, r.lang)
-	l.Fallback = fb[0] || fb[1] || fb[2] || fb[3] || fb[4]
+	l.Chapter, l.ChapterLang, fb[4] = pick(chapters[r.Chapter], r.Chapter, want, r.lang)
+	l.BasisNote, l.BasisNoteLang, fb[5] = pick(tr.BasisNote, r.BasisNote, want, r.lang)
+	l.Fallback = fb[0] || fb[1] || fb[2] || fb[3] || fb[4] || fb[5]
 	return l
+}
+
+// pickList is pick for a list the translation replaces whole: the
+// translated list when given (nil: not given), else the own list, which
+// stands in unless it is empty.
+func pickList(translated, own []string, want, ownLang string) ([]string, string, bool) {
+	switch {
+	case translated != nil:
+		return translated, want, false
+	case len(own) == 0:
+		return own, want, false
+	}
+	return own, ownLang, true
 }
 
 // In returns the catalog's name, provenance, areas note and licence in
@@ -290,6 +303,9 @@ func (c *Catalog) MissingTranslations(lang string) []Problem {
 		}
 		if tr.Guidance == nil && len(r.Guidance) > 0 {
 			fields = append(fields, FieldGuidance)
+		}
+		if tr.References == nil && len(r.References) > 0 {
+			fields = append(fields, FieldReferences)
 		}
 		if tr.BasisNote == "" && strings.TrimSpace(r.BasisNote) != "" {
 			fields = append(fields, FieldBasisNote)

@@ -388,3 +388,54 @@ func TestChaptersMustBeATable(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestReferencesTranslated: a translation's references replace the list,
+// as people of that language cite the sources; without them the catalog's
+// own are shown, marked, and validate --lang lists them as missing.
+func TestReferencesTranslated(t *testing.T) {
+	src := `id = "r"
+version = "1"
+language = "en"
+
+[[requirement]]
+id = "A"
+area = "labour"
+title = "No forced labour"
+text = "None."
+level = "entry"
+references = ["ILO C29 Art. 2(1)"]
+
+[requirement.es]
+title = "Sin trabajo forzoso"
+text = "Ninguno."
+references = ["Convenio 29 de la OIT, art. 2(1)"]
+
+[[requirement]]
+id = "B"
+area = "labour"
+title = "No debt bondage"
+text = "None."
+level = "entry"
+references = ["UN Supplementary Convention (1956)"]
+
+[requirement.es]
+title = "Sin servidumbre por deudas"
+text = "Ninguna."
+`
+	c, err := Parse("r.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := c.Requirement("A")
+	if es := a.In("es"); strings.Join(es.References, "|") != "Convenio 29 de la OIT, art. 2(1)" || es.ReferencesLang != "es" || es.Fallback {
+		t.Errorf("A in es: %+v", es)
+	}
+	b, _ := c.Requirement("B")
+	if es := b.In("es"); es.References[0] != "UN Supplementary Convention (1956)" || es.ReferencesLang != "en" || !es.Fallback {
+		t.Errorf("B in es: %+v", es)
+	}
+	ps := c.MissingTranslations("es")
+	if len(ps) != 1 || ps[0].Requirement != "B" || strings.Join(ps[0].Fields, ",") != FieldReferences || ps[0].Line != 26 {
+		t.Errorf("missing: %v", ps)
+	}
+}

@@ -47,7 +47,8 @@ var requirementKeys = []keySpec{
 
 // requirementTranslationKeys are the keys of a [requirement.LANG] table.
 var requirementTranslationKeys = []keySpec{
-	{FieldTitle, TypeString}, {FieldText, TypeString}, {FieldGuidance, TypeStrings}, {FieldBasisNote, TypeString},
+	{FieldTitle, TypeString}, {FieldText, TypeString}, {FieldGuidance, TypeStrings}, {FieldReferences, TypeStrings},
+	{FieldBasisNote, TypeString},
 }
 
 // catalogTranslationKeys are the keys of a [translation.LANG] table.
@@ -564,6 +565,7 @@ func (p *parser) requirementTranslations(c *Catalog, t *table, i int, usable boo
 		tr.Title, _ = sub.text(FieldTitle)
 		tr.Text, _ = sub.text(FieldText)
 		tr.Guidance = sub.texts(FieldGuidance)
+		tr.References = sub.texts(FieldReferences)
 		tr.BasisNote, _ = sub.text(FieldBasisNote)
 		if tr.BasisNote != "" && r.BasisNote == "" {
 			sub.add(sub.keyLine(FieldBasisNote), Problem{Kind: KindNothingToTranslate, Key: FieldBasisNote})
