@@ -329,7 +329,7 @@ func TestChapterAndBasisNoteTranslations(t *testing.T) {
 	}
 	want := []string{
 		`ch.toml:11: nothing-to-translate key=translation.es.chapters value="9.9 Nowhere" lang=es`,
-		"ch.toml:53: requirement C: nothing-to-translate key=es.basis_note",
+		"ch.toml:53: requirement C: nothing-to-translate key=es.basis_note lang=es",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -568,7 +568,7 @@ func (p *parser) requirementTranslations(c *Catalog, t *table, i int, usable boo
 		tr.References = sub.texts(FieldReferences)
 		tr.BasisNote, _ = sub.text(FieldBasisNote)
 		if tr.BasisNote != "" && r.BasisNote == "" {
-			sub.add(sub.keyLine(FieldBasisNote), Problem{Kind: KindNothingToTranslate, Key: FieldBasisNote})
+			sub.add(sub.keyLine(FieldBasisNote), Problem{Kind: KindNothingToTranslate, Key: FieldBasisNote, Lang: lang})
 		}
 		if r.Translations == nil {
 			r.Translations = map[string]Translation{}
