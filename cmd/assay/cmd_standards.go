@@ -108,7 +108,8 @@ func standardsList(e *env, args []string) int {
 			for _, r := range c.Requirements {
 				areas[string(r.Area)]++
 			}
-			out = append(out, listEntry{ID: c.ID, Name: c.Name, Version: c.Version, Source: c.Source,
+			// The name in the UI language, as show gives it.
+			out = append(out, listEntry{ID: c.ID, Name: c.In(showLang(e, c, "")).Name, Version: c.Version, Source: c.Source,
 				Requirements: len(c.Requirements), Areas: areas, SHA256: c.SHA256, SupersededBy: c.SupersededBy,
 				Translations: c.Languages()})
 		}
