@@ -262,7 +262,10 @@ func run(args []string, e *env) int {
 			asked = langArg(rest[1:])
 		}
 	}
-	cfg, _ := audit.LoadConfig(e.home) // its problems are warned about where it is used
+	var cfg audit.Config
+	if homeErr == nil {
+		cfg, _ = audit.LoadConfig(e.home) // its problems are warned about where it is used
+	}
 	e.lang = i18n.UILanguage(asked, cfg.Language, e.getenv)
 	e.l = msgs.For(e.lang)
 	if asked != "" && !msgs.Has(asked) {
