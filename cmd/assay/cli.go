@@ -36,9 +36,12 @@ type env struct {
 	getenv func(string) string
 	home   string // resolved by run from --home, ASSAY_HOME or the XDG dir
 	// lang is the UI language run resolved (--lang, config.toml, the
-	// locale); l says the CLI's words in it.
-	lang string
-	l    *i18n.Localizer
+	// locale); l says the CLI's words in it. langFlag is the --lang given
+	// for it, before or after the command ("" for none), for the TUI,
+	// which also remembers a language of its own.
+	lang     string
+	l        *i18n.Localizer
+	langFlag string
 	// synopsis holds each FlagSet's usage line, for its help.
 	synopsis map[*flag.FlagSet]string
 }
@@ -266,6 +269,7 @@ func run(args []string, e *env) int {
 	if homeErr == nil {
 		cfg, _ = audit.LoadConfig(e.home) // its problems are warned about where it is used
 	}
+	e.langFlag = asked
 	e.lang = i18n.UILanguage(asked, cfg.Language, e.getenv)
 	e.l = msgs.For(e.lang)
 	if asked != "" && !msgs.Has(asked) {
