@@ -45,8 +45,10 @@ type RenderOptions struct {
 	EvidenceProblems map[string]string
 	// Language of the report's words, dates and numbers, and of the PDF's
 	// /Lang: "en" (the default when empty), "es", or a language with message
-	// files in Messages; see Languages. Requirement and inspector text is
-	// printed as written.
+	// files in Messages; see Languages. The catalog's text (name,
+	// provenance, titles, chapters, references) is its translation into
+	// this language where it has one, else as written, marked; the
+	// inspector's text is printed as written.
 	Language string
 	// Messages are the report's words; nil means the built-in ones (see
 	// LoadMessages for a home's own languages).
@@ -143,10 +145,9 @@ var summarize = audit.Summarize
 // doc wraps gofpdf with the report's layout helpers.
 type doc struct {
 	pdf *gofpdf.Fpdf
-	// l says the report's words in its language (t and n); m has the
-	// signature page's, which are not in message files yet.
+	// l says the report's words in its language (t and n); the catalog's
+	// own text is taken in l's language too (see inLang).
 	l        *i18n.Localizer
-	m        *messages
 	reportID string
 	asmo     string
 	draft    bool
@@ -262,7 +263,7 @@ func setLang(pdf []byte, lang string) []byte {
 
 func newDoc(a *audit.Audit, draft bool, l *i18n.Localizer) *doc {
 	pdf := gofpdf.New("P", "mm", "A4", "")
-	d := &doc{pdf: pdf, l: l, m: messagesFor(l.Lang()), reportID: ReportID(a), asmo: clean(a.Header.ASMO), draft: draft}
+	d := &doc{pdf: pdf, l: l, reportID: ReportID(a), asmo: clean(a.Header.ASMO), draft: draft}
 	pdf.AddUTF8FontFromBytes(fontSans, "", goregular.TTF)
 	pdf.AddUTF8FontFromBytes(fontSans, "B", gobold.TTF)
 	pdf.AddUTF8FontFromBytes(fontSans, "I", goitalic.TTF)

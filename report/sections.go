@@ -51,6 +51,7 @@ func (d *doc) cover(a *audit.Audit, cat *standards.Catalog, opts RenderOptions) 
 	if a.AmendReason != "" {
 		rev = d.t("revision_amended", i18n.Args{"Revision": a.Revision, "Reason": a.AmendReason})
 	}
+	cl := cat.In(d.l.Lang())
 	dates := d.t("dates_range", i18n.Args{"Start": orDash(d.l.DateText(strings.TrimSpace(h.StartDate))),
 		"End": orDash(d.l.DateText(strings.TrimSpace(h.EndDate)))})
 	rows := [][2]string{
@@ -63,7 +64,7 @@ func (d *doc) cover(a *audit.Audit, cat *standards.Catalog, opts RenderOptions) 
 		{d.t("label_dates", nil), dates},
 		{d.t("label_audit_type", nil), d.word(auditTypeIDs[h.AuditType], string(h.AuditType))},
 		{d.t("label_certification", nil), d.t("certification_value", i18n.Args{"Type": d.certTypeName(h.CertType), "Year": h.CertYear})},
-		{d.t("label_standard", nil), d.t("standard_value", i18n.Args{"Name": cat.Name, "ID": a.Catalog.ID, "Version": a.Catalog.Version, "SHA": sha})},
+		{d.t("label_standard", nil), d.t("standard_value", i18n.Args{"Name": d.inLang(cl.Name, cl.NameLang), "ID": a.Catalog.ID, "Version": a.Catalog.Version, "SHA": sha})},
 		{d.t("label_lead_inspector", nil), orDash(h.LeadInspector)},
 	}
 	if len(h.CoInspectors) > 0 {
@@ -84,12 +85,29 @@ func (d *doc) cover(a *audit.Audit, cat *standards.Catalog, opts RenderOptions) 
 	if opts.CatalogWarning != "" {
 		d.box(colWarn, d.t("label_warning", nil), []string{opts.CatalogWarning})
 	}
-	if cat.Provenance != "" {
+	// Where the catalog comes from, what its areas are (for the built-ins,
+	// assay's grouping, not the Standard's chapters), and how untranslated
+	// catalog text is marked.
+	var prov []string
+	for _, s := range []string{d.inLang(cl.Provenance, cl.ProvenanceLang), d.inLang(cl.AreasNote, cl.AreasNoteLang)} {
+		if strings.TrimSpace(s) != "" {
+			prov = append(prov, s)
+		}
+	}
+	if d.catalogFallback(cat) {
+		prov = append(prov, d.t("untranslated_note", i18n.Args{"Mark": d.t("untranslated_mark", i18n.Args{"Lang": cat.Language})}))
+	}
+	if len(prov) > 0 {
 		d.room(12)
 		d.font("B", 8, colMuted)
 		p.CellFormat(contentW, 4.5, d.t("label_provenance", nil), "", 1, "L", false, 0, "")
 		d.font("I", 8, colMuted)
-		d.para(cat.Provenance, contentW, 3.8)
+		for i, s := range prov {
+			if i > 0 {
+				d.gap(1)
+			}
+			d.para(s, contentW, 3.8)
+		}
 	}
 	d.gap(2)
 	d.font("I", 8, colMuted)
@@ -230,7 +248,7 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 // reasonText words one reason audit.Summarize gave for the recommendation:
 // the rules live in audit, the report only says them in its language.
 func (d *doc) reasonText(r audit.Reason, cat *standards.Catalog) string {
-	title := reqTitle(cat, r.Requirement)
+	title := d.reqTitle(cat, r.Requirement)
 	switch r.Kind {
 	case audit.ReasonMajor:
 		return d.t("reason_major", i18n.Args{"ID": r.Requirement, "Title": title})
@@ -265,14 +283,85 @@ func (d *doc) severity(v audit.Verdict) string {
 	return d.t("severity_minor", nil)
 }
 
-// reqTitle is a requirement's title from the catalog: the one place the
+// reqTitle is a requirement's title from the catalog in the report's
+// language, marked when the catalog has no translation: the one place the
 // report looks a title up for an id the domain hands it ("" when the
 // catalog lacks it).
-func reqTitle(cat *standards.Catalog, id string) string {
+func (d *doc) reqTitle(cat *standards.Catalog, id string) string {
 	if r, ok := cat.Requirement(id); ok {
-		return r.Title
+		l := r.In(d.l.Lang())
+		return d.inLang(l.Title, l.TitleLang)
 	}
 	return ""
+}
+
+// inLang marks catalog text that is not in the report's language: the
+// catalog has no translation of it, so it is printed as the catalog has
+// it, followed by its language ("[en]"). Text of unknown language (a
+// catalog that does not say) is left unmarked.
+func (d *doc) inLang(text, lang string) string {
+	if strings.TrimSpace(text) == "" || lang == "" || i18n.Normalize(lang) == "" {
+		return text
+	}
+	if base(lang) == base(d.l.Lang()) {
+		return text
+	}
+	return text + " " + d.t("untranslated_mark", i18n.Args{"Lang": lang})
+}
+
+// base is a language tag's language: "es" for "es-CO".
+func base(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i > 0 {
+		return strings.ToLower(tag[:i])
+	}
+	return strings.ToLower(tag)
+}
+
+// catalogFallback reports whether the report prints any catalog text
+// marked as untranslated: the cover's name, provenance and areas note, or
+// a requirement's title, chapter or references.
+func (d *doc) catalogFallback(cat *standards.Catalog) bool {
+	marked := func(text, lang string) bool { return d.inLang(text, lang) != text }
+	cl := cat.In(d.l.Lang())
+	if marked(cl.Name, cl.NameLang) || marked(cl.Provenance, cl.ProvenanceLang) || marked(cl.AreasNote, cl.AreasNoteLang) {
+		return true
+	}
+	for i := range cat.Requirements {
+		l := cat.Requirements[i].In(d.l.Lang())
+		if marked(l.Title, l.TitleLang) || marked(l.Chapter, l.ChapterLang) ||
+			(len(l.References) > 0 && marked("x", l.ReferencesLang)) {
+			return true
+		}
+	}
+	return false
+}
+
+// reconstructed is the mark after a due year or critical flag the catalog
+// says is its own reading (basis "reconstructed"), "" otherwise.
+func (d *doc) reconstructed(r *standards.Requirement) string {
+	if r != nil && r.Basis == standards.BasisReconstructed {
+		return d.t("reconstructed_mark", nil)
+	}
+	return ""
+}
+
+// duty names who must meet a requirement the buyer shares or holds: a
+// non-conformity on it is not the ASMO's alone. "" for the ASMO's own.
+func (d *doc) duty(r *standards.Requirement) string {
+	switch r.Responsible {
+	case standards.PartyBuyer:
+		return d.t("responsible_buyer", nil)
+	case standards.PartyBoth:
+		return d.t("responsible_both", nil)
+	}
+	return ""
+}
+
+// legend explains the reconstructed mark, for catalog id.
+func (d *doc) legend(id string) {
+	d.font("I", 8, colMuted)
+	d.para(d.t("reconstructed_legend", i18n.Args{"Mark": d.t("reconstructed_mark", nil), "Catalog": id}), contentW, 3.8)
+	d.body()
 }
 
 // nonConformities draws the register of minor and major non-conformities.
@@ -285,10 +374,19 @@ func (d *doc) nonConformities(cat *standards.Catalog, s *audit.Summary) {
 	cols := []column{{title: d.t("col_requirement", nil), w: 38}, {title: d.t("col_severity", nil), w: 20}, {title: d.t("col_finding", nil), w: 52},
 		{title: d.t("col_corrective_action", nil), w: 44}, {title: d.t("col_due", nil), w: 20}}
 	var rows [][]cell
+	marked := false
 	for _, nc := range s.NonConformities {
-		req := nc.RequirementID + " " + reqTitle(cat, nc.RequirementID)
+		req := nc.RequirementID + " " + d.reqTitle(cat, nc.RequirementID)
+		r, _ := cat.Requirement(nc.RequirementID)
 		if nc.Critical {
-			req += " (" + d.t("critical", nil) + ")"
+			mark := d.reconstructed(r)
+			marked = marked || mark != ""
+			req += " (" + d.t("critical", nil) + mark + ")"
+		}
+		if r != nil {
+			if duty := d.duty(r); duty != "" {
+				req += " (" + duty + ")"
+			}
 		}
 		c := verdictCol[nc.Severity]
 		rows = append(rows, []cell{
@@ -300,6 +398,9 @@ func (d *doc) nonConformities(cat *standards.Catalog, s *audit.Summary) {
 		})
 	}
 	d.table(cols, rows)
+	if marked {
+		d.legend(cat.ID)
+	}
 }
 
 // figures numbers the picture evidence in evidence order, so findings can
@@ -331,6 +432,15 @@ func isPicture(mediaType string) bool {
 func (d *doc) findings(a *audit.Audit, cat *standards.Catalog, figs map[string]int) {
 	p := d.pdf
 	d.h1(d.t("findings_title", nil))
+	for i := range cat.Requirements {
+		r := &cat.Requirements[i]
+		if d.reconstructed(r) != "" && (r.Critical || r.Level == standards.Progress) &&
+			audit.ApplicabilityOf(r, a.Header) != audit.Excluded {
+			d.legend(cat.ID)
+			d.gap(2)
+			break
+		}
+	}
 	seen := map[string]bool{}
 	first := true
 	for _, area := range cat.WalkAreas() {
@@ -345,7 +455,7 @@ func (d *doc) findings(a *audit.Audit, cat *standards.Catalog, figs map[string]i
 			case audit.Informative:
 				informative++
 			default:
-				excluded = append(excluded, reqs[i].ID+" "+reqTitle(cat, reqs[i].ID))
+				excluded = append(excluded, reqs[i].ID+" "+d.reqTitle(cat, reqs[i].ID))
 			}
 		}
 		if !first {
@@ -374,7 +484,7 @@ func (d *doc) findings(a *audit.Audit, cat *standards.Catalog, figs map[string]i
 			if ap == audit.Excluded {
 				continue
 			}
-			d.requirement(a, r.ID, reqTitle(cat, r.ID), d.metaLine(r), ap, r.DueYear, figs)
+			d.requirement(a, r.ID, d.reqTitle(cat, r.ID), d.metaLine(r), d.referencesLine(r), ap, r.DueYear, figs)
 		}
 		if len(excluded) > 0 {
 			d.room(5 + lineH)
@@ -394,28 +504,46 @@ func (d *doc) findings(a *audit.Audit, cat *standards.Catalog, figs map[string]i
 	}
 	sort.Strings(orphans)
 	for _, id := range orphans {
-		d.requirement(a, id, d.t("requirement_not_found", nil), "", audit.Applies, 0, figs)
+		d.requirement(a, id, d.t("requirement_not_found", nil), "", "", audit.Applies, 0, figs)
 	}
 }
 
-// metaLine is the small line under a requirement's title: chapter, level,
-// critical.
+// metaLine is the small line under a requirement's title: chapter, level
+// and due year, critical, and whose duty it is when the buyer's; a due
+// year or critical flag the catalog reconstructed is marked.
 func (d *doc) metaLine(r *standards.Requirement) string {
+	l := r.In(d.l.Lang())
 	parts := []string{}
-	if r.Chapter != "" {
-		parts = append(parts, r.Chapter)
+	if l.Chapter != "" {
+		parts = append(parts, d.inLang(l.Chapter, l.ChapterLang))
 	}
 	if r.Level != "" {
 		parts = append(parts, d.word(levelIDs[r.Level], string(r.Level)))
 	}
+	if r.Level == standards.Progress && r.DueYear > 0 {
+		parts = append(parts, d.t("due_year", i18n.Args{"Year": r.DueYear})+d.reconstructed(r))
+	}
 	if r.Critical {
-		parts = append(parts, d.t("critical", nil))
+		parts = append(parts, d.t("critical", nil)+d.reconstructed(r))
+	}
+	if duty := d.duty(r); duty != "" {
+		parts = append(parts, duty)
 	}
 	return strings.Join(parts, " · ")
 }
 
+// referencesLine cites the public sources a requirement rests on, in the
+// report's language where the catalog translates them; "" for none.
+func (d *doc) referencesLine(r *standards.Requirement) string {
+	l := r.In(d.l.Lang())
+	if len(l.References) == 0 {
+		return ""
+	}
+	return d.inLang(d.t("references_line", i18n.Args{"Refs": strings.Join(l.References, "; ")}), l.ReferencesLang)
+}
+
 // requirement draws one finding block.
-func (d *doc) requirement(a *audit.Audit, id, title, meta string, ap audit.Applicability, dueYear int, figs map[string]int) {
+func (d *doc) requirement(a *audit.Audit, id, title, meta, refs string, ap audit.Applicability, dueYear int, figs map[string]int) {
 	p := d.pdf
 	v := a.VerdictOf(id)
 	f := a.Findings[id]
@@ -437,9 +565,11 @@ func (d *doc) requirement(a *audit.Audit, id, title, meta string, ap audit.Appli
 	}
 	d.marker(marginL+contentW-markW, y, col, word)
 	p.SetXY(marginL, y+float64(len(tl))*4.8)
-	if meta != "" {
-		d.font("", 7.5, colMuted)
-		p.CellFormat(contentW, 3.8, meta, "", 1, "L", false, 0, "")
+	for _, line := range []string{meta, refs} {
+		if line != "" {
+			d.font("", 7.5, colMuted)
+			d.para(line, contentW, 3.8)
+		}
 	}
 	indent := 4.0
 	field := func(label, text string, italic bool) {
@@ -502,34 +632,34 @@ func (d *doc) requirement(a *audit.Audit, id, title, meta string, ap audit.Appli
 // signature draws the last page: who signs, with which certificate, and how
 // anyone can check the file.
 func (d *doc) signature(a *audit.Audit, opts RenderOptions) {
-	m := d.m
-	d.h1(m.SignatureTitle)
+	d.h1(d.t("signature_title", nil))
 	name := a.Header.LeadInspector
 	if opts.Signer != nil && opts.Signer.Name != "" {
 		name = opts.Signer.Name
 	}
 	rows := [][2]string{
-		{m.Inspector, orDash(name)},
-		{m.Date, opts.Now.Format("2006-01-02 15:04:05 MST")},
-		{m.Place, orDash(opts.Place)},
+		{d.t("signature_inspector", nil), orDash(name)},
+		{d.t("signature_date", nil), opts.Now.Format("2006-01-02 15:04:05 MST")},
+		{d.t("signature_place", nil), orDash(opts.Place)},
 	}
 	if opts.Signer != nil && !opts.Draft {
 		rows = append(rows,
-			[2]string{m.CertSubject, opts.Signer.Subject},
-			[2]string{m.CertIssuer, opts.Signer.Issuer},
-			[2]string{m.Fingerprint, splitFingerprint(opts.Signer.Fingerprint)},
+			[2]string{d.t("signature_cert_subject", nil), opts.Signer.Subject},
+			[2]string{d.t("signature_cert_issuer", nil), opts.Signer.Issuer},
+			[2]string{d.t("signature_fingerprint", nil), splitFingerprint(opts.Signer.Fingerprint)},
 		)
 	}
 	d.kv(rows, 58)
 	d.gap(4)
 	if opts.Draft || opts.Signer == nil {
-		d.box(colDraft, d.t("draft_banner", nil), []string{m.DraftStatement})
+		d.box(colDraft, d.t("draft_banner", nil), []string{d.t("signature_draft", nil)})
 	} else {
 		d.signatureBox()
-		d.box(colAccent, "", []string{m.SignedStatement})
+		d.box(colAccent, "", []string{d.t("signature_signed", nil)})
 	}
-	d.h2(m.HowToVerify)
-	d.bullets([]string{m.VerifyAssay, m.VerifyPdfsig, m.VerifyData, m.VerifyTrust})
+	d.h2(d.t("signature_how_to_verify", nil))
+	d.bullets([]string{d.t("signature_verify_assay", nil), d.t("signature_verify_pdfsig", nil),
+		d.t("signature_verify_data", nil), d.t("signature_verify_trust", nil)})
 }
 
 // Size of the box left free for the signature's visible appearance (mm).

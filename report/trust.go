@@ -63,7 +63,7 @@ func LoadRoots(path string) (*x509.CertPool, error) {
 		}
 		c, err := x509.ParseCertificate(b.Bytes)
 		if err != nil {
-			return nil, fmt.Errorf(msg.RootsBadFmt, path, n+1, err)
+			return nil, &RootsError{Path: path, Cert: n + 1, Err: err}
 		}
 		pool.AddCert(c)
 		n++
@@ -76,9 +76,40 @@ func LoadRoots(path string) (*x509.CertPool, error) {
 		}
 	}
 	if n == 0 {
-		return nil, fmt.Errorf(msg.RootsEmptyFmt, path)
+		return nil, &RootsError{Path: path}
 	}
 	return pool, nil
+}
+
+// RootsError is a file of root certificates that cannot be used: none in
+// it (Cert 0), or certificate number Cert cannot be parsed (Err says why).
+// The command line words it.
+type RootsError struct {
+	Path string
+	Cert int
+	Err  error
+}
+
+// Error describes the problem for programmers and logs.
+func (e *RootsError) Error() string {
+	if e.Cert == 0 {
+		return e.Path + ": no certificates found (expected root CA certificates in PEM or DER)"
+	}
+	return fmt.Sprintf("%s: certificate %d cannot be read: %v", e.Path, e.Cert, e.Err)
+}
+
+// Unwrap gives the parser's error.
+func (e *RootsError) Unwrap() error { return e.Err }
+
+// FingerprintError is text that is not a SHA-256 fingerprint (64 hex
+// digits, colons and spaces aside). The command line words it.
+type FingerprintError struct {
+	Given string
+}
+
+// Error describes the problem for programmers and logs.
+func (e *FingerprintError) Error() string {
+	return fmt.Sprintf("%q is not a SHA-256 fingerprint (64 hex digits)", e.Given)
 }
 
 // ParseFingerprint reads a SHA-256 fingerprint as people copy it (any case,
@@ -92,7 +123,7 @@ func ParseFingerprint(s string) (string, error) {
 	}, strings.TrimSpace(s))
 	b, err := hex.DecodeString(h)
 	if err != nil || len(b) != 32 {
-		return "", fmt.Errorf(msg.BadFingerprintFmt, s)
+		return "", &FingerprintError{Given: s}
 	}
 	var out strings.Builder
 	for i, x := range b {

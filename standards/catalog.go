@@ -103,6 +103,13 @@ type Requirement struct {
 	Line int `toml:"-" json:"-"`
 	// lang is the catalog's own language, what In falls back to.
 	lang string
+	// chapters are the catalog's chapter headings in other languages
+	// (language, then heading as written, then its translation), shared by
+	// every requirement of the catalog so that In can give the chapter.
+	chapters map[string]map[string]string
+	// chapterLine is the line of the chapter key (0 if unknown), where a
+	// missing translation of the heading points.
+	chapterLine int
 }
 
 // Identity names one exact catalog: an audit records it so it can later
@@ -141,6 +148,9 @@ type Catalog struct {
 	// audits; empty otherwise.
 	SupersededBy string `toml:"-" json:"superseded_by"`
 
+	// chapters are the chapter headings' translations, shared with the
+	// requirements (see Requirement.chapters); never nil once parsed.
+	chapters map[string]map[string]string
 	// nameLine is where a missing translation of the description points
 	// when the file has no [translation.LANG] table.
 	nameLine int

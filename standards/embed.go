@@ -103,10 +103,10 @@ func parseEmbedded(pattern string) ([]*Catalog, []error) {
 
 // borrowTranslations gives a superseded edition, whose file cannot change,
 // the translations of the current edition wherever the text is the same:
-// a requirement whose title, text and guidance are unchanged, and the
-// catalog's name and licence. An old audit exported in Spanish then reads
-// in Spanish like a new one; a requirement that changed keeps its own
-// language, marked as untranslated.
+// a requirement whose title, text and guidance are unchanged, the chapter
+// headings both editions have, and the catalog's name and licence. An old
+// audit exported in Spanish then reads in Spanish like a new one; a
+// requirement that changed keeps its own language, marked as untranslated.
 func borrowTranslations(old, cur *Catalog) {
 	for i := range old.Requirements {
 		r := &old.Requirements[i]
@@ -115,6 +115,20 @@ func borrowTranslations(old, cur *Catalog) {
 			continue
 		}
 		r.Translations = n.Translations
+	}
+	// old.chapters is the map its requirements share: fill it in place.
+	for lang, headings := range cur.chapters {
+		if _, own := old.chapters[lang]; own {
+			continue
+		}
+		for _, r := range old.Requirements {
+			if t, ok := headings[r.Chapter]; ok {
+				if old.chapters[lang] == nil {
+					old.chapters[lang] = map[string]string{}
+				}
+				old.chapters[lang][r.Chapter] = t
+			}
+		}
 	}
 	if old.Translations != nil {
 		return
@@ -127,7 +141,7 @@ func borrowTranslations(old, cur *Catalog) {
 		if cur.Licence == old.Licence {
 			b.Licence = tr.Licence
 		}
-		if b != (CatalogTranslation{}) {
+		if b.Name != "" || b.Licence != "" {
 			if old.Translations == nil {
 				old.Translations = map[string]CatalogTranslation{}
 			}

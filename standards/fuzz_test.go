@@ -31,6 +31,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(goodCatalog))
 	f.Add([]byte(bilingual))
+	f.Add([]byte(chaptered))
 	f.Add([]byte(strings.ReplaceAll(goodCatalog, "\n", "\r\n")))
 	f.Add([]byte("id = \"x\"\nversion = \"1\"\nrequirement = [{id = \"A\", area = \"social\", title = \"t\", text = \"t\", level = \"entry\"}]\n"))
 	f.Add([]byte("id = \"x\"\nversion = \"1\"\n[[requirement]]\nid = 'A'\narea = \"social\"\ntitle = '''t'''\ntext = \"t\"\nlevel = \"entry\"\n[requirement.extra]\nk = 1\n"))

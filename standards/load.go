@@ -43,6 +43,9 @@ type parser struct {
 	file     string
 	problems []Problem
 	lines    *lineIndex
+	// chapterLines are the lines of the translated chapter headings, by
+	// language and heading.
+	chapterLines map[string]map[string]int
 }
 
 // add records a problem of this file.

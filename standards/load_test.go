@@ -60,6 +60,8 @@ func TestBadCatalogs(t *testing.T) {
 		{"translation-unknown-key.toml", 25, "S.1", "requirement S.1: unknown-key key=es.notes allowed=title,text,guidance"},
 		{"translation-empty-title.toml", 24, "S.1", "requirement S.1: field-empty key=es.title"},
 		{"catalog-translation-unknown-key.toml", 12, "", "unknown-key key=translation.es.publisher allowed=name,provenance,areas_note,licence"},
+		{"translation-unknown-chapter.toml", 15, "", `nothing-to-translate key=translation.es.chapters value="1 Organization" lang=es`},
+		{"translation-basis-note-alone.toml", 25, "S.1", "requirement S.1: nothing-to-translate key=es.basis_note"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

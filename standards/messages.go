@@ -1,15 +1,10 @@
 package standards
 
-// Text this package still puts into Go errors. Catalog problems are typed
-// values (Problem, by ProblemKind) that each surface words itself; what
-// remains here is error text for programmers and for the file checks that
-// set.go's loader runs before parsing.
+// Text this package still puts into Go errors, for programmers and logs.
+// Catalog problems, the file checks before parsing included, are typed
+// values (Problem, by ProblemKind) that each surface words itself; so are
+// NotFoundError and ChangedError, whose fields a surface words.
 const (
-	// File checks before parsing.
-	msgCannotRead = "cannot read the file: %v"
-	msgNotRegular = "not a regular file (a device, pipe or folder): skipped"
-	msgTooBig     = "the file is over %d MB: not a catalog"
-
 	// Sets of catalogs: id, version, path.
 	msgNotFound    = "catalog %s version %s is not available (available: %s)"
 	msgNotFoundAny = "catalog %s is not available (available: %s)"

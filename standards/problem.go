@@ -72,8 +72,14 @@ const (
 	// KindOwnLanguage: a translation into the catalog's own language. Lang.
 	KindOwnLanguage ProblemKind = "own-language"
 	// KindMissingTranslation: a translation lacks fields the catalog's own
-	// language has (only from MissingTranslations). Lang, Fields.
+	// language has (only from MissingTranslations). Lang, Fields; for a
+	// chapter heading, Fields is [chapters] and Value the heading.
 	KindMissingTranslation ProblemKind = "missing-translation"
+	// KindNothingToTranslate: a translation of something the catalog does
+	// not have: a [requirement.LANG] basis_note on a requirement without
+	// one (Key), or a heading in [translation.LANG.chapters] that is no
+	// requirement's chapter (Key, Value: the heading).
+	KindNothingToTranslate ProblemKind = "nothing-to-translate"
 	// KindDuplicateCatalog: a second file with an id and version already
 	// loaded. Catalog, Version, Path (the first file).
 	KindDuplicateCatalog ProblemKind = "duplicate-catalog"
@@ -82,6 +88,15 @@ const (
 	// KindCannotReadDir: the home's standards folder cannot be listed.
 	// File (the folder), Message (the system's error).
 	KindCannotReadDir ProblemKind = "cannot-read-dir"
+	// KindNotRegular: the file is a device, pipe, socket or folder, which
+	// is never read (it could block or never end). File.
+	KindNotRegular ProblemKind = "not-regular"
+	// KindTooBig: the file is larger than any catalog. File, Number (the
+	// limit in MB).
+	KindTooBig ProblemKind = "too-big"
+	// KindCannotRead: the file cannot be read. File, Message (the system's
+	// error).
+	KindCannotRead ProblemKind = "cannot-read"
 )
 
 // ProblemKinds lists every kind, so a surface can check it words them all.
@@ -90,8 +105,8 @@ var ProblemKinds = []ProblemKind{
 	KindBadIdent, KindUnknownKey, KindWrongType, KindWrongItemType, KindControlChar, KindFieldMissing,
 	KindFieldEmpty, KindEmptyItem, KindDuplicateID, KindUnknownValue, KindAreaNotListed, KindListedTwice,
 	KindProgressNoYear, KindDueYearRange, KindEntryWithYear, KindReconstructedNoNote, KindNoteWithoutBasis,
-	KindBadLanguage, KindOwnLanguage, KindMissingTranslation, KindDuplicateCatalog, KindSkipped,
-	KindCannotReadDir,
+	KindBadLanguage, KindOwnLanguage, KindMissingTranslation, KindNothingToTranslate, KindDuplicateCatalog, KindSkipped,
+	KindCannotReadDir, KindNotRegular, KindTooBig, KindCannotRead,
 }
 
 // ValueType is a TOML value type, as the format expects it or as a file

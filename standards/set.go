@@ -3,6 +3,7 @@ package standards
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -134,7 +135,7 @@ func Load(home string) (*Set, []error) {
 			// Follow symlinks; a device or pipe would block or never end
 			// and hang every command, so only regular files are read.
 			if _, err := safefile.Check(path); errors.Is(err, safefile.ErrNotRegular) {
-				errs = append(errs, Problem{File: path, Message: msgNotRegular})
+				errs = append(errs, Problem{Kind: KindNotRegular, File: path})
 				continue
 			}
 			paths = append(paths, path)
@@ -158,18 +159,30 @@ func Load(home string) (*Set, []error) {
 // /dev/zero behind a symlink) is refused instead of read forever.
 const maxCatalogBytes = safefile.LimitCatalog
 
-// readCatalogFile reads at most maxCatalogBytes of a regular file.
-func readCatalogFile(path string) ([]byte, error) {
+// readCatalogFile reads at most maxCatalogBytes of a regular file; a file
+// it refuses is a Problem of the file.
+func readCatalogFile(path string) ([]byte, *Problem) {
 	data, err := safefile.ReadFile(path, maxCatalogBytes)
 	switch {
 	case errors.Is(err, safefile.ErrTooLarge):
-		return nil, fmt.Errorf(msgTooBig, maxCatalogBytes>>20)
+		return nil, &Problem{Kind: KindTooBig, File: path, Number: maxCatalogBytes >> 20}
 	case errors.Is(err, safefile.ErrNotRegular):
-		return nil, errors.New(msgNotRegular)
+		return nil, &Problem{Kind: KindNotRegular, File: path}
 	case err != nil:
-		return nil, fmt.Errorf(msgCannotRead, err)
+		return nil, &Problem{Kind: KindCannotRead, File: path, Message: systemError(err)}
 	}
 	return data, nil
+}
+
+// systemError is the operating system's reason in err, without the path
+// the Problem already names: "no such file or directory" rather than
+// "open f.toml: no such file or directory".
+func systemError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // FileReport is the outcome of checking one catalog file: its catalog when
@@ -188,9 +201,9 @@ func CheckFiles(paths ...string) []FileReport {
 	seen := map[[2]string]string{} // id, version -> first path
 	for _, path := range paths {
 		r := FileReport{Path: path}
-		data, err := readCatalogFile(path)
-		if err != nil {
-			r.Problems = []Problem{{File: path, Message: err.Error()}}
+		data, prob := readCatalogFile(path)
+		if prob != nil {
+			r.Problems = []Problem{*prob}
 			out = append(out, r)
 			continue
 		}

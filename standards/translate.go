@@ -16,6 +16,12 @@ const (
 	FieldProvenance = "provenance"
 	FieldAreasNote  = "areas_note"
 	FieldLicence    = "licence"
+	// FieldChapter is a requirement's chapter heading, translated in the
+	// catalog's [translation.LANG.chapters] table (FieldChapters).
+	FieldChapter    = "chapter"
+	FieldChapters   = "chapters"
+	FieldBasisNote  = "basis_note"
+	FieldReferences = "references"
 )
 
 // Translation is a requirement's text in another language, from the
@@ -25,7 +31,11 @@ type Translation struct {
 	Title    string
 	Text     string
 	Guidance []string
-	Line     int // line of its table in the file, 0 if unknown
+	// References, when given, replace the whole list (nil: not given):
+	// the sources' names as readers of that language cite them.
+	References []string
+	BasisNote  string
+	Line       int // line of its table in the file, 0 if unknown
 }
 
 // CatalogTranslation is the catalog's own description in another language,
@@ -35,7 +45,11 @@ type CatalogTranslation struct {
 	Provenance string
 	AreasNote  string
 	Licence    string
-	Line       int
+	// Chapters translates chapter headings: the heading as the
+	// requirements write it, then its translation. Headings are shared by
+	// many requirements, so they are translated once, here.
+	Chapters map[string]string
+	Line     int
 }
 
 // Localized is a requirement's text in the language asked for, field by
@@ -45,11 +59,16 @@ type CatalogTranslation struct {
 type Localized struct {
 	Title, Text string
 	Guidance    []string
+	References  []string
+	// Chapter is the requirement's chapter heading and BasisNote its
+	// basis note ("" when it has none).
+	Chapter, BasisNote string
 	// Lang is the language asked for, canonical ("es", "pt-BR").
 	Lang string
-	// TitleLang, TextLang and GuidanceLang are the languages the fields
-	// are in: Lang, or the catalog's own language when untranslated.
-	TitleLang, TextLang, GuidanceLang string
+	// TitleLang, TextLang, GuidanceLang, ReferencesLang, ChapterLang and
+	// BasisNoteLang are the languages the fields are in: Lang, or the
+	// catalog's own language when untranslated.
+	TitleLang, TextLang, GuidanceLang, ReferencesLang, ChapterLang, BasisNoteLang string
 	// Fallback is true when any field is not in Lang.
 	Fallback bool
 }
@@ -160,24 +179,35 @@ func pick(translated, own, want, ownLang string) (string, string, bool) {
 // or the catalog's own language, gives the requirement as written.
 func (r *Requirement) In(lang string) Localized {
 	tr, want, use := resolve(lang, r.lang, r.Translations)
-	l := Localized{Title: r.Title, Text: r.Text, Guidance: r.Guidance, Lang: want,
-		TitleLang: r.lang, TextLang: r.lang, GuidanceLang: r.lang}
+	l := Localized{Title: r.Title, Text: r.Text, Guidance: r.Guidance, References: r.References, Chapter: r.Chapter,
+		BasisNote: r.BasisNote, Lang: want, TitleLang: r.lang, TextLang: r.lang, GuidanceLang: r.lang,
+		ReferencesLang: r.lang, ChapterLang: r.lang, BasisNoteLang: r.lang}
 	if !use {
 		return l
 	}
-	var fb [3]bool
+	var fb [6]bool
 	l.Title, l.TitleLang, fb[0] = pick(tr.Title, r.Title, want, r.lang)
 	l.Text, l.TextLang, fb[1] = pick(tr.Text, r.Text, want, r.lang)
-	l.GuidanceLang = want
-	if tr.Guidance != nil || len(r.Guidance) == 0 {
-		if tr.Guidance != nil {
-			l.Guidance = tr.Guidance
-		}
-	} else {
-		l.GuidanceLang, fb[2] = r.lang, true
-	}
-	l.Fallback = fb[0] || fb[1] || fb[2]
+	l.Guidance, l.GuidanceLang, fb[2] = pickList(tr.Guidance, r.Guidance, want, r.lang)
+	l.References, l.ReferencesLang, fb[3] = pickList(tr.References, r.References, want, r.lang)
+	chapters, _, _ := resolve(lang, r.lang, r.chapters)
+	l.Chapter, l.ChapterLang, fb[4] = pick(chapters[r.Chapter], r.Chapter, want, r.lang)
+	l.BasisNote, l.BasisNoteLang, fb[5] = pick(tr.BasisNote, r.BasisNote, want, r.lang)
+	l.Fallback = fb[0] || fb[1] || fb[2] || fb[3] || fb[4] || fb[5]
 	return l
+}
+
+// pickList is pick for a list the translation replaces whole: the
+// translated list when given (nil: not given), else the own list, which
+// stands in unless it is empty.
+func pickList(translated, own []string, want, ownLang string) ([]string, string, bool) {
+	switch {
+	case translated != nil:
+		return translated, want, false
+	case len(own) == 0:
+		return own, want, false
+	}
+	return own, ownLang, true
 }
 
 // In returns the catalog's name, provenance, areas note and licence in
@@ -219,11 +249,12 @@ func (c *Catalog) Languages() []string {
 }
 
 // MissingTranslations lists what a translator still has to do for lang:
-// one problem for the catalog's description and one per requirement whose
-// translation lacks a field the catalog's own language has, located at
-// the translation's table or, when there is none, where the text is. The
-// licence is not required. Nil when lang is the catalog's own language or
-// not a language tag.
+// one problem for the catalog's description, one per chapter heading
+// without a translation (located at the first requirement in that
+// chapter), and one per requirement whose translation lacks a field the
+// catalog's own language has, located at the translation's table or, when
+// there is none, where the text is. The licence is not required. Nil when
+// lang is the catalog's own language or not a language tag.
 func (c *Catalog) MissingTranslations(lang string) []Problem {
 	want, ok := CanonicalLang(lang)
 	if !ok || (c.Language != "" && sameLang(want, c.Language)) {
@@ -246,8 +277,22 @@ func (c *Catalog) MissingTranslations(lang string) []Problem {
 		}
 		out = append(out, Problem{Kind: KindMissingTranslation, File: c.file, Line: line, Lang: want, Fields: fields})
 	}
+	chapters, _, _ := resolve(want, c.Language, c.chapters)
+	var reqs []Problem
+	seen := map[string]bool{}
 	for i := range c.Requirements {
 		r := &c.Requirements[i]
+		if h := r.Chapter; strings.TrimSpace(h) != "" && !seen[h] {
+			seen[h] = true
+			if chapters[h] == "" {
+				line := r.chapterLine
+				if line == 0 {
+					line = r.Line
+				}
+				reqs = append(reqs, Problem{Kind: KindMissingTranslation, File: c.file, Line: line, Lang: want,
+					Fields: []string{FieldChapters}, Value: h})
+			}
+		}
 		tr, _, _ := resolve(want, r.lang, r.Translations)
 		var fields []string
 		if tr.Title == "" {
@@ -259,6 +304,12 @@ func (c *Catalog) MissingTranslations(lang string) []Problem {
 		if tr.Guidance == nil && len(r.Guidance) > 0 {
 			fields = append(fields, FieldGuidance)
 		}
+		if tr.References == nil && len(r.References) > 0 {
+			fields = append(fields, FieldReferences)
+		}
+		if tr.BasisNote == "" && strings.TrimSpace(r.BasisNote) != "" {
+			fields = append(fields, FieldBasisNote)
+		}
 		if len(fields) == 0 {
 			continue
 		}
@@ -266,7 +317,8 @@ func (c *Catalog) MissingTranslations(lang string) []Problem {
 		if line == 0 {
 			line = r.Line
 		}
-		out = append(out, Problem{Kind: KindMissingTranslation, File: c.file, Line: line, Requirement: r.ID, Lang: want, Fields: fields})
+		reqs = append(reqs, Problem{Kind: KindMissingTranslation, File: c.file, Line: line, Requirement: r.ID, Lang: want, Fields: fields})
 	}
-	return out
+	sort.SliceStable(reqs, func(i, j int) bool { return lineKey(reqs[i]) < lineKey(reqs[j]) })
+	return append(out, reqs...)
 }

@@ -1,6 +1,7 @@
 package standards
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -251,5 +252,190 @@ level = "entry"
 	}
 	if got := old.In("es"); got.Name != "Catálogo bilingüe de prueba" || got.Provenance != "The earlier edition." || !got.Fallback {
 		t.Errorf("old catalog in es: %+v", got)
+	}
+}
+
+// chaptered is a catalog whose chapter headings and basis notes are
+// translated: headings once, in [translation.es.chapters], notes per
+// requirement.
+const chaptered = `id = "ch"
+version = "1"
+name = "Chapters"
+language = "en"
+
+[translation.es]
+name = "Capítulos"
+
+[translation.es.chapters]
+"1.1 Application" = "1.1 Aplicación"
+"9.9 Nowhere" = "9.9 En ninguna parte"
+
+[[requirement]]
+id = "A"
+area = "social"
+chapter = "1.1 Application"
+title = "Applies"
+text = "It applies."
+level = "entry"
+basis = "reconstructed"
+basis_note = "Our reading."
+
+[requirement.es]
+title = "Se aplica"
+text = "Se aplica."
+basis_note = "Nuestra lectura."
+
+[[requirement]]
+id = "B"
+area = "social"
+chapter = "1.1 Application"
+title = "Also applies"
+text = "It also applies."
+level = "entry"
+basis = "reconstructed"
+basis_note = "Our reading too."
+
+[requirement.es]
+title = "También se aplica"
+text = "También se aplica."
+
+[[requirement]]
+id = "C"
+area = "labour"
+chapter = "3.2 Child labour"
+title = "No child labour"
+text = "None."
+level = "entry"
+
+[requirement.es]
+title = "Sin trabajo infantil"
+text = "Ninguno."
+basis_note = "Sin base."
+`
+
+// TestChapterAndBasisNoteTranslations: a heading is translated once for
+// every requirement in its chapter, a basis note per requirement; what is
+// missing is reported once where it is written, and a translation of
+// something the catalog lacks is an error with its line.
+func TestChapterAndBasisNoteTranslations(t *testing.T) {
+	_, err := Parse("ch.toml", []byte(chaptered))
+	var ps *Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("want problems, got %v", err)
+	}
+	var got []string
+	for _, p := range *ps {
+		got = append(got, p.Error())
+	}
+	want := []string{
+		`ch.toml:11: nothing-to-translate key=translation.es.chapters value="9.9 Nowhere" lang=es`,
+		"ch.toml:53: requirement C: nothing-to-translate key=es.basis_note lang=es",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	fixed := strings.Replace(strings.Replace(chaptered, "\"9.9 Nowhere\" = \"9.9 En ninguna parte\"\n", "", 1), "basis_note = \"Sin base.\"\n", "", 1)
+	c, err := Parse("ch.toml", []byte(fixed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := c.Requirement("A")
+	if es := a.In("es"); es.Chapter != "1.1 Aplicación" || es.ChapterLang != "es" || es.BasisNote != "Nuestra lectura." || es.BasisNoteLang != "es" || es.Fallback {
+		t.Errorf("A in es: %+v", es)
+	}
+	if en := a.In("en"); en.Chapter != "1.1 Application" || en.BasisNote != "Our reading." || en.Fallback {
+		t.Errorf("A in en: %+v", en)
+	}
+	b, _ := c.Requirement("B")
+	if es := b.In("es"); es.Chapter != "1.1 Aplicación" || es.BasisNote != "Our reading too." || es.BasisNoteLang != "en" || !es.Fallback {
+		t.Errorf("B in es (note untranslated): %+v", es)
+	}
+	cc, _ := c.Requirement("C")
+	if es := cc.In("es"); es.Chapter != "3.2 Child labour" || es.ChapterLang != "en" || !es.Fallback || es.BasisNote != "" {
+		t.Errorf("C in es (chapter untranslated): %+v", es)
+	}
+	got = nil
+	for _, p := range c.MissingTranslations("es") {
+		got = append(got, p.Error())
+	}
+	want = []string{
+		"ch.toml:37: requirement B: missing-translation lang=es fields=basis_note",
+		`ch.toml:44: missing-translation value="3.2 Child labour" lang=es fields=chapters`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("missing:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// An earlier edition with the same headings borrows them.
+	old, err := Parse("old.toml", []byte("id = \"ch\"\nversion = \"0\"\nlanguage = \"en\"\n\n[[requirement]]\nid = \"Z\"\narea = \"social\"\nchapter = \"1.1 Application\"\ntitle = \"Old\"\ntext = \"Old.\"\nlevel = \"entry\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	borrowTranslations(old, c)
+	z, _ := old.Requirement("Z")
+	if es := z.In("es"); es.Chapter != "1.1 Aplicación" {
+		t.Errorf("the earlier edition did not borrow the heading: %+v", es)
+	}
+}
+
+// TestChaptersMustBeATable: chapters in a translation is a table of
+// headings; anything else is reported at its line.
+func TestChaptersMustBeATable(t *testing.T) {
+	src := "id = \"x\"\nversion = \"1\"\n\n[translation.es]\nchapters = \"1.1 Aplicación\"\n\n[[requirement]]\nid = \"A\"\narea = \"social\"\ntitle = \"T\"\ntext = \"T.\"\nlevel = \"entry\"\n"
+	_, err := Parse("x.toml", []byte(src))
+	if err == nil || !strings.Contains(err.Error(), "x.toml:5: wrong-type key=translation.es.chapters") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestReferencesTranslated: a translation's references replace the list,
+// as people of that language cite the sources; without them the catalog's
+// own are shown, marked, and validate --lang lists them as missing.
+func TestReferencesTranslated(t *testing.T) {
+	src := `id = "r"
+version = "1"
+language = "en"
+
+[[requirement]]
+id = "A"
+area = "labour"
+title = "No forced labour"
+text = "None."
+level = "entry"
+references = ["ILO C29 Art. 2(1)"]
+
+[requirement.es]
+title = "Sin trabajo forzoso"
+text = "Ninguno."
+references = ["Convenio 29 de la OIT, art. 2(1)"]
+
+[[requirement]]
+id = "B"
+area = "labour"
+title = "No debt bondage"
+text = "None."
+level = "entry"
+references = ["UN Supplementary Convention (1956)"]
+
+[requirement.es]
+title = "Sin servidumbre por deudas"
+text = "Ninguna."
+`
+	c, err := Parse("r.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := c.Requirement("A")
+	if es := a.In("es"); strings.Join(es.References, "|") != "Convenio 29 de la OIT, art. 2(1)" || es.ReferencesLang != "es" || es.Fallback {
+		t.Errorf("A in es: %+v", es)
+	}
+	b, _ := c.Requirement("B")
+	if es := b.In("es"); es.References[0] != "UN Supplementary Convention (1956)" || es.ReferencesLang != "en" || !es.Fallback {
+		t.Errorf("B in es: %+v", es)
+	}
+	ps := c.MissingTranslations("es")
+	if len(ps) != 1 || ps[0].Requirement != "B" || strings.Join(ps[0].Fields, ",") != FieldReferences || ps[0].Line != 26 {
+		t.Errorf("missing: %v", ps)
 	}
 }

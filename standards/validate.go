@@ -1,6 +1,7 @@
 package standards
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -46,12 +47,14 @@ var requirementKeys = []keySpec{
 
 // requirementTranslationKeys are the keys of a [requirement.LANG] table.
 var requirementTranslationKeys = []keySpec{
-	{FieldTitle, TypeString}, {FieldText, TypeString}, {FieldGuidance, TypeStrings},
+	{FieldTitle, TypeString}, {FieldText, TypeString}, {FieldGuidance, TypeStrings}, {FieldReferences, TypeStrings},
+	{FieldBasisNote, TypeString},
 }
 
 // catalogTranslationKeys are the keys of a [translation.LANG] table.
 var catalogTranslationKeys = []keySpec{
 	{FieldName, TypeString}, {FieldProvenance, TypeString}, {FieldAreasNote, TypeString}, {FieldLicence, TypeString},
+	{FieldChapters, TypeTable},
 }
 
 // Levels lists the known requirement levels.
@@ -357,7 +360,26 @@ func (p *parser) catalog(raw map[string]any) *Catalog {
 		}
 		c.Requirements = append(c.Requirements, r)
 	}
+	p.unusedChapters(c)
 	return c
+}
+
+// unusedChapters reports a translated chapter heading that no requirement
+// has: misspelt, or the chapter was renamed and its translation left.
+func (p *parser) unusedChapters(c *Catalog) {
+	used := map[string]bool{}
+	for _, r := range c.Requirements {
+		used[r.Chapter] = true
+	}
+	for _, lang := range slices.Sorted(maps.Keys(c.Translations)) {
+		tr := c.Translations[lang]
+		for _, h := range slices.Sorted(maps.Keys(tr.Chapters)) {
+			if !used[h] {
+				p.add(Problem{Kind: KindNothingToTranslate, Line: p.chapterLines[lang][h], Lang: lang,
+					Key: keyTranslation + "." + lang + "." + FieldChapters, Value: h})
+			}
+		}
+	}
 }
 
 // requirementTables returns the [[requirement]] tables, reporting a
@@ -428,7 +450,7 @@ func (p *parser) requirement(c *Catalog, i int, m map[string]any, usable bool) (
 	t.unknownKeys(requirementKeys, func(k string) bool { return isTranslationTable(m[k]) })
 
 	r := Requirement{Line: header, AppliesTo: AppliesAll, Responsible: PartyASMO,
-		Guidance: []string{}, Evidence: []string{}, References: []string{}, lang: c.Language}
+		Guidance: []string{}, Evidence: []string{}, References: []string{}, lang: c.Language, chapters: c.chapters}
 	r.ID, _ = t.ident("id")
 	if a, ok := t.required("area"); ok {
 		switch {
@@ -441,6 +463,9 @@ func (p *parser) requirement(c *Catalog, i int, m map[string]any, usable bool) (
 		}
 	}
 	r.Chapter, _ = t.str("chapter")
+	if r.Chapter != "" {
+		r.chapterLine = lineOf(at("chapter"))
+	}
 	r.Title, _ = t.required("title")
 	r.Text, _ = t.required("text")
 	if g := t.texts("guidance"); g != nil {
@@ -540,6 +565,11 @@ func (p *parser) requirementTranslations(c *Catalog, t *table, i int, usable boo
 		tr.Title, _ = sub.text(FieldTitle)
 		tr.Text, _ = sub.text(FieldText)
 		tr.Guidance = sub.texts(FieldGuidance)
+		tr.References = sub.texts(FieldReferences)
+		tr.BasisNote, _ = sub.text(FieldBasisNote)
+		if tr.BasisNote != "" && r.BasisNote == "" {
+			sub.add(sub.keyLine(FieldBasisNote), Problem{Kind: KindNothingToTranslate, Key: FieldBasisNote, Lang: lang})
+		}
 		if r.Translations == nil {
 			r.Translations = map[string]Translation{}
 		}
@@ -547,8 +577,10 @@ func (p *parser) requirementTranslations(c *Catalog, t *table, i int, usable boo
 	}
 }
 
-// catalogTranslations reads the [translation.LANG] tables.
+// catalogTranslations reads the [translation.LANG] tables, and shares
+// their chapter headings with the requirements to come (c.chapters).
 func (p *parser) catalogTranslations(c *Catalog, top *table, v any) {
+	c.chapters = map[string]map[string]string{}
 	m, ok := v.(map[string]any)
 	if !ok {
 		if v != nil {
@@ -582,11 +614,51 @@ func (p *parser) catalogTranslations(c *Catalog, top *table, v any) {
 		tr.Provenance, _ = sub.text(FieldProvenance)
 		tr.AreasNote, _ = sub.text(FieldAreasNote)
 		tr.Licence, _ = sub.text(FieldLicence)
+		tr.Chapters = p.chapterTranslations(sub, tag, lang)
+		if len(tr.Chapters) > 0 {
+			c.chapters[lang] = tr.Chapters
+		}
 		if c.Translations == nil {
 			c.Translations = map[string]CatalogTranslation{}
 		}
 		c.Translations[lang] = tr
 	}
+}
+
+// chapterTranslations reads the chapters table of [translation.TAG]: each
+// key a chapter heading as the requirements write it, each value its
+// translation. It remembers each heading's line for unusedChapters.
+func (p *parser) chapterTranslations(sub *table, tag, lang string) map[string]string {
+	v, present := sub.m[FieldChapters]
+	if !present {
+		return nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		sub.wrongType(FieldChapters, TypeTable, v)
+		return nil
+	}
+	at := func(k string) int {
+		if l := lineOf(p.lines.topSub(keyTranslation, tag, FieldChapters, k)); l > 0 {
+			return l
+		}
+		return sub.keyLine(FieldChapters)
+	}
+	ch := &table{p: p, m: m, prefix: sub.prefix + FieldChapters + ".", keyLine: at}
+	out := map[string]string{}
+	if p.chapterLines == nil {
+		p.chapterLines = map[string]map[string]int{}
+	}
+	if p.chapterLines[lang] == nil {
+		p.chapterLines[lang] = map[string]int{}
+	}
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		if s, ok := ch.text(k); ok {
+			out[k] = s
+			p.chapterLines[lang][k] = at(k)
+		}
+	}
+	return out
 }
 
 // subTable makes the table of one translation, whose keys are found with

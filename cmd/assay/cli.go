@@ -1,16 +1,18 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -24,77 +26,145 @@ const (
 	exitUsage = 2
 )
 
-// env is what a sub-command may touch: streams, the environment and the home.
-// Tests build one with buffers instead of the process's streams.
+// env is what a sub-command may touch: streams, the environment, the home
+// and the words. Tests build one with buffers instead of the process's
+// streams.
 type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
 	home   string // resolved by run from --home, ASSAY_HOME or the XDG dir
+	// lang is the UI language run resolved (--lang, config.toml, the
+	// locale); l says the CLI's words in it. langFlag is the --lang given
+	// for it, before or after the command ("" for none), for the TUI,
+	// which also remembers a language of its own.
+	lang     string
+	l        *i18n.Localizer
+	langFlag string
+	// synopsis holds each FlagSet's usage line, for its help.
+	synopsis map[*flag.FlagSet]string
 }
 
 func newEnv() *env {
 	return &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
 }
 
-// command is one sub-command. Files cmd_*.go register theirs in init.
+// command is one sub-command. Files cmd_*.go register theirs in init, and
+// its one line for assay --help in summaryIDs.
 type command struct {
-	name    string
-	summary string
-	run     func(e *env, args []string) int
+	name string
+	run  func(e *env, args []string) int
+	// ownLang tells, from the command's arguments, whether its --lang is
+	// its own rather than the UI language (export: the report's; standards
+	// show and validate: the catalog's), which run then does not take.
+	ownLang func(args []string) bool
 }
 
 var commands = map[string]command{}
 
+// summaryIDs are the messages of each command's line in assay --help.
+var summaryIDs = map[string]string{
+	"list": "summary_list", "finalize": "summary_finalize", "amend": "summary_amend", "demo": "summary_demo",
+	"recover": "summary_recover", "export": "summary_export", "verify": "summary_verify",
+	"timestamp": "summary_timestamp", "keys": "summary_keys", "standards": "summary_standards",
+}
+
 func register(c command) { commands[c.name] = c }
 
-// errorf prints "assay: ..." on stderr and returns exitFail. Messages
-// quote user data (file names, catalog and audit text), so escape
-// sequences are stripped before they reach the terminal.
-func (e *env) errorf(format string, a ...any) int {
-	fmt.Fprintln(e.stderr, audit.Sanitize("assay: "+fmt.Sprintf(format, a...)))
-	return exitFail
-}
-
-// usageErr prints a usage error and returns exitUsage.
-func (e *env) usageErr(format string, a ...any) int {
-	fmt.Fprintln(e.stderr, audit.Sanitize("assay: "+fmt.Sprintf(format, a...)))
-	fmt.Fprintln(e.stderr, "Run 'assay --help' for usage.")
-	return exitUsage
-}
-
-// flags makes a FlagSet for a sub-command. Its output is buffered: parse
-// sends it to stdout when help was asked for and to stderr on a bad flag, so
-// help is never printed twice.
-func (e *env) flags(name, usage string) *flag.FlagSet {
+// flags makes a FlagSet for a sub-command; synopsis is its usage line
+// after "assay " (worded: placeholders such as FILE are words too). Its
+// output is discarded: parse words its errors and prints the help, so help
+// is never printed twice nor in English.
+func (e *env) flags(name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(new(bytes.Buffer))
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: assay %s\n", usage)
-		fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	if e.synopsis == nil {
+		e.synopsis = map[*flag.FlagSet]string{}
 	}
+	e.synopsis[fs] = synopsis
 	return fs
 }
 
-// parse parses args; it returns (exit code, false) when the command must stop:
-// 0 after -h/--help, 2 on a bad flag.
+// uiLang adds --lang to a command whose --lang is the UI language; run has
+// already taken its value (see langArg), the flag only accepts it.
+func (e *env) uiLang(fs *flag.FlagSet) {
+	fs.String("lang", "", e.t("flag_lang", nil))
+}
+
+// parse parses args; it returns (exit code, false) when the command must
+// stop: 0 after -h/--help (the help on stdout), 2 on a bad flag (the
+// problem and the help on stderr).
 func (e *env) parse(fs *flag.FlagSet, args []string) (int, bool) {
 	err := fs.Parse(args)
-	buf, _ := fs.Output().(*bytes.Buffer)
 	if errors.Is(err, flag.ErrHelp) {
 		// Asked-for help is output, not an error.
-		fs.SetOutput(e.stdout)
-		fs.Usage()
+		e.printUsage(e.stdout, fs)
 		return exitOK, false
 	}
 	if err != nil {
-		if buf != nil {
-			e.stderr.Write(buf.Bytes())
-		}
+		fmt.Fprintln(e.stderr, audit.Sanitize(e.t("error_line", i18n.Args{"Text": e.flagError(err)})))
+		e.printUsage(e.stderr, fs)
 		return exitUsage, false
 	}
 	return 0, true
+}
+
+// printUsage writes a command's usage line and its flags.
+func (e *env) printUsage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintln(w, e.t("usage_line", i18n.Args{"Synopsis": e.synopsis[fs]}))
+	e.printFlags(w, fs)
+}
+
+// printFlags lists a FlagSet's flags as the flag package does, in the UI
+// language: a flag's argument is named by the word in backquotes in its
+// help, and a default is worded.
+func (e *env) printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, help := flag.UnquoteUsage(f)
+		if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); isBool {
+			name = ""
+		} else if !strings.Contains(f.Usage, "`") {
+			name = e.t("flag_value", nil)
+		}
+		line := "  -" + f.Name
+		if name != "" {
+			line += " " + name
+		}
+		if len(line) <= 4 {
+			line += "\t"
+		} else {
+			line += "\n    \t"
+		}
+		line += strings.ReplaceAll(help, "\n", "\n    \t")
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			line += " " + e.t("flag_default", i18n.Args{"Value": f.DefValue})
+		}
+		fmt.Fprintln(w, line)
+	})
+}
+
+// flagErrors recognise the flag package's errors, to word them.
+var (
+	flagUndefined = regexp.MustCompile(`^flag provided but not defined: (-+\S+)$`)
+	flagNoValue   = regexp.MustCompile(`^flag needs an argument: (-+\S+)$`)
+	flagBadValue  = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for flag (-+\S+): `)
+)
+
+// flagError words an error of the flag package.
+func (e *env) flagError(err error) string {
+	msg := err.Error()
+	if m := flagUndefined.FindStringSubmatch(msg); m != nil {
+		return e.t("flag_unknown", i18n.Args{"Flag": m[1]})
+	}
+	if m := flagNoValue.FindStringSubmatch(msg); m != nil {
+		return e.t("flag_needs_value", i18n.Args{"Flag": m[1]})
+	}
+	if m := flagBadValue.FindStringSubmatch(msg); m != nil {
+		return e.t("flag_bad_value", i18n.Args{"Flag": m[2], "Value": strconvQuote(m[1])})
+	}
+	return msg
 }
 
 // catalogs loads the built-in catalogs plus the home's; problems with user
@@ -102,7 +172,7 @@ func (e *env) parse(fs *flag.FlagSet, args []string) (int, bool) {
 func (e *env) catalogs() *standards.Set {
 	set, errs := standards.Load(e.home)
 	for _, err := range errs {
-		fmt.Fprintf(e.stderr, "assay: warning: %s\n", audit.Sanitize(describeError(&problemWordsEN, err)))
+		e.warnText(e.errText(err))
 	}
 	return set
 }
@@ -129,7 +199,7 @@ func (e *env) config() audit.Config {
 func (e *env) configErr() (audit.Config, error) {
 	c, err := audit.LoadConfig(e.home)
 	for _, p := range audit.ConfigProblems(err) {
-		fmt.Fprintf(e.stderr, "assay: warning: %s\n", audit.Sanitize(p.Error()))
+		e.warnText(p.Error())
 	}
 	return c, err
 }
@@ -144,35 +214,89 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
+// langArg finds the --lang a command's arguments give (--lang X, --lang=X,
+// -lang X), "" when none, before the flag package reads them: the words of
+// the command's own help and errors depend on it. It stops at "--".
+func langArg(args []string) string {
+	lang := ""
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			break
+		}
+		for _, p := range []string{"--lang", "-lang"} {
+			switch {
+			case a == p && i+1 < len(args):
+				lang = args[i+1]
+			case strings.HasPrefix(a, p+"="):
+				lang = strings.TrimPrefix(a, p+"=")
+			}
+		}
+	}
+	return lang
+}
+
 func run(args []string, e *env) int {
 	global := flag.NewFlagSet("assay", flag.ContinueOnError)
-	var flagErrs bytes.Buffer
-	global.SetOutput(&flagErrs)
-	home := global.String("home", "", "data folder (default $ASSAY_HOME, else the XDG data dir)")
-	showVersion := global.Bool("version", false, "print the version and exit")
+	global.SetOutput(io.Discard)
 	global.Usage = func() {}
-	if err := global.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			printUsage(e.stdout, global)
+	// The global flags' help is worded once the language is known.
+	home := global.String("home", "", "")
+	showVersion := global.Bool("version", false, "")
+	langFlag := global.String("lang", "", "")
+	globalErr := global.Parse(args)
+	rest := global.Args()
+
+	// The home first (its locales folder may hold a language), then the
+	// language: --lang before or after the sub-command, config.toml, the
+	// locale. A language the CLI has no words for is a usage error.
+	e.home = *home
+	var homeErr error
+	if e.home == "" {
+		e.home, homeErr = audit.DefaultHome(e.getenv)
+	}
+	msgs, msgErrs := i18n.Load(cliSurface, cliLocales, e.home)
+	if msgs == nil {
+		msgs = builtinWords()
+	}
+	asked := *langFlag
+	if asked == "" && len(rest) > 0 {
+		if c, ok := commands[rest[0]]; ok && (c.ownLang == nil || !c.ownLang(rest[1:])) {
+			asked = langArg(rest[1:])
+		}
+	}
+	var cfg audit.Config
+	if homeErr == nil {
+		cfg, _ = audit.LoadConfig(e.home) // its problems are warned about where it is used
+	}
+	e.langFlag = asked
+	e.lang = i18n.UILanguage(asked, cfg.Language, e.getenv)
+	e.l = msgs.For(e.lang)
+	if asked != "" && !msgs.Has(asked) {
+		e.l = msgs.For(i18n.UILanguage("", cfg.Language, e.getenv))
+		return e.usage("unknown_language", i18n.Args{"Lang": strconvQuote(asked), "Known": e.list(msgs.Languages())})
+	}
+	for _, err := range msgErrs {
+		e.warn("user_words_warning", i18n.Args{"Error": err.Error()})
+	}
+
+	global.Lookup("home").Usage = e.t("flag_home", nil)
+	global.Lookup("version").Usage = e.t("flag_version", nil)
+	global.Lookup("lang").Usage = e.t("flag_ui_lang", nil)
+	if globalErr != nil {
+		if errors.Is(globalErr, flag.ErrHelp) {
+			e.printTopUsage(e.stdout, global)
 			return exitOK
 		}
-		e.stderr.Write(flagErrs.Bytes())
-		fmt.Fprintln(e.stderr, "Run 'assay --help' for usage.")
-		return exitUsage
+		return e.usageText(e.flagError(globalErr))
 	}
 	if *showVersion {
-		fmt.Fprintf(e.stdout, "assay %s\n", version)
+		e.out("version", i18n.Args{"Version": version})
 		return exitOK
 	}
-	e.home = *home
-	if e.home == "" {
-		h, err := audit.DefaultHome(e.getenv)
-		if err != nil {
-			return e.errorf("cannot find a home folder: %v (use --home DIR)", err)
-		}
-		e.home = h
+	if homeErr != nil {
+		return e.fail("no_home", i18n.Args{"Error": homeErr.Error()})
 	}
-	rest := global.Args()
 	if len(rest) == 0 {
 		return runUI(e)
 	}
@@ -182,32 +306,40 @@ func run(args []string, e *env) int {
 				return c.run(e, []string{"--help"})
 			}
 		}
-		printUsage(e.stdout, global)
+		e.printTopUsage(e.stdout, global)
 		return exitOK
 	}
 	c, ok := commands[rest[0]]
 	if !ok {
-		return e.usageErr("unknown command %q", rest[0])
+		return e.usage("unknown_command", i18n.Args{"Command": strconvQuote(rest[0])})
 	}
 	return c.run(e, rest[1:])
 }
 
-func printUsage(w io.Writer, global *flag.FlagSet) {
-	fmt.Fprintf(w, "assay %s: Fairmined audits on site, signed PDF reports.\n\n", version)
-	fmt.Fprintln(w, "Usage:")
-	fmt.Fprintln(w, "  assay [--home DIR]              open the terminal UI")
-	fmt.Fprintln(w, "  assay [--home DIR] COMMAND ...  run a sub-command (COMMAND --help for its flags)")
-	fmt.Fprintln(w, "\nCommands:")
+// printTopUsage is assay --help: what assay is, the commands, the global
+// flags.
+func (e *env) printTopUsage(w io.Writer, global *flag.FlagSet) {
+	fmt.Fprintln(w, e.t("top_title", i18n.Args{"Version": version}))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.t("top_usage", nil))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.t("top_commands", nil))
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-10s %s\n", n, e.word(summaryIDs[n], ""))
 	}
-	fmt.Fprintln(w, "\nGlobal flags:")
-	global.SetOutput(w)
-	global.PrintDefaults()
-	fmt.Fprintln(w, "\nExit status: 0 success, 1 failure, 2 bad usage.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.t("top_global_flags", nil))
+	e.printFlags(w, global)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.t("top_languages", nil))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.t("top_exit_status", nil))
 }
+
+// strconvQuote quotes a value the user typed inside a sentence.
+func strconvQuote(s string) string { return strconv.Quote(s) }

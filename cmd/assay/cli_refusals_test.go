@@ -108,7 +108,7 @@ func TestQAVerifyBadFiles(t *testing.T) {
 	}{
 		{empty, "the file is empty", ""},
 		{text, "not a PDF file", ""},
-		{dir, "", "not a regular file (a directory)"},
+		{dir, "", "not a regular file (it is a folder)"},
 		{filepath.Join(dir, "gone.pdf"), "", "gone.pdf"},
 	}
 	for _, c := range cases {

@@ -5,56 +5,24 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report"
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/report/identity"
 	"github.com/assay-dev/assay/standards"
 )
 
-// Words of the audit sub-commands, kept together for translation.
-const (
-	audListSummary     = "list the audits in the home"
-	audListUsage       = "list [--json]"
-	audListJSONFlag    = "print a JSON array instead of a table"
-	audListEmpty       = "No audits yet. Run 'assay demo' for a filled sample audit, or 'assay' to start one."
-	audListHeader      = "ID\tASMO\tSTATUS\tREV\tDONE\tRECOMMENDATION\tUPDATED"
-	audListNote        = "note: %s: %s"
-	audListUnreadable  = "! unreadable (see below)"
-	audListProblem     = "! %s: %s"
-	audFinalizeSummary = "finalize a draft audit (freezes it, records its content hash)"
-	audFinalizeUsage   = "finalize ID"
-	audNoSigningKey    = "cannot finalize %s: no signing key yet. A finalized audit records which certificate signs its reports: run 'assay keys create --name \"Your Name\"' (or import your certificate with 'assay keys import'), then finalize again"
-	audSigningKeyBad   = "cannot finalize %s with this signing key: %s (import a valid certificate with 'assay keys import')"
-	audFinalizeBlocked = "audit %s cannot be finalized yet; fix these first:"
-	audAlreadyFinal    = "audit %s revision %d is already finalized (content hash %s); to change it, run 'assay amend %s --reason TEXT'"
-	audFinalized       = "finalized %s revision %d (content hash %s)"
-	audAmendSummary    = "reopen a finalized audit as a new draft revision"
-	audAmendUsage      = "amend ID --reason TEXT"
-	audAmendReasonFlag = "why the finalized audit is being changed (required; kept in the history)"
-	audAmendNoReason   = "amend needs --reason TEXT: the history keeps why each revision was reopened"
-	audAmended         = "amended %s: revision %d is a draft (reason: %s)"
-	audDemoSummary     = "create a filled sample audit and print its id"
-	audDemoUsage       = "demo"
-	audRecoverSummary  = "restore an unreadable audit from its backup (audit.json.bak)"
-	audRecoverUsage    = "recover ID"
-	audRecovered       = "restored audit %s from its backup; the unreadable file is kept beside it as audit.json.corrupt-<time>"
-	audOneID           = "%s needs exactly one audit ID"
-	audNoCatalog       = "audit %s: %v"
-	audCatalogChanged  = "warning: %v"
-	audDraftWord       = "draft"
-	audFinalWord       = "finalized"
-)
-
 func init() {
-	register(command{name: "list", summary: audListSummary, run: runList})
-	register(command{name: "finalize", summary: audFinalizeSummary, run: runFinalize})
-	register(command{name: "amend", summary: audAmendSummary, run: runAmend})
-	register(command{name: "demo", summary: audDemoSummary, run: runDemo})
-	register(command{name: "recover", summary: audRecoverSummary, run: runRecover})
+	register(command{name: "list", run: runList})
+	register(command{name: "finalize", run: runFinalize})
+	register(command{name: "amend", run: runAmend})
+	register(command{name: "demo", run: runDemo})
+	register(command{name: "recover", run: runRecover})
 }
 
 // audParse parses flags that may come before or after the positional
@@ -81,12 +49,14 @@ func audOneArg(e *env, fs *flag.FlagSet, name string, args []string) (string, in
 		return "", code, false
 	}
 	if len(pos) != 1 {
-		return "", e.usageErr(audOneID, name), false
+		return "", e.usage("needs_one_id", i18n.Args{"Command": name}), false
 	}
 	return pos[0], 0, true
 }
 
 // listJSON is one element of `assay list --json`: the public, stable shape.
+// Keys and codes (status, audit_type, recommendation) stay English; note
+// and error are sentences, in the UI language.
 type listJSON struct {
 	ID             string `json:"id"`
 	ASMO           string `json:"asmo"`
@@ -97,28 +67,31 @@ type listJSON struct {
 	Revision       int    `json:"revision"`
 	Percent        int    `json:"percent_complete"`
 	Recommendation string `json:"recommendation"`
-	Updated        string `json:"updated"`
-	Error          string `json:"error,omitempty"`
-	Note           string `json:"note,omitempty"`
+	// RecommendationText is the recommendation in words.
+	RecommendationText string `json:"recommendation_text,omitempty"`
+	Updated            string `json:"updated"`
+	Error              string `json:"error,omitempty"`
+	Note               string `json:"note,omitempty"`
 }
 
 func runList(e *env, args []string) int {
-	fs := e.flags("list", audListUsage)
-	asJSON := fs.Bool("json", false, audListJSONFlag)
+	fs := e.flags("list", e.t("synopsis_list", nil))
+	asJSON := fs.Bool("json", false, e.t("flag_json_list", nil))
+	e.uiLang(fs)
 	pos, code, ok := audParse(e, fs, args)
 	if !ok {
 		return code
 	}
 	if len(pos) > 0 {
-		return e.usageErr("list takes no arguments (got %q)", pos[0])
+		return e.usage("takes_no_arguments", i18n.Args{"Command": "list", "Arg": strconv.Quote(pos[0])})
 	}
 	s, err := e.store()
 	if err != nil {
-		return e.errorf("%v", err)
+		return e.failErr(err)
 	}
 	entries, err := s.List()
 	if err != nil {
-		return e.errorf("%v", err)
+		return e.failErr(err)
 	}
 	if *asJSON {
 		out := make([]listJSON, 0, len(entries))
@@ -127,7 +100,10 @@ func runList(e *env, args []string) int {
 				ID: en.ID, ASMO: en.ASMO, Site: en.Site,
 				AuditType: string(en.AuditType), CertType: string(en.CertType),
 				Status: string(en.Status), Revision: en.Revision, Percent: en.Percent,
-				Recommendation: string(en.Recommendation), Error: en.Err, Note: notesText(en.Notes),
+				Recommendation: string(en.Recommendation), Error: en.Err, Note: e.notesText(en.Notes),
+			}
+			if en.Recommendation != "" {
+				j.RecommendationText = e.outcomeText(en.Recommendation)
 			}
 			if !en.Updated.IsZero() {
 				j.Updated = en.Updated.UTC().Format(time.RFC3339)
@@ -136,17 +112,17 @@ func runList(e *env, args []string) int {
 		}
 		b, err := json.MarshalIndent(out, "", "  ")
 		if err != nil {
-			return e.errorf("%v", err)
+			return e.failErr(err)
 		}
 		fmt.Fprintln(e.stdout, string(b))
 		return exitOK
 	}
 	if len(entries) == 0 {
-		fmt.Fprintln(e.stdout, audListEmpty)
+		e.out("list_empty", nil)
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, audListHeader)
+	fmt.Fprintln(tw, e.t("list_header", nil))
 	var notes, problems []string
 	for _, en := range entries {
 		updated := ""
@@ -155,22 +131,22 @@ func runList(e *env, args []string) int {
 		}
 		if en.Err != "" {
 			// The reason is long: it goes under the table, not in a cell.
-			fmt.Fprintf(tw, "%s\t%s\t\t\t\t\t%s\n", en.ID, audListUnreadable, updated)
-			problems = append(problems, fmt.Sprintf(audListProblem, en.ID, audit.Sanitize(en.Err)))
+			fmt.Fprintf(tw, "%s\t%s\t\t\t\t\t%s\n", en.ID, e.t("list_unreadable", nil), updated)
+			problems = append(problems, e.t("list_problem", i18n.Args{"ID": en.ID, "Error": audit.Sanitize(en.Err)}))
 			continue
 		}
-		status := audDraftWord
+		status := e.t("status_draft", nil)
 		if en.Status == audit.Finalized {
-			status = "✓ " + audFinalWord
+			status = e.t("status_finalized", nil)
 		}
 		rec := ""
 		if en.Recommendation != "" {
-			rec = outcomeText(en.Recommendation)
+			rec = e.outcomeText(en.Recommendation)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d%%\t%s\t%s\n", en.ID, audClip(audit.Sanitize(en.ASMO), 40),
 			status, en.Revision, en.Percent, rec, updated)
 		if len(en.Notes) > 0 {
-			notes = append(notes, fmt.Sprintf(audListNote, en.ID, audit.Sanitize(notesText(en.Notes))))
+			notes = append(notes, e.t("list_note", i18n.Args{"ID": en.ID, "Note": audit.Sanitize(e.notesText(en.Notes))}))
 		}
 	}
 	tw.Flush()
@@ -198,17 +174,18 @@ func audClip(s string, n int) string {
 func audCatalog(e *env, set *standards.Set, a *audit.Audit) (*standards.Catalog, error) {
 	cat, err := set.ForIdentity(a.Catalog)
 	if cat == nil {
-		return nil, fmt.Errorf(audNoCatalog, a.ID, err)
+		return nil, err
 	}
 	var ce *standards.ChangedError
 	if errors.As(err, &ce) {
-		fmt.Fprintf(e.stderr, "assay: "+audCatalogChanged+"\n", err)
+		e.warnText(e.errText(err))
 	}
 	return cat, nil
 }
 
 func runFinalize(e *env, args []string) int {
-	fs := e.flags("finalize", audFinalizeUsage)
+	fs := e.flags("finalize", e.t("synopsis_finalize", nil))
+	e.uiLang(fs)
 	id, code, ok := audOneArg(e, fs, "finalize", args)
 	if !ok {
 		return code
@@ -216,27 +193,27 @@ func runFinalize(e *env, args []string) int {
 	set := e.catalogs()
 	s, err := audit.OpenStore(e.home, set)
 	if err != nil {
-		return e.errorf("%v", err)
+		return e.failErr(err)
 	}
 	h, err := s.Open(id)
 	if err != nil {
-		return e.errorf("%v", err)
+		return e.failErr(err)
 	}
 	defer h.Close()
 	a := h.Audit()
 	if a.Status == audit.Finalized {
 		// Not a list of things to fix: there is nothing to fix.
-		return e.errorf(audAlreadyFinal, id, a.Revision, a.ContentHash, id)
+		return e.fail("already_finalized", i18n.Args{"ID": id, "Revision": a.Revision, "Hash": a.ContentHash})
 	}
 	cat, err := audCatalog(e, set, a)
 	if err != nil {
-		return e.errorf("%v", err)
+		return e.fail("audit_error", i18n.Args{"ID": a.ID, "Error": e.errText(err)})
 	}
 	// What to fix in the audit first; then the signing key it records.
 	if blockers := audit.FinalizeBlockers(a, cat); len(blockers) > 0 {
-		fmt.Fprintf(e.stderr, "assay: "+audFinalizeBlocked+"\n", id)
+		e.failText(e.n("finalize_blocked", len(blockers), i18n.Args{"ID": id}))
 		for _, b := range blockers {
-			fmt.Fprintln(e.stderr, audit.Sanitize(blockerText(b, cat)))
+			fmt.Fprintln(e.stderr, audit.Sanitize(e.blockerText(b, cat)))
 		}
 		return exitFail
 	}
@@ -245,12 +222,12 @@ func runFinalize(e *env, args []string) int {
 		return code
 	}
 	if err := audit.Finalize(a, cat, signer, time.Now().UTC()); err != nil {
-		return e.errorf("%v", err)
+		return e.failErr(err)
 	}
 	if err := h.Save(a); err != nil {
-		return e.errorf("%v", err)
+		return e.failErr(err)
 	}
-	fmt.Fprintf(e.stdout, audFinalized+"\n", id, a.Revision, a.ContentHash)
+	e.out("finalized", i18n.Args{"ID": id, "Revision": a.Revision, "Hash": a.ContentHash})
 	return exitOK
 }
 
@@ -259,87 +236,90 @@ func runFinalize(e *env, args []string) int {
 func finalizeSigner(e *env, id string) (*audit.Signer, int, bool) {
 	ident, err := identity.Load(e.home)
 	if errors.Is(err, identity.ErrNoIdentity) {
-		return nil, e.errorf(audNoSigningKey, id), false
+		return nil, e.fail("finalize_no_key", i18n.Args{"ID": id}), false
 	}
 	if err != nil {
-		return nil, e.errorf("%v", err), false
+		return nil, e.failErr(err), false
 	}
 	var cp *identity.CertProblem
 	if err := identity.CheckSigningCert(ident.Cert, time.Now()); errors.As(err, &cp) {
-		return nil, e.errorf(audSigningKeyBad, id, verifyEnglish.certProblem(cp)), false
+		return nil, e.fail("finalize_bad_key", i18n.Args{"ID": id, "Problem": e.certProblem(cp)}), false
 	}
 	return report.SignerRecord(ident.Cert), 0, true
 }
 
 func runAmend(e *env, args []string) int {
-	fs := e.flags("amend", audAmendUsage)
-	reason := fs.String("reason", "", audAmendReasonFlag)
+	fs := e.flags("amend", e.t("synopsis_amend", nil))
+	reason := fs.String("reason", "", e.t("flag_amend_reason", nil))
+	e.uiLang(fs)
 	id, code, ok := audOneArg(e, fs, "amend", args)
 	if !ok {
 		return code
 	}
 	if strings.TrimSpace(*reason) == "" {
-		return e.usageErr(audAmendNoReason)
+		return e.usage("amend_needs_reason", nil)
 	}
 	s, err := e.store()
 	if err != nil {
-		return e.errorf("%v", err)
+		return e.failErr(err)
 	}
 	h, err := s.Open(id)
 	if err != nil {
-		return e.errorf("%v", err)
+		return e.failErr(err)
 	}
 	defer h.Close()
 	a := h.Audit()
 	if err := audit.Amend(a, *reason, time.Now().UTC()); err != nil {
-		return e.errorf("audit %s: %s", id, auditErrorText(err))
+		return e.fail("audit_error", i18n.Args{"ID": id, "Error": e.errText(err)})
 	}
 	if err := h.Save(a); err != nil {
-		return e.errorf("%v", err)
+		return e.failErr(err)
 	}
-	fmt.Fprintf(e.stdout, audAmended+"\n", id, a.Revision, a.AmendReason)
+	e.out("amended", i18n.Args{"ID": id, "Revision": a.Revision, "Reason": a.AmendReason})
 	return exitOK
 }
 
 func runDemo(e *env, args []string) int {
-	fs := e.flags("demo", audDemoUsage)
+	fs := e.flags("demo", e.t("synopsis_demo", nil))
+	e.uiLang(fs)
 	pos, code, ok := audParse(e, fs, args)
 	if !ok {
 		return code
 	}
 	if len(pos) > 0 {
-		return e.usageErr("demo takes no arguments (got %q)", pos[0])
+		return e.usage("takes_no_arguments", i18n.Args{"Command": "demo", "Arg": strconv.Quote(pos[0])})
 	}
 	set := e.catalogs()
 	cat := set.Default()
 	if cat == nil {
-		return e.errorf("no catalog %s to build the demo with", standards.DefaultID)
+		return e.fail("demo_no_catalog", i18n.Args{"ID": standards.DefaultID})
 	}
 	s, err := audit.OpenStore(e.home, set)
 	if err != nil {
-		return e.errorf("%v", err)
+		return e.failErr(err)
 	}
 	id, err := audit.CreateDemo(s, cat, time.Now())
 	if err != nil {
-		return e.errorf("creating the demo audit: %v", err)
+		return e.fail("demo_failed", i18n.Args{"Error": e.errText(err)})
 	}
 	fmt.Fprintln(e.stdout, id)
 	return exitOK
 }
 
 func runRecover(e *env, args []string) int {
-	fs := e.flags("recover", audRecoverUsage)
+	fs := e.flags("recover", e.t("synopsis_recover", nil))
+	e.uiLang(fs)
 	id, code, ok := audOneArg(e, fs, "recover", args)
 	if !ok {
 		return code
 	}
 	s, err := e.store()
 	if err != nil {
-		return e.errorf("%v", err)
+		return e.failErr(err)
 	}
 	if err := s.RestoreBackup(id); err != nil {
-		return e.errorf("%v", err)
+		return e.failErr(err)
 	}
-	fmt.Fprintf(e.stdout, audRecovered+"\n", id)
+	e.out("recovered", i18n.Args{"ID": id})
 	return exitOK
 }

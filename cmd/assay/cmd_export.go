@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
-	"strings"
+	"strconv"
 	"time"
 
 	"github.com/assay-dev/assay/audit"
@@ -14,31 +14,11 @@ import (
 	"github.com/assay-dev/assay/report/pdfsign"
 )
 
-// Words of the export command, kept together for translation.
-const (
-	expSummary   = "write the signed PDF report of a finalized audit"
-	expUsage     = "export ID [-o FILE] [--force] [--draft] [--place PLACE] [--lang es|en] [--missing-evidence-ok] [--tsa URL]"
-	expFlagTSA   = "time-stamp the signature at once with the RFC 3161 time-stamping authority at `URL` (needs the network; without it, run 'assay timestamp' later)"
-	expMismatch  = "export: audit %s was finalized for the certificate %s (SHA-256 %s), but your signing key's certificate is %s (SHA-256 %s). Sign with the key it was finalized for, or amend the audit ('assay amend %s --reason TEXT') and finalize it again with this key"
-	expFlagOut   = "also write the report to `FILE` (refused if it exists, unless --force)"
-	expFlagForce = "let -o replace an existing file"
-	expFlagDraft = "export an unsigned draft marked DRAFT on every page"
-	expFlagPlace = "`PLACE` where you sign, printed on the signature page (default: the audit's site)"
-	expFlagMissE = "sign even if evidence files are missing or changed in the audit folder (the report marks them)"
-	expFlagLang  = "write the report in `LANG`: en, es or a language with files in the home's locales folder (default: report_language in config.toml, else language, else the environment's LANG, else en)"
-	expBadLang   = "export: %v"
-	expCfgLang   = "config.toml: %s %q has no report edition (known: %s); writing the report in English"
-	expNoID      = "export: missing audit ID (see 'assay list')"
-	expTooMany   = "export: unexpected argument %q"
-	expFailed    = "export: %v"
-	expWarning   = "assay: warning: %s\n"
-)
-
 // exportMemoryLimit is the soft heap limit while exporting.
 const exportMemoryLimit = 48 << 20
 
 func init() {
-	register(command{name: "export", summary: expSummary, run: runExport})
+	register(command{name: "export", run: runExport, ownLang: func([]string) bool { return true }})
 }
 
 // exportLanguage picks the report's language: the flag (an unknown one is a
@@ -50,18 +30,18 @@ func exportLanguage(e *env, flag string) (string, int, bool) {
 	msgs, _ := report.LoadMessages(e.home) // Export reports the files' problems
 	if flag != "" {
 		if !msgs.Has(flag) {
-			return "", e.usageErr(expBadLang, report.CheckLanguageIn(msgs, flag)), false
+			return "", e.usage("export_bad_lang", i18n.Args{"Lang": strconv.Quote(flag), "Known": e.list(msgs.Languages())}), false
 		}
 		return flag, 0, true
 	}
 	cfg := e.config()
-	language := i18n.ReportLanguage("", cfg.ReportLanguage, i18n.UILanguage("", cfg.Language, e.getenv))
+	language := i18n.ReportLanguage("", cfg.ReportLanguage, e.lang)
 	if msgs.Has(language) {
 		return language, 0, true
 	}
 	for _, c := range []struct{ key, value string }{{"report_language", cfg.ReportLanguage}, {"language", cfg.Language}} {
 		if c.value != "" && i18n.Normalize(c.value) == language {
-			fmt.Fprintf(e.stderr, expWarning, fmt.Sprintf(expCfgLang, c.key, c.value, strings.Join(msgs.Languages(), ", ")))
+			e.warn("export_config_lang", i18n.Args{"Key": c.key, "Lang": strconv.Quote(c.value), "Known": e.list(msgs.Languages())})
 			break
 		}
 	}
@@ -69,28 +49,28 @@ func exportLanguage(e *env, flag string) (string, int, bool) {
 }
 
 func runExport(e *env, args []string) int {
-	fs := e.flags("export", expUsage)
-	out := fs.String("o", "", expFlagOut)
-	force := fs.Bool("force", false, expFlagForce)
-	draft := fs.Bool("draft", false, expFlagDraft)
-	place := fs.String("place", "", expFlagPlace)
-	missingOK := fs.Bool("missing-evidence-ok", false, expFlagMissE)
-	lang := fs.String("lang", "", expFlagLang)
-	tsa := fs.String("tsa", "", expFlagTSA)
+	fs := e.flags("export", e.t("synopsis_export", nil))
+	out := fs.String("o", "", e.t("flag_export_out", nil))
+	force := fs.Bool("force", false, e.t("flag_force", nil))
+	draft := fs.Bool("draft", false, e.t("flag_export_draft", nil))
+	place := fs.String("place", "", e.t("flag_export_place", nil))
+	missingOK := fs.Bool("missing-evidence-ok", false, e.t("flag_export_missing_ok", nil))
+	lang := fs.String("lang", "", e.t("flag_export_lang", nil))
+	tsa := fs.String("tsa", "", e.t("flag_export_tsa", nil))
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
 	// Accept flags after the ID too: "assay export ID -o report.pdf".
 	rest := fs.Args()
 	if len(rest) == 0 {
-		return e.usageErr(expNoID)
+		return e.usage("export_no_id", nil)
 	}
 	id := rest[0]
 	if code, ok := e.parse(fs, rest[1:]); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
-		return e.usageErr(expTooMany, fs.Arg(0))
+		return e.usage("unexpected_argument", i18n.Args{"Command": "export", "Arg": strconv.Quote(fs.Arg(0))})
 	}
 	language, code, ok := exportLanguage(e, *lang)
 	if !ok {
@@ -108,12 +88,12 @@ func runExport(e *env, args []string) int {
 	cats := e.catalogs()
 	s, err := audit.OpenStore(e.home, cats)
 	if err != nil {
-		return e.errorf(expFailed, err)
+		return e.fail("export_failed", i18n.Args{"Error": e.errText(err)})
 	}
 	opts := report.ExportOptions{
 		Draft: *draft, Output: *out, Force: *force, Now: time.Now(), Place: *place, Catalogs: cats,
-		AllowMissingEvidence: *missingOK, Language: language,
-		Warn: func(w string) { fmt.Fprintf(e.stderr, expWarning, w) },
+		AllowMissingEvidence: *missingOK, Language: language, UILanguage: e.lang,
+		Warn: func(w string) { e.warnText(w) },
 	}
 	if *tsa != "" && !*draft {
 		opts.Timestamper = pdfsign.HTTPTimestamper{URL: *tsa}
@@ -124,7 +104,7 @@ func runExport(e *env, args []string) int {
 		case errors.Is(err, identity.ErrNoIdentity):
 			// Export names the fix ("assay keys create ...").
 		case err != nil:
-			return e.errorf(expFailed, err)
+			return e.fail("export_failed", i18n.Args{"Error": e.errText(err)})
 		default:
 			opts.Identity = ident
 		}
@@ -135,10 +115,11 @@ func runExport(e *env, args []string) int {
 	}
 	var mm *report.SignerMismatchError
 	if errors.As(err, &mm) {
-		return e.errorf(expMismatch, id, mm.Recorded.Subject, mm.Recorded.Fingerprint, mm.Got.Subject, mm.Got.Fingerprint, id)
+		return e.fail("export_signer_mismatch", i18n.Args{"ID": id, "RecordedSubject": mm.Recorded.Subject,
+			"RecordedFingerprint": mm.Recorded.Fingerprint, "Subject": mm.Got.Subject, "Fingerprint": mm.Got.Fingerprint})
 	}
 	if err != nil {
-		return e.errorf(expFailed, err)
+		return e.fail("export_failed", i18n.Args{"Error": e.errText(err)})
 	}
 	if *out != "" {
 		fmt.Fprintln(e.stdout, *out)

@@ -4,60 +4,22 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
 	xterm "github.com/charmbracelet/x/term"
 
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/report/identity"
 
 	"github.com/assay-dev/assay/standards/safefile"
 )
 
-// Words of the keys command, kept together for translation.
+// What keys reads from the environment and the command line, not words.
 const (
-	keysSummary       = "create, show or import the signing key and certificate for reports"
-	keysUsage         = "keys create|csr|import|show [flags]"
-	keysUsageCreate   = "keys create --name NAME [--email E] [--org O] [--force]"
-	keysUsageCSR      = "keys csr [-o FILE]"
-	keysUsageImport   = "keys import FILE   (PEM certificate(s) for your key, or a PKCS#12 .p12/.pfx)"
-	keysUsageShow     = "keys show [--json]"
-	keysHelp          = "Sub-commands:\n  create   make a new key and a self-signed certificate\n  csr      write a certificate signing request for a CA\n  import   install a CA-issued certificate or a PKCS#12 identity\n  show     describe the current certificate\n"
-	keysNoSub         = "keys: missing sub-command (create, csr, import or show)"
-	keysUnknownSub    = "keys: unknown sub-command %q (create, csr, import or show)"
-	keysFlagName      = "your name as it will appear on signed reports (required)"
-	keysFlagEmail     = "your e-mail address (optional)"
-	keysFlagOrg       = "your organisation (optional)"
-	keysFlagForce     = "replace an existing identity (the old files are kept in identity/old-*)"
-	keysFlagOut       = "write the request to FILE instead of standard output"
-	keysFlagJSON      = "print a JSON object instead of sentences"
-	keysNeedName      = "keys create: --name is required (or set inspector in config.toml)"
-	keysExtraArg      = "keys %s: unexpected argument %q"
-	keysNeedFile      = "keys import: missing FILE"
-	keysExists        = "a signing identity already exists in %s; use --force to replace it"
-	keysNoIdentity    = "no signing identity: run 'assay keys create --name ...'"
-	keysFailed        = "keys %s: %v"
-	keysImportFailed  = "keys import: %s: %v"
-	keysImportRefused = "keys import: %s: refused: %s; nothing was changed"
-	keysCreated       = "Created a signing key and a self-signed certificate.\n"
-	keysCreatedHint   = "Give this fingerprint to the certification body so they can trust your reports,\nor run 'assay keys csr -o request.pem' to get a certificate from a CA.\n"
-	keysImported      = "Imported the certificate.\n"
-	keysCSRWritten    = "Wrote a certificate signing request to %s.\nSend it to your certification authority, then run 'assay keys import CERT.pem'.\n"
 	keysPasswordEnv   = "ASSAY_P12_PASSWORD"
-	keysPasswordAsk   = "Password for %s: "
-	keysNoPassword    = "the PKCS#12 file needs a password: set ASSAY_P12_PASSWORD or run in a terminal"
-	keysLabelSubject  = "Subject:     %s\n"
-	keysLabelIssuer   = "Issuer:      %s\n"
-	keysSelfSigned    = "(self-signed)"
-	keysLabelValid    = "Valid:       %s to %s%s\n"
-	keysExpired       = "  EXPIRED"
-	keysNotYet        = "  NOT YET VALID"
-	keysLabelFinger   = "Fingerprint: SHA-256 %s\n"
-	keysLabelChain    = "Chain:       %d CA certificate(s)\n"
-	keysLabelKeyFile  = "Key file:    %s\n"
-	keysDateLayout    = "2006-01-02"
 	keysSubCreate     = "create"
 	keysSubCSR        = "csr"
 	keysSubImport     = "import"
@@ -67,12 +29,12 @@ const (
 )
 
 func init() {
-	register(command{name: "keys", summary: keysSummary, run: runKeys})
+	register(command{name: "keys", run: runKeys})
 }
 
 func runKeys(e *env, args []string) int {
 	if len(args) == 0 {
-		return e.usageErr(keysNoSub)
+		return e.usage("keys_no_sub", nil)
 	}
 	switch args[0] {
 	case keysSubCreate:
@@ -84,26 +46,28 @@ func runKeys(e *env, args []string) int {
 	case keysSubShow:
 		return runKeysShow(e, args[1:])
 	case keysHelpFlagShort, "--help", "-help", "help":
-		fmt.Fprintf(e.stdout, "Usage: assay %s\n%s", keysUsage, keysHelp)
+		e.out("usage_line", i18n.Args{"Synopsis": e.t("synopsis_keys", nil)})
+		e.out("keys_help", nil)
 		return exitOK
 	}
-	return e.usageErr(keysUnknownSub, args[0])
+	return e.usage("keys_unknown_sub", i18n.Args{"Sub": strconv.Quote(args[0])})
 }
 
 // noMoreArgs reports a usage error for leftover positional arguments.
 func noMoreArgs(e *env, sub string, rest []string) (int, bool) {
 	if len(rest) > 0 {
-		return e.usageErr(keysExtraArg, sub, rest[0]), false
+		return e.usage("unexpected_argument", i18n.Args{"Command": "keys " + sub, "Arg": strconv.Quote(rest[0])}), false
 	}
 	return 0, true
 }
 
 func runKeysCreate(e *env, args []string) int {
-	fs := e.flags("keys create", keysUsageCreate)
-	name := fs.String("name", "", keysFlagName)
-	email := fs.String("email", "", keysFlagEmail)
-	org := fs.String("org", "", keysFlagOrg)
-	force := fs.Bool("force", false, keysFlagForce)
+	fs := e.flags("keys create", e.t("synopsis_keys_create", nil))
+	name := fs.String("name", "", e.t("flag_keys_name", nil))
+	email := fs.String("email", "", e.t("flag_keys_email", nil))
+	org := fs.String("org", "", e.t("flag_keys_org", nil))
+	force := fs.Bool("force", false, e.t("flag_keys_force", nil))
+	e.uiLang(fs)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -116,7 +80,7 @@ func runKeysCreate(e *env, args []string) int {
 	*email = firstNonEmpty(*email, cfg.Email)
 	*org = firstNonEmpty(*org, cfg.Organisation)
 	if strings.TrimSpace(*name) == "" {
-		return e.usageErr(keysNeedName)
+		return e.usage("keys_need_name", nil)
 	}
 	create := identity.Create
 	if *force {
@@ -124,20 +88,21 @@ func runKeysCreate(e *env, args []string) int {
 	}
 	id, err := create(e.home, *name, *email, *org)
 	if errors.Is(err, identity.ErrExists) {
-		return e.errorf(keysExists, identity.Dir(e.home))
+		return e.fail("keys_exists", i18n.Args{"Dir": identity.Dir(e.home)})
 	}
 	if err != nil {
-		return e.errorf(keysFailed, keysSubCreate, err)
+		return e.fail("keys_failed", i18n.Args{"Sub": keysSubCreate, "Error": e.errText(err)})
 	}
-	fmt.Fprint(e.stdout, keysCreated)
-	printIdentity(e.stdout, id)
-	fmt.Fprint(e.stdout, keysCreatedHint)
+	e.out("keys_created", nil)
+	printIdentity(e, id)
+	e.out("keys_created_hint", nil)
 	return exitOK
 }
 
 func runKeysCSR(e *env, args []string) int {
-	fs := e.flags("keys csr", keysUsageCSR)
-	out := fs.String("o", keysStdoutPath, keysFlagOut)
+	fs := e.flags("keys csr", e.t("synopsis_keys_csr", nil))
+	out := fs.String("o", keysStdoutPath, e.t("flag_keys_out", nil))
+	e.uiLang(fs)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -151,24 +116,25 @@ func runKeysCSR(e *env, args []string) int {
 	if *out == keysStdoutPath || *out == "" {
 		_, err = e.stdout.Write(csr)
 		if err != nil {
-			return e.errorf(keysFailed, keysSubCSR, err)
+			return e.fail("keys_failed", i18n.Args{"Sub": keysSubCSR, "Error": e.errText(err)})
 		}
 		return exitOK
 	}
 	if err := os.WriteFile(*out, csr, 0o644); err != nil {
-		return e.errorf(keysFailed, keysSubCSR, err) // the error names the file
+		return e.fail("keys_failed", i18n.Args{"Sub": keysSubCSR, "Error": e.errText(err)}) // the error names the file
 	}
-	fmt.Fprintf(e.stdout, keysCSRWritten, *out)
+	e.out("keys_csr_written", i18n.Args{"Path": *out})
 	return exitOK
 }
 
 func runKeysImport(e *env, args []string) int {
-	fs := e.flags("keys import", keysUsageImport)
+	fs := e.flags("keys import", e.t("synopsis_keys_import", nil))
+	e.uiLang(fs)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {
-		return e.usageErr(keysNeedFile)
+		return e.usage("keys_need_file", nil)
 	}
 	if code, ok := noMoreArgs(e, keysSubImport, fs.Args()[1:]); !ok {
 		return code
@@ -176,18 +142,18 @@ func runKeysImport(e *env, args []string) int {
 	file := fs.Arg(0)
 	data, err := readKeyFile(file)
 	if err != nil {
-		return e.errorf(keysFailed, keysSubImport, err)
+		return e.fail("keys_failed", i18n.Args{"Sub": keysSubImport, "Error": e.errText(err)})
 	}
 	id, err := identity.Import(e.home, data, e.p12Password(file))
 	var cp *identity.CertProblem
 	if errors.As(err, &cp) {
-		return e.errorf(keysImportRefused, file, verifyEnglish.certProblem(cp))
+		return e.fail("keys_import_refused", i18n.Args{"Path": file, "Problem": e.certProblem(cp)})
 	}
 	if err != nil {
-		return e.errorf(keysImportFailed, file, err)
+		return e.fail("keys_import_failed", i18n.Args{"Path": file, "Error": e.errText(err)})
 	}
-	fmt.Fprint(e.stdout, keysImported)
-	printIdentity(e.stdout, id)
+	e.out("keys_imported", nil)
+	printIdentity(e, id)
 	return exitOK
 }
 
@@ -205,9 +171,9 @@ func (e *env) p12Password(file string) func() (string, error) {
 		}
 		f, ok := e.stdin.(*os.File)
 		if !ok || !xterm.IsTerminal(f.Fd()) {
-			return "", errors.New(keysNoPassword)
+			return "", errors.New(e.t("keys_no_password", i18n.Args{"Env": keysPasswordEnv}))
 		}
-		fmt.Fprintf(e.stderr, keysPasswordAsk, file)
+		fmt.Fprint(e.stderr, e.t("keys_password_prompt", i18n.Args{"Path": file}))
 		pw, err := xterm.ReadPassword(f.Fd())
 		fmt.Fprintln(e.stderr)
 		return string(pw), err
@@ -221,8 +187,9 @@ type keysShowJSON struct {
 }
 
 func runKeysShow(e *env, args []string) int {
-	fs := e.flags("keys show", keysUsageShow)
-	asJSON := fs.Bool("json", false, keysFlagJSON)
+	fs := e.flags("keys show", e.t("synopsis_keys_show", nil))
+	asJSON := fs.Bool("json", false, e.t("flag_json", nil))
+	e.uiLang(fs)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -238,11 +205,11 @@ func runKeysShow(e *env, args []string) int {
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(keysShowJSON{identity.Describe(id.Cert), id.KeyFile}); err != nil {
-			return e.errorf(keysFailed, keysSubShow, err)
+			return e.fail("keys_failed", i18n.Args{"Sub": keysSubShow, "Error": e.errText(err)})
 		}
 		return exitOK
 	}
-	printIdentity(e.stdout, id)
+	printIdentity(e, id)
 	return exitOK
 }
 
@@ -250,32 +217,35 @@ func runKeysShow(e *env, args []string) int {
 // one, and any other load error (e.g. key mode) as it is.
 func keysLoadFailed(e *env, sub string, err error) int {
 	if errors.Is(err, identity.ErrNoIdentity) {
-		return e.errorf(keysNoIdentity)
+		return e.fail("keys_no_identity", nil)
 	}
-	return e.errorf(keysFailed, sub, err)
+	return e.fail("keys_failed", i18n.Args{"Sub": sub, "Error": e.errText(err)})
 }
 
-func printIdentity(w io.Writer, id *identity.Identity) {
+// printIdentity describes the signing certificate. Subject and issuer come
+// from a certificate someone else may have made: no escape sequences or
+// line breaks to the terminal.
+func printIdentity(e *env, id *identity.Identity) {
 	info := identity.Describe(id.Cert)
-	// Subject and issuer come from a certificate someone else may have
-	// made: no escape sequences or line breaks to the terminal.
-	fmt.Fprintf(w, keysLabelSubject, verLine(info.Subject))
+	e.out("keys_subject", i18n.Args{"Subject": verLine(info.Subject)})
 	issuer := verLine(info.Issuer)
 	if info.SelfSigned {
-		issuer = keysSelfSigned
+		issuer = e.t("keys_self_signed", nil)
 	}
-	fmt.Fprintf(w, keysLabelIssuer, issuer)
-	state := ""
+	e.out("keys_issuer", i18n.Args{"Issuer": issuer})
+	const day = "2006-01-02"
+	from, until := info.NotBefore.Format(day), info.NotAfter.Format(day)
 	switch now := time.Now(); {
 	case now.After(info.NotAfter):
-		state = keysExpired
+		e.out("keys_valid_expired", i18n.Args{"From": from, "Until": until})
 	case now.Before(info.NotBefore):
-		state = keysNotYet
+		e.out("keys_valid_not_yet", i18n.Args{"From": from, "Until": until})
+	default:
+		e.out("keys_valid", i18n.Args{"From": from, "Until": until})
 	}
-	fmt.Fprintf(w, keysLabelValid, info.NotBefore.Format(keysDateLayout), info.NotAfter.Format(keysDateLayout), state)
-	fmt.Fprintf(w, keysLabelFinger, info.FingerprintSHA256)
+	e.out("keys_fingerprint", i18n.Args{"Fingerprint": info.FingerprintSHA256})
 	if len(id.Chain) > 0 {
-		fmt.Fprintf(w, keysLabelChain, len(id.Chain))
+		fmt.Fprintln(e.stdout, e.n("keys_chain", len(id.Chain), nil))
 	}
-	fmt.Fprintf(w, keysLabelKeyFile, id.KeyFile)
+	e.out("keys_key_file", i18n.Args{"Path": id.KeyFile})
 }

@@ -4,116 +4,28 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/standards"
 )
 
-// Words of the standards command, kept together for translation.
-const (
-	stdSummary      = "list, show and validate requirement catalogs"
-	stdUsage        = "standards list|show|validate ..."
-	stdListUsage    = "standards list [--json]"
-	stdShowUsage    = "standards show ID [REQUIREMENT] [--version V] [--area AREA] [--lang LANG] [--json]"
-	stdValUsage     = "standards validate [--lang LANG] FILE..."
-	stdNoSub        = "standards: missing sub-command (list, show or validate)"
-	stdUnknownSub   = "standards: unknown sub-command %q (list, show or validate)"
-	stdShowNoID     = "standards show: missing catalog ID (see 'assay standards list')"
-	stdShowNoReq    = "standards show: catalog %s version %s has no requirement %q"
-	stdTooMany      = "standards %s: unexpected argument %q"
-	stdUnknownArea  = "standards show: unknown area %q (known: %s)"
-	stdValNoFile    = "standards validate: missing FILE"
-	stdValOK        = "%s: ok (%d requirements)"
-	stdValOKLang    = "%s: ok (%d requirements, %s translation complete)"
-	stdBadLang      = "standards %s: %q is not a language tag (for example es, pt or pt-BR)"
-	stdFlagJSON     = "print JSON instead of a table"
-	stdFlagVersion  = "catalog version (default: the one new audits get)"
-	stdFlagArea     = "show only this area"
-	stdFlagShowLang = "show titles, text and guidance in this language where the catalog has them (es, pt-BR, ...)"
-	stdFlagValLang  = "also report every requirement whose translation into this language is missing or incomplete"
-	stdHeadID       = "ID"
-	stdHeadVersion  = "VERSION"
-	stdHeadName     = "NAME"
-	stdHeadReqs     = "REQUIREMENTS"
-	stdHeadSource   = "SOURCE"
-	stdFieldID      = "Catalog:    %s, version %s\n"
-	stdFieldPub     = "Publisher:  %s\n"
-	stdFieldLicence = "Licence:    %s\n"
-	stdFieldLang    = "Language:   %s\n"
-	stdFieldLangAs  = "Language:   %s; shown in %s where translated, untranslated text marked [%s]\n"
-	stdFieldTrans   = "Translated: %s\n"
-	stdFieldSource  = "Source:     %s\n"
-	stdFieldSHA     = "SHA-256:    %s\n"
-	stdFieldProv    = "Provenance: %s\n"
-	stdFieldAreas   = "Areas:      %s\n"
-	stdFieldSuper   = "Superseded: by version %s. Kept so that audits made with this version still open, export and verify; new audits use %s.\n"
-	stdAreaHead     = "%s (%d)\n"
-	stdMarkYear     = "progress, year %d"
-	stdMarkEco      = "ecological only"
-	stdMarkCritical = "critical"
-	stdSuperseded   = "%s, superseded by %s"
-	stdRefsLine     = "see: %s"
-	stdRefsSep      = "; "
-	stdMarkLang     = "[%s]" // after a text shown in the catalog's own language
-
-	// One requirement in full (standards show ID REQUIREMENT).
-	stdReqHead      = "%s  %s\n"
-	stdReqCatalog   = "Catalog:     %s, version %s\n"
-	stdReqChapter   = "Chapter:     %s\n"
-	stdReqArea      = "Area:        %s\n"
-	stdReqEntry     = "Level:       entry (met at the first certification audit)\n"
-	stdReqProgress  = "Level:       progress, due by year %d after certification\n"
-	stdReqAll       = "Applies to:  every audit\n"
-	stdReqEco       = "Applies to:  Fairmined Ecological audits only\n"
-	stdReqCritical  = "Critical:    yes\n"
-	stdReqResp      = "Responsible: %s\n"
-	stdReqBasis     = "Basis:       %s\n"
-	stdReqBasisNote = "Basis:       %s: %s\n"
-	stdReqRefs      = "References:\n"
-	stdReqText      = "Text:%s\n"
-	stdReqGuidance  = "Guidance:%s\n"
-	stdReqEvidence  = "Evidence:    %s\n"
-	stdReqItem      = "  - %s\n"
-	stdReqPara      = "  %s\n"
-	stdHelp         = `Usage: assay standards list [--json]
-       assay standards show ID [REQUIREMENT] [--version V] [--area AREA] [--lang LANG] [--json]
-       assay standards validate [--lang LANG] FILE...
-
-Requirement catalogs: the built-in ones plus every *.toml file in the
-home's standards/ folder. A file with the same id and version as a built-in
-catalog replaces it. Without --version, show uses the catalog new audits
-get: a file from the home before a built-in, never a superseded edition.
-With a REQUIREMENT id, show prints that requirement in full. With --lang,
-show gives the catalog's translation into that language and marks, with
-the catalog's own language in brackets, any text not translated.
-
-'validate' checks files before they are installed. With --lang, it also
-reports every requirement whose translation is missing or incomplete,
-and fails when there is one.
-`
-)
-
-// Who must meet a requirement, and how sure the catalog is of it, as
-// people read them.
+// Message keys of who must meet a requirement, and how sure the catalog is
+// of it, as people read them.
 var (
-	stdPartyNames = map[standards.Party]string{
-		standards.PartyASMO:  "ASMO",
-		standards.PartyBuyer: "buyer",
-		standards.PartyBoth:  "ASMO and buyer",
+	partyIDs = map[standards.Party]string{
+		standards.PartyASMO: "party_asmo", standards.PartyBuyer: "party_buyer", standards.PartyBoth: "party_both",
 	}
-	// stdPartyMarks flag buyer duties in one-line lists; the ASMO's own
+	// partyMarkIDs flag buyer duties in one-line lists; the ASMO's own
 	// duties, the common case, carry no mark.
-	stdPartyMarks = map[standards.Party]string{
-		standards.PartyBuyer: "buyer's duty",
-		standards.PartyBoth:  "ASMO and buyer",
-	}
-	stdBasisNames = map[standards.Basis]string{
-		standards.BasisConfirmed:     "confirmed",
-		standards.BasisReconstructed: "reconstructed",
+	partyMarkIDs = map[standards.Party]string{standards.PartyBuyer: "mark_buyer", standards.PartyBoth: "mark_both"}
+	basisIDs     = map[standards.Basis]string{
+		standards.BasisConfirmed: "basis_confirmed", standards.BasisReconstructed: "basis_reconstructed",
 	}
 )
 
@@ -121,16 +33,18 @@ var (
 const nameWidth = 40
 
 func init() {
-	register(command{name: "standards", summary: stdSummary, run: runStandards})
+	register(command{name: "standards", run: runStandards, ownLang: func(args []string) bool {
+		return len(args) > 0 && (args[0] == "show" || args[0] == "validate")
+	}})
 }
 
 func runStandards(e *env, args []string) int {
 	if len(args) == 0 {
-		return e.usageErr(stdNoSub)
+		return e.usage("standards_no_sub", nil)
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
-		fmt.Fprint(e.stdout, stdHelp)
+		e.out("standards_help", nil)
 		return exitOK
 	case "list":
 		return standardsList(e, args[1:])
@@ -139,7 +53,7 @@ func runStandards(e *env, args []string) int {
 	case "validate":
 		return standardsValidate(e, args[1:])
 	}
-	return e.usageErr(stdUnknownSub, args[0])
+	return e.usage("standards_unknown_sub", i18n.Args{"Sub": strconv.Quote(args[0])})
 }
 
 // parseAll parses flags wherever they are among the arguments ("show ID
@@ -176,14 +90,15 @@ type listEntry struct {
 }
 
 func standardsList(e *env, args []string) int {
-	fs := e.flags("standards list", stdListUsage)
-	asJSON := fs.Bool("json", false, stdFlagJSON)
+	fs := e.flags("standards list", e.t("synopsis_standards_list", nil))
+	asJSON := fs.Bool("json", false, e.t("flag_json_table", nil))
+	e.uiLang(fs)
 	rest, code, ok := parseAll(e, fs, args)
 	if !ok {
 		return code
 	}
 	if len(rest) > 0 {
-		return e.usageErr(stdTooMany, "list", rest[0])
+		return e.usage("unexpected_argument", i18n.Args{"Command": "standards list", "Arg": strconv.Quote(rest[0])})
 	}
 	cats := e.catalogs().All()
 	if *asJSON {
@@ -193,20 +108,22 @@ func standardsList(e *env, args []string) int {
 			for _, r := range c.Requirements {
 				areas[string(r.Area)]++
 			}
-			out = append(out, listEntry{ID: c.ID, Name: c.Name, Version: c.Version, Source: c.Source,
+			// The name in the UI language, as show gives it.
+			out = append(out, listEntry{ID: c.ID, Name: c.In(showLang(e, c, "")).Name, Version: c.Version, Source: c.Source,
 				Requirements: len(c.Requirements), Areas: areas, SHA256: c.SHA256, SupersededBy: c.SupersededBy,
 				Translations: c.Languages()})
 		}
 		return writeJSON(e, out)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", stdHeadID, stdHeadVersion, stdHeadName, stdHeadReqs, stdHeadSource)
+	fmt.Fprintln(tw, e.t("standards_list_header", nil))
 	for _, c := range cats {
-		source := c.Source
+		source := e.sourceText(c.Source)
 		if c.Superseded() {
-			source = fmt.Sprintf(stdSuperseded, source, c.SupersededBy)
+			source = e.t("standards_superseded", i18n.Args{"Source": source, "Version": c.SupersededBy})
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", c.ID, c.Version, clip(c.Name, nameWidth), len(c.Requirements), source)
+		l := c.In(e.lang)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", c.ID, c.Version, clip(l.Name, nameWidth), len(c.Requirements), source)
 	}
 	tw.Flush()
 	return exitOK
@@ -222,9 +139,11 @@ func clip(s string, n int) string {
 }
 
 // showCatalog is `standards show --json`: every field of the catalog and
-// of each requirement. With --lang, the words are in that language where
-// translated, lang says which, and untranslated lists the fields left in
-// the catalog's own language. Keys stay English.
+// of each requirement. In a language other than the catalog's own (--lang,
+// else the UI language), the words are in that language where translated,
+// lang says which, and untranslated lists the fields left in the catalog's
+// own language. Keys and codes (area, level, responsible, basis) stay
+// English.
 type showCatalog struct {
 	ID           string            `json:"id"`
 	Name         string            `json:"name"`
@@ -279,13 +198,27 @@ func untranslated(lang string, fields ...[2]string) []string {
 // newShowRequirement gives r in lang ("" for as written).
 func newShowRequirement(r *standards.Requirement, lang string) showRequirement {
 	l := r.In(lang)
-	out := showRequirement{ID: r.ID, Area: r.Area, Chapter: r.Chapter, Title: l.Title, Text: l.Text,
+	out := showRequirement{ID: r.ID, Area: r.Area, Chapter: l.Chapter, Title: l.Title, Text: l.Text,
 		Guidance: l.Guidance, Evidence: r.Evidence, Level: r.Level, DueYear: r.DueYear, AppliesTo: r.AppliesTo,
-		Critical: r.Critical, References: r.References, Responsible: r.Responsible, Basis: r.Basis, BasisNote: r.BasisNote}
+		Critical: r.Critical, References: l.References, Responsible: r.Responsible, Basis: r.Basis, BasisNote: l.BasisNote}
 	if lang != "" {
 		out.Lang = l.Lang
-		out.Untranslated = untranslated(l.Lang, [2]string{standards.FieldTitle, l.TitleLang},
-			[2]string{standards.FieldText, l.TextLang}, [2]string{standards.FieldGuidance, l.GuidanceLang})
+		fields := [][2]string{{standards.FieldTitle, l.TitleLang}, {standards.FieldText, l.TextLang},
+			{standards.FieldGuidance, l.GuidanceLang}}
+		// Fields the requirement does not have are not untranslated.
+		for _, f := range []struct {
+			name, lang string
+			has        bool
+		}{
+			{standards.FieldReferences, l.ReferencesLang, len(r.References) > 0},
+			{standards.FieldChapter, l.ChapterLang, r.Chapter != ""},
+			{standards.FieldBasisNote, l.BasisNoteLang, r.BasisNote != ""},
+		} {
+			if f.has {
+				fields = append(fields, [2]string{f.name, f.lang})
+			}
+		}
+		out.Untranslated = untranslated(l.Lang, fields...)
 	}
 	return out
 }
@@ -297,48 +230,65 @@ func langFlag(e *env, cmd, lang string) (string, int, bool) {
 	}
 	canon, ok := standards.CanonicalLang(lang)
 	if !ok {
-		return "", e.usageErr(stdBadLang, cmd, lang), false
+		return "", e.usage("standards_bad_lang", i18n.Args{"Command": cmd, "Lang": strconv.Quote(lang)}), false
 	}
 	return canon, 0, true
 }
 
+// showLang is the language to show catalog c in: the one --lang asked for,
+// else the UI language, except that a catalog in the UI language is shown
+// as written ("").
+func showLang(e *env, c *standards.Catalog, asked string) string {
+	if asked != "" {
+		return asked
+	}
+	if c.Language == "" || sameBase(c.Language, e.lang) {
+		return ""
+	}
+	if canon, ok := standards.CanonicalLang(e.lang); ok {
+		return canon
+	}
+	return ""
+}
+
 func standardsShow(e *env, args []string) int {
-	fs := e.flags("standards show", stdShowUsage)
-	version := fs.String("version", "", stdFlagVersion)
-	area := fs.String("area", "", stdFlagArea)
-	langArg := fs.String("lang", "", stdFlagShowLang)
-	asJSON := fs.Bool("json", false, stdFlagJSON)
+	fs := e.flags("standards show", e.t("synopsis_standards_show", nil))
+	version := fs.String("version", "", e.t("flag_standards_version", nil))
+	area := fs.String("area", "", e.t("flag_standards_area", nil))
+	langArg := fs.String("lang", "", e.t("flag_standards_show_lang", nil))
+	asJSON := fs.Bool("json", false, e.t("flag_json_table", nil))
 	rest, code, ok := parseAll(e, fs, args)
 	if !ok {
 		return code
 	}
 	if len(rest) == 0 {
-		return e.usageErr(stdShowNoID)
+		return e.usage("standards_show_no_id", nil)
 	}
 	if len(rest) > 2 {
-		return e.usageErr(stdTooMany, "show", rest[2])
+		return e.usage("unexpected_argument", i18n.Args{"Command": "standards show", "Arg": strconv.Quote(rest[2])})
 	}
 	if *area != "" && !slices.Contains(standards.Areas, standards.Area(*area)) {
-		return e.usageErr(stdUnknownArea, *area, areaList(standards.Areas))
+		return e.usage("standards_unknown_area", i18n.Args{"Area": strconv.Quote(*area), "Known": areaList(standards.Areas)})
 	}
-	lang, code, ok := langFlag(e, "show", *langArg)
+	asked, code, ok := langFlag(e, "show", *langArg)
 	if !ok {
 		return code
 	}
 	set := e.catalogs()
 	c, found := set.Find(rest[0], *version)
 	if !found {
-		return e.errorf("%s", set.NotFoundMessage(rest[0], *version))
+		return e.failText(e.notFoundText(rest[0], *version, set))
 	}
+	lang := showLang(e, c, asked)
 	if len(rest) == 2 {
 		r, ok := c.Requirement(rest[1])
 		if !ok {
-			return e.errorf(stdShowNoReq, c.ID, c.Version, rest[1])
+			return e.fail("standards_no_requirement", i18n.Args{"ID": c.ID, "Version": c.Version, "Requirement": strconv.Quote(rest[1])})
 		}
 		if *asJSON {
 			return writeJSON(e, newShowRequirement(r, lang))
 		}
-		printRequirement(e.stdout, c, r, lang)
+		printRequirement(e, c, r, lang)
 		return exitOK
 	}
 	areas := c.WalkAreas()
@@ -364,63 +314,64 @@ func standardsShow(e *env, args []string) int {
 		}
 		return writeJSON(e, out)
 	}
-	printCatalog(e.stdout, c, areas, lang)
+	printCatalog(e, c, areas, lang)
 	return exitOK
 }
 
-// inLang marks a text shown in another language than the one asked for,
+// markLang marks a text shown in another language than the one asked for,
 // so an inspector sees at once what is not translated.
-func inLang(text, got, want string) string {
-	if want == "" || got == want {
+func markLang(e *env, text, got, want string) string {
+	if want == "" || got == want || strings.TrimSpace(text) == "" {
 		return text
 	}
-	return text + " " + fmt.Sprintf(stdMarkLang, got)
+	return text + " " + e.t("untranslated_mark", i18n.Args{"Lang": got})
 }
 
 // printCatalog writes the provenance header, then the requirements of the
 // given areas, one line each, in lang where translated.
-func printCatalog(w io.Writer, c *standards.Catalog, areas []standards.Area, lang string) {
+func printCatalog(e *env, c *standards.Catalog, areas []standards.Area, lang string) {
+	w := e.stdout
 	l := c.In(lang)
-	fmt.Fprintln(w, inLang(l.Name, l.NameLang, l.Lang))
-	fmt.Fprintf(w, stdFieldID, c.ID, c.Version)
-	for _, f := range []struct{ format, value string }{
-		{stdFieldPub, c.Publisher}, {stdFieldLicence, inLang(l.Licence, l.LicenceLang, l.Lang)},
-	} {
-		if f.value != "" {
-			fmt.Fprintf(w, f.format, f.value)
-		}
+	fmt.Fprintln(w, markLang(e, l.Name, l.NameLang, l.Lang))
+	e.out("show_catalog", i18n.Args{"ID": c.ID, "Version": c.Version})
+	if c.Publisher != "" {
+		e.out("show_publisher", i18n.Args{"Publisher": c.Publisher})
+	}
+	if l.Licence != "" {
+		e.out("show_licence", i18n.Args{"Licence": markLang(e, l.Licence, l.LicenceLang, l.Lang)})
 	}
 	switch {
 	case lang != "" && c.Language != "":
-		fmt.Fprintf(w, stdFieldLangAs, c.Language, l.Lang, c.Language)
+		e.out("show_language_as", i18n.Args{"Lang": c.Language, "Shown": l.Lang})
 	case c.Language != "":
-		fmt.Fprintf(w, stdFieldLang, c.Language)
+		e.out("show_language", i18n.Args{"Lang": c.Language})
 	}
 	if langs := c.Languages(); len(langs) > 0 {
-		fmt.Fprintf(w, stdFieldTrans, strings.Join(langs, ", "))
+		e.out("show_translated", i18n.Args{"Langs": e.list(langs)})
 	}
-	for _, f := range []struct{ format, value string }{
-		{stdFieldSource, c.Source}, {stdFieldSHA, c.SHA256},
-		{stdFieldProv, inLang(l.Provenance, l.ProvenanceLang, l.Lang)},
-		{stdFieldAreas, inLang(l.AreasNote, l.AreasNoteLang, l.Lang)},
-	} {
-		if f.value != "" {
-			fmt.Fprintf(w, f.format, f.value)
-		}
+	e.out("show_source", i18n.Args{"Source": e.sourceText(c.Source)})
+	e.out("show_sha", i18n.Args{"SHA": c.SHA256})
+	if l.Provenance != "" {
+		e.out("show_provenance", i18n.Args{"Provenance": markLang(e, l.Provenance, l.ProvenanceLang, l.Lang)})
+	}
+	if l.AreasNote != "" {
+		e.out("show_areas", i18n.Args{"Note": markLang(e, l.AreasNote, l.AreasNoteLang, l.Lang)})
 	}
 	if c.Superseded() {
-		fmt.Fprintf(w, stdFieldSuper, c.SupersededBy, c.SupersededBy)
+		e.out("show_superseded", i18n.Args{"Version": c.SupersededBy})
 	}
 	for _, a := range areas {
 		reqs := c.InArea(a)
-		fmt.Fprintf(w, "\n"+stdAreaHead, strings.ToUpper(string(a)), len(reqs))
+		fmt.Fprintln(w)
+		e.out("show_area_head", i18n.Args{"Area": strings.ToUpper(e.areaText(a)), "Count": len(reqs)})
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		for _, r := range reqs {
 			rl := r.In(lang)
-			fmt.Fprintf(tw, "  %s\t%s%s\n", r.ID, inLang(rl.Title, rl.TitleLang, rl.Lang), marks(r))
-			if len(r.References) > 0 {
+			fmt.Fprintf(tw, "  %s\t%s%s\n", r.ID, markLang(e, rl.Title, rl.TitleLang, rl.Lang), marks(e, r))
+			if len(rl.References) > 0 {
 				// An empty first cell keeps the column aligned.
-				fmt.Fprintf(tw, "  \t  %s\n", fmt.Sprintf(stdRefsLine, strings.Join(r.References, stdRefsSep)))
+				refs := markLang(e, strings.Join(rl.References, e.t("refs_sep", nil)), rl.ReferencesLang, rl.Lang)
+				fmt.Fprintf(tw, "  \t  %s\n", e.t("show_refs_line", i18n.Args{"Refs": refs}))
 			}
 		}
 		tw.Flush()
@@ -429,77 +380,87 @@ func printCatalog(w io.Writer, c *standards.Catalog, areas []standards.Area, lan
 
 // marks lists what sets a requirement apart: level, scope, criticality,
 // a duty of the buyer's, and how sure the catalog is of it.
-func marks(r standards.Requirement) string {
+func marks(e *env, r standards.Requirement) string {
 	var m []string
 	if r.Level == standards.Progress {
-		m = append(m, fmt.Sprintf(stdMarkYear, r.DueYear))
+		m = append(m, e.t("mark_progress", i18n.Args{"Year": r.DueYear}))
 	}
 	if r.AppliesTo == standards.AppliesEcological {
-		m = append(m, stdMarkEco)
+		m = append(m, e.t("mark_ecological", nil))
 	}
 	if r.Critical {
-		m = append(m, stdMarkCritical)
+		m = append(m, e.t("mark_critical", nil))
 	}
-	if p, ok := stdPartyMarks[r.Responsible]; ok {
-		m = append(m, p)
+	if id, ok := partyMarkIDs[r.Responsible]; ok {
+		m = append(m, e.word(id, ""))
 	}
-	if b, ok := stdBasisNames[r.Basis]; ok {
-		m = append(m, b)
+	if id, ok := basisIDs[r.Basis]; ok {
+		m = append(m, e.word(id, ""))
 	}
 	if len(m) == 0 {
 		return ""
 	}
-	return " [" + strings.Join(m, ", ") + "]"
+	return " [" + e.list(m) + "]"
 }
 
 // printRequirement writes one requirement in full, in lang where
 // translated, for an inspector checking what it asks and what it rests on.
-func printRequirement(w io.Writer, c *standards.Catalog, r *standards.Requirement, lang string) {
+func printRequirement(e *env, c *standards.Catalog, r *standards.Requirement, lang string) {
 	l := r.In(lang)
-	fmt.Fprintf(w, stdReqHead, r.ID, inLang(l.Title, l.TitleLang, l.Lang))
-	fmt.Fprintf(w, stdReqCatalog, c.ID, c.Version)
-	if r.Chapter != "" {
-		fmt.Fprintf(w, stdReqChapter, r.Chapter)
+	e.out("req_head", i18n.Args{"ID": r.ID, "Title": markLang(e, l.Title, l.TitleLang, l.Lang)})
+	e.out("req_catalog", i18n.Args{"ID": c.ID, "Version": c.Version})
+	if l.Chapter != "" {
+		e.out("req_chapter", i18n.Args{"Chapter": markLang(e, l.Chapter, l.ChapterLang, l.Lang)})
 	}
-	fmt.Fprintf(w, stdReqArea, r.Area)
+	e.out("req_area", i18n.Args{"Area": e.areaText(r.Area)})
 	if r.Level == standards.Progress {
-		fmt.Fprintf(w, stdReqProgress, r.DueYear)
+		e.out("req_progress", i18n.Args{"Year": r.DueYear})
 	} else {
-		fmt.Fprint(w, stdReqEntry)
+		e.out("req_entry", nil)
 	}
 	if r.AppliesTo == standards.AppliesEcological {
-		fmt.Fprint(w, stdReqEco)
+		e.out("req_ecological", nil)
 	} else {
-		fmt.Fprint(w, stdReqAll)
+		e.out("req_all", nil)
 	}
 	if r.Critical {
-		fmt.Fprint(w, stdReqCritical)
+		e.out("req_critical", nil)
 	}
-	fmt.Fprintf(w, stdReqResp, stdPartyNames[r.Responsible])
-	if b, ok := stdBasisNames[r.Basis]; ok {
-		if r.BasisNote != "" {
-			fmt.Fprintf(w, stdReqBasisNote, b, r.BasisNote)
+	e.out("req_responsible", i18n.Args{"Party": e.word(partyIDs[r.Responsible], string(r.Responsible))})
+	if id, ok := basisIDs[r.Basis]; ok {
+		if l.BasisNote != "" {
+			e.out("req_basis_note", i18n.Args{"Basis": e.word(id, ""), "Note": markLang(e, l.BasisNote, l.BasisNoteLang, l.Lang)})
 		} else {
-			fmt.Fprintf(w, stdReqBasis, b)
+			e.out("req_basis", i18n.Args{"Basis": e.word(id, "")})
 		}
 	}
-	if len(r.References) > 0 {
-		fmt.Fprint(w, stdReqRefs)
-		for _, ref := range r.References {
-			fmt.Fprintf(w, stdReqItem, ref)
+	if len(l.References) > 0 {
+		e.out("req_references", i18n.Args{"Mark": markLang(e, "", l.ReferencesLang, l.Lang)})
+		for _, ref := range l.References {
+			e.out("req_item", i18n.Args{"Text": ref})
 		}
 	}
-	fmt.Fprintf(w, stdReqText, inLang("", l.TextLang, l.Lang))
-	fmt.Fprintf(w, stdReqPara, l.Text)
+	e.out("req_text", i18n.Args{"Mark": markLang(e, "", l.TextLang, l.Lang)})
+	e.out("req_para", i18n.Args{"Text": l.Text})
 	if len(l.Guidance) > 0 {
-		fmt.Fprintf(w, stdReqGuidance, inLang("", l.GuidanceLang, l.Lang))
+		e.out("req_guidance", i18n.Args{"Mark": markLang(e, "", l.GuidanceLang, l.Lang)})
 		for _, g := range l.Guidance {
-			fmt.Fprintf(w, stdReqItem, g)
+			e.out("req_item", i18n.Args{"Text": g})
 		}
 	}
 	if len(r.Evidence) > 0 {
-		fmt.Fprintf(w, stdReqEvidence, strings.Join(r.Evidence, ", "))
+		ev := make([]string, len(r.Evidence))
+		for i, k := range r.Evidence {
+			ev[i] = e.word(evidenceIDs[k], k)
+		}
+		e.out("req_evidence", i18n.Args{"Kinds": e.list(ev)})
 	}
+}
+
+// evidenceIDs name the kinds of evidence a requirement expects.
+var evidenceIDs = map[string]string{
+	"document": "evidence_document", "interview": "evidence_interview", "observation": "evidence_observation",
+	"measurement": "evidence_measurement",
 }
 
 func areaList(as []standards.Area) string {
@@ -511,20 +472,19 @@ func areaList(as []standards.Area) string {
 }
 
 func standardsValidate(e *env, args []string) int {
-	fs := e.flags("standards validate", stdValUsage)
-	langArg := fs.String("lang", "", stdFlagValLang)
+	fs := e.flags("standards validate", e.t("synopsis_standards_validate", nil))
+	langArg := fs.String("lang", "", e.t("flag_standards_validate_lang", nil))
 	files, code, ok := parseAll(e, fs, args)
 	if !ok {
 		return code
 	}
 	if len(files) == 0 {
-		return e.usageErr(stdValNoFile)
+		return e.usage("standards_validate_no_file", nil)
 	}
 	lang, code, ok := langFlag(e, "validate", *langArg)
 	if !ok {
 		return code
 	}
-	words := &problemWordsEN
 	status := exitOK
 	for _, r := range standards.CheckFiles(files...) {
 		problems := r.Problems
@@ -533,15 +493,15 @@ func standardsValidate(e *env, args []string) int {
 		}
 		if len(problems) == 0 {
 			if lang != "" {
-				fmt.Fprintf(e.stdout, stdValOKLang+"\n", r.Path, len(r.Catalog.Requirements), lang)
+				fmt.Fprintln(e.stdout, e.n("validate_ok_lang", len(r.Catalog.Requirements), i18n.Args{"File": r.Path, "Lang": lang}))
 			} else {
-				fmt.Fprintf(e.stdout, stdValOK+"\n", r.Path, len(r.Catalog.Requirements))
+				fmt.Fprintln(e.stdout, e.n("validate_ok", len(r.Catalog.Requirements), i18n.Args{"File": r.Path}))
 			}
 			continue
 		}
 		status = exitFail
 		for _, p := range problems {
-			fmt.Fprintln(e.stderr, words.describe(p))
+			fmt.Fprintln(e.stderr, audit.Sanitize(e.describe(p)))
 		}
 	}
 	return status
@@ -551,7 +511,7 @@ func writeJSON(e *env, v any) int {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
-		return e.errorf("%v", err)
+		return e.failErr(err)
 	}
 	return exitOK
 }

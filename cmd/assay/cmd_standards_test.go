@@ -451,7 +451,7 @@ func TestStandardsShowLangJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	if req["title"] != "Legal registration of the organisation" || req["lang"] != "fr" ||
-		fmt.Sprint(req["untranslated"]) != "[title text guidance]" {
+		fmt.Sprint(req["untranslated"]) != "[title text guidance references chapter basis_note]" {
 		t.Errorf("requirement in fr: %v", req)
 	}
 	// Without --lang there is no lang field: the catalog as written.
@@ -485,8 +485,9 @@ func TestStandardsShowLangText(t *testing.T) {
 }
 
 // TestProblemWordsComplete checks that cmd words every kind of catalog
-// problem in English and in Spanish, with every placeholder filled.
+// problem in English and in Spanish, with every value filled.
 func TestProblemWordsComplete(t *testing.T) {
+	en, es := langEnv("en"), langEnv("es")
 	for _, kind := range standards.ProblemKinds {
 		for _, variantProblem := range []standards.Problem{
 			{Kind: kind, File: "f.toml", Line: 3, Requirement: "R.1", Key: "evidence", Item: 2, Value: "x",
@@ -495,27 +496,27 @@ func TestProblemWordsComplete(t *testing.T) {
 			{Kind: kind, File: "f.toml", Key: "areas", Value: "x", Lang: "es"},
 			{Kind: kind, File: "f.toml", Key: "language", Value: "x", Lang: "es"},
 		} {
-			en := problemWordsEN.describe(variantProblem)
-			es := problemWordsES.describe(variantProblem)
-			for lang, s := range map[string]string{"en": en, "es": es} {
-				if problemWordsEN.template(variantProblem) == "" || problemWordsES.template(variantProblem) == "" {
-					t.Errorf("%s: kind %q has no words", lang, kind)
-				}
-				if strings.Contains(s, "{") {
-					t.Errorf("%s: %q left a placeholder: %s", lang, kind, s)
+			if problemID(variantProblem) == "" {
+				t.Errorf("kind %q has no message", kind)
+				continue
+			}
+			enText, esText := en.describe(variantProblem), es.describe(variantProblem)
+			for lang, s := range map[string]string{"en": enText, "es": esText} {
+				if strings.Contains(s, "catalog_problem_") || strings.Contains(s, "<no value>") || strings.Contains(s, "{{") {
+					t.Errorf("%s: %q is not worded: %s", lang, kind, s)
 				}
 				if !strings.HasPrefix(s, "f.toml") {
 					t.Errorf("%s: %q does not name the file: %s", lang, kind, s)
 				}
 			}
-			if kind != standards.KindOther && en == es {
-				t.Errorf("%q: Spanish words are the English ones: %s", kind, en)
+			if kind != standards.KindOther && enText == esText {
+				t.Errorf("%q: Spanish words are the English ones: %s", kind, enText)
 			}
 		}
 	}
 	p := standards.Problem{Kind: standards.KindUnknownValue, File: "f.toml", Line: 25, Requirement: "H.1", Key: "area",
 		Value: "health", Allowed: []string{"social", "labour"}}
-	if got := problemWordsES.describe(p); got != `f.toml:25: requisito H.1: área desconocido "health" (valores válidos: social, labour)` {
+	if got := es.describe(p); got != `f.toml:25: requisito H.1: área desconocido "health" (valores válidos: social, labour)` {
 		t.Errorf("es: %s", got)
 	}
 }

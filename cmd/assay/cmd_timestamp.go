@@ -1,95 +1,79 @@
 package main
 
 import (
-	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/assay-dev/assay/report"
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/report/pdfsign"
 )
 
-// Words of the timestamp command, kept together for translation.
-const (
-	tsSummary   = "add a trusted time (RFC 3161 document time-stamp) to a signed report, once online"
-	tsUsage     = "timestamp REPORT.pdf --tsa URL [-o FILE] [--force]"
-	tsFlagTSA   = "the RFC 3161 time-stamping authority's `URL` (required)"
-	tsFlagOut   = "write the time-stamped report to `FILE` instead of updating REPORT.pdf in place"
-	tsFlagForce = "let -o replace an existing file"
-	tsNoFile    = "timestamp: missing REPORT.pdf"
-	tsNoTSA     = "timestamp: --tsa URL is required (your certification body names the time-stamping authority to use)"
-	tsTooMany   = "timestamp: unexpected argument %q (one report at a time)"
-	tsRead      = "timestamp: %v"
-	tsInvalid   = "timestamp: %s is NOT VALID (%s); a time-stamp would only prove when a damaged report existed"
-	tsFailed    = "timestamp: %s: %v"
-	tsExists    = "timestamp: %s already exists: choose another file or use --force"
-	tsDone      = "time-stamped %s: %s by %s\n"
-)
-
 func init() {
-	register(command{name: "timestamp", summary: tsSummary, run: runTimestamp})
+	register(command{name: "timestamp", run: runTimestamp})
 }
 
 func runTimestamp(e *env, args []string) int {
-	flags := e.flags("timestamp", tsUsage)
-	tsa := flags.String("tsa", "", tsFlagTSA)
-	out := flags.String("o", "", tsFlagOut)
-	force := flags.Bool("force", false, tsFlagForce)
+	flags := e.flags("timestamp", e.t("synopsis_timestamp", nil))
+	tsa := flags.String("tsa", "", e.t("flag_timestamp_tsa", nil))
+	out := flags.String("o", "", e.t("flag_timestamp_out", nil))
+	force := flags.Bool("force", false, e.t("flag_force", nil))
+	e.uiLang(flags)
 	if code, ok := e.parse(flags, args); !ok {
 		return code
 	}
 	if flags.NArg() == 0 {
-		return e.usageErr(tsNoFile)
+		return e.usage("timestamp_no_file", nil)
 	}
 	file := flags.Arg(0)
 	if code, ok := e.parse(flags, flags.Args()[1:]); !ok {
 		return code
 	}
 	if flags.NArg() > 0 {
-		return e.usageErr(tsTooMany, flags.Arg(0))
+		return e.usage("timestamp_too_many", i18n.Args{"Arg": strconv.Quote(flags.Arg(0))})
 	}
 	if strings.TrimSpace(*tsa) == "" {
-		return e.usageErr(tsNoTSA)
+		return e.usage("timestamp_no_tsa", nil)
 	}
 	if fi, err := os.Stat(file); err == nil && !fi.Mode().IsRegular() {
-		return e.errorf(verNotFile, file)
+		return e.fail("not_a_report_file", i18n.Args{"Path": file})
 	}
 	data, err := readReportFile(file)
 	if err != nil {
-		return e.errorf(tsRead, err)
+		return e.fail("timestamp_failed", i18n.Args{"Error": e.errText(err)})
 	}
 	target := file
 	if *out != "" {
 		target = *out
 		if _, err := os.Lstat(target); err == nil && !*force {
-			return e.errorf(tsExists, target)
+			return e.fail("timestamp_exists", i18n.Args{"Path": target})
 		}
 	}
 	// Only a report that verifies is worth a trusted time.
 	if v := report.Verify(data); !v.Valid {
-		return e.errorf(tsInvalid, file, verifyEnglish.word(v.Problems[0]))
+		return e.fail("timestamp_invalid", i18n.Args{"Path": file, "Problem": e.findingText(v.Problems[0])})
 	}
 	stamped, err := pdfsign.AddDocTimestamp(data, pdfsign.HTTPTimestamper{URL: *tsa}, time.Now())
 	if err != nil {
-		return e.errorf(tsFailed, file, err)
+		return e.fail("timestamp_tsa_failed", i18n.Args{"Path": file, "Error": e.errText(err)})
 	}
 	v := report.Verify(stamped)
 	if !v.Valid || len(v.Timestamps) == 0 {
-		msg := "no time-stamp found after adding it"
+		problem := e.t("timestamp_not_found", nil)
 		if len(v.Problems) > 0 {
-			msg = verifyEnglish.word(v.Problems[0])
+			problem = e.findingText(v.Problems[0])
 		}
-		return e.errorf(tsFailed, file, errors.New(msg))
+		return e.fail("timestamp_tsa_failed", i18n.Args{"Path": file, "Error": problem})
 	}
 	if err := writeReplacing(target, stamped); err != nil {
-		return e.errorf(tsRead, err)
+		return e.fail("timestamp_failed", i18n.Args{"Error": e.errText(err)})
 	}
 	ts := v.Timestamps[len(v.Timestamps)-1]
-	fmt.Fprintf(e.stdout, tsDone, verLine(target), verifyEnglish.when(ts.Time), verLine(ts.TSA))
+	e.out("timestamp_done", i18n.Args{"Path": verLine(target), "Time": when(ts.Time), "TSA": verLine(ts.TSA)})
 	return exitOK
 }
 

@@ -2,37 +2,16 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report"
+	"github.com/assay-dev/assay/report/i18n"
 
 	"github.com/assay-dev/assay/standards/safefile"
-)
-
-// Words of the verify command's usage and errors, kept together for
-// translation; findings are worded in verify_words.go.
-const (
-	verSummary   = "check a report PDF's signatures, revisions, signer and attached audit data (offline)"
-	verUsage     = "verify FILE [--ca ROOTS.pem | --fingerprint SHA256] [--signer \"CN or e-mail\"] [--tsa-ca TSA-ROOTS.pem] [--lang en|es] [--json]"
-	verFlagJSON  = "print a JSON object (every signature and revision) instead of sentences"
-	verFlagCA    = "`ROOTS.pem`: the signer's certificate must be issued by one of these CA certificates"
-	verFlagFP    = "the signer's certificate must have this SHA-256 `fingerprint` (colons optional)"
-	verFlagSign  = "the signer's certificate must be this person: its common `NAME` or e-mail address"
-	verFlagTSA   = "`TSA-ROOTS.pem`: also trust time-stamps from authorities issued by these CAs"
-	verFlagLang  = "words of the answer: `LANG` en or es"
-	verBothTrust = "verify: use --ca or --fingerprint, not both"
-	verBadFP     = "verify: --fingerprint: %v"
-	verBadLang   = "verify: --lang: unknown language %q (en or es)"
-	verRoots     = "verify: --ca: %v"
-	verTSARoots  = "verify: --tsa-ca: %v"
-	verNoFile    = "verify: missing FILE (a report PDF)"
-	verTooMany   = "verify: unexpected argument %q (one FILE at a time)"
-	verRead      = "verify: %v"
-	verNotFile   = "%s is not a regular file: give the path of a report PDF"
 )
 
 // verLine makes text from a PDF safe to print as part of one line.
@@ -41,11 +20,12 @@ func verLine(s string) string {
 }
 
 func init() {
-	register(command{name: "verify", summary: verSummary, run: runVerify})
+	register(command{name: "verify", run: runVerify})
 }
 
 // verifyJSON is the stable shape of `assay verify --json`: every key is
-// always present so scripts need not guess.
+// always present so scripts need not guess. Keys and kinds stay English;
+// summary and each finding's message are sentences in the UI language.
 type verifyJSON struct {
 	File            string                 `json:"file"`
 	Valid           bool                   `json:"valid"`
@@ -88,18 +68,18 @@ type revisionJSON struct {
 }
 
 func runVerify(e *env, args []string) int {
-	fs := e.flags("verify", verUsage)
-	asJSON := fs.Bool("json", false, verFlagJSON)
-	caFile := fs.String("ca", "", verFlagCA)
-	fingerprint := fs.String("fingerprint", "", verFlagFP)
-	signer := fs.String("signer", "", verFlagSign)
-	tsaFile := fs.String("tsa-ca", "", verFlagTSA)
-	lang := fs.String("lang", "en", verFlagLang)
+	fs := e.flags("verify", e.t("synopsis_verify", nil))
+	asJSON := fs.Bool("json", false, e.t("flag_verify_json", nil))
+	caFile := fs.String("ca", "", e.t("flag_verify_ca", nil))
+	fingerprint := fs.String("fingerprint", "", e.t("flag_verify_fingerprint", nil))
+	signer := fs.String("signer", "", e.t("flag_verify_signer", nil))
+	tsaFile := fs.String("tsa-ca", "", e.t("flag_verify_tsa_ca", nil))
+	e.uiLang(fs)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {
-		return e.usageErr(verNoFile)
+		return e.usage("verify_no_file", nil)
 	}
 	// Accept flags after the file too: "assay verify FILE --json".
 	file := fs.Arg(0)
@@ -107,51 +87,47 @@ func runVerify(e *env, args []string) int {
 		return code
 	}
 	if fs.NArg() > 0 {
-		return e.usageErr(verTooMany, fs.Arg(0))
-	}
-	words, ok := verifyLanguages[*lang]
-	if !ok {
-		return e.usageErr(verBadLang, *lang)
+		return e.usage("verify_too_many", i18n.Args{"Arg": strconv.Quote(fs.Arg(0))})
 	}
 	trust := report.Trust{Signer: strings.TrimSpace(*signer)}
 	switch {
 	case *caFile != "" && *fingerprint != "":
-		return e.usageErr(verBothTrust)
+		return e.usage("verify_both_trust", nil)
 	case *caFile != "":
 		roots, err := report.LoadRoots(*caFile)
 		if err != nil {
-			return e.errorf(verRoots, err) // the error names the file
+			return e.fail("verify_flag_failed", i18n.Args{"Flag": "--ca", "Error": e.errText(err)}) // the error names the file
 		}
 		trust.Roots, trust.RootsFile = roots, *caFile
 	case *fingerprint != "":
 		fp, err := report.ParseFingerprint(*fingerprint)
 		if err != nil {
-			return e.usageErr(verBadFP, err)
+			return e.usageText(e.t("verify_flag_failed", i18n.Args{"Flag": "--fingerprint", "Error": e.errText(err)}))
 		}
 		trust.Fingerprint = fp
 	}
 	if *tsaFile != "" {
 		roots, err := report.LoadRoots(*tsaFile)
 		if err != nil {
-			return e.errorf(verTSARoots, err)
+			return e.fail("verify_flag_failed", i18n.Args{"Flag": "--tsa-ca", "Error": e.errText(err)})
 		}
 		trust.TSARoots = roots
 	}
 	// A device or a pipe could be read forever; a report is a file.
 	if fi, err := os.Stat(file); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
-		return e.errorf(verNotFile, file)
+		return e.fail("not_a_report_file", i18n.Args{"Path": file})
 	}
 	data, err := readReportFile(file)
 	if err != nil {
-		return e.errorf(verRead, err) // the error names the file
+		return e.fail("verify_failed", i18n.Args{"Error": e.errText(err)}) // the error names the file
 	}
 	v := report.VerifyTrusted(data, trust)
 	if *asJSON {
-		if err := printVerifyJSON(e, file, v, words); err != nil {
-			return e.errorf(verRead, err)
+		if err := printVerifyJSON(e, file, v); err != nil {
+			return e.fail("verify_failed", i18n.Args{"Error": e.errText(err)})
 		}
 	} else {
-		printVerify(e, file, v, words)
+		printVerify(e, file, v)
 	}
 	if !v.Valid {
 		return exitFail
@@ -166,31 +142,31 @@ func readReportFile(path string) ([]byte, error) { return safefile.ReadFile(path
 // printVerify writes the answer in sentences. Everything from the file (the
 // embedded audit, certificate names) is escaped: no escape sequences to the
 // terminal, no line breaks that could forge a verdict line.
-func printVerify(e *env, file string, v *report.Verification, w *verifyWords) {
+func printVerify(e *env, file string, v *report.Verification) {
 	if v.Valid {
-		fmt.Fprintf(e.stdout, "%s: %s\n", verLine(file), fmt.Sprintf(w.valid, verLine(v.Signer), v.Fingerprint))
+		e.out("verify_valid_line", i18n.Args{"File": verLine(file), "Signer": verLine(v.Signer), "Fingerprint": v.Fingerprint})
 	} else {
-		fmt.Fprintf(e.stdout, w.invalid, verLine(file))
+		e.out("verify_invalid", i18n.Args{"File": verLine(file)})
 		for _, p := range v.Problems {
-			fmt.Fprintf(e.stdout, w.problem, verLine(w.word(p)))
+			e.out("verify_problem", i18n.Args{"Text": verLine(e.findingText(p))})
 		}
 	}
 	if v.AuditID != "" {
-		fmt.Fprintf(e.stdout, w.auditLine, verLine(v.AuditID), v.Revision, verLine(v.ASMO))
+		e.out("verify_audit", i18n.Args{"ID": verLine(v.AuditID), "Revision": v.Revision, "ASMO": verLine(v.ASMO)})
 	}
 	if !v.SigningTime.IsZero() {
-		fmt.Fprintf(e.stdout, w.claimedTime, w.when(v.SigningTime))
+		e.out("verify_claimed_time", i18n.Args{"Time": when(v.SigningTime)})
 	}
 	for _, n := range v.Notes {
-		fmt.Fprintf(e.stdout, w.note, verLine(w.word(n)))
+		e.out("verify_note", i18n.Args{"Text": verLine(e.findingText(n))})
 	}
 }
 
-func printVerifyJSON(e *env, file string, v *report.Verification, w *verifyWords) error {
+func printVerifyJSON(e *env, file string, v *report.Verification) error {
 	worded := func(fs []report.Finding) []wordedFinding {
 		out := make([]wordedFinding, 0, len(fs))
 		for _, f := range fs {
-			out = append(out, wordedFinding{f, audit.Sanitize(w.word(f))})
+			out = append(out, wordedFinding{f, audit.Sanitize(e.findingText(f))})
 		}
 		return out
 	}
@@ -202,7 +178,7 @@ func printVerifyJSON(e *env, file string, v *report.Verification, w *verifyWords
 		SignerPinned: v.SignerPinned, Signatures: v.Signatures, Revisions: []revisionJSON{},
 	}
 	if v.Valid {
-		out.Summary = fmt.Sprintf(w.valid, audit.Sanitize(v.Signer), v.Fingerprint)
+		out.Summary = e.t("verify_valid", i18n.Args{"Signer": audit.Sanitize(v.Signer), "Fingerprint": v.Fingerprint})
 	} else if len(v.Problems) > 0 {
 		out.Summary = out.Problems[0].Message
 	}

@@ -2,144 +2,61 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report"
+	"github.com/assay-dev/assay/report/i18n"
+	"github.com/assay-dev/assay/report/identity"
 	"github.com/assay-dev/assay/standards"
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
-// The CLI's words for what audit returns as data (outcomes, finalize
-// blockers, header problems, list notes), kept together for translation,
-// and the small functions that put the data into them. Format verbs are in
-// the order of the comment.
-var domainWords = struct {
-	outcomes       map[audit.Outcome]string
-	outcomeUnknown string // outcome
-	severity       map[audit.Verdict]string
+// The CLI's words for what audit, standards and report return as data
+// (outcomes, finalize blockers, header problems, list notes, typed errors):
+// small functions that put the data into the messages of locales/.
 
-	blockFinalized      string // revision
-	blockRevision       string // revision
-	blockEvidenceRef    string // item number, name, sha
-	blockCatalog        string // audit's catalog, catalog given
-	blockHeader         string // problem
-	blockNoInterviews   string
-	blockNoClosing      string
-	blockOpen           string // area, count, ids
-	blockNAJustify      string // id, title
-	blockNCNotes        string // id, title, severity
-	blockNCAction       string // id, title, severity
-	blockNCNoDue        string // id, title, severity
-	blockNCBadDue       string // id, title, date
-	blockUnknownReq     string // id, catalog
-	blockUnknownVerdict string // id, verdict
-	blockEvidence       string // id, sha
-	moreIDs             string // count
-
-	problemLabels      map[string]string
-	interviewLabels    map[string]string // role
-	required           string            // label
-	unknownChoice      string            // label, value, known values
-	dateFormat         string            // value
-	dateInvalid        string            // value
-	endBeforeStart     string            // end, start
-	negativeYear       string            // year
-	initialNotYearZero string            // year
-	laterAuditYearZero string            // audit type
-	negativeCount      string            // label, count
-	notNumber          string            // value
-	coordFormat        string            // value
-	coordNumber        string            // value
-	latRange           string            // degrees
-	lonRange           string            // degrees
-	coordNotFinite     string
-
-	noteCatalogChanged  string // id, version, sha recorded, sha now, file now in use
-	noteCatalogMissing  string // id, version
-	noteUnknownVerdicts string // findings with their verdicts, the known verdicts
-	noteSep             string
-
-	amendNotFinalized string
-	amendNoReason     string
-}{
-	outcomes: map[audit.Outcome]string{
-		audit.Incomplete: "Incomplete", audit.Recommended: "Recommended for certification",
-		audit.RecommendedWithConditions: "Recommended with conditions", audit.NotRecommended: "Not recommended",
-	},
-	outcomeUnknown: "unknown outcome %q",
-	severity:       map[audit.Verdict]string{audit.Minor: "minor", audit.Major: "major"},
-
-	blockFinalized:      "revision %d is already finalized; amend it to make changes",
-	blockRevision:       "revision %d is not a revision number (1 or more): audit.json was edited by hand",
-	blockEvidenceRef:    "evidence item %d (%q): %q is not a SHA-256, so the file cannot be found or checked: audit.json was edited by hand",
-	blockCatalog:        "the audit was made against catalog %s but the catalog given is %s",
-	blockHeader:         "header: %s",
-	blockNoInterviews:   "people interviewed are not recorded (counts by role and gender, in the audit details)",
-	blockNoClosing:      "the closing meeting is not recorded (in the audit details)",
-	blockOpen:           "%s: %d still open (%s)",
-	blockNAJustify:      "%s %s: \"not applicable\" needs a written justification",
-	blockNCNotes:        "%s %s: the %s non-conformity needs the written finding (notes)",
-	blockNCAction:       "%s %s: the %s non-conformity needs a corrective action",
-	blockNCNoDue:        "%s %s: the %s non-conformity needs a due date (set the audit end date or a due date for this finding)",
-	blockNCBadDue:       "%s %s: due date %q is not a valid YYYY-MM-DD date",
-	blockUnknownReq:     "finding for %s: no such requirement in catalog %s",
-	blockUnknownVerdict: "finding for %s: unknown verdict %q",
-	blockEvidence:       "finding for %s: evidence %s is not in the audit's evidence list",
-	moreIDs:             "and %d more",
-
-	problemLabels: map[string]string{
-		"asmo": "ASMO name", "site": "site", "country": "country", "audit_type": "audit type",
-		"certification_type": "certification type", "certification_year": "certification year",
-		"start_date": "start date", "end_date": "end date", "lead_inspector": "lead inspector",
-		"coordinates": "coordinates", "fsp.mines": "number of mines", "fsp.plants": "number of plants",
-		"fsp.miners": "number of miners",
-	},
-	interviewLabels: map[string]string{
-		"women": "women interviewed (%s)", "men": "men interviewed (%s)", "other": "others interviewed (%s)",
-	},
-	required:           "%s is required",
-	unknownChoice:      "%s %q is not known (use one of: %s)",
-	dateFormat:         "date %q is not in the form YYYY-MM-DD (for example 2026-11-20)",
-	dateInvalid:        "date %q does not exist in the calendar",
-	endBeforeStart:     "end date %s is before start date %s",
-	negativeYear:       "certification year %d cannot be negative (0 is the initial certification)",
-	initialNotYearZero: "an initial audit is certification year 0, not year %d",
-	laterAuditYearZero: "a %s audit comes after certification: year 1 or later (0 is the initial audit)",
-	negativeCount:      "%s cannot be negative (got %d)",
-	notNumber:          "%q is not a whole number",
-	coordFormat:        "coordinates %q should be latitude and longitude in decimal degrees, for example 6.2442, -75.5812",
-	coordNumber:        "%q is not a decimal number of degrees (for example -75.5812)",
-	latRange:           "latitude %v is out of range (-90 to 90)",
-	lonRange:           "longitude %v is out of range (-180 to 180)",
-	coordNotFinite:     "coordinates must be finite numbers",
-
-	noteCatalogChanged:  "catalog %s %s changed since the audit was made (sha256 %s recorded, %s now, from %s): counted with the catalog now installed",
-	noteCatalogMissing:  "catalog %s %s is not installed: percent counts recorded findings only",
-	noteUnknownVerdicts: "unknown verdict in audit.json for %s: counted as open (known verdicts: %s)",
-	noteSep:             "; ",
-
-	amendNotFinalized: "only a finalized audit can be amended",
-	amendNoReason:     "an amendment needs a reason (what changed and why)",
-}
+// Message keys of the CLI's words for the domain's values.
+var (
+	outcomeIDs = map[audit.Outcome]string{
+		audit.Incomplete: "outcome_incomplete", audit.Recommended: "outcome_recommended",
+		audit.RecommendedWithConditions: "outcome_with_conditions", audit.NotRecommended: "outcome_not_recommended",
+	}
+	severityIDs = map[audit.Verdict]string{audit.Minor: "severity_minor", audit.Major: "severity_major"}
+	areaIDs     = map[standards.Area]string{
+		standards.Social: "area_social", standards.Economic: "area_economic", standards.Environmental: "area_environmental",
+		standards.Labour: "area_labour", standards.Chemicals: "area_chemicals",
+	}
+	// fieldIDs name a header field inside a problem's sentence.
+	fieldIDs = map[string]string{
+		"asmo": "field_asmo", "site": "field_site", "country": "field_country", "audit_type": "field_audit_type",
+		"certification_type": "field_certification_type", "certification_year": "field_certification_year",
+		"start_date": "field_start_date", "end_date": "field_end_date", "lead_inspector": "field_lead_inspector",
+		"coordinates": "field_coordinates", "fsp.mines": "field_fsp_mines", "fsp.plants": "field_fsp_plants",
+		"fsp.miners": "field_fsp_miners",
+	}
+	// safefileIDs name what a refused file is.
+	safefileIDs = map[safefile.Kind]string{
+		safefile.Directory: "file_kind_directory", safefile.FIFO: "file_kind_fifo", safefile.Device: "file_kind_device",
+		safefile.Socket: "file_kind_socket", safefile.Irregular: "file_kind_irregular",
+	}
+)
 
 // cliMaxIDs bounds the requirement ids listed in one blocker line.
 const cliMaxIDs = 3
 
 // outcomeText words a recommendation's outcome.
-func outcomeText(o audit.Outcome) string {
-	if s, ok := domainWords.outcomes[o]; ok {
-		return s
+func (e *env) outcomeText(o audit.Outcome) string {
+	if id, ok := outcomeIDs[o]; ok {
+		return e.word(id, "")
 	}
-	return fmt.Sprintf(domainWords.outcomeUnknown, string(o))
+	return e.t("outcome_unknown", i18n.Args{"Outcome": strconv.Quote(string(o))})
 }
 
-func severityText(v audit.Verdict) string {
-	if s, ok := domainWords.severity[v]; ok {
-		return s
-	}
-	return string(v)
-}
+func (e *env) severityText(v audit.Verdict) string { return e.word(severityIDs[v], string(v)) }
+
+func (e *env) areaText(a standards.Area) string { return e.word(areaIDs[a], string(a)) }
 
 func cliShortSHA(sha string) string {
 	if len(sha) > 12 {
@@ -155,167 +72,328 @@ func identityText(id *standards.Identity) string {
 	return strings.TrimSpace(id.ID + " " + id.Version)
 }
 
-// reqTitle is a requirement's title from the catalog ("" when it lacks it).
-func reqTitle(cat *standards.Catalog, id string) string {
+// reqTitle is a requirement's title from the catalog in the UI language,
+// marked when the catalog has no translation ("" when it lacks the
+// requirement).
+func (e *env) reqTitle(cat *standards.Catalog, id string) string {
 	if cat == nil {
 		return ""
 	}
 	if r, ok := cat.Requirement(id); ok {
-		return r.Title
+		l := r.In(e.lang)
+		return e.inLang(l.Title, l.TitleLang)
 	}
 	return ""
 }
 
+// inLang marks catalog text shown in another language than the UI's (the
+// catalog has no translation of it) with that language: "Royalties paid
+// [en]". Text of unknown language is left as it is.
+func (e *env) inLang(text, lang string) string {
+	if strings.TrimSpace(text) == "" || lang == "" || sameBase(lang, e.lang) {
+		return text
+	}
+	return text + " " + e.t("untranslated_mark", i18n.Args{"Lang": lang})
+}
+
+// sameBase reports whether two language tags name the same language.
+func sameBase(a, b string) bool {
+	base := func(t string) string {
+		if i := strings.IndexAny(t, "-_"); i > 0 {
+			t = t[:i]
+		}
+		return strings.ToLower(t)
+	}
+	return base(a) == base(b)
+}
+
 // blockerText words one thing that keeps an audit from being finalized.
-func blockerText(b audit.Blocker, cat *standards.Catalog) string {
-	d := domainWords
-	title := reqTitle(cat, b.Requirement)
+func (e *env) blockerText(b audit.Blocker, cat *standards.Catalog) string {
+	title := e.reqTitle(cat, b.Requirement)
+	req := i18n.Args{"ID": b.Requirement, "Title": title, "Severity": e.severityText(b.Severity)}
 	switch b.Kind {
 	case audit.BlockFinalized:
-		return fmt.Sprintf(d.blockFinalized, b.Revision)
+		return e.t("block_finalized", i18n.Args{"Revision": b.Revision})
 	case audit.BlockBadRevision:
-		return fmt.Sprintf(d.blockRevision, b.Revision)
+		return e.t("block_bad_revision", i18n.Args{"Revision": b.Revision})
 	case audit.BlockBadEvidenceRef:
-		return fmt.Sprintf(d.blockEvidenceRef, b.Index, b.Name, b.SHA256)
+		return e.t("block_bad_evidence_ref", i18n.Args{"Item": b.Index, "Name": strconv.Quote(b.Name), "SHA": strconv.Quote(b.SHA256)})
 	case audit.BlockOtherCatalog:
-		return fmt.Sprintf(d.blockCatalog, identityText(b.Catalog), identityText(b.Given))
+		return e.t("block_other_catalog", i18n.Args{"Catalog": identityText(b.Catalog), "Given": identityText(b.Given)})
 	case audit.BlockHeader:
-		if b.Problem == nil {
-			return fmt.Sprintf(d.blockHeader, "")
+		problem := ""
+		if b.Problem != nil {
+			problem = e.problemText(*b.Problem)
 		}
-		return fmt.Sprintf(d.blockHeader, problemText(*b.Problem))
+		return e.t("block_header", i18n.Args{"Problem": problem})
 	case audit.BlockNoInterviews:
-		return d.blockNoInterviews
+		return e.t("block_no_interviews", nil)
 	case audit.BlockNoClosingMeeting:
-		return d.blockNoClosing
+		return e.t("block_no_closing_meeting", nil)
 	case audit.BlockOpen:
 		ids := strings.Join(b.Requirements, ", ")
 		if n := len(b.Requirements); n > cliMaxIDs {
-			ids = strings.Join(b.Requirements[:cliMaxIDs], ", ") + " " + fmt.Sprintf(d.moreIDs, n-cliMaxIDs)
+			ids = strings.Join(b.Requirements[:cliMaxIDs], ", ") + " " + e.n("more_ids", n-cliMaxIDs, nil)
 		}
-		return fmt.Sprintf(d.blockOpen, b.Area, len(b.Requirements), ids)
+		return e.n("block_open", len(b.Requirements), i18n.Args{"Area": e.areaText(b.Area), "IDs": ids})
 	case audit.BlockNAJustification:
-		return fmt.Sprintf(d.blockNAJustify, b.Requirement, title)
+		return e.t("block_na_justification", i18n.Args{"ID": req["ID"], "Title": title})
 	case audit.BlockNCNotes:
-		return fmt.Sprintf(d.blockNCNotes, b.Requirement, title, severityText(b.Severity))
+		return e.t("block_nc_notes", i18n.Args{"ID": req["ID"], "Title": title, "Severity": req["Severity"]})
 	case audit.BlockNCAction:
-		return fmt.Sprintf(d.blockNCAction, b.Requirement, title, severityText(b.Severity))
+		return e.t("block_nc_action", i18n.Args{"ID": req["ID"], "Title": title, "Severity": req["Severity"]})
 	case audit.BlockNCNoDueDate:
-		return fmt.Sprintf(d.blockNCNoDue, b.Requirement, title, severityText(b.Severity))
+		return e.t("block_nc_no_due_date", i18n.Args{"ID": req["ID"], "Title": title, "Severity": req["Severity"]})
 	case audit.BlockNCBadDueDate:
-		return fmt.Sprintf(d.blockNCBadDue, b.Requirement, title, b.DueDate)
+		return e.t("block_nc_bad_due_date", i18n.Args{"ID": req["ID"], "Title": title, "Date": strconv.Quote(b.DueDate)})
 	case audit.BlockUnknownRequirement:
-		return fmt.Sprintf(d.blockUnknownReq, b.Requirement, identityText(b.Given))
+		return e.t("block_unknown_requirement", i18n.Args{"ID": b.Requirement, "Catalog": identityText(b.Given)})
 	case audit.BlockUnknownVerdict:
-		return fmt.Sprintf(d.blockUnknownVerdict, b.Requirement, string(b.Verdict))
+		return e.t("block_unknown_verdict", i18n.Args{"ID": b.Requirement, "Verdict": strconv.Quote(string(b.Verdict))})
 	case audit.BlockDanglingEvidence:
-		return fmt.Sprintf(d.blockEvidence, b.Requirement, b.SHA256)
+		return e.t("block_dangling_evidence", i18n.Args{"ID": b.Requirement, "SHA": b.SHA256})
 	}
 	return string(b.Kind)
 }
 
-// problemLabel names a header field inside a problem's sentence.
-func problemLabel(e audit.FieldError) string {
-	d := domainWords
-	if l, ok := d.problemLabels[e.Field]; ok {
-		return l
+// fieldLabel names a header field inside a problem's sentence.
+func (e *env) fieldLabel(fe audit.FieldError) string {
+	if id, ok := fieldIDs[fe.Field]; ok {
+		return e.word(id, "")
 	}
-	if i := strings.LastIndexByte(e.Field, '.'); strings.HasPrefix(e.Field, "interviews[") && i > 0 {
-		if l, ok := d.interviewLabels[e.Field[i+1:]]; ok {
-			role := e.Role
-			if role == "" {
-				role = strconv.Itoa(e.Row + 1)
-			}
-			return fmt.Sprintf(l, role)
+	if i := strings.LastIndexByte(fe.Field, '.'); strings.HasPrefix(fe.Field, "interviews[") && i > 0 {
+		role := fe.Role
+		if role == "" {
+			role = strconv.Itoa(fe.Row + 1)
+		}
+		switch fe.Field[i+1:] {
+		case "women":
+			return e.t("field_interviews_women", i18n.Args{"Role": role})
+		case "men":
+			return e.t("field_interviews_men", i18n.Args{"Role": role})
+		case "other":
+			return e.t("field_interviews_other", i18n.Args{"Role": role})
 		}
 	}
-	return e.Field
+	return fe.Field
 }
 
 // problemText words a problem with a header field, a date or coordinates.
-func problemText(e audit.FieldError) string {
-	d := domainWords
-	switch e.Kind {
+func (e *env) problemText(fe audit.FieldError) string {
+	switch fe.Kind {
 	case audit.ProblemRequired:
-		return fmt.Sprintf(d.required, problemLabel(e))
+		return e.t("problem_required", i18n.Args{"Field": e.fieldLabel(fe)})
 	case audit.ProblemUnknownChoice:
-		return fmt.Sprintf(d.unknownChoice, problemLabel(e), e.Value, strings.Join(e.Known, ", "))
+		return e.t("problem_unknown_choice", i18n.Args{"Field": e.fieldLabel(fe), "Value": strconv.Quote(fe.Value), "Known": e.list(fe.Known)})
 	case audit.ProblemDateFormat:
-		return fmt.Sprintf(d.dateFormat, e.Value)
+		return e.t("problem_date_format", i18n.Args{"Value": strconv.Quote(fe.Value)})
 	case audit.ProblemDateInvalid:
-		return fmt.Sprintf(d.dateInvalid, e.Value)
+		return e.t("problem_date_invalid", i18n.Args{"Value": strconv.Quote(fe.Value)})
 	case audit.ProblemEndBeforeStart:
-		return fmt.Sprintf(d.endBeforeStart, e.Value, e.Other)
+		return e.t("problem_end_before_start", i18n.Args{"End": fe.Value, "Start": fe.Other})
 	case audit.ProblemNegativeYear:
-		return fmt.Sprintf(d.negativeYear, e.Number)
+		return e.t("problem_negative_year", i18n.Args{"Year": fe.Number})
 	case audit.ProblemInitialNotYearZero:
-		return fmt.Sprintf(d.initialNotYearZero, e.Number)
+		return e.t("problem_initial_not_year_zero", i18n.Args{"Year": fe.Number})
 	case audit.ProblemLaterAuditYearZero:
-		return fmt.Sprintf(d.laterAuditYearZero, e.Value)
+		return e.t("problem_later_audit_year_zero", i18n.Args{"Type": fe.Value})
 	case audit.ProblemNegative:
-		return fmt.Sprintf(d.negativeCount, problemLabel(e), e.Number)
+		return e.t("problem_negative", i18n.Args{"Field": e.fieldLabel(fe), "Number": fe.Number})
 	case audit.ProblemNotNumber:
-		return fmt.Sprintf(d.notNumber, e.Value)
+		return e.t("problem_not_number", i18n.Args{"Value": strconv.Quote(fe.Value)})
 	case audit.ProblemCoordFormat:
-		return fmt.Sprintf(d.coordFormat, e.Value)
+		return e.t("problem_coord_format", i18n.Args{"Value": strconv.Quote(fe.Value)})
 	case audit.ProblemCoordNumber:
-		return fmt.Sprintf(d.coordNumber, e.Value)
+		return e.t("problem_coord_number", i18n.Args{"Value": strconv.Quote(fe.Value)})
 	case audit.ProblemLatitudeRange:
-		return fmt.Sprintf(d.latRange, e.Degrees)
+		return e.t("problem_latitude_range", i18n.Args{"Degrees": fe.Degrees})
 	case audit.ProblemLongitudeRange:
-		return fmt.Sprintf(d.lonRange, e.Degrees)
+		return e.t("problem_longitude_range", i18n.Args{"Degrees": fe.Degrees})
 	case audit.ProblemCoordNotFinite:
-		return d.coordNotFinite
+		return e.t("problem_coord_not_finite", nil)
 	}
-	return e.Error()
+	return fe.Error()
 }
 
 // noteText words one note on a list entry.
-func noteText(n audit.Note) string {
-	d := domainWords
+func (e *env) noteText(n audit.Note) string {
 	var id standards.Identity
 	if n.Catalog != nil {
 		id = *n.Catalog
 	}
 	switch n.Kind {
 	case audit.NoteCatalogChanged:
-		return fmt.Sprintf(d.noteCatalogChanged, id.ID, id.Version, cliShortSHA(id.SHA256), cliShortSHA(n.InstalledSHA256), n.Source)
+		return e.t("note_catalog_changed", i18n.Args{"ID": id.ID, "Version": id.Version, "Recorded": cliShortSHA(id.SHA256),
+			"Installed": cliShortSHA(n.InstalledSHA256), "Source": e.sourceText(n.Source)})
 	case audit.NoteCatalogMissing:
-		return fmt.Sprintf(d.noteCatalogMissing, id.ID, id.Version)
+		return e.t("note_catalog_missing", i18n.Args{"ID": id.ID, "Version": id.Version})
 	case audit.NoteUnknownVerdicts:
 		bad := make([]string, len(n.Verdicts))
 		for i, uv := range n.Verdicts {
-			bad[i] = fmt.Sprintf("%s (%q)", uv.Requirement, string(uv.Verdict))
+			bad[i] = uv.Requirement + " (" + strconv.Quote(string(uv.Verdict)) + ")"
 		}
 		known := make([]string, len(audit.Verdicts))
 		for i, v := range audit.Verdicts {
 			known[i] = string(v)
 		}
-		return fmt.Sprintf(d.noteUnknownVerdicts, strings.Join(bad, ", "), strings.Join(known, ", "))
+		return e.t("note_unknown_verdicts", i18n.Args{"Findings": e.list(bad), "Known": e.list(known)})
 	}
 	return string(n.Kind)
 }
 
 // notesText words an entry's notes on one line ("" for none).
-func notesText(ns []audit.Note) string {
+func (e *env) notesText(ns []audit.Note) string {
 	out := make([]string, len(ns))
 	for i, n := range ns {
-		out[i] = noteText(n)
+		out[i] = e.noteText(n)
 	}
-	return strings.Join(out, domainWords.noteSep)
+	return strings.Join(out, e.t("notes_sep", nil))
 }
 
-// auditErrorText words an error from audit: its typed refusals in the
-// CLI's words, anything else as the error says it.
-func auditErrorText(err error) string {
-	var fe audit.FieldError
+// sourceText names where a catalog came from: a file's path, or "built-in".
+func (e *env) sourceText(source string) string {
+	if source == standards.SourceBuiltin {
+		return e.t("source_builtin", nil)
+	}
+	return source
+}
+
+// catalogList names catalogs "id version, id version", or "none".
+func (e *env) catalogList(ids []standards.Identity) string {
+	if len(ids) == 0 {
+		return e.t("none", nil)
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id.ID + " " + id.Version
+	}
+	return e.list(out)
+}
+
+// notFoundText says that a catalog is not loaded, listing those that are.
+func (e *env) notFoundText(id, version string, set *standards.Set) string {
+	var avail []standards.Identity
+	for _, c := range set.Current() {
+		avail = append(avail, c.Identity())
+	}
+	if version == "" {
+		return e.t("catalog_not_found_any", i18n.Args{"ID": id, "Known": e.catalogList(avail)})
+	}
+	return e.t("catalog_not_found", i18n.Args{"ID": id, "Version": version, "Known": e.catalogList(avail)})
+}
+
+// certProblem words identity.CheckSigningCert's refusal.
+func (e *env) certProblem(p *identity.CertProblem) string {
+	switch p.Reason {
+	case identity.CertExpired:
+		return e.t("cert_expired", i18n.Args{"Date": p.NotAfter.UTC().Format("2006-01-02")})
+	case identity.CertNotYetValid:
+		return e.t("cert_not_yet_valid", i18n.Args{"Date": p.NotBefore.UTC().Format("2006-01-02")})
+	case identity.CertNoDigSig:
+		return e.t("cert_no_digital_signature", nil)
+	case identity.CertEKU:
+		return e.t("cert_ext_key_usage", nil)
+	}
+	return e.t("cert_unusable", i18n.Args{"Reason": p.Reason})
+}
+
+// errText words an error from below: its typed values in the CLI's words,
+// anything else as the error says it (Go error text, the system's).
+func (e *env) errText(err error) string {
+	var (
+		fe  audit.FieldError
+		sp  standards.Problem
+		nf  *standards.NotFoundError
+		ch  *standards.ChangedError
+		le  *audit.LockedError
+		se  *audit.SaveError
+		sc  *audit.SchemaError
+		ce  *audit.CorruptError
+		re  *report.RootsError
+		fpe *report.FingerprintError
+		cp  *identity.CertProblem
+		sfe *safefile.Error
+	)
 	switch {
+	case errors.As(err, &sp):
+		return e.describe(sp)
 	case errors.As(err, &fe):
-		return problemText(fe)
+		return e.problemText(fe)
 	case errors.Is(err, audit.ErrNotFinalized):
-		return domainWords.amendNotFinalized
+		return e.t("amend_not_finalized", nil)
 	case errors.Is(err, audit.ErrNoAmendReason):
-		return domainWords.amendNoReason
+		return e.t("amend_no_reason", nil)
+	case errors.As(err, &nf):
+		return e.catalogMissingText(nf)
+	case errors.As(err, &ch):
+		return e.t("catalog_changed", i18n.Args{"ID": ch.ID, "Version": ch.Version, "Recorded": cliShortSHA(ch.Want),
+			"Installed": cliShortSHA(ch.Got), "Source": e.sourceText(ch.Source)})
+	case errors.As(err, &le):
+		if le.PID > 0 {
+			return e.t("audit_locked_pid", i18n.Args{"ID": le.ID, "PID": le.PID})
+		}
+		return e.t("audit_locked", i18n.Args{"ID": le.ID})
+	case errors.As(err, &se):
+		return e.saveErrorText(se)
+	case errors.As(err, &sc):
+		return e.t("audit_schema_too_new", i18n.Args{"Schema": sc.Schema, "Supported": audit.SchemaVersion})
+	case errors.As(err, &ce):
+		if ce.HasBackup {
+			return e.t("audit_corrupt_backup", i18n.Args{"Path": ce.Path, "Reason": ce.Reason, "ID": ce.ID})
+		}
+		return e.t("audit_corrupt", i18n.Args{"Path": ce.Path, "Reason": ce.Reason})
+	case errors.As(err, &re):
+		if re.Cert == 0 {
+			return e.t("roots_empty", i18n.Args{"Path": re.Path})
+		}
+		return e.t("roots_bad", i18n.Args{"Path": re.Path, "N": re.Cert, "Error": re.Err.Error()})
+	case errors.As(err, &fpe):
+		return e.t("bad_fingerprint", i18n.Args{"Given": strconv.Quote(fpe.Given)})
+	case errors.As(err, &cp):
+		return e.certProblem(cp)
+	case errors.As(err, &sfe):
+		if sfe.Kind == safefile.TooLarge {
+			return e.t("file_too_large", i18n.Args{"Path": sfe.Path, "Size": e.size(sfe.Size), "Limit": e.size(sfe.Limit)})
+		}
+		return e.t("file_not_regular", i18n.Args{"Path": sfe.Path, "Kind": e.word(safefileIDs[sfe.Kind], sfe.Kind.String())})
 	}
 	return err.Error()
+}
+
+// catalogMissingText words a catalog an audit needs that is not loaded.
+func (e *env) catalogMissingText(nf *standards.NotFoundError) string {
+	return e.t("catalog_not_found", i18n.Args{"ID": nf.ID, "Version": nf.Version, "Known": e.catalogList(nf.Available)})
+}
+
+// saveErrorText words a failed write: which audit and file, and why.
+func (e *env) saveErrorText(se *audit.SaveError) string {
+	cause := ""
+	if se.Err != nil {
+		cause = se.Err.Error()
+	}
+	args := i18n.Args{"ID": se.ID, "Path": se.Path, "Error": cause}
+	switch {
+	case se.ID == "" && se.Problem == audit.WriteDiskFull:
+		return e.t("write_disk_full", args)
+	case se.ID == "" && se.Problem == audit.WriteSizeLimit:
+		return e.t("write_size_limit", args)
+	case se.ID == "":
+		return e.t("write_failed", args)
+	case se.Problem == audit.WriteDiskFull:
+		return e.t("save_disk_full", args)
+	case se.Problem == audit.WriteSizeLimit:
+		return e.t("save_size_limit", args)
+	}
+	return e.t("save_failed", args)
+}
+
+// size words a number of bytes in the UI language ("1,2 MB").
+func (e *env) size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return e.t("size_mb", i18n.Args{"N": e.localizer().Decimal(float64(n)/(1<<20), 1)})
+	case n >= 1<<10:
+		return e.t("size_kb", i18n.Args{"N": e.localizer().Int(int(n >> 10))})
+	}
+	return e.t("size_b", i18n.Args{"N": e.localizer().Int(int(n))})
 }

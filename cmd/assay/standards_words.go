@@ -3,165 +3,86 @@ package main
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/standards"
 )
 
-// problemWords is how one language words the catalog problems the
-// standards package reports as typed values. Templates name the problem's
-// fields in braces ({Key}, {Value}, ...), so moving them into message
-// files is a matter of copying.
-//
-// A template is looked up by kind with a variant first ("kind/variant"),
-// then by kind alone; see variant for the variants.
-type problemWords struct {
-	// Layouts: {File}, {Line}, {Requirement}, {Text}.
-	layoutLineReq, layoutLine, layoutReq, layout string
-	kinds                                        map[string]string
-	// nouns name what an unknown value was meant to be, by key.
-	nouns map[string]string
-	// want and found name TOML types: what a key needs, what the file has.
-	want, found map[standards.ValueType]string
-	// listSep joins lists (allowed values, fields).
-	listSep string
+// The CLI's words for the catalog problems the standards package reports as
+// typed values. A problem's message is looked up by kind with a variant
+// first ("kind/variant"), then by kind alone (see variant); every message
+// of the table takes the same values, the problem's fields (see
+// problemArgs), and is then placed in a layout with the file, line and
+// requirement, the way compilers print errors so that editors can jump to
+// it. Keys, values and TOML stay as written in the file: they are what the
+// author must type.
+
+// problemIDs are the messages of catalog problems, by kind[/variant].
+var problemIDs = map[string]string{
+	string(standards.KindOther):               "catalog_problem_other",
+	string(standards.KindEmptyFile):           "catalog_problem_empty_file",
+	string(standards.KindSyntax):              "catalog_problem_syntax",
+	string(standards.KindCatalogKeyMissing):   "catalog_problem_catalog_key_missing",
+	string(standards.KindNoRequirements):      "catalog_problem_no_requirements",
+	string(standards.KindNotTables):           "catalog_problem_not_tables",
+	string(standards.KindBadIdent):            "catalog_problem_bad_ident",
+	string(standards.KindUnknownKey):          "catalog_problem_unknown_key",
+	string(standards.KindWrongType):           "catalog_problem_wrong_type",
+	string(standards.KindWrongItemType):       "catalog_problem_wrong_item_type",
+	string(standards.KindControlChar):         "catalog_problem_control_char",
+	"control-char/item":                       "catalog_problem_control_char_item",
+	string(standards.KindFieldMissing):        "catalog_problem_field_missing",
+	string(standards.KindFieldEmpty):          "catalog_problem_field_empty",
+	string(standards.KindEmptyItem):           "catalog_problem_empty_item",
+	string(standards.KindDuplicateID):         "catalog_problem_duplicate_id",
+	"duplicate-id/noline":                     "catalog_problem_duplicate_id_noline",
+	string(standards.KindUnknownValue):        "catalog_problem_unknown_value",
+	string(standards.KindAreaNotListed):       "catalog_problem_area_not_listed",
+	"listed-twice/areas":                      "catalog_problem_listed_twice_areas",
+	"listed-twice/evidence":                   "catalog_problem_listed_twice_evidence",
+	"listed-twice/language":                   "catalog_problem_listed_twice_language",
+	string(standards.KindListedTwice):         "catalog_problem_listed_twice",
+	string(standards.KindProgressNoYear):      "catalog_problem_progress_no_year",
+	string(standards.KindDueYearRange):        "catalog_problem_due_year_range",
+	string(standards.KindEntryWithYear):       "catalog_problem_entry_with_year",
+	string(standards.KindReconstructedNoNote): "catalog_problem_reconstructed_no_note",
+	string(standards.KindNoteWithoutBasis):    "catalog_problem_note_without_basis",
+	string(standards.KindBadLanguage):         "catalog_problem_bad_language",
+	"bad-language/catalog":                    "catalog_problem_bad_language_catalog",
+	string(standards.KindOwnLanguage):         "catalog_problem_own_language",
+	"own-language/catalog":                    "catalog_problem_own_language_catalog",
+	string(standards.KindMissingTranslation):  "catalog_problem_missing_translation",
+	"missing-translation/catalog":             "catalog_problem_missing_translation_catalog",
+	"missing-translation/chapter":             "catalog_problem_missing_translation_chapter",
+	string(standards.KindNothingToTranslate):  "catalog_problem_nothing_to_translate",
+	"nothing-to-translate/chapter":            "catalog_problem_nothing_to_translate_chapter",
+	string(standards.KindDuplicateCatalog):    "catalog_problem_duplicate_catalog",
+	string(standards.KindSkipped):             "catalog_problem_skipped",
+	string(standards.KindCannotReadDir):       "catalog_problem_cannot_read_dir",
+	string(standards.KindNotRegular):          "catalog_problem_not_regular",
+	string(standards.KindTooBig):              "catalog_problem_too_big",
+	string(standards.KindCannotRead):          "catalog_problem_cannot_read",
 }
 
-// Placeholders a template may use:
-//
-//	{Key} {QKey}        the key, plain and quoted
-//	{Value} {Raw}       the value found, quoted and plain
-//	{Allowed} {Fields}  lists, joined
-//	{Item} {Number}     numbers
-//	{Want} {Found}      type names
-//	{Rune}              the control character, as U+001B
-//	{Noun}              what the key names ("evidence kind")
-//	{Lang} {Catalog} {Version} {Path} {File} {Message}
+// Words inside catalog problems: what an unknown value was meant to be (by
+// key), the TOML type a key needs and the one the file has.
+var (
+	nounIDs = map[string]string{
+		"area": "noun_area", "areas": "noun_area", "level": "noun_level", "evidence": "noun_evidence",
+		"applies_to": "noun_applies_to", "responsible": "noun_responsible", "basis": "noun_basis",
+	}
+	wantIDs = map[standards.ValueType]string{
+		standards.TypeString: "want_string", standards.TypeStrings: "want_strings", standards.TypeInt: "want_int",
+		standards.TypeBool: "want_bool", standards.TypeTables: "want_tables", standards.TypeTable: "want_table",
+	}
+	foundIDs = map[standards.ValueType]string{
+		standards.TypeString: "found_string", standards.TypeInt: "found_int", standards.TypeFloat: "found_float",
+		standards.TypeBool: "found_bool", standards.TypeDate: "found_date", standards.TypeArray: "found_array",
+		standards.TypeTable: "found_table", standards.TypeOther: "found_other",
+	}
+)
 
-// problemWordsEN keeps the words catalog authors have always read.
-var problemWordsEN = problemWords{
-	layoutLineReq: "{File}:{Line}: requirement {Requirement}: {Text}",
-	layoutLine:    "{File}:{Line}: {Text}",
-	layoutReq:     "{File}: requirement {Requirement}: {Text}",
-	layout:        "{File}: {Text}",
-	kinds: map[string]string{
-		"":                            "{Message}",
-		"empty-file":                  "the file is empty: a catalog needs id, version and [[requirement]] tables",
-		"syntax":                      "TOML syntax error: {Message}",
-		"catalog-key-missing":         "catalog {Key} is missing: add {Key} = \"...\" at the top of the file",
-		"no-requirements":             "the catalog has no requirements: add [[requirement]] tables",
-		"not-tables":                  "requirement must be written as [[requirement]] tables, not {Found}",
-		"bad-ident":                   "{Key} {Value} must not contain spaces or control characters",
-		"unknown-key":                 "unknown key {QKey} (known keys: {Allowed})",
-		"wrong-type":                  "{Key} must be {Want}, not {Found}",
-		"wrong-item-type":             "{Key} item {Item} must be a string, not {Found}",
-		"control-char":                "{Key} contains the control character {Rune} (an escape sequence or invisible byte): remove it",
-		"control-char/item":           "{Key} item {Item} contains the control character {Rune} (an escape sequence or invisible byte): remove it",
-		"field-missing":               "requirement has no {Key}",
-		"field-empty":                 "{Key} is empty",
-		"empty-item":                  "{Key} item {Item} is empty",
-		"duplicate-id":                "duplicate requirement id {Value} (first used at line {Number})",
-		"duplicate-id/noline":         "duplicate requirement id {Value}",
-		"unknown-value":               "unknown {Noun} {Value} (known: {Allowed})",
-		"area-not-listed":             "area {Value} is not in the catalog's areas list ({Allowed})",
-		"listed-twice/areas":          "area {Value} is listed twice in areas",
-		"listed-twice/evidence":       "evidence kind {Value} is listed twice",
-		"listed-twice/language":       "translation {Value} is given twice (language tags ignore case)",
-		"progress-no-year":            "progress requirement needs due_year: the number of years after certification (at least 1)",
-		"due-year-range":              "due_year must be between 1 and {Number}, not {Raw}",
-		"entry-with-year":             "due_year is only for progress requirements; this one is entry",
-		"reconstructed-no-note":       "basis \"reconstructed\" needs a basis_note saying what is reconstructed and why",
-		"note-without-basis":          "basis_note explains a basis: add basis = \"confirmed\" or \"reconstructed\"",
-		"bad-language":                "[requirement.{Key}] is not a translation: name a translation table by its language tag, such as [requirement.es] or [requirement.pt-BR]",
-		"bad-language/catalog":        "[{Key}] is not a translation: name it by its language tag, such as [translation.es]",
-		"own-language":                "[requirement.{Lang}] translates into the catalog's own language ({Lang}): remove it",
-		"own-language/catalog":        "[translation.{Lang}] translates into the catalog's own language ({Lang}): remove it",
-		"missing-translation":         "no {Lang} translation of {Fields}: add to [requirement.{Lang}]",
-		"missing-translation/catalog": "no {Lang} translation of the catalog's {Fields}: add to [translation.{Lang}]",
-		"duplicate-catalog":           "duplicate catalog {Catalog} version {Version}: already loaded from {Path}",
-		"skipped":                     "catalog not loaded; check it with: assay standards validate {File}",
-		"cannot-read-dir":             "cannot list catalog files: {Message}",
-	},
-	nouns: map[string]string{
-		"area": "area", "areas": "area", "level": "level", "evidence": "evidence kind",
-		"applies_to": "applies_to", "responsible": "responsible", "basis": "basis",
-	},
-	want: map[standards.ValueType]string{
-		standards.TypeString: "a string (in quotes)", standards.TypeStrings: "an array of strings",
-		standards.TypeInt: "a whole number", standards.TypeBool: "true or false",
-		standards.TypeTables: "[[requirement]] tables", standards.TypeTable: "a table",
-	},
-	found: map[standards.ValueType]string{
-		standards.TypeString: "a string", standards.TypeInt: "a whole number", standards.TypeFloat: "a decimal number",
-		standards.TypeBool: "true/false", standards.TypeDate: "a date/time", standards.TypeArray: "an array",
-		standards.TypeTable: "a table", standards.TypeOther: "another type",
-	},
-	listSep: ", ",
-}
-
-// problemWordsES says the same in Spanish. Keys, values and TOML stay as
-// written in the file: they are what the author must type.
-var problemWordsES = problemWords{
-	layoutLineReq: "{File}:{Line}: requisito {Requirement}: {Text}",
-	layoutLine:    "{File}:{Line}: {Text}",
-	layoutReq:     "{File}: requisito {Requirement}: {Text}",
-	layout:        "{File}: {Text}",
-	kinds: map[string]string{
-		"":                            "{Message}",
-		"empty-file":                  "el archivo está vacío: un catálogo necesita id, version y tablas [[requirement]]",
-		"syntax":                      "error de sintaxis TOML: {Message}",
-		"catalog-key-missing":         "falta {Key} del catálogo: añada {Key} = \"...\" al principio del archivo",
-		"no-requirements":             "el catálogo no tiene requisitos: añada tablas [[requirement]]",
-		"not-tables":                  "requirement debe escribirse como tablas [[requirement]], no como {Found}",
-		"bad-ident":                   "{Key} {Value} no puede contener espacios ni caracteres de control",
-		"unknown-key":                 "clave desconocida {QKey} (claves válidas: {Allowed})",
-		"wrong-type":                  "{Key} debe ser {Want}, no {Found}",
-		"wrong-item-type":             "el elemento {Item} de {Key} debe ser un texto, no {Found}",
-		"control-char":                "{Key} contiene el carácter de control {Rune} (una secuencia de escape o un byte invisible): quítelo",
-		"control-char/item":           "el elemento {Item} de {Key} contiene el carácter de control {Rune} (una secuencia de escape o un byte invisible): quítelo",
-		"field-missing":               "al requisito le falta {Key}",
-		"field-empty":                 "{Key} está vacío",
-		"empty-item":                  "el elemento {Item} de {Key} está vacío",
-		"duplicate-id":                "id de requisito repetido {Value} (usado por primera vez en la línea {Number})",
-		"duplicate-id/noline":         "id de requisito repetido {Value}",
-		"unknown-value":               "{Noun} desconocido {Value} (valores válidos: {Allowed})",
-		"area-not-listed":             "el área {Value} no está en la lista areas del catálogo ({Allowed})",
-		"listed-twice/areas":          "el área {Value} aparece dos veces en areas",
-		"listed-twice/evidence":       "el tipo de evidencia {Value} aparece dos veces",
-		"listed-twice/language":       "la traducción {Value} aparece dos veces (las etiquetas de idioma no distinguen mayúsculas)",
-		"progress-no-year":            "un requisito de progreso necesita due_year: el número de años después de la certificación (al menos 1)",
-		"due-year-range":              "due_year debe estar entre 1 y {Number}, no {Raw}",
-		"entry-with-year":             "due_year es solo para requisitos de progreso; este es de entrada",
-		"reconstructed-no-note":       "basis \"reconstructed\" necesita una basis_note que diga qué se reconstruyó y por qué",
-		"note-without-basis":          "basis_note explica una base: añada basis = \"confirmed\" o \"reconstructed\"",
-		"bad-language":                "[requirement.{Key}] no es una traducción: nombre cada tabla de traducción con su etiqueta de idioma, como [requirement.es] o [requirement.pt-BR]",
-		"bad-language/catalog":        "[{Key}] no es una traducción: nómbrela con su etiqueta de idioma, como [translation.es]",
-		"own-language":                "[requirement.{Lang}] traduce al idioma propio del catálogo ({Lang}): quítela",
-		"own-language/catalog":        "[translation.{Lang}] traduce al idioma propio del catálogo ({Lang}): quítela",
-		"missing-translation":         "falta la traducción al {Lang} de {Fields}: añádala en [requirement.{Lang}]",
-		"missing-translation/catalog": "falta la traducción al {Lang} de {Fields} del catálogo: añádala en [translation.{Lang}]",
-		"duplicate-catalog":           "catálogo repetido {Catalog} versión {Version}: ya cargado desde {Path}",
-		"skipped":                     "catálogo no cargado; revíselo con: assay standards validate {File}",
-		"cannot-read-dir":             "no se pueden listar los archivos de catálogo: {Message}",
-	},
-	nouns: map[string]string{
-		"area": "área", "areas": "área", "level": "nivel (level)", "evidence": "tipo de evidencia",
-		"applies_to": "valor de applies_to", "responsible": "responsable (responsible)", "basis": "valor de basis",
-	},
-	want: map[standards.ValueType]string{
-		standards.TypeString: "un texto (entre comillas)", standards.TypeStrings: "una lista de textos",
-		standards.TypeInt: "un número entero", standards.TypeBool: "true o false",
-		standards.TypeTables: "tablas [[requirement]]", standards.TypeTable: "una tabla",
-	},
-	found: map[standards.ValueType]string{
-		standards.TypeString: "un texto", standards.TypeInt: "un número entero", standards.TypeFloat: "un número decimal",
-		standards.TypeBool: "true/false", standards.TypeDate: "una fecha/hora", standards.TypeArray: "una lista",
-		standards.TypeTable: "una tabla", standards.TypeOther: "otro tipo",
-	},
-	listSep: ", ",
-}
-
-// variant picks the template variant a problem needs, "" for none.
+// variant picks the message variant a problem needs, "" for none.
 func variant(p standards.Problem) string {
 	switch p.Kind {
 	case standards.KindControlChar:
@@ -174,7 +95,18 @@ func variant(p standards.Problem) string {
 		}
 	case standards.KindListedTwice:
 		return p.Key
-	case standards.KindBadLanguage, standards.KindOwnLanguage, standards.KindMissingTranslation:
+	case standards.KindNothingToTranslate:
+		if p.Value != "" {
+			return "chapter"
+		}
+	case standards.KindMissingTranslation:
+		if p.Value != "" {
+			return "chapter"
+		}
+		if p.Requirement == "" {
+			return "catalog"
+		}
+	case standards.KindBadLanguage, standards.KindOwnLanguage:
 		if p.Requirement == "" {
 			return "catalog"
 		}
@@ -182,54 +114,43 @@ func variant(p standards.Problem) string {
 	return ""
 }
 
-// template returns the words for p's kind, or "" when the table lacks them.
-func (w *problemWords) template(p standards.Problem) string {
+// problemID returns the message of p's kind, "" when the table lacks it.
+func problemID(p standards.Problem) string {
 	if v := variant(p); v != "" {
-		if s, ok := w.kinds[string(p.Kind)+"/"+v]; ok {
-			return s
+		if id, ok := problemIDs[string(p.Kind)+"/"+v]; ok {
+			return id
 		}
 	}
-	return w.kinds[string(p.Kind)]
+	return problemIDs[string(p.Kind)]
+}
+
+// problemArgs are the values every catalog problem's message may use.
+func (e *env) problemArgs(p standards.Problem) i18n.Args {
+	noun := e.word(nounIDs[p.Key], p.Key)
+	return i18n.Args{
+		"Key": p.Key, "QKey": strconv.Quote(p.Key), "Value": strconv.Quote(p.Value), "Raw": p.Value,
+		"Allowed": e.list(p.Allowed), "Fields": e.list(p.Fields), "Item": p.Item, "Number": p.Number,
+		"Want": e.word(wantIDs[p.Want], string(p.Want)), "Found": e.word(foundIDs[p.Found], string(p.Found)),
+		"Rune": fmt.Sprintf("%U", p.Rune), "Noun": noun, "Lang": p.Lang, "Catalog": p.Catalog,
+		"Version": p.Version, "Path": p.Path, "File": p.File, "Message": p.Message,
+	}
 }
 
 // describe words a problem the way compilers print errors, so editors can
 // jump to it: "FILE:LINE: requirement ID: what is wrong".
-func (w *problemWords) describe(p standards.Problem) string {
-	tmpl := w.template(p)
-	if tmpl == "" {
+func (e *env) describe(p standards.Problem) string {
+	id := problemID(p)
+	if id == "" {
 		return p.Error() // a kind newer than this table: still located
 	}
-	noun := w.nouns[p.Key]
-	if noun == "" {
-		noun = p.Key
-	}
-	text := strings.NewReplacer(
-		"{Key}", p.Key, "{QKey}", strconv.Quote(p.Key),
-		"{Value}", strconv.Quote(p.Value), "{Raw}", p.Value,
-		"{Allowed}", strings.Join(p.Allowed, w.listSep), "{Fields}", strings.Join(p.Fields, w.listSep),
-		"{Item}", strconv.Itoa(p.Item), "{Number}", strconv.Itoa(p.Number),
-		"{Want}", w.want[p.Want], "{Found}", w.found[p.Found],
-		"{Rune}", fmt.Sprintf("%U", p.Rune), "{Noun}", noun,
-		"{Lang}", p.Lang, "{Catalog}", p.Catalog, "{Version}", p.Version, "{Path}", p.Path,
-		"{File}", p.File, "{Message}", p.Message,
-	).Replace(tmpl)
-	layout := w.layout
+	text := e.sayTable(id, e.problemArgs(p))
 	switch {
 	case p.Line > 0 && p.Requirement != "":
-		layout = w.layoutLineReq
+		return e.t("at_line_requirement", i18n.Args{"File": p.File, "Line": p.Line, "Requirement": p.Requirement, "Text": text})
 	case p.Line > 0:
-		layout = w.layoutLine
+		return e.t("at_line", i18n.Args{"File": p.File, "Line": p.Line, "Text": text})
 	case p.Requirement != "":
-		layout = w.layoutReq
+		return e.t("at_requirement", i18n.Args{"File": p.File, "Requirement": p.Requirement, "Text": text})
 	}
-	return strings.NewReplacer("{File}", p.File, "{Line}", strconv.Itoa(p.Line),
-		"{Requirement}", p.Requirement, "{Text}", text).Replace(layout)
-}
-
-// describeError words a catalog problem, or gives any other error's text.
-func describeError(w *problemWords, err error) string {
-	if p, ok := err.(standards.Problem); ok {
-		return w.describe(p)
-	}
-	return err.Error()
+	return e.t("at_file", i18n.Args{"File": p.File, "Text": text})
 }

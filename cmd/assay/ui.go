@@ -2,9 +2,9 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -18,22 +18,6 @@ import (
 	"github.com/assay-dev/assay/standards"
 	"github.com/assay-dev/assay/tui"
 )
-
-// uiMessages are the words runUI prints itself.
-var uiMessages = struct {
-	noTerminal string
-	failed     string
-	noIdentity string // %s: the home, so the command works as typed
-	notSaved   string // %v: why the last save failed
-}{
-	noTerminal: "the terminal UI needs a terminal (stdin and stdout are not both one).\n" +
-		"Without one, use the sub-commands: 'assay --help' lists them; 'assay list' shows the audits;\n" +
-		"'assay demo' creates a filled sample audit.",
-	failed: "terminal UI: %v",
-	noIdentity: "no signing key yet. In another terminal run: assay --home %q keys create --name \"Your Name\"" +
-		" — then press x again",
-	notSaved: "stopping: the last changes could not be saved: %v",
-}
 
 // Stopping on a signal: SIGTERM (shutdown), SIGHUP (the terminal or tmux
 // window closed) and SIGINT (kill -INT; ctrl+c in the UI is a key) save
@@ -62,19 +46,20 @@ func runUI(e *env) int {
 	in, inOK := e.stdin.(*os.File)
 	out, outOK := e.stdout.(*os.File)
 	if !inOK || !outOK || !isTTY(in) || !isTTY(out) {
-		return e.errorf("%s", uiMessages.noTerminal)
+		return e.fail("ui_no_terminal", nil)
 	}
 	cats := e.catalogs()
 	cfg, cfgErr := e.configErr()
 	s, err := audit.OpenStore(e.home, cats)
 	if err != nil {
-		return e.errorf("%v", err)
+		return e.failErr(err)
 	}
 	s.MaxEvidenceBytes = cfg.MaxEvidenceBytes()
+	cfg.Language = e.lang // the UI language as resolved: --lang, config.toml, the locale
 	m := tui.New(tui.Deps{
 		Store:     uiStore{s},
 		Catalogs:  cats,
-		Exporter:  uiExporter{s: s, home: e.home, cats: cats, lang: reportLanguage(e, cfg)},
+		Exporter:  uiExporter{s: s, home: e.home, cats: cats, lang: reportLanguage(e, cfg), uiLang: e.lang, noIdentity: e.t("ui_no_identity", i18n.Args{"Home": strconv.Quote(e.home)})},
 		Editor:    e.getenv("EDITOR"),
 		Config:    cfg,
 		ConfigErr: cfgErr,
@@ -88,7 +73,7 @@ func runUI(e *env) int {
 			}
 			var cp *identity.CertProblem
 			if err := identity.CheckSigningCert(ident.Cert, time.Now()); errors.As(err, &cp) {
-				return nil, errors.New(verifyEnglish.certProblem(cp))
+				return nil, errors.New(e.certProblem(cp))
 			}
 			return report.SignerRecord(ident.Cert), nil
 		},
@@ -141,14 +126,14 @@ func runUI(e *env) int {
 	// when the signal came, or when the terminal went away.
 	if fm, ok := final.(tui.Model); ok {
 		if err := fm.Flush(); err != nil {
-			e.errorf(uiMessages.notSaved, err)
+			e.fail("ui_not_saved", i18n.Args{"Error": e.errText(err)})
 			if code == exitOK {
 				code = exitFail
 			}
 		}
 	}
 	if runErr != nil && sig == nil {
-		e.errorf(uiMessages.failed, runErr)
+		e.fail("ui_failed", i18n.Args{"Error": runErr.Error()})
 	}
 	return code
 }
@@ -179,9 +164,9 @@ func (u uiStore) Open(id string) (tui.Handle, error) {
 }
 
 // reportLanguage is the language of the TUI's exports: report_language,
-// else the UI language (config.toml's language, else the locale).
+// else the UI language (--lang, config.toml's language, else the locale).
 func reportLanguage(e *env, cfg audit.Config) string {
-	return i18n.ReportLanguage("", cfg.ReportLanguage, i18n.UILanguage("", cfg.Language, e.getenv))
+	return i18n.ReportLanguage("", cfg.ReportLanguage, e.lang)
 }
 
 // uiExporter exports through report.Export: drafts unsigned, finalized
@@ -191,10 +176,15 @@ type uiExporter struct {
 	home string
 	cats *standards.Set
 	lang string // the report language; one without a report edition gives English
+	// uiLang is the language of the export's refusals and warnings.
+	uiLang string
+	// noIdentity says how to make a signing key, in the UI language: the
+	// screen is all the inspector has.
+	noIdentity string
 }
 
 func (x uiExporter) Export(h tui.Handle, id string, draft bool) (string, error) {
-	opts := report.ExportOptions{Draft: draft, Catalogs: x.cats}
+	opts := report.ExportOptions{Draft: draft, Catalogs: x.cats, UILanguage: x.uiLang}
 	if msgs, _ := report.LoadMessages(x.home); msgs.Has(x.lang) {
 		opts.Language = x.lang
 	}
@@ -205,7 +195,7 @@ func (x uiExporter) Export(h tui.Handle, id string, draft bool) (string, error) 
 		ident, err := identity.Load(x.home)
 		if errors.Is(err, identity.ErrNoIdentity) {
 			// The screen is all the inspector has: say how to make one.
-			return "", fmt.Errorf(uiMessages.noIdentity, x.home)
+			return "", errors.New(x.noIdentity)
 		}
 		if err != nil {
 			return "", err

@@ -239,36 +239,30 @@ func TestVerifySpeaksSpanish(t *testing.T) {
 	}
 }
 
-// TestVerifyWordsAreComplete: every finding kind has words in both
-// languages, the same template fields in each, and none of them fails to
-// execute on a finding with every field set.
+// TestVerifyWordsAreComplete: every finding kind and reason code has words
+// in both languages, which differ, and none of them fails to fill on a
+// finding with every field set (a misspelt value would leave the message's
+// id or the English words).
 func TestVerifyWordsAreComplete(t *testing.T) {
-	for kind, en := range verifyEnglish.kinds {
-		es, ok := verifySpanish.kinds[kind]
-		if !ok {
-			t.Errorf("%s has no Spanish words", kind)
-			continue
-		}
-		for _, field := range []string{".Revision", ".Page", ".Object", ".Name", ".Subject", ".Detail", ".Time", ".Until", ".File", ".Got", ".Want"} {
-			if strings.Contains(en, field) != strings.Contains(es, field) {
-				t.Errorf("%s: %s in one language only", kind, field)
+	en, es := langEnv("en"), langEnv("es")
+	for kind, id := range verifyKindIDs {
+		for _, detail := range []string{"d", "timestamp", "untrusted"} {
+			f := report.Finding{Kind: kind, Revision: 3, Page: 2, Object: 9, Name: "n", Subject: "CN=x", Detail: detail,
+				Time: time.Now(), Until: time.Now(), File: "f", Got: "g", Want: "w"}
+			enText, esText := en.findingText(f), es.findingText(f)
+			for lang, s := range map[string]string{"en": enText, "es": esText} {
+				if s == id || strings.HasPrefix(s, "problem ") || strings.HasPrefix(s, "problema ") || strings.Contains(s, "<no value>") {
+					t.Errorf("%s %s: %q", lang, kind, s)
+				}
 			}
-		}
-		f := report.Finding{Kind: kind, Revision: 3, Page: 2, Object: 9, Name: "n", Subject: "CN=x", Detail: "d", Time: time.Now(), Until: time.Now(), File: "f", Got: "g", Want: "w"}
-		for _, w := range []*verifyWords{&verifyEnglish, &verifySpanish} {
-			if s := w.word(f); strings.HasPrefix(s, "problem ") || strings.HasPrefix(s, "problema ") || strings.Contains(s, "<no value>") {
-				t.Errorf("%s: %q", kind, s)
+			if enText == esText {
+				t.Errorf("%s: the Spanish words are the English ones: %q", kind, enText)
 			}
 		}
 	}
-	for kind := range verifySpanish.kinds {
-		if _, ok := verifyEnglish.kinds[kind]; !ok {
-			t.Errorf("%s has Spanish words only", kind)
-		}
-	}
-	for code := range verifyEnglish.details {
-		if _, ok := verifySpanish.details[code]; !ok {
-			t.Errorf("detail %s has no Spanish words", code)
+	for code, id := range verifyDetailIDs {
+		if w := es.word(id, code); w == id || w == en.word(id, code) {
+			t.Errorf("detail %s: %q", code, w)
 		}
 	}
 }
