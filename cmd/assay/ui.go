@@ -13,7 +13,6 @@ import (
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report"
-	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/report/identity"
 	"github.com/assay-dev/assay/standards"
 	"github.com/assay-dev/assay/tui"
@@ -23,15 +22,12 @@ import (
 var uiMessages = struct {
 	noTerminal string
 	failed     string
-	noIdentity string // %s: the home, so the command works as typed
 	notSaved   string // %v: why the last save failed
 }{
 	noTerminal: "the terminal UI needs a terminal (stdin and stdout are not both one).\n" +
 		"Without one, use the sub-commands: 'assay --help' lists them; 'assay list' shows the audits;\n" +
 		"'assay demo' creates a filled sample audit.",
-	failed: "terminal UI: %v",
-	noIdentity: "no signing key yet. In another terminal run: assay --home %q keys create --name \"Your Name\"" +
-		" — then press x again",
+	failed:   "terminal UI: %v",
 	notSaved: "stopping: the last changes could not be saved: %v",
 }
 
@@ -71,10 +67,16 @@ func runUI(e *env) int {
 		return e.errorf("%v", err)
 	}
 	s.MaxEvidenceBytes = cfg.MaxEvidenceBytes()
+	// The UI's language: --lang, else the one last chosen in the UI, else
+	// config.toml's, else the locale. A broken state file is as none: the
+	// next choice rewrites it.
+	state, _ := tui.LoadState(e.home)
+	msgs, msgErrs := tui.LoadMessages(e.home)
+	reportMsgs, _ := report.LoadMessages(e.home)
 	m := tui.New(tui.Deps{
 		Store:     uiStore{s},
 		Catalogs:  cats,
-		Exporter:  uiExporter{s: s, home: e.home, cats: cats, lang: reportLanguage(e, cfg)},
+		Exporter:  uiExporter{s: s, home: e.home, cats: cats},
 		Editor:    e.getenv("EDITOR"),
 		Config:    cfg,
 		ConfigErr: cfgErr,
@@ -86,12 +88,16 @@ func runUI(e *env) int {
 			if err != nil {
 				return nil, err
 			}
-			var cp *identity.CertProblem
-			if err := identity.CheckSigningCert(ident.Cert, time.Now()); errors.As(err, &cp) {
-				return nil, errors.New(verifyEnglish.certProblem(cp))
+			if err := identity.CheckSigningCert(ident.Cert, time.Now()); err != nil {
+				return nil, err // a *identity.CertProblem: the UI words it
 			}
 			return report.SignerRecord(ident.Cert), nil
 		},
+		Lang:            tui.ResolveLanguage(uiLangFlag(e), state.Language, cfg.Language, e.getenv),
+		Messages:        msgs,
+		MessageErrs:     msgErrs,
+		Home:            e.home,
+		ReportLanguages: reportMsgs.Languages(),
 	})
 	// Bubble Tea's own handler would quit without saving; these signals
 	// are ours.
@@ -178,34 +184,33 @@ func (u uiStore) Open(id string) (tui.Handle, error) {
 	return h, nil
 }
 
-// reportLanguage is the language of the TUI's exports: report_language,
-// else the UI language (config.toml's language, else the locale).
-func reportLanguage(e *env, cfg audit.Config) string {
-	return i18n.ReportLanguage("", cfg.ReportLanguage, i18n.UILanguage("", cfg.Language, e.getenv))
-}
+// uiLangFlag is the global --lang flag's value for the UI's language, ""
+// when not given. The CLI's own parser owns that flag (cli.go).
+func uiLangFlag(e *env) string { return "" }
 
 // uiExporter exports through report.Export: drafts unsigned, finalized
-// audits signed with the inspector's identity from the home.
+// audits signed with the inspector's identity from the home, in the
+// language the UI's export dialog chose.
 type uiExporter struct {
 	s    *audit.Store
 	home string
 	cats *standards.Set
-	lang string // the report language; one without a report edition gives English
 }
 
-func (x uiExporter) Export(h tui.Handle, id string, draft bool) (string, error) {
-	opts := report.ExportOptions{Draft: draft, Catalogs: x.cats}
-	if msgs, _ := report.LoadMessages(x.home); msgs.Has(x.lang) {
-		opts.Language = x.lang
+func (x uiExporter) Export(h tui.Handle, id string, req tui.ExportRequest) (string, error) {
+	opts := report.ExportOptions{Draft: req.Draft, Catalogs: x.cats, UILanguage: req.UILang}
+	if msgs, _ := report.LoadMessages(x.home); msgs.Has(req.Lang) {
+		opts.Language = req.Lang // else English: a language without a report edition
 	}
 	if ah, ok := h.(*audit.Handle); ok {
 		opts.Handle = ah
 	}
-	if !draft {
+	if !req.Draft {
 		ident, err := identity.Load(x.home)
 		if errors.Is(err, identity.ErrNoIdentity) {
-			// The screen is all the inspector has: say how to make one.
-			return "", fmt.Errorf(uiMessages.noIdentity, x.home)
+			// The screen is all the inspector has: the UI says how to
+			// make one.
+			return "", fmt.Errorf("%w: %w", audit.ErrNoSigner, err)
 		}
 		if err != nil {
 			return "", err
