@@ -388,6 +388,9 @@ func (f form) view(head string) string {
 			// The catalog's caveat (paraphrased wording…) is read whole,
 			// in the UI's language where the catalog has it.
 			l := cats[fl.choice].In(f.c.w.lang)
+			if name := sanitizeLine(l.Name); name != "" {
+				lines = append(lines, st.muted.Render(indent+truncate(f.c.w.marked(name, l.NameLang), w-labelWidth)))
+			}
 			prov := wrap(f.c.w.marked(sanitizeLine(l.Provenance), l.ProvenanceLang), w-labelWidth)
 			if len(prov) > maxProvenanceRows {
 				prov = prov[:maxProvenanceRows]
