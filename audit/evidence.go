@@ -132,20 +132,20 @@ func (h *Handle) StoreEvidence(path string) (*Evidence, error) {
 	var odd *safefile.Error
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf(msgEvidenceMissing, path)
+		return nil, &EvidenceError{Kind: EvidenceMissing, Path: path}
 	case errors.As(err, &odd) && odd.Kind == safefile.Directory:
-		return nil, fmt.Errorf(msgEvidenceDir, path)
+		return nil, &EvidenceError{Kind: EvidenceFolder, Path: path}
 	case odd != nil:
 		return nil, odd // names the file and what it is (a pipe, a device)
 	case err != nil:
-		return nil, fmt.Errorf(msgEvidenceRead, path, err)
+		return nil, &EvidenceError{Kind: EvidenceUnreadable, Path: path, Err: err}
 	}
 	limit := h.s.MaxEvidenceBytes
 	if limit <= 0 {
 		limit = DefaultMaxEvidenceBytes
 	}
 	if st.Size() > limit {
-		return nil, fmt.Errorf(msgEvidenceTooBig, path, humanBytes(st.Size()), humanBytes(limit))
+		return nil, &EvidenceError{Kind: EvidenceTooBig, Path: path, Size: st.Size(), Limit: limit}
 	}
 	dir := filepath.Join(h.dir, evidenceDir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -241,7 +241,7 @@ func (h *Handle) copyIn(path, dir string, limit int64) (sha string, head []byte,
 	// since the check must not hang the import.
 	src, _, err := safefile.Open(path)
 	if err != nil {
-		return "", nil, 0, fmt.Errorf(msgEvidenceRead, path, err)
+		return "", nil, 0, &EvidenceError{Kind: EvidenceUnreadable, Path: path, Err: err}
 	}
 	defer src.Close()
 	tmp, err := os.CreateTemp(dir, ".import-*")
@@ -260,30 +260,30 @@ func (h *Handle) copyIn(path, dir string, limit int64) (sha string, head []byte,
 	size, err = io.Copy(io.MultiWriter(tmp, hash, sniff), io.LimitReader(src, limit+1))
 	if err != nil {
 		if isDiskFull(err) || isTooLarge(err) {
-			return "", nil, 0, fmt.Errorf(msgEvidenceCopy, path, writeError(tmp.Name(), err))
+			return "", nil, 0, &EvidenceError{Kind: EvidenceNotCopied, Path: path, Err: writeError(tmp.Name(), err)}
 		}
-		return "", nil, 0, fmt.Errorf(msgEvidenceCopy, path, err)
+		return "", nil, 0, &EvidenceError{Kind: EvidenceNotCopied, Path: path, Err: err}
 	}
 	if size > limit {
-		return "", nil, 0, fmt.Errorf(msgEvidenceTooBig, path, humanBytes(size), humanBytes(limit))
+		return "", nil, 0, &EvidenceError{Kind: EvidenceTooBig, Path: path, Size: size, Limit: limit}
 	}
 	if !h.s.NoSync {
 		if err := tmp.Sync(); err != nil {
-			return "", nil, 0, fmt.Errorf(msgEvidenceCopy, path, err)
+			return "", nil, 0, &EvidenceError{Kind: EvidenceNotCopied, Path: path, Err: err}
 		}
 	}
 	if err := tmp.Close(); err != nil {
-		return "", nil, 0, fmt.Errorf(msgEvidenceCopy, path, err)
+		return "", nil, 0, &EvidenceError{Kind: EvidenceNotCopied, Path: path, Err: err}
 	}
 	// Same permissions as audit.json: readable by the tools that open it.
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return "", nil, 0, fmt.Errorf(msgEvidenceCopy, path, err)
+		return "", nil, 0, &EvidenceError{Kind: EvidenceNotCopied, Path: path, Err: err}
 	}
 	sha = hex.EncodeToString(hash.Sum(nil))
 	if findEvidenceFile(dir, sha) == "" {
 		final := filepath.Join(dir, sha+evidenceExt(path, detectMediaType(sniff.buf, path)))
 		if err := os.Rename(tmp.Name(), final); err != nil {
-			return "", nil, 0, fmt.Errorf(msgEvidenceCopy, path, err)
+			return "", nil, 0, &EvidenceError{Kind: EvidenceNotCopied, Path: path, Err: err}
 		}
 		tmp = nil
 		if !h.s.NoSync {
@@ -529,3 +529,48 @@ func humanBytes(n int64) string {
 	}
 	return fmt.Sprintf("%.1f %cB", float64(n)/float64(div), "KMGTPE"[exp])
 }
+
+// EvidenceProblem is why a file could not be imported as evidence.
+type EvidenceProblem int
+
+// Why an import failed.
+const (
+	// EvidenceUnreadable: the file could not be opened or read (Err).
+	EvidenceUnreadable EvidenceProblem = iota
+	// EvidenceMissing: no file at Path.
+	EvidenceMissing
+	// EvidenceFolder: Path is a folder.
+	EvidenceFolder
+	// EvidenceTooBig: the file is Size bytes, over the Limit.
+	EvidenceTooBig
+	// EvidenceNotCopied: copying it into the audit folder failed (Err; a
+	// full disk is a *SaveError).
+	EvidenceNotCopied
+)
+
+// EvidenceError is a failed import, as data: each surface words Kind with
+// the path, sizes and cause. Error is the English the CLI has always said.
+type EvidenceError struct {
+	Kind        EvidenceProblem
+	Path        string
+	Size, Limit int64
+	Err         error
+}
+
+// Error words the failure in English, as the CLI always has.
+func (e *EvidenceError) Error() string {
+	switch e.Kind {
+	case EvidenceMissing:
+		return fmt.Sprintf(msgEvidenceMissing, e.Path)
+	case EvidenceFolder:
+		return fmt.Sprintf(msgEvidenceDir, e.Path)
+	case EvidenceTooBig:
+		return fmt.Sprintf(msgEvidenceTooBig, e.Path, humanBytes(e.Size), humanBytes(e.Limit))
+	case EvidenceNotCopied:
+		return fmt.Sprintf(msgEvidenceCopy, e.Path, e.Err)
+	}
+	return fmt.Sprintf(msgEvidenceRead, e.Path, e.Err)
+}
+
+// Unwrap gives the cause, so a full disk is still a *SaveError.
+func (e *EvidenceError) Unwrap() error { return e.Err }

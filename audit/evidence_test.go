@@ -167,15 +167,21 @@ func TestImportRefusals(t *testing.T) {
 	s.MaxEvidenceBytes = 1024
 	cases := []struct {
 		path, want string
+		kind       EvidenceProblem
 	}{
-		{filepath.Join(dir, "missing.jpg"), "does not exist"},
-		{dir, "is a folder"},
-		{big, "over the 1.0 KB limit"},
+		{filepath.Join(dir, "missing.jpg"), "does not exist", EvidenceMissing},
+		{dir, "is a folder", EvidenceFolder},
+		{big, "over the 1.0 KB limit", EvidenceTooBig},
 	}
 	for _, c := range cases {
 		_, err := h.ImportEvidence(a, c.path, "1.1.1")
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), c.path) {
 			t.Errorf("%s: got %v, want %q naming the path", c.path, err, c.want)
+		}
+		// As data too, for the UI to word in its language.
+		var ee *EvidenceError
+		if !errors.As(err, &ee) || ee.Kind != c.kind || ee.Path != c.path {
+			t.Errorf("%s: error %#v is not an EvidenceError of kind %d", c.path, err, c.kind)
 		}
 	}
 	s.MaxEvidenceBytes = DefaultMaxEvidenceBytes

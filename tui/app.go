@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -14,6 +15,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -51,14 +53,22 @@ func (s screen) String() string {
 	return fmt.Sprintf("screen(%d)", int(s))
 }
 
-// common is what every screen shares: size, theme, keys and dependencies.
+// common is what every screen shares: size, theme, keys, words and
+// dependencies.
 type common struct {
 	width, height int // the body's size, between the title and status lines
 	st            *styles
 	g             globalKeys
-	deps          Deps
-	now           func() time.Time
-	editor        string
+	// w says the UI's words in its language; switching the language
+	// replaces it, and every screen words itself from it when drawn.
+	w *words
+	// msgs are the UI's words in every language it has files for.
+	msgs *i18n.Messages
+	// cats holds each catalog's text in the UI's language (see catText).
+	cats   *catalogTexts
+	deps   Deps
+	now    func() time.Time
+	editor string
 	// timer replaces tea.Tick in tests; nil in the program.
 	timer func(d time.Duration, msg tea.Msg) tea.Cmd
 	// next is the screen a screen asked to move to, taken by the root as
@@ -73,22 +83,24 @@ func (c *common) goTo(s screen) { c.next = &s }
 // Model is the root of the UI: it routes messages to the screen in front,
 // owns the open audit's session and the status and help lines.
 type Model struct {
-	c          *common
-	screen     screen
-	home       homeModel
-	form       formModel
-	walk       walkModel
-	summary    summaryModel
-	details    detailsModel
-	s          *session
-	help       help.Model
-	fullHelp   bool
-	width      int
-	height     int
-	status     string
-	statusErr  bool
-	statusSeq  int
-	fatal      string
+	c         *common
+	screen    screen
+	home      homeModel
+	form      formModel
+	walk      walkModel
+	summary   summaryModel
+	details   detailsModel
+	s         *session
+	help      help.Model
+	fullHelp  bool
+	width     int
+	height    int
+	status    string
+	statusErr bool
+	statusSeq int
+	// fatal is the catalog an opened audit needs and that is not
+	// installed: the screen says so until esc.
+	fatal      *standards.Identity
 	leaving    bool
 	leaveTo    afterClose
 	forceArmed bool
@@ -99,7 +111,12 @@ type Model struct {
 
 // New builds the UI on its dependencies.
 func New(d Deps) Model {
-	c := &common{st: newStyles(), g: newGlobalKeys(), deps: d, now: d.Now, editor: d.Editor}
+	msgs := d.Messages
+	if msgs == nil {
+		msgs = builtinMessages()
+	}
+	c := &common{st: newStyles(), g: newGlobalKeys(), msgs: msgs, w: newWords(msgs, d.Lang), cats: newCatalogTexts(),
+		deps: d, now: d.Now, editor: d.Editor}
 	if c.now == nil {
 		c.now = time.Now
 	}
@@ -110,15 +127,25 @@ func New(d Deps) Model {
 		c.editor = "vi"
 	}
 	h := help.New()
+	// Narrower than bubbles' four spaces, so the walk's four columns of
+	// keys fit 80 columns in Spanish too.
+	h.FullSeparator = "   "
 	h.Styles.ShortKey = c.st.header
 	h.Styles.FullKey = c.st.header
 	return Model{c: c, home: newHomeModel(c), help: h}
 }
 
-// Init lists the audits, and says what was wrong with config.toml.
+// Init lists the audits, and says what was wrong with config.toml or the
+// home's message files.
 func (m Model) Init() tea.Cmd {
-	if w := configWarning(m.c.deps.ConfigErr); w != "" {
-		return tea.Batch(m.home.init(), notify(w, true))
+	var warn []string
+	for _, s := range []string{m.c.w.configWarning(m.c.deps.ConfigErr), m.c.w.messagesWarning(m.c.deps.MessageErrs)} {
+		if s != "" {
+			warn = append(warn, s)
+		}
+	}
+	if len(warn) > 0 {
+		return tea.Batch(m.home.init(), notify(strings.Join(warn, "\n"), true))
 	}
 	return m.home.init()
 }
@@ -165,10 +192,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case exportedMsg:
 		if m.screen != screenSummary {
 			if msg.err != nil {
-				return m.notify(sprintf(txt.exportFailed, msg.err), true)
+				return m.notify(m.c.exportFailedText(msg.err), true)
 			}
-			return m.notify(exportedText(msg.path), false)
+			return m.notify(m.c.exportedText(msg.path), false)
 		}
+	case languageKeptMsg:
+		if msg.err != nil {
+			return m.notify(m.c.w.t("language_not_kept", i18n.Args{"Name": languageName(m.c.msgs, msg.lang),
+				"Error": m.c.w.errorText(msg.err)}), true)
+		}
+		return m, nil
 	}
 	return m.updateScreen(msg)
 }
@@ -203,9 +236,9 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if m.fatal != "" {
+	if m.fatal != nil {
 		if msg.Type == tea.KeyEsc {
-			m.fatal = ""
+			m.fatal = nil
 			return m.leave(closeToHome)
 		}
 		return m, nil
@@ -221,6 +254,8 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.fullHelp = !m.fullHelp
 			m.layout()
 			return m, nil
+		case key.Matches(msg, m.c.g.Language) && (m.screen == screenHome || m.fullHelp):
+			return m.switchLanguage()
 		}
 	}
 	return m.updateScreen(msg)
@@ -327,13 +362,13 @@ func (m Model) opened(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.screen == screenNew {
 			m.form.creating = false
 		}
-		return m.notify(err.Error(), true)
+		return m.notify(m.c.w.errorText(err), true)
 	}
 	a := h.Audit().Clone()
 	cat, catErr := m.c.deps.Catalogs.ForIdentity(a.Catalog)
 	m.s = newSession(m.c, h, cat)
 	if cat == nil {
-		m.fatal = sprintf(txt.catalogMissing, a.Catalog.ID, a.Catalog.Version)
+		m.fatal = &a.Catalog
 		return m, nil
 	}
 	m.walk = newWalkModel(m.c, m.s, pos)
@@ -344,11 +379,11 @@ func (m Model) opened(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if errors.As(catErr, &changed) {
 		// Still usable (findings are keyed by requirement id), but the
 		// inspector must know the texts may not be those audited against.
-		return m.notify(catalogChangedText(changed), true)
+		return m.notify(m.c.w.catalogChangedText(changed), true)
 	}
 	if _, created := msg.(auditCreatedMsg); created {
 		// Replaces "creating…", and tells a first-time user where to start.
-		return m.notify(txt.created, false)
+		return m.notify(m.c.w.t("created", nil), false)
 	}
 	return m, nil
 }
@@ -359,4 +394,36 @@ func (m Model) notify(text string, isErr bool) (tea.Model, tea.Cmd) {
 	m.status, m.statusErr = sanitizeLine(text), isErr
 	m.layout()
 	return m, m.c.after(statusTTL, statusExpiredMsg{seq: m.statusSeq})
+}
+
+// switchLanguage moves the UI to the next language it has words for: the
+// next frame is in it, and the choice is remembered in the home for the
+// next start (in a command: no I/O here).
+func (m Model) switchLanguage() (tea.Model, tea.Cmd) {
+	lang := nextLanguage(m.c.msgs, m.c.w.lang)
+	m.c.w = newWords(m.c.msgs, lang)
+	m.relang()
+	nm, cmd := m.notify(m.c.w.t("language_switched", i18n.Args{"Name": languageName(m.c.msgs, lang)}), false)
+	return nm, tea.Batch(cmd, keepLanguageCmd(m.c.deps.Home, lang))
+}
+
+// relang words anew what the screens keep worded (field prompts and
+// placeholders, the summary's lines); everything else is worded when drawn.
+func (m *Model) relang() {
+	m.home.relang()
+	if m.form.c != nil {
+		m.form.f.relang()
+	}
+	if m.s != nil {
+		if m.walk.c != nil {
+			m.walk.relang()
+		}
+		if m.summary.c != nil {
+			m.summary.relang()
+		}
+		if m.details.c != nil {
+			m.details.f.relang()
+		}
+	}
+	m.layout()
 }

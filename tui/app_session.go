@@ -2,6 +2,8 @@ package tui
 
 import (
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/assay-dev/assay/report/i18n"
 )
 
 // positionDebounce is how long after the last move the position is saved.
@@ -75,7 +77,7 @@ func (m Model) leave(to afterClose) (tea.Model, tea.Cmd) {
 	m.leaving, m.leaveTo = true, to
 	m.walk.commitField()
 	cmds := []tea.Cmd{s.flush(m.c.now)}
-	if m.fatal == "" && !s.posBusy {
+	if m.fatal == nil && !s.posBusy {
 		s.posBusy = true
 		cmds = append(cmds, savePositionCmd(m.c.deps.Store, s.id, m.walk.position()))
 	}
@@ -96,7 +98,7 @@ func (m Model) closeIfDone() tea.Cmd {
 // closed ends the session.
 func (m Model) closed(msg handleClosedMsg) (tea.Model, tea.Cmd) {
 	m.s = nil
-	m.leaving, m.forceArmed, m.fatal = false, false, ""
+	m.leaving, m.forceArmed, m.fatal = false, false, nil
 	if msg.then == closeToQuit {
 		return m, tea.Quit
 	}
@@ -104,7 +106,7 @@ func (m Model) closed(msg handleClosedMsg) (tea.Model, tea.Cmd) {
 	m.layout()
 	cmd := m.home.init()
 	if msg.err != nil {
-		_, n := m.notify(msg.err.Error(), true)
+		_, n := m.notify(m.c.w.errorText(msg.err), true)
 		cmd = tea.Batch(cmd, n)
 	}
 	return m, cmd
@@ -118,12 +120,13 @@ func (m Model) saveErrorLine() string {
 	if m.typing() {
 		quit = m.c.g.ForceQuit.Help().Key // q types a q in a field
 	}
-	line := sprintf(txt.saveRetrying, m.s.saveProblem(), quit)
+	w := m.c.w
+	line := w.t("save_retrying", i18n.Args{"Problem": m.s.saveProblem(), "Key": quit})
 	if m.forceArmed {
-		line = sprintf(txt.quitArmed, m.s.saveProblem(), quit)
+		line = w.t("quit_armed", i18n.Args{"Problem": m.s.saveProblem(), "Key": quit})
 	}
 	// The error itself, for whoever helps: one line, cut to the width.
-	return line + "\n" + truncate(sanitizeLine(m.s.err.Error()), max(m.width, minWidth))
+	return line + "\n" + truncate(sanitizeLine(w.saveErrorDetail(m.s.err)), max(m.width, minWidth))
 }
 
 // createDraftAndQuit keeps what was typed in the new-audit form as a draft
@@ -168,7 +171,7 @@ func (m Model) Flush() error {
 	if s.dirty() {
 		err = s.sv.save(s.a.Clone(), s.rev)
 	}
-	if m.fatal == "" && m.walk.s == s {
+	if m.fatal == nil && m.walk.s == s {
 		if perr := m.c.deps.Store.SavePosition(s.id, m.walk.position()); err == nil {
 			err = perr
 		}

@@ -5,7 +5,12 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/assay-dev/assay/report/i18n"
 )
+
+// appName is the program's name, in every language.
+const appName = "assay"
 
 // layout gives each screen the body's size: the terminal less the title,
 // status and help lines.
@@ -42,7 +47,7 @@ func (m Model) helpView() string {
 	default:
 		return ""
 	}
-	return m.c.st.plain.MaxWidth(max(m.width, minWidth)).Render(m.help.View(k))
+	return m.c.st.plain.MaxWidth(max(m.width, minWidth)).Render(m.help.View(localKeys{km: k, w: m.c.w}))
 }
 
 // View implements tea.Model.
@@ -51,14 +56,15 @@ func (m Model) View() string {
 		return ""
 	}
 	if m.width < minWidth || m.height < minHeight {
-		msg := sprintf(txt.tooSmall, m.width, m.height, minWidth, minHeight)
+		msg := m.c.w.t("too_small", i18n.Args{"Width": m.width, "Height": m.height, "MinWidth": minWidth, "MinHeight": minHeight})
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center,
 			m.c.st.plain.Width(max(m.width, 1)).Align(lipgloss.Center).Render(msg))
 	}
 	var body string
 	switch {
-	case m.fatal != "":
-		body = m.c.st.plain.Width(m.c.width).Render(m.c.st.errText.Render(m.fatal) + "\n\n" + txt.fatalBack)
+	case m.fatal != nil:
+		msg := m.c.w.t("catalog_missing", i18n.Args{"ID": sanitizeLine(m.fatal.ID), "Version": sanitizeLine(m.fatal.Version)})
+		body = m.c.st.plain.Width(m.c.width).Render(m.c.st.errText.Render(msg) + "\n\n" + m.c.w.t("fatal_back", nil))
 	case m.screen == screenHome:
 		body = m.home.view()
 	case m.screen == screenNew:
@@ -81,7 +87,7 @@ func (m Model) View() string {
 }
 
 func (m Model) titleView() string {
-	left := m.c.st.title.Render(txt.appName) + " · " + txt.screenNames[m.screen]
+	left := m.c.st.title.Render(appName) + " · " + m.c.w.word(screenIDs[m.screen])
 	right := ""
 	if m.s != nil {
 		if st := m.s.saveState(); st != "" {

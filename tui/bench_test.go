@@ -101,3 +101,26 @@ func BenchmarkWalkKeystrokeNotes(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSearchKeystroke is one key typed in the walk's search over the
+// built-in Fairmined catalog (both languages' text and the notes), with
+// 100 KB of notes on one finding: the catalog's folded text is made once,
+// not per key.
+func BenchmarkSearchKeystroke(b *testing.B) {
+	cat := builtinFairmined(b)
+	a := testAudit(cat, "a1")
+	a.Finding(cat.Requirements[0].ID).Notes = benchNotes(100 * 1024)
+	d := newDriver(b, Deps{Store: newFakeStore(cat, a), Catalogs: catalogs(cat), Lang: "es"}, 120, 40)
+	d.press(tea.KeyEnter)
+	d.typeText("/regalia")
+	var m tea.Model = d.m
+	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'s'}}, {Type: tea.KeyBackspace}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, k := range keys {
+			m, _ = m.Update(k)
+			_ = m.View()
+		}
+	}
+}

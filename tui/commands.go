@@ -187,10 +187,22 @@ func unescapeControls(s string) string {
 	return b.String()
 }
 
-func exportCmd(x Exporter, h Handle, id string, draft bool) tea.Cmd {
+func exportCmd(x Exporter, h Handle, id string, req ExportRequest) tea.Cmd {
 	return func() tea.Msg {
-		p, err := x.Export(h, id, draft)
+		p, err := x.Export(h, id, req)
 		return exportedMsg{id: id, path: p, err: err}
+	}
+}
+
+// keepLanguageCmd remembers the language chosen, in the home's state file.
+func keepLanguageCmd(home, lang string) tea.Cmd {
+	return func() tea.Msg {
+		if home == "" {
+			return languageKeptMsg{lang: lang}
+		}
+		st, _ := LoadState(home) // a broken file is replaced
+		st.Language = lang
+		return languageKeptMsg{lang: lang, err: SaveState(home, st)}
 	}
 }
 

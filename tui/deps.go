@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -44,9 +45,11 @@ type Handle interface {
 
 // Exporter writes the report of a saved audit and returns the file's path.
 // h is the UI's open handle on it, so the export can record itself in the
-// audit's history without a second lock.
+// audit's history without a second lock. An error wrapping
+// audit.ErrNoSigner means there is no signing key yet: the UI says how to
+// make one.
 type Exporter interface {
-	Export(h Handle, id string, draft bool) (string, error)
+	Export(h Handle, id string, req ExportRequest) (string, error)
 }
 
 // Deps are the UI's dependencies. Exporter may be nil: the export key is then
@@ -71,4 +74,23 @@ type Deps struct {
 	// ConfigErr is what was wrong with config.toml when it was read
 	// (audit.ConfigProblems lists it), shown on the status line at start.
 	ConfigErr error
+
+	// Lang is the UI's language at start (see ResolveLanguage); "" is
+	// English. The inspector switches it live (L), and the choice is
+	// remembered in the home (see StateFile).
+	Lang string
+	// Messages are the UI's words (LoadMessages: the built-in languages
+	// and the home's files); nil means the built-in ones only.
+	Messages *i18n.Messages
+	// MessageErrs are the problems with the home's message files, shown on
+	// the status line at start.
+	MessageErrs []error
+	// Home is the assay home: where the UI remembers the language chosen
+	// (StateFile), and what a command it suggests names (--home). ""
+	// remembers nothing.
+	Home string
+	// ReportLanguages are the languages a report can be written in (the
+	// report's message files, the home's included), offered by the export
+	// dialog; nil means the built-in ones.
+	ReportLanguages []string
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -24,30 +25,67 @@ import (
 var testNow = time.Date(2026, 11, 23, 10, 22, 1, 0, time.UTC)
 
 // testCatalog builds a synthetic catalog of n requirements over the five
-// areas; in each area the last but one is a progress requirement due in
-// year 3 and the last is for Ecological audits only.
+// areas, as a catalog file (so it reads like one: its own language is
+// English, and every requirement but 1.3 has a Spanish translation); in
+// each area the last but one is a progress requirement due in year 3 and
+// the last is for Ecological audits only. 1.2 is a buyer's duty, with
+// references and a reconstructed basis.
 func testCatalog(n int) *standards.Catalog {
-	cat := &standards.Catalog{ID: "test", Name: "Test catalog", Version: "1.0", Source: standards.SourceBuiltin,
-		SHA256: "abc", Provenance: "Synthetic requirements for tests.", Areas: standards.Areas}
+	var b strings.Builder
+	b.WriteString(`id = "test"
+name = "Test catalog"
+version = "1.0"
+language = "en"
+provenance = "Synthetic requirements for tests."
+areas_note = "The five areas are assay's grouping, not the Standard's chapters."
+
+[translation.es]
+name = "Catálogo de prueba"
+provenance = "Requisitos sintéticos para las pruebas."
+areas_note = "Las cinco áreas son la agrupación de assay, no los capítulos del Estándar."
+`)
+	esArea := map[standards.Area]string{standards.Social: "social", standards.Economic: "económica",
+		standards.Environmental: "ambiental", standards.Labour: "laboral", standards.Chemicals: "químicos"}
 	per := max(n/len(standards.Areas), 3)
 	for ai, ar := range standards.Areas {
 		for i := range per {
-			r := standards.Requirement{
-				ID: fmt.Sprintf("%d.%d", ai+1, i+1), Area: ar, Chapter: fmt.Sprintf("%d Chapter of %s", ai+1, ar),
-				Title:    fmt.Sprintf("Requirement %d of %s", i+1, ar),
-				Text:     "The organisation keeps written records of what it does and shows them to the inspector on request, in full.",
-				Guidance: []string{"Read the records for the last twelve months.", "Interview two members about how the records are kept."},
-				Evidence: []string{"document", "interview"}, Level: standards.Entry, AppliesTo: standards.AppliesAll,
-			}
+			id := fmt.Sprintf("%d.%d", ai+1, i+1)
+			fmt.Fprintf(&b, "\n[[requirement]]\nid = %q\narea = %q\nchapter = \"%d Chapter of %s\"\n", id, ar, ai+1, ar)
+			fmt.Fprintf(&b, "title = \"Requirement %d of %s\"\n", i+1, ar)
+			b.WriteString(`text = "The organisation keeps written records of what it does and shows them to the inspector on request, in full."
+guidance = ["Read the records for the last twelve months.", "Interview two members about how the records are kept."]
+evidence = ["document", "interview"]
+`)
 			switch i {
 			case per - 2:
-				r.Level, r.DueYear = standards.Progress, 3
-			case per - 1:
-				r.AppliesTo = standards.AppliesEcological
+				b.WriteString("level = \"progress\"\ndue_year = 3\n")
+			default:
+				b.WriteString("level = \"entry\"\n")
 			}
-			cat.Requirements = append(cat.Requirements, r)
+			if i == per-1 {
+				b.WriteString("applies_to = \"ecological\"\n")
+			}
+			if id == "1.2" {
+				b.WriteString(`responsible = "buyer"
+references = ["ILO C182 Art. 3"]
+basis = "reconstructed"
+basis_note = "What it demands is assay's reading."
+`)
+			}
+			if id == "1.3" {
+				continue // left untranslated: shown in English, marked
+			}
+			fmt.Fprintf(&b, "\n[requirement.es]\ntitle = \"Requisito %d %s\"\n", i+1, esArea[ar])
+			b.WriteString(`text = "La organización lleva registros escritos de lo que hace y los muestra completos al inspector cuando los pide."
+guidance = ["Leer los registros de los últimos doce meses.", "Entrevistar a dos socios sobre cómo se llevan los registros."]
+`)
 		}
 	}
+	cat, err := standards.Parse("test.toml", []byte(b.String()))
+	if err != nil {
+		panic(err)
+	}
+	cat.Source, cat.SHA256 = standards.SourceBuiltin, "abc"
 	return cat
 }
 
@@ -249,12 +287,14 @@ func (h *fakeHandle) Close() error {
 type fakeExporter struct {
 	mu    sync.Mutex
 	calls []string
+	reqs  []ExportRequest
 }
 
-func (x *fakeExporter) Export(_ Handle, id string, draft bool) (string, error) {
+func (x *fakeExporter) Export(_ Handle, id string, req ExportRequest) (string, error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	x.calls = append(x.calls, fmt.Sprintf("%s draft=%v", id, draft))
+	x.calls = append(x.calls, fmt.Sprintf("%s draft=%v", id, req.Draft))
+	x.reqs = append(x.reqs, req)
 	return "/home/ana/assay/audits/" + id + "/exports/report-rev1.pdf", nil
 }
 
@@ -345,3 +385,15 @@ func catalogs(cs ...*standards.Catalog) *standards.Set { return standards.NewSet
 
 // testSigner is the certificate the tests' signing key has.
 var testSigner = &audit.Signer{Subject: "CN=Ana María Gómez", Fingerprint: "AA:BB"}
+
+// builtinFairmined is the built-in Fairmined catalog, as new audits get it.
+func builtinFairmined(t testing.TB) *standards.Catalog {
+	t.Helper()
+	for _, c := range standards.Builtin() {
+		if c.ID == standards.DefaultID {
+			return c
+		}
+	}
+	t.Fatal("no built-in Fairmined catalog")
+	return nil
+}

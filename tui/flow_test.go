@@ -47,7 +47,9 @@ func TestFlowThroughTheWholeApp(t *testing.T) {
 	waitFor("saved 10:22:01")
 	typeText("s")
 	waitFor("Recommendation")
-	typeText("x")
+	typeText("x") // the export dialog: the report's language, then enter
+	waitFor("in: ‹ English ›")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitFor("exported report-rev1.pdf")
 	typeText("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))

@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 )
 
 // fieldKind is how a form field is edited.
@@ -44,8 +45,7 @@ type formField struct {
 	kind     fieldKind
 	input    textinput.Model
 	area     textarea.Model
-	choices  []string // values
-	labels   []string // what the choices look like
+	choices  []string // values (the catalog choice: indices into the set's Current)
 	choice   int
 	row, col int // kindCell: table row and column
 	touched  bool
@@ -67,10 +67,11 @@ func (f formField) value() string {
 // are both one. It knows nothing of saving: its owner reads the header back
 // with build after each change.
 type form struct {
-	c         *common
-	fields    []formField
-	focus     int
-	errs      map[string]string
+	c      *common
+	fields []formField
+	focus  int
+	// errs are what is wrong with each field, by key, worded when drawn.
+	errs      map[string]error
 	submitted bool // show every error, not only those of visited fields
 	readOnly  bool
 }
@@ -96,15 +97,10 @@ func newHeaderForm(c *common, h audit.Header, extra ...formField) form {
 		default:
 			ti := newInput("")
 			ti.SetValue(sanitizeLine(hf.Get(h)))
-			if hf.Kind == audit.CountField {
-				ti.Placeholder = txt.countPlaceholder
-			}
-			if k == "certification_year" {
-				ti.Placeholder = txt.yearPlaceholder
-			}
 			f.fields = append(f.fields, formField{key: k, input: ti})
 		}
 	}
+	f.relang()
 	f.setSize()
 	return f
 }
@@ -122,7 +118,6 @@ func choiceField[T ~string](k, cur string, values []T) formField {
 		f.choices = append(f.choices, sanitizeLine(cur))
 		f.choice = len(f.choices) - 1
 	}
-	f.labels = f.choices
 	return f
 }
 
@@ -132,9 +127,6 @@ func rowFields(i int, iv audit.Interviewed) []formField {
 	for col, c := range audit.InterviewColumns {
 		ti := newInput("")
 		ti.SetValue(sanitizeLine(c.Get(iv)))
-		if c.Count {
-			ti.Placeholder = txt.countPlaceholder
-		}
 		ti.Width = countWidth
 		if col == 0 {
 			ti.Width = roleWidth
@@ -163,25 +155,25 @@ func (f form) rows() int {
 // errors of fields that do not parse or that audit.ValidateHeader faults.
 // Fields named in skip are left as base has them: the details screen saves
 // only what is valid.
-func (f form) build(base audit.Header, skip map[string]string) (audit.Header, map[string]string) {
+func (f form) build(base audit.Header, skip map[string]error) (audit.Header, map[string]error) {
 	h := base
 	h.Interviews = nil
 	if n := f.rows(); n > 0 {
 		h.Interviews = make([]audit.Interviewed, n)
 		copy(h.Interviews, base.Interviews)
 	}
-	errs := map[string]string{}
+	errs := map[string]error{}
 	for _, fl := range f.fields {
 		if _, bad := skip[fl.key]; bad {
 			continue
 		}
 		if err := fl.set(&h); err != nil {
-			errs[fl.key] = errorText(err)
+			errs[fl.key] = err
 		}
 	}
 	for _, fe := range audit.ValidateHeader(h) {
 		if _, ok := errs[fe.Field]; !ok {
-			errs[fe.Field] = problemText(fe)
+			errs[fe.Field] = fe
 		}
 	}
 	return h, errs
@@ -196,7 +188,7 @@ func (f form) shownError(i int) string {
 	if !fl.touched && !f.submitted {
 		return ""
 	}
-	return f.errs[fl.key]
+	return f.c.w.errorText(f.errs[fl.key])
 }
 
 // firstError focuses the first field with an error; false when none.
@@ -320,6 +312,7 @@ func (f *form) addRow() tea.Cmd {
 	n := f.rows()
 	f.blur()
 	f.fields = slices.Insert(f.fields, at, rowFields(n, audit.Interviewed{})...)
+	f.relang()
 	f.focus = at
 	return f.focusOn(at)
 }
@@ -367,12 +360,12 @@ func (f form) view(head string) string {
 			i += n - 1
 			continue
 		case kindAddRow:
-			v := "+ " + txt.addRow
+			v := "+ " + f.c.w.t("add_row", nil)
 			switch {
 			case f.readOnly && f.rows() > 0:
 				continue // nothing to add to a finalized audit
 			case f.readOnly:
-				v = st.muted.Render(txt.noRows)
+				v = st.muted.Render(f.c.w.t("no_rows", nil))
 			case i == f.focus:
 				v = st.selected.Render(v)
 			}
@@ -383,17 +376,22 @@ func (f form) view(head string) string {
 		case kindArea:
 			for j, l := range strings.Split(fl.area.View(), "\n") {
 				if j == 0 {
-					lines = append(lines, truncate(f.label(i, txt.formLabels[fl.key])+l, w))
+					lines = append(lines, truncate(f.label(i, f.c.w.word(formLabelIDs[fl.key]))+l, w))
 				} else {
 					lines = append(lines, truncate(indent+l, w))
 				}
 			}
 		default:
-			lines = append(lines, truncate(f.label(i, txt.formLabels[fl.key])+f.valueView(i), w))
+			lines = append(lines, truncate(f.label(i, f.c.w.word(formLabelIDs[fl.key]))+f.valueView(i), w))
 		}
 		if cats := f.c.deps.Catalogs.Current(); fl.key == "catalog" && fl.choice < len(cats) {
-			// The catalog's caveat (paraphrased wording…) is read whole.
-			prov := wrap(sanitizeLine(cats[fl.choice].Provenance), w-labelWidth)
+			// The catalog's caveat (paraphrased wording…) is read whole,
+			// in the UI's language where the catalog has it.
+			l := cats[fl.choice].In(f.c.w.lang)
+			if name := sanitizeLine(l.Name); name != "" {
+				lines = append(lines, st.muted.Render(indent+truncate(f.c.w.marked(name, l.NameLang), w-labelWidth)))
+			}
+			prov := wrap(f.c.w.marked(sanitizeLine(l.Provenance), l.ProvenanceLang), w-labelWidth)
 			if len(prov) > maxProvenanceRows {
 				prov = prov[:maxProvenanceRows]
 				prov[maxProvenanceRows-1] = truncate(prov[maxProvenanceRows-1]+" …", w-labelWidth)
@@ -409,13 +407,20 @@ func (f form) view(head string) string {
 			focusFrom, focusTo = start, len(lines)-1
 		}
 	}
-	h := f.c.height - 2
+	// The head (title and hint) wraps rather than lose its end: a hint is
+	// longer in some languages than in others.
+	heads := wrap(head, w)
+	if len(heads) > 2 {
+		heads = heads[:2]
+		heads[1] = truncate(heads[1]+" …", w)
+	}
+	h := f.c.height - 1 - len(heads)
 	off := 0
 	if focusTo+1 >= h {
 		off = min(focusTo+2-h, focusFrom)
 	}
 	vis, _ := window(lines, off, h)
-	return truncate(head, w) + "\n\n" + strings.Join(vis, "\n")
+	return strings.Join(heads, "\n") + "\n\n" + strings.Join(vis, "\n")
 }
 
 // label is the label column of field i, marked when it has the focus.
@@ -430,9 +435,9 @@ func (f form) valueView(i int) string {
 	fl := f.fields[i]
 	switch {
 	case fl.kind == kindChoice && i == f.focus && !f.readOnly:
-		return f.c.st.selected.Render(sprintf(txt.choiceHint, fl.labels[fl.choice]))
+		return f.c.st.selected.Render(f.c.w.t("choice_hint", i18n.Args{"Choice": f.choiceLabel(fl)}))
 	case fl.kind == kindChoice:
-		return fl.labels[fl.choice]
+		return f.choiceLabel(fl)
 	}
 	return f.inputView(i)
 }
@@ -454,12 +459,16 @@ func (f form) inputView(i int) string {
 
 // tableHead names the interviews table and its columns.
 func (f form) tableHead() string {
-	c := txt.interviewCols
-	head := pad(c[0], roleWidth+1) + " "
-	for _, h := range c[1:] {
-		head += pad(h, countWidth+1) + " "
+	w := f.c.w
+	head := ""
+	for i, c := range interviewCols {
+		width := countWidth
+		if i == 0 {
+			width = roleWidth
+		}
+		head += pad(w.word(interviewColIDs[c.Key]), width+1) + " "
 	}
-	return truncate(f.c.st.label.Render(pad("  "+txt.formLabels["interviews"], labelWidth))+f.c.st.muted.Render(head), f.c.width)
+	return truncate(f.c.st.label.Render(pad("  "+w.word(formLabelIDs["interviews"]), labelWidth))+f.c.st.muted.Render(head), f.c.width)
 }
 
 // rowLine draws the interviews row whose first cell is field i.

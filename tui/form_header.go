@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"strconv"
+
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 )
 
 // The header form's fields are audit.HeaderFields: the table says each
@@ -25,4 +28,38 @@ func (f formField) set(h *audit.Header) error {
 		return nil // the new-audit form's catalog choice, not a header field
 	}
 	return hf.Set(h, v)
+}
+
+// relang words the fields' placeholders in the UI's language; everything
+// else is worded when drawn.
+func (f *form) relang() {
+	for i := range f.fields {
+		fl := &f.fields[i]
+		if fl.kind != kindText && fl.kind != kindCell {
+			continue
+		}
+		switch hf, _ := audit.HeaderFieldByKey(fl.key); {
+		case fl.key == "certification_year":
+			fl.input.Placeholder = f.c.w.t("year_placeholder", nil)
+		case hf.Kind == audit.CountField, fl.kind == kindCell && fl.col > 0:
+			fl.input.Placeholder = f.c.w.t("count_placeholder", nil)
+		}
+	}
+}
+
+// choiceLabel is what a choice field's value looks like: a catalog's
+// identity and source, or the value's words (an audit type).
+func (f form) choiceLabel(fl formField) string {
+	v := fl.choices[fl.choice]
+	if fl.key != "catalog" {
+		return f.c.w.choiceName(fl.key, v)
+	}
+	cats := f.c.deps.Catalogs.Current()
+	i, err := strconv.Atoi(v)
+	if err != nil || i < 0 || i >= len(cats) {
+		return v
+	}
+	cat := cats[i]
+	return f.c.w.t("catalog_choice", i18n.Args{"ID": sanitizeLine(cat.ID), "Version": sanitizeLine(cat.Version),
+		"Source": sanitizeLine(f.c.w.sourceName(cat.Source))})
 }

@@ -291,7 +291,7 @@ func TestFinalizeBlockedSaysSoWithoutAsking(t *testing.T) {
 // longExporter returns a deep path, or fails with a long message.
 type longExporter struct{ err error }
 
-func (x longExporter) Export(_ Handle, id string, _ bool) (string, error) {
+func (x longExporter) Export(_ Handle, id string, _ ExportRequest) (string, error) {
 	if x.err != nil {
 		return "", x.err
 	}
@@ -315,6 +315,7 @@ func TestConfirmFinalizeExportAndAfterAt80(t *testing.T) {
 		t.Errorf("a finalized summary lists itself as a blocker, or does not say what next:\n%s", v)
 	}
 	d.typeText("x")
+	d.press(tea.KeyEnter)
 	if v := d.view(); !strings.Contains(v, "✓ exported a1-r1.pdf in") || !strings.Contains(v, "/home/inspectora/assay/audits/2026-11-23-asociacion-de-mineros-artesanales") {
 		t.Errorf("export path cut:\n%s", v)
 	}
@@ -327,6 +328,7 @@ func TestExportErrorIsReadToItsEnd(t *testing.T) {
 	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Exporter: x}, 80, 24)
 	d.press(tea.KeyEnter)
 	d.typeText("sx")
+	d.press(tea.KeyEnter)
 	if v := d.view(); !strings.Contains(flat(v), "— then press x again") {
 		t.Errorf("the export error's advice is cut:\n%s", v)
 	}
@@ -361,6 +363,7 @@ func TestExportErrorStaysAfterTheStatusExpires(t *testing.T) {
 	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Exporter: x}, 80, 24)
 	d.press(tea.KeyEnter)
 	d.typeText("sx")
+	d.press(tea.KeyEnter)
 	d.fire() // the status line's time runs out
 	if v := d.view(); !strings.Contains(flat(v), "✗ export failed: no signing key yet") || !strings.Contains(flat(v), "then press x again") {
 		t.Errorf("the export error went away with the status line:\n%s", v)

@@ -40,83 +40,92 @@ func goldenStore() *fakeStore {
 	return st
 }
 
+// goldenScreens are the ways to every screen from the home, on
+// goldenStore's audits.
+var goldenScreens = []struct {
+	name string
+	keys func(d *driver)
+}{
+	{"home", func(d *driver) {}},
+	{"new", func(d *driver) {
+		d.typeText("n")
+		d.send(tea.KeyMsg{Type: tea.KeyCtrlS})
+	}},
+	{"walk", func(d *driver) {
+		d.typeText("jj")
+		d.press(tea.KeyEnter)
+		d.typeText("j")
+		d.fire()
+	}},
+	{"walk_notes", func(d *driver) {
+		d.typeText("jj")
+		d.press(tea.KeyEnter)
+		d.typeText("j")
+		d.press(tea.KeyEnter)
+		d.fire()
+	}},
+	{"search", func(d *driver) {
+		d.typeText("jj")
+		d.press(tea.KeyEnter)
+		d.typeText("/registros")
+	}},
+	{"summary", func(d *driver) {
+		d.typeText("jj")
+		d.press(tea.KeyEnter)
+		d.typeText("s")
+		d.fire()
+	}},
+	{"export", func(d *driver) {
+		d.typeText("jj")
+		d.press(tea.KeyEnter)
+		d.typeText("sx")
+		d.fire()
+	}},
+	{"details", func(d *driver) {
+		d.typeText("jj")
+		d.press(tea.KeyEnter)
+		d.typeText("h")
+	}},
+	{"details_table", func(d *driver) {
+		d.typeText("jj")
+		d.press(tea.KeyEnter)
+		d.typeText("h")
+		focusField(d.t.(*testing.T), d, detailsForm, "interviews[1].women")
+	}},
+	{"details_readonly", func(d *driver) {
+		d.typeText("j")
+		d.press(tea.KeyEnter)
+		d.typeText("sh")
+	}},
+	{"amend", func(d *driver) {
+		d.typeText("j")
+		d.press(tea.KeyEnter)
+		d.typeText("sA")
+		d.press(tea.KeyEnter)
+	}},
+	{"help", func(d *driver) {
+		d.typeText("jj")
+		d.press(tea.KeyEnter)
+		d.typeText("?")
+		d.fire()
+	}},
+}
+
+// TestGoldenScreens: every screen in English at 80x24 and 120x40, and in
+// Spanish at 80x24 (files es_*).
 func TestGoldenScreens(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		w, h := size[0], size[1]
-		st := goldenStore()
-		deps := Deps{Store: st, Catalogs: catalogs(st.cat), Exporter: &fakeExporter{}}
-		t.Run(fmt.Sprintf("home_%dx%d", w, h), func(t *testing.T) {
-			d := newDriver(t, deps, w, h)
-			golden.RequireEqual(t, []byte(d.view()))
-		})
-		t.Run(fmt.Sprintf("new_%dx%d", w, h), func(t *testing.T) {
-			d := newDriver(t, deps, w, h)
-			d.typeText("n")
-			d.send(tea.KeyMsg{Type: tea.KeyCtrlS})
-			golden.RequireEqual(t, []byte(d.view()))
-		})
-		t.Run(fmt.Sprintf("walk_%dx%d", w, h), func(t *testing.T) {
-			d := newDriver(t, deps, w, h)
-			d.typeText("jj")
-			d.press(tea.KeyEnter)
-			d.typeText("j")
-			d.fire()
-			golden.RequireEqual(t, []byte(d.view()))
-		})
-		t.Run(fmt.Sprintf("walk_notes_%dx%d", w, h), func(t *testing.T) {
-			d := newDriver(t, deps, w, h)
-			d.typeText("jj")
-			d.press(tea.KeyEnter)
-			d.typeText("j")
-			d.press(tea.KeyEnter)
-			d.fire()
-			golden.RequireEqual(t, []byte(d.view()))
-		})
-		t.Run(fmt.Sprintf("summary_%dx%d", w, h), func(t *testing.T) {
-			d := newDriver(t, deps, w, h)
-			d.typeText("jj")
-			d.press(tea.KeyEnter)
-			d.typeText("s")
-			d.fire()
-			golden.RequireEqual(t, []byte(d.view()))
-		})
-		t.Run(fmt.Sprintf("details_%dx%d", w, h), func(t *testing.T) {
-			d := newDriver(t, deps, w, h)
-			d.typeText("jj")
-			d.press(tea.KeyEnter)
-			d.typeText("h")
-			golden.RequireEqual(t, []byte(d.view()))
-		})
-		t.Run(fmt.Sprintf("details_table_%dx%d", w, h), func(t *testing.T) {
-			d := newDriver(t, deps, w, h)
-			d.typeText("jj")
-			d.press(tea.KeyEnter)
-			d.typeText("h")
-			focusField(t, d, detailsForm, "interviews[1].women")
-			golden.RequireEqual(t, []byte(d.view()))
-		})
-		t.Run(fmt.Sprintf("details_readonly_%dx%d", w, h), func(t *testing.T) {
-			d := newDriver(t, deps, w, h)
-			d.typeText("j")
-			d.press(tea.KeyEnter)
-			d.typeText("sh")
-			golden.RequireEqual(t, []byte(d.view()))
-		})
-		t.Run(fmt.Sprintf("amend_%dx%d", w, h), func(t *testing.T) {
-			d := newDriver(t, deps, w, h)
-			d.typeText("j")
-			d.press(tea.KeyEnter)
-			d.typeText("sA")
-			d.press(tea.KeyEnter)
-			golden.RequireEqual(t, []byte(d.view()))
-		})
-		t.Run(fmt.Sprintf("help_%dx%d", w, h), func(t *testing.T) {
-			d := newDriver(t, deps, w, h)
-			d.typeText("jj")
-			d.press(tea.KeyEnter)
-			d.typeText("?")
-			d.fire()
-			golden.RequireEqual(t, []byte(d.view()))
-		})
+	for _, run := range []struct {
+		lang, prefix string
+		w, h         int
+	}{{"en", "", 80, 24}, {"en", "", 120, 40}, {"es", "es_", 80, 24}} {
+		for _, sc := range goldenScreens {
+			t.Run(fmt.Sprintf("%s%s_%dx%d", run.prefix, sc.name, run.w, run.h), func(t *testing.T) {
+				st := goldenStore()
+				deps := Deps{Store: st, Catalogs: catalogs(st.cat), Exporter: &fakeExporter{}, Lang: run.lang}
+				d := newDriver(t, deps, run.w, run.h)
+				sc.keys(d)
+				golden.RequireEqual(t, []byte(d.view()))
+			})
+		}
 	}
 }

@@ -1,28 +1,68 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+)
 
-// bind makes a binding; desc comes from txt.keys, so help is translated
-// with the rest of the words.
-func bind(help, desc string, keys ...string) key.Binding {
-	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+// bind makes a binding whose help says message id: the help line words it
+// in the UI's language when it is drawn (see localKeys), so a binding
+// never has to be remade when the language changes.
+func bind(id, help string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, id))
+}
+
+// localKeys is a screen's key map with its help in the UI's words.
+type localKeys struct {
+	km help.KeyMap
+	w  *words
+}
+
+// ShortHelp implements help.KeyMap.
+func (k localKeys) ShortHelp() []key.Binding { return k.local(k.km.ShortHelp()) }
+
+// FullHelp implements help.KeyMap.
+func (k localKeys) FullHelp() [][]key.Binding {
+	cols := k.km.FullHelp()
+	out := make([][]key.Binding, len(cols))
+	for i, c := range cols {
+		out[i] = k.local(c)
+	}
+	return out
+}
+
+// local copies bs with their help worded; a disabled one stays disabled.
+func (k localKeys) local(bs []key.Binding) []key.Binding {
+	out := make([]key.Binding, len(bs))
+	for i, b := range bs {
+		h := b.Help()
+		keyName := h.Key
+		if id, ok := keyNameIDs[keyName]; ok {
+			keyName = k.w.word(id)
+		}
+		out[i] = key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(keyName, k.w.word(h.Desc)))
+		out[i].SetEnabled(b.Enabled())
+	}
+	return out
 }
 
 // globalKeys work on every screen; while a text field has focus only the
 // ctrl ones do.
 type globalKeys struct {
 	Quit, ForceQuit, Help key.Binding
+	// Language switches the UI's language, on the home and in the help.
+	Language key.Binding
 	// Yes answers a y/n question; any other key is no.
 	Yes key.Binding
 }
 
 func newGlobalKeys() globalKeys {
-	w := txt.keys
 	return globalKeys{
-		Quit:      bind("q", w.quit, "q"),
-		ForceQuit: bind("ctrl+c", w.quit, "ctrl+c"),
-		Help:      bind("?", w.help, "?"),
-		Yes:       bind("y", w.yes, "y"),
+		Quit:      bind("key_quit", "q", "q"),
+		ForceQuit: bind("key_quit", "ctrl+c", "ctrl+c"),
+		Help:      bind("key_help", "?", "?"),
+		Language:  bind("key_language", "L", "L"),
+		Yes:       bind("key_yes", "y", "y"),
 	}
 }
 
@@ -33,28 +73,30 @@ type homeKeys struct {
 }
 
 func newHomeKeys(g *globalKeys) homeKeys {
-	w := txt.keys
 	return homeKeys{
-		Up:          bind("↑/k", w.up, "up", "k"),
-		Down:        bind("↓/j", w.down, "down", "j"),
-		Open:        bind("enter", w.openAudit, "enter"),
-		New:         bind("n", w.newAudit, "n"),
-		Delete:      bind("d", w.delete, "d", "delete"),
-		Restore:     bind("r", w.restore, "r"),
-		Filter:      bind("/", w.filter, "/"),
-		ClearFilter: bind("esc", w.clearFilter, "esc"),
+		Up:          bind("key_up", "↑/k", "up", "k"),
+		Down:        bind("key_down", "↓/j", "down", "j"),
+		Open:        bind("key_open_audit", "enter", "enter"),
+		New:         bind("key_new_audit", "n", "n"),
+		Delete:      bind("key_delete", "d", "d", "delete"),
+		Restore:     bind("key_restore", "r", "r"),
+		Filter:      bind("key_filter", "/", "/"),
+		ClearFilter: bind("key_clear_filter", "esc", "esc"),
 		g:           g,
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k homeKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.g.Help, k.Open, k.New, k.Delete, k.Restore, k.Filter, k.ClearFilter, k.g.Quit}
+	// The language key second: whoever cannot read the language on screen
+	// finds it at once.
+	return []key.Binding{k.g.Help, k.g.Language, k.Open, k.New, k.Delete, k.Restore, k.Filter, k.ClearFilter, k.g.Quit}
 }
 
 // FullHelp implements help.KeyMap.
 func (k homeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.New, k.Delete, k.Restore}, {k.Filter, k.ClearFilter, k.g.Quit, k.g.Help}}
+	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.New, k.Delete, k.Restore},
+		{k.Filter, k.ClearFilter, k.g.Language, k.g.Quit, k.g.Help}}
 }
 
 // formKeys are the header form's keys, on the new-audit form (Create,
@@ -65,17 +107,16 @@ type formKeys struct {
 }
 
 func newFormKeys(g *globalKeys) formKeys {
-	w := txt.keys
 	return formKeys{
-		Next:   bind("tab/↓", w.nextField, "tab", "down"),
-		Prev:   bind("shift+tab/↑", w.prevField, "shift+tab", "up"),
-		Left:   bind("←", w.prevChoice, "left"),
-		Right:  bind("→", w.nextChoice, "right"),
-		AddRow: bind("ctrl+n", w.addRow, "ctrl+n"),
-		DelRow: bind("ctrl+x", w.delRow, "ctrl+x"),
-		Create: bind("ctrl+s", w.create, "ctrl+s"),
-		Cancel: bind("esc", w.cancel, "esc"),
-		Done:   bind("esc", w.done, "esc"),
+		Next:   bind("key_next_field", "tab/↓", "tab", "down"),
+		Prev:   bind("key_prev_field", "shift+tab/↑", "shift+tab", "up"),
+		Left:   bind("key_prev_choice", "←", "left"),
+		Right:  bind("key_next_choice", "→", "right"),
+		AddRow: bind("key_add_row", "ctrl+n", "ctrl+n"),
+		DelRow: bind("key_del_row", "ctrl+x", "ctrl+x"),
+		Create: bind("key_create", "ctrl+s", "ctrl+s"),
+		Cancel: bind("key_cancel", "esc", "esc"),
+		Done:   bind("key_done", "esc", "esc"),
 		g:      g,
 	}
 }
@@ -90,7 +131,7 @@ func (k formKeys) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k formKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Next, k.Prev}, {k.Left, k.Right, k.AddRow, k.DelRow},
-		{k.Create, k.Cancel, k.Done, k.g.Help, k.g.Quit, k.g.ForceQuit}}
+		{k.Create, k.Cancel, k.Done, k.g.Language, k.g.Help, k.g.Quit, k.g.ForceQuit}}
 }
 
 // walkKeys are the walk's keys, in list focus and in a text field.
@@ -107,36 +148,35 @@ type walkKeys struct {
 }
 
 func newWalkKeys(g *globalKeys) walkKeys {
-	w := txt.keys
 	return walkKeys{
-		Up:        bind("↑/k", w.previous, "up", "k"),
-		Down:      bind("↓/j", w.next, "down", "j"),
-		NextArea:  bind("tab/]", w.nextArea, "tab", "]"),
-		PrevArea:  bind("shift+tab/[", w.prevArea, "shift+tab", "["),
-		NextOpen:  bind("space", w.nextOpen, " "),
-		PageUp:    bind("pgup", w.scrollUp, "pgup"),
-		PageDown:  bind("pgdn", w.scrollDown, "pgdown"),
-		Conforms:  bind("c", w.conforms, "c"),
-		Minor:     bind("m", w.minor, "m"),
-		Major:     bind("M", w.major, "M"),
-		NA:        bind("n", w.na, "n"),
-		Open:      bind("o", w.open, "o"),
-		Notes:     bind("enter", w.write, "enter"),
-		Editor:    bind("ctrl+e", w.editor, "ctrl+e"),
-		Attach:    bind("a", w.attach, "a"),
-		Evidence:  bind("v", w.evidence, "v"),
-		Detach:    bind("x", w.detach, "x", "delete"),
-		Search:    bind("/", w.search, "/"),
-		Summary:   bind("s", w.summary, "s"),
-		Details:   bind("h", w.details, "h"),
-		Back:      bind("esc", w.audits, "esc"),
-		FieldNext: bind("tab", w.nextField, "tab"),
-		FieldPrev: bind("shift+tab", w.prevField, "shift+tab"),
-		Leave:     bind("esc", w.done, "esc", "ctrl+s"),
-		Complete:  bind("tab", w.complete, "tab"),
-		Accept:    bind("enter", w.accept, "enter"),
-		Cancel:    bind("esc", w.cancel, "esc"),
-		Verdicts:  bind("c/m/M/n/o", w.verdict, "c", "m", "M", "n", "o"), // help only: never matched
+		Up:        bind("key_previous", "↑/k", "up", "k"),
+		Down:      bind("key_next", "↓/j", "down", "j"),
+		NextArea:  bind("key_next_area", "tab/]", "tab", "]"),
+		PrevArea:  bind("key_prev_area", "shift+tab/[", "shift+tab", "["),
+		NextOpen:  bind("key_next_open", "space", " "),
+		PageUp:    bind("key_scroll_up", "pgup", "pgup"),
+		PageDown:  bind("key_scroll_down", "pgdn", "pgdown"),
+		Conforms:  bind("key_conforms", "c", "c"),
+		Minor:     bind("key_minor", "m", "m"),
+		Major:     bind("key_major", "M", "M"),
+		NA:        bind("key_na", "n", "n"),
+		Open:      bind("key_reopen", "o", "o"),
+		Notes:     bind("key_notes", "enter", "enter"),
+		Editor:    bind("key_editor", "ctrl+e", "ctrl+e"),
+		Attach:    bind("key_attach", "a", "a"),
+		Evidence:  bind("key_evidence", "v", "v"),
+		Detach:    bind("key_detach", "x", "x", "delete"),
+		Search:    bind("key_search", "/", "/"),
+		Summary:   bind("key_summary", "s", "s"),
+		Details:   bind("key_details", "h", "h"),
+		Back:      bind("key_audits", "esc", "esc"),
+		FieldNext: bind("key_next_field", "tab", "tab"),
+		FieldPrev: bind("key_prev_field", "shift+tab", "shift+tab"),
+		Leave:     bind("key_done", "esc", "esc", "ctrl+s"),
+		Complete:  bind("key_complete", "tab", "tab"),
+		Accept:    bind("key_accept", "enter", "enter"),
+		Cancel:    bind("key_cancel", "esc", "esc"),
+		Verdicts:  bind("key_verdict", "c/m/M/n/o", "c", "m", "M", "n", "o"), // help only: never matched
 		g:         g,
 	}
 }
@@ -146,7 +186,7 @@ func (k walkKeys) ShortHelp() []key.Binding {
 	if k.field {
 		return []key.Binding{k.FieldNext, k.Complete, k.Accept, k.Leave, k.Cancel, k.Editor, k.Evidence, k.Up, k.Down, k.Detach, k.Attach, k.g.ForceQuit}
 	}
-	return []key.Binding{k.g.Help, k.Verdicts, k.NextOpen, k.Notes, k.Summary, k.Details, k.Attach, k.Search, k.NextArea, k.PageDown}
+	return []key.Binding{k.g.Help, k.Verdicts, k.NextOpen, k.Summary, k.Notes, k.Details, k.Attach, k.Search, k.NextArea, k.PageDown}
 }
 
 // FullHelp implements help.KeyMap.
@@ -158,42 +198,48 @@ func (k walkKeys) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.NextArea, k.PrevArea, k.NextOpen, k.PageUp, k.PageDown},
 		{k.Conforms, k.Minor, k.Major, k.NA, k.Open},
 		{k.Notes, k.Editor, k.Attach, k.Evidence, k.Detach},
-		{k.Search, k.Summary, k.Details, k.Back, k.g.Quit, k.g.Help},
+		{k.Search, k.Summary, k.Details, k.Back, k.g.Language, k.g.Quit, k.g.Help},
 	}
 }
 
-// summaryKeys are the summary's keys, and those of the amendment's reason.
+// summaryKeys are the summary's keys, those of the amendment's reason and
+// those of the export dialog.
 type summaryKeys struct {
 	Up, Down, Finalize, Export, Amend, Details, Back, Accept, Cancel key.Binding
-	g                                                                *globalKeys
+	// The export dialog: the report's language, and go.
+	LangPrev, LangNext, ExportGo key.Binding
+	g                            *globalKeys
 }
 
 func newSummaryKeys(g *globalKeys) summaryKeys {
-	w := txt.keys
 	return summaryKeys{
-		Up:       bind("↑/k", w.scrollUp, "up", "k"),
-		Down:     bind("↓/j", w.scrollDown, "down", "j"),
-		Finalize: bind("f", w.finalize, "f"),
-		Export:   bind("x", w.export, "x"),
-		Amend:    bind("A", w.amend, "A"),
-		Details:  bind("h", w.details, "h"),
-		Back:     bind("esc/s", w.backToWalk, "esc", "s"),
-		Accept:   bind("enter", w.amend, "enter"),
-		Cancel:   bind("esc", w.cancel, "esc"),
+		Up:       bind("key_scroll_up", "↑/k", "up", "k"),
+		Down:     bind("key_scroll_down", "↓/j", "down", "j"),
+		Finalize: bind("key_finalize", "f", "f"),
+		Export:   bind("key_export", "x", "x"),
+		Amend:    bind("key_amend", "A", "A"),
+		Details:  bind("key_details", "h", "h"),
+		Back:     bind("key_back_to_walk", "esc/s", "esc", "s"),
+		Accept:   bind("key_amend", "enter", "enter"),
+		Cancel:   bind("key_cancel", "esc", "esc"),
+		LangPrev: bind("key_report_language", "←", "left"),
+		LangNext: bind("key_report_language", "→", "right"),
+		ExportGo: bind("key_export_now", "enter", "enter"),
 		g:        g,
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k summaryKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.g.Help, k.Finalize, k.Export, k.Amend, k.Details, k.Back, k.Accept, k.Cancel, k.Up, k.Down,
-		k.g.Quit, k.g.ForceQuit}
+	return []key.Binding{k.g.Help, k.Finalize, k.Export, k.Amend, k.Details, k.Back, k.ExportGo, k.LangNext, k.Accept,
+		k.Cancel, k.Up, k.Down, k.g.Quit, k.g.ForceQuit}
 }
 
 // FullHelp implements help.KeyMap.
 func (k summaryKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down}, {k.Finalize, k.Export, k.Amend, k.Details},
-		{k.Back, k.Accept, k.Cancel, k.g.Quit, k.g.Help, k.g.ForceQuit}}
+		{k.ExportGo, k.LangPrev, k.LangNext, k.Accept, k.Cancel},
+		{k.Back, k.g.Language, k.g.Quit, k.g.Help, k.g.ForceQuit}}
 }
 
 // setEnabled turns every binding in bs on or off, so help shows only the

@@ -142,6 +142,13 @@ type notifyMsg struct {
 	err  bool
 }
 
+// languageKeptMsg: the language chosen was written to the home's state
+// file (or not).
+type languageKeptMsg struct {
+	lang string
+	err  error
+}
+
 // positionDueMsg: the debounce after a move in the walk ran out.
 type positionDueMsg struct{ moves int }
 

@@ -10,8 +10,6 @@ import (
 	"github.com/assay-dev/assay/audit"
 )
 
-func sprintf(format string, a ...any) string { return fmt.Sprintf(format, a...) }
-
 // sanitizeLine makes user text safe for one line of the terminal: no
 // escape sequences or control characters, newlines as spaces.
 func sanitizeLine(s string) string {

@@ -56,7 +56,7 @@ func (m detailsModel) keyMap() help.KeyMap {
 	setEnabled(!ro && fl.kind == kindChoice, &k.Left, &k.Right)
 	setEnabled(!ro && m.f.inTable(), &k.AddRow)
 	setEnabled(!ro && fl.kind == kindCell, &k.DelRow)
-	setEnabled(ro, &g.Quit, &g.Help)
+	setEnabled(ro, &g.Quit, &g.Help, &g.Language)
 	setEnabled(!ro, &g.ForceQuit)
 	return k
 }
@@ -106,9 +106,9 @@ func (m *detailsModel) apply() tea.Cmd {
 
 func (m detailsModel) view() string {
 	st := m.c.st
-	hint := st.muted.Render(txt.detailsHint)
+	hint := st.muted.Render(m.c.w.t("details_hint", nil))
 	if m.f.readOnly {
-		hint = st.warn.Render(txt.detailsReadOnly)
+		hint = st.warn.Render(m.c.w.t("details_read_only", nil))
 	}
-	return m.f.view(st.header.Render(txt.detailsTitle) + "  " + hint)
+	return m.f.view(st.header.Render(m.c.w.t("details_title", nil)) + "  " + hint)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 )
 
 // homeModel lists the audits in the store, unreadable ones with their
@@ -28,8 +29,11 @@ type homeModel struct {
 }
 
 func newHomeModel(c *common) homeModel {
-	return homeModel{c: c, keys: newHomeKeys(&c.g), filter: newInput(txt.filterPrompt), loading: true}
+	return homeModel{c: c, keys: newHomeKeys(&c.g), filter: newInput(c.w.t("filter_prompt", nil)), loading: true}
 }
+
+// relang words what the screen keeps worded: the filter's prompt.
+func (m *homeModel) relang() { m.filter.Prompt = m.c.w.t("filter_prompt", nil) }
 
 func (m homeModel) init() tea.Cmd { return loadEntriesCmd(m.c.deps.Store) }
 
@@ -45,14 +49,14 @@ func (m homeModel) update(msg tea.Msg) (homeModel, tea.Cmd) {
 		m.applyFilter()
 	case auditDeletedMsg:
 		if msg.err != nil {
-			return m, notify(msg.err.Error(), true)
+			return m, notify(m.c.w.errorText(msg.err), true)
 		}
-		return m, tea.Batch(m.init(), notify(sprintf(txt.deleted, msg.id), false))
+		return m, tea.Batch(m.init(), notify(m.c.w.t("deleted", i18n.Args{"ID": msg.id}), false))
 	case backupRestoredMsg:
 		if msg.err != nil {
-			return m, notify(msg.err.Error(), true)
+			return m, notify(m.c.w.errorText(msg.err), true)
 		}
-		return m, tea.Batch(m.init(), notify(sprintf(txt.restored, msg.id), false))
+		return m, tea.Batch(m.init(), notify(m.c.w.t("restored", i18n.Args{"ID": msg.id}), false))
 	case tea.MouseMsg:
 		if d, ok := isWheel(msg); ok {
 			m.move(d)
@@ -67,7 +71,7 @@ func (m homeModel) updateKey(msg tea.KeyMsg) (homeModel, tea.Cmd) {
 	if m.confirm != "" {
 		id := m.confirm
 		m.confirm = ""
-		if msg.String() == "y" {
+		if key.Matches(msg, m.c.g.Yes) {
 			return m, deleteCmd(m.c.deps.Store, id)
 		}
 		return m, nil
@@ -93,7 +97,7 @@ func (m homeModel) updateKey(msg tea.KeyMsg) (homeModel, tea.Cmd) {
 	case e == nil:
 	case key.Matches(msg, m.keys.Open):
 		if e.Err != "" {
-			return m, notify(sprintf(txt.unreadable, e.Err), true)
+			return m, notify(m.c.w.t("unreadable", i18n.Args{"Reason": e.Err}), true)
 		}
 		return m, openAuditCmd(m.c.deps.Store, e.ID)
 	case key.Matches(msg, m.keys.Delete):
@@ -170,7 +174,7 @@ func (m homeModel) keyMap() help.KeyMap {
 	setEnabled(idle && e != nil && e.Err != "" && e.HasBackup, &k.Restore)
 	setEnabled(m.filtering || m.filter.Value() != "", &k.ClearFilter)
 	g := *k.g
-	setEnabled(idle, &g.Quit, &g.Help)
+	setEnabled(idle, &g.Quit, &g.Help, &g.Language)
 	k.g = &g
 	return k
 }
@@ -179,13 +183,23 @@ func (m homeModel) keyMap() help.KeyMap {
 // whole width over its site, type, last save, progress and status, so that
 // long names (most ASMO names are) keep their words at 80 columns.
 const (
-	colStatus = 11
-	barWidth  = 8
-	rowLines  = 2
+	barWidth = 8
+	rowLines = 2
 )
+
+// statusWidth is the status column's width: the longest status in the
+// UI's language, with its sign.
+func (w *words) statusWidth() int {
+	n := 0
+	for _, id := range statusIDs {
+		n = max(n, lipgloss.Width("✓ "+w.word(id)))
+	}
+	return n
+}
 
 func (m homeModel) view() string {
 	st := m.c.st
+	w := m.c.w
 	var b strings.Builder
 	switch {
 	case m.confirm != "":
@@ -196,19 +210,19 @@ func (m homeModel) view() string {
 	b.WriteString("\n")
 	switch {
 	case m.loading:
-		b.WriteString(txt.loading)
+		b.WriteString(w.t("loading", nil))
 		return b.String()
 	case m.err != nil:
-		b.WriteString(st.errText.Render(sprintf(txt.listFailed, m.err)))
+		b.WriteString(st.errText.Render(w.t("list_failed", i18n.Args{"Error": w.errorText(m.err)})))
 		return b.String()
 	case len(m.entries) == 0:
-		b.WriteString(txt.noAudits)
+		b.WriteString(w.t("no_audits", nil))
 		return b.String()
 	case len(m.shown) == 0:
-		b.WriteString(txt.noMatch)
+		b.WriteString(w.t("no_match", nil))
 		return b.String()
 	}
-	b.WriteString(st.header.Render(spread("  "+txt.homeCols[0], txt.homeCols[1], m.c.width)) + "\n")
+	b.WriteString(st.header.Render(spread("  "+w.t("home_col_asmo", nil), w.t("home_col_progress", nil), m.c.width)) + "\n")
 	end := min(m.off+m.rows(), len(m.shown))
 	for i := m.off; i < end; i++ {
 		b.WriteString(m.row(m.entries[m.shown[i]], i == m.sel) + "\n")
@@ -225,40 +239,70 @@ func (m homeModel) confirmLine() string {
 			name = sanitizeLine(e.ASMO)
 		}
 	}
-	rest := lipgloss.Width(sprintf(txt.confirmDelete, ""))
-	return sprintf(txt.confirmDelete, truncate(name, m.c.width-rest))
+	rest := lipgloss.Width(m.c.w.t("confirm_delete", i18n.Args{"Name": ""}))
+	return m.c.w.t("confirm_delete", i18n.Args{"Name": truncate(name, m.c.width-rest)})
 }
 
 func (m homeModel) row(e audit.Entry, selected bool) string {
 	st := m.c.st
+	w := m.c.w
 	mark := "  "
 	if selected {
 		mark = st.cursor.Render("› ")
 	}
 	sub := "    "
-	w := m.c.width - len(sub)
+	width := m.c.width - len(sub)
 	if e.Err != "" {
-		reason := sprintf(txt.unreadable, sanitizeLine(e.Err))
+		reason := w.t("unreadable", i18n.Args{"Reason": sanitizeLine(e.Err)})
 		if e.HasBackup {
-			reason = sprintf(txt.unreadableBackup, sanitizeLine(e.Err))
+			reason = w.t("unreadable_backup", i18n.Args{"Reason": sanitizeLine(e.Err)})
 		}
-		return mark + pad(sanitizeLine(e.ID), m.c.width-2) + "\n" + sub + st.errText.Render(truncate(reason, w))
+		return mark + pad(sanitizeLine(e.ID), m.c.width-2) + "\n" + sub + st.errText.Render(truncate(reason, width))
 	}
 	name := pad(sanitizeLine(e.ASMO), m.c.width-2)
 	if selected {
 		name = st.selected.Render(name)
 	}
-	status := string(e.Status)
+	status := wordOr(w, statusIDs, e.Status, sanitizeLine(string(e.Status)))
 	if e.Status == audit.Finalized {
 		status = "✓ " + status
 	} else {
 		status = "• " + status
 	}
-	details := []string{sanitizeLine(e.Site), string(e.AuditType)}
-	if !e.Updated.IsZero() {
-		details = append(details, sprintf(txt.saved, e.Updated.Local().Format("01-02 15:04")))
+	details := []string{w.choiceName("audit_type", sanitizeLine(string(e.AuditType)))}
+	if note := w.entryNote(e.Notes); note != "" {
+		// Before the date: what to know about the audit outlasts when it
+		// was saved.
+		details = append(details, note)
 	}
-	right := bar(st, e.Percent, barWidth) + " " + pad(status, colStatus)
-	left := truncate(strings.Join(details, " · "), w-lipgloss.Width(right)-2)
-	return mark + name + "\n" + sub + spread(st.muted.Render(left), right, w)
+	if !e.Updated.IsZero() {
+		t := e.Updated.Local()
+		details = append(details, w.t("home_saved", i18n.Args{"Date": w.shortDate(t), "Time": t.Format("15:04")}))
+	}
+	right := bar(st, e.Percent, barWidth) + " " + pad(status, w.statusWidth())
+	room := width - lipgloss.Width(right) - 2
+	rest := strings.Join(details, " · ")
+	// The site's name gives way first: the words after it are short and
+	// say what the inspector looks for (type, warnings, last save).
+	site := truncate(sanitizeLine(e.Site), max(room-lipgloss.Width(rest)-3, 8))
+	left := truncate(site+" · "+rest, room)
+	return mark + name + "\n" + sub + spread(st.muted.Render(left), right, width)
+}
+
+// entryNote words what the list noticed about an audit (its catalog
+// changed or is missing, verdicts it does not know), briefly; "" when
+// nothing.
+func (w *words) entryNote(notes []audit.Note) string {
+	var parts []string
+	for _, n := range notes {
+		switch n.Kind {
+		case audit.NoteCatalogChanged:
+			parts = append(parts, w.t("note_catalog_changed", nil))
+		case audit.NoteCatalogMissing:
+			parts = append(parts, w.t("note_catalog_missing", nil))
+		case audit.NoteUnknownVerdicts:
+			parts = append(parts, w.n("note_unknown_verdicts", len(n.Verdicts), nil))
+		}
+	}
+	return strings.Join(parts, " · ")
 }

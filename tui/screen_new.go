@@ -29,19 +29,18 @@ type formModel struct {
 func newFormModel(c *common) formModel {
 	m := formModel{c: c, keys: newFormKeys(&c.g)}
 	today := c.now().Format(audit.DateLayout)
-	var catIDs, catLabels []string
+	var catIDs []string
 	def := 0
 	// The set's default (an official file in the home wins over the
 	// built-in edition); superseded editions are not offered.
 	want := c.deps.Catalogs.Default()
 	for i, cat := range c.deps.Catalogs.Current() {
 		catIDs = append(catIDs, strconv.Itoa(i))
-		catLabels = append(catLabels, sprintf(txt.catalogFormat, sanitizeLine(cat.ID), sanitizeLine(cat.Version), sanitizeLine(cat.Source)))
 		if cat == want {
 			def = i
 		}
 	}
-	catalog := formField{key: "catalog", kind: kindChoice, choices: catIDs, labels: catLabels, choice: def}
+	catalog := formField{key: "catalog", kind: kindChoice, choices: catIDs, choice: def}
 	m.f = newHeaderForm(c, c.deps.Config.Defaults(audit.Header{StartDate: today, EndDate: today}), catalog)
 	m.f.focusOn(1)
 	m.blank, _ = m.header()
@@ -62,7 +61,7 @@ func (m formModel) typed() bool {
 // prompt is the question the form is asking, for the status line.
 func (m formModel) prompt() string {
 	if m.confirming {
-		return txt.confirmDiscard
+		return m.c.w.t("confirm_discard", nil)
 	}
 	return ""
 }
@@ -87,7 +86,7 @@ func (m formModel) keyMap() help.KeyMap {
 	k := m.keys
 	g := *k.g
 	k.g = &g
-	setEnabled(false, &g.Quit, &g.Help) // every key types
+	setEnabled(false, &g.Quit, &g.Help, &g.Language) // every key types
 	fl := m.f.focused()
 	setEnabled(fl.kind == kindChoice, &k.Left, &k.Right)
 	setEnabled(m.f.inTable() && !m.creating, &k.AddRow)
@@ -132,7 +131,7 @@ func (m formModel) update(msg tea.Msg) (formModel, tea.Cmd) {
 
 // header builds the audit header from the fields, with the errors of the
 // fields that are wrong.
-func (m formModel) header() (audit.Header, map[string]string) {
+func (m formModel) header() (audit.Header, map[string]error) {
 	return m.f.build(audit.Header{}, nil)
 }
 
@@ -141,7 +140,7 @@ func (m formModel) create() (formModel, tea.Cmd) {
 	h, errs := m.header()
 	m.f.errs = errs
 	if cmd, bad := m.f.firstError(); bad {
-		return m, tea.Batch(cmd, notify(txt.formInvalid, true))
+		return m, tea.Batch(cmd, notify(m.c.w.t("form_invalid", nil), true))
 	}
 	i, _ := strconv.Atoi(m.f.fields[0].value())
 	cat := m.c.deps.Catalogs.Current()[i]
@@ -155,9 +154,9 @@ func (m formModel) create() (formModel, tea.Cmd) {
 
 func (m formModel) view() string {
 	st := m.c.st
-	hint := st.muted.Render(txt.formHint)
+	hint := st.muted.Render(m.c.w.t("form_hint", nil))
 	if m.creating {
-		hint = st.warn.Render(txt.creating)
+		hint = st.warn.Render(m.c.w.t("creating", nil))
 	}
-	return m.f.view(st.header.Render(txt.formTitle) + "  " + hint)
+	return m.f.view(st.header.Render(m.c.w.t("form_title", nil)) + "  " + hint)
 }

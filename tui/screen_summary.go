@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -13,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 )
 
 // summaryModel shows what the findings add up to, and finalizes and
@@ -28,17 +30,28 @@ type summaryModel struct {
 	exporting     bool
 	exportPending bool // export once the pending save is done
 	exportPath    string
-	exportErr     string
-	amending      bool // the amendment's reason has the keys
-	reason        textinput.Model
-	reasonErr     string
-	blockersAt    int // line of the "Before finalizing" section
+	exportErr     error
+	// export is the export dialog, open while it has the keys.
+	export     exportDialog
+	amending   bool // the amendment's reason has the keys
+	reason     textinput.Model
+	reasonErr  string
+	blockersAt int // line of the "Before finalizing" section
 }
 
 func newSummaryModel(c *common, s *session) summaryModel {
-	m := summaryModel{c: c, s: s, keys: newSummaryKeys(&c.g), reason: newInput(txt.amendPrompt)}
+	m := summaryModel{c: c, s: s, keys: newSummaryKeys(&c.g), reason: newInput(c.w.t("amend_prompt", nil))}
 	m.refresh()
 	return m
+}
+
+// relang words the screen anew in the UI's language.
+func (m *summaryModel) relang() {
+	if m.c == nil {
+		return
+	}
+	m.reason.Prompt = m.c.w.t("amend_prompt", nil)
+	m.setSize()
 }
 
 // refresh recomputes the summary from the audit (pure computation).
@@ -54,24 +67,27 @@ func (m *summaryModel) setSize() {
 	if m.c == nil {
 		return // no summary yet
 	}
-	m.reason.Width = max(m.c.width-lipgloss.Width(txt.amendPrompt)-2, 10)
+	m.reason.Width = max(m.c.width-lipgloss.Width(m.reason.Prompt)-2, 10)
 	m.render()
 }
 
-// typing reports whether shortcuts are off: a question or the reason has
-// the keys.
-func (m summaryModel) typing() bool { return m.confirming || m.amending }
+// typing reports whether shortcuts are off: a question, the reason or the
+// export dialog has the keys.
+func (m summaryModel) typing() bool { return m.confirming || m.amending || m.export.open }
 
 func (m summaryModel) keyMap() help.KeyMap {
 	k := m.keys
 	g := *k.g
 	k.g = &g
-	idle := !m.confirming && !m.amending
-	setEnabled(idle, &k.Up, &k.Down, &k.Back, &k.Details, &g.Quit, &g.Help)
+	idle := !m.typing()
+	setEnabled(idle, &k.Up, &k.Down, &k.Back, &k.Details, &g.Quit, &g.Help, &g.Language)
 	setEnabled(idle && m.s != nil && m.s.a.Editable(), &k.Finalize)
 	setEnabled(idle && m.s != nil && m.s.a.Status == audit.Finalized, &k.Amend)
 	setEnabled(idle && m.c.deps.Exporter != nil && !m.exporting, &k.Export)
-	setEnabled(m.amending, &k.Accept, &k.Cancel, &g.ForceQuit)
+	setEnabled(m.amending, &k.Accept)
+	setEnabled(m.amending || m.export.open, &k.Cancel, &g.ForceQuit)
+	setEnabled(m.export.open, &k.ExportGo)
+	setEnabled(m.export.open && len(m.export.langs) > 1, &k.LangPrev, &k.LangNext)
 	return k
 }
 
@@ -91,18 +107,18 @@ func (m summaryModel) update(msg tea.Msg) (summaryModel, tea.Cmd) {
 			// Kept on the screen, not only in the status line: it often
 			// says what to do (make a signing key), which takes longer
 			// to read and act on than a status message lasts.
-			m.exportPath, m.exportErr = "", sprintf(txt.exportFailed, msg.err)
+			m.exportPath, m.exportErr = "", msg.err
 			m.render()
-			return m, notify(sprintf(txt.exportFailed, msg.err), true)
+			return m, notify(m.c.exportFailedText(msg.err), true)
 		}
-		m.exportPath, m.exportErr = msg.path, ""
+		m.exportPath, m.exportErr = msg.path, nil
 		if !m.s.dirty() && !m.s.saving {
 			// The export recorded itself in the saved audit's history;
 			// keep that record in the audit the UI will save next.
 			m.s.a.History = m.s.h.Audit().Clone().History
 		}
 		m.render()
-		return m, notify(exportedText(msg.path), false)
+		return m, notify(m.c.exportedText(msg.path), false)
 	case tea.MouseMsg:
 		if d, ok := isWheel(msg); ok {
 			m.scrollBy(d)
@@ -116,7 +132,7 @@ func (m summaryModel) update(msg tea.Msg) (summaryModel, tea.Cmd) {
 func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 	if m.confirming {
 		m.confirming = false
-		if msg.String() != "y" {
+		if !key.Matches(msg, m.c.g.Yes) {
 			return m, nil
 		}
 		// Finalizing records the signing certificate: look it up first.
@@ -124,6 +140,9 @@ func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 	}
 	if m.amending {
 		return m.updateReason(msg)
+	}
+	if m.export.open {
+		return m.updateExport(msg)
 	}
 	k := m.keyMap().(summaryKeys)
 	switch {
@@ -140,7 +159,7 @@ func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 		if blockers := audit.FinalizeBlockers(m.s.a, m.s.cat); len(blockers) > 0 {
 			m.scroll = m.blockersAt
 			m.scrollBy(0)
-			return m, notify(blockedText(blockerTexts(blockers, m.s.cat)), true)
+			return m, notify(m.c.w.blockedText(m.c.w.blockerTexts(blockers, m.s.cat)), true)
 		}
 		m.confirming = true
 	case key.Matches(msg, k.Details):
@@ -151,15 +170,28 @@ func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 		m.reason.SetValue("")
 		return m, m.reason.Focus()
 	case key.Matches(msg, k.Export):
-		m.exporting, m.exportPath = true, ""
-		m.render()
-		if m.s.dirty() || m.s.saving {
-			m.exportPending = true
-			return m, m.s.flush(m.c.now)
-		}
-		return m, exportCmd(m.c.deps.Exporter, m.s.h, m.s.id, m.s.a.Status != audit.Finalized)
+		m.export = newExportDialog(m.c)
+		return m, nil
 	}
 	return m, nil
+}
+
+// startExport exports in the language the dialog chose, once the audit
+// on disk is the one on screen.
+func (m summaryModel) startExport() (summaryModel, tea.Cmd) {
+	m.exporting, m.exportPath, m.exportErr = true, "", nil
+	m.render()
+	if m.s.dirty() || m.s.saving {
+		m.exportPending = true
+		return m, m.s.flush(m.c.now)
+	}
+	return m, exportCmd(m.c.deps.Exporter, m.s.h, m.s.id, m.exportRequest())
+}
+
+// exportRequest is what is exported: a draft unless the audit is final,
+// in the dialog's language.
+func (m summaryModel) exportRequest() ExportRequest {
+	return ExportRequest{Draft: m.s.a.Status != audit.Finalized, Lang: m.export.lang(), UILang: m.c.w.lang}
 }
 
 // afterSave starts an export that waited for the audit to reach disk.
@@ -173,45 +205,64 @@ func (m *summaryModel) afterSave() tea.Cmd {
 		m.render()
 		return nil
 	}
-	return exportCmd(m.c.deps.Exporter, m.s.h, m.s.id, m.s.a.Status != audit.Finalized)
+	return exportCmd(m.c.deps.Exporter, m.s.h, m.s.id, m.exportRequest())
 }
 
 // finalize freezes the audit for signer (pure) and saves it at once;
 // without a signing key it says how to make one.
 func (m summaryModel) finalize(signer *audit.Signer, keyErr error) (summaryModel, tea.Cmd) {
+	w := m.c.w
 	if keyErr != nil && !errors.Is(keyErr, audit.ErrNoSigner) {
-		return m, notify(sprintf(txt.signingKeyFailed, keyErr), true)
+		return m, notify(w.t("signing_key_failed", i18n.Args{"Error": w.errorText(keyErr)}), true)
 	}
 	err := audit.Finalize(m.s.a, m.s.cat, signer, m.c.now())
 	if errors.Is(err, audit.ErrNoSigner) {
 		id := m.s.id
-		return m, tea.Batch(notify(txt.noSigningKey, true), func() tea.Msg { return needSigningKeyMsg{id: id} })
+		return m, tea.Batch(notify(w.t("no_signing_key", i18n.Args{"Command": m.c.keysCreateCommand()}), true),
+			func() tea.Msg { return needSigningKeyMsg{id: id} })
 	}
 	var blocked *audit.BlockedError
 	if errors.As(err, &blocked) {
-		return m, notify(blockedText(blockerTexts(blocked.Blockers, m.s.cat)), true)
+		return m, notify(w.blockedText(w.blockerTexts(blocked.Blockers, m.s.cat)), true)
 	}
 	if err != nil {
-		return m, notify(err.Error(), true)
+		return m, notify(w.errorText(err), true)
 	}
 	m.s.touch()
 	m.refresh()
-	return m, tea.Batch(m.s.flush(m.c.now), notify(sprintf(txt.finalized, m.s.a.Revision), false))
+	return m, tea.Batch(m.s.flush(m.c.now), notify(w.t("finalized", i18n.Args{"Revision": m.s.a.Revision}), false))
 }
 
 // exportedText names the PDF first, then its folder: a path breaks
 // badly across lines, and the file's name is what the inspector looks for.
-func exportedText(path string) string {
+func (c *common) exportedText(path string) string {
 	dir, file := filepath.Split(sanitizeLine(path))
-	return sprintf(txt.exported, file, filepath.Clean(dir))
+	return c.w.t("exported", i18n.Args{"File": file, "Folder": filepath.Clean(dir)})
+}
+
+// exportFailedText says why an export failed; without a signing key, how
+// to make one.
+func (c *common) exportFailedText(err error) string {
+	if errors.Is(err, audit.ErrNoSigner) {
+		return c.w.t("no_signing_key_export", i18n.Args{"Command": c.keysCreateCommand()})
+	}
+	return c.w.t("export_failed", i18n.Args{"Error": c.w.errorText(err)})
+}
+
+// keysCreateCommand is the command that makes a signing key, as the
+// inspector types it in another terminal (with this home, when it is
+// not the default).
+func (c *common) keysCreateCommand() string {
+	name := strconv.Quote(c.w.t("keys_create_name", nil))
+	if c.deps.Home == "" {
+		return "assay keys create --name " + name
+	}
+	return "assay --home " + strconv.Quote(c.deps.Home) + " keys create --name " + name
 }
 
 // blockedText says why finalizing cannot happen yet, and where the list is.
-func blockedText(reasons []string) string {
-	if len(reasons) == 1 {
-		return sprintf(txt.finalizeBlocked1, reasons[0])
-	}
-	return sprintf(txt.finalizeBlocked, len(reasons), strings.Join(reasons, "; "))
+func (w *words) blockedText(reasons []string) string {
+	return w.n("finalize_blocked", len(reasons), i18n.Args{"List": strings.Join(reasons, "; ")})
 }
 
 // updateReason edits the amendment's reason; enter amends, esc gives up.
@@ -237,89 +288,84 @@ func (m summaryModel) updateReason(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 func (m summaryModel) amend() (summaryModel, tea.Cmd) {
 	reason := strings.TrimSpace(m.reason.Value())
 	if reason == "" {
-		m.reasonErr = txt.amendRequired
+		m.reasonErr = m.c.w.t("amend_required", nil)
 		return m, nil
 	}
 	if err := audit.Amend(m.s.a, reason, m.c.now()); err != nil {
-		m.reasonErr = errorText(err)
+		m.reasonErr = m.c.w.errorText(err)
 		return m, nil
 	}
 	m.amending, m.reasonErr = false, ""
 	m.reason.Blur()
 	m.s.touch()
 	m.refresh()
-	return m, tea.Batch(m.s.flush(m.c.now), notify(sprintf(txt.amended, m.s.a.Revision), false))
+	return m, tea.Batch(m.s.flush(m.c.now), notify(m.c.w.t("amended", i18n.Args{"Revision": m.s.a.Revision}), false))
 }
 
 func (m *summaryModel) scrollBy(d int) {
 	m.scroll = min(max(m.scroll+d, 0), max(len(m.lines)-m.c.height+1, 0))
 }
 
-// render lays the summary out once per change or size, not per frame.
+// render lays the summary out once per change, size or language, not per
+// frame.
 func (m *summaryModel) render() {
 	if m.s == nil || m.s.cat == nil {
 		return
 	}
 	st := m.c.st
-	w := m.c.width
+	w := m.c.w
+	width := m.c.width
 	a := m.s.a
 	var l []string
-	head := fmt.Sprintf("%s · %s %s · %s · %s", txt.summaryTitle, a.Catalog.ID, a.Catalog.Version,
-		sprintf(txt.revisionLabel, a.Revision), a.Status)
-	l = append(l, st.header.Render(truncate(head, w)))
+	head := strings.Join([]string{w.t("summary_title", nil), a.Catalog.ID + " " + a.Catalog.Version,
+		w.t("revision_label", i18n.Args{"Revision": a.Revision}), wordOr(w, statusIDs, a.Status, string(a.Status))}, " · ")
+	l = append(l, st.header.Render(truncate(head, width)))
 	switch {
 	case m.exporting:
-		l = append(l, st.warn.Render(txt.exporting))
-	case m.exportErr != "":
-		for _, line := range bullet("✗ ", sanitizeLine(m.exportErr), w) {
+		l = append(l, st.warn.Render(w.t("exporting", nil)))
+	case m.exportErr != nil:
+		for _, line := range bullet("✗ ", sanitizeLine(m.c.exportFailedText(m.exportErr)), width) {
 			l = append(l, st.errText.Render(line))
 		}
 	case m.exportPath != "":
 		// The whole path: it is where the inspector goes to find the PDF.
-		for _, line := range bullet("✓ ", exportedText(m.exportPath), w) {
+		for _, line := range bullet("✓ ", m.c.exportedText(m.exportPath), width) {
 			l = append(l, st.good.Render(line))
 		}
 	default:
 		l = append(l, "")
 	}
-	c := txt.summaryCols
 	row := func(cells ...string) string {
 		out := pad(cells[0], 15)
 		for _, x := range cells[1:] {
-			out += " " + fmt.Sprintf("%8s", x)
+			out += " " + strings.Repeat(" ", max(8-lipgloss.Width(x), 0)) + x
 		}
 		return out
 	}
-	l = append(l, st.header.Render(row(c[:]...)))
+	cols := make([]string, len(summaryColIDs))
+	for i, id := range summaryColIDs {
+		cols[i] = w.word(id)
+	}
+	l = append(l, st.header.Render(row(cols...)))
 	for _, as := range append(append([]audit.AreaSummary{}, m.sum.Areas...), m.sum.Total) {
-		name := areaName(as.Area)
+		name := w.areaName(as.Area)
 		if as.Area == "" {
-			name = txt.total
+			name = w.t("total", nil)
 		}
 		l = append(l, row(name, fmt.Sprint(as.Counts[audit.Conforms]), fmt.Sprint(as.Counts[audit.Minor]),
 			fmt.Sprint(as.Counts[audit.Major]), fmt.Sprint(as.Counts[audit.NA]), fmt.Sprint(as.Counts[audit.Open]),
 			fmt.Sprintf("%d/%d", as.Informative, as.Excluded), fmt.Sprintf("%d%%", as.Percent)))
 	}
-	l = append(l, "", st.label.Render(txt.recommend)+st.header.Render(outcomeText(m.sum.Recommendation.Outcome)))
+	l = append(l, "", st.label.Render(w.t("recommend", nil))+st.header.Render(w.outcomeText(m.sum.Recommendation.Outcome)))
 	for _, r := range m.sum.Recommendation.Reasons {
-		l = append(l, bullet("• ", sanitizeLine(reasonText(r, m.s.cat)), w)...)
+		l = append(l, bullet("• ", sanitizeLine(w.reasonText(r, m.s.cat)), width)...)
 	}
-	l = append(l, "", st.section.Render(txt.register))
+	l = append(l, "", st.section.Render(w.t("register", nil)))
 	if len(m.sum.NonConformities) == 0 {
-		l = append(l, st.muted.Render(txt.noNC))
+		l = append(l, st.muted.Render(w.t("no_nc", nil)))
 	}
 	for _, nc := range m.sum.NonConformities {
-		text := nc.RequirementID + " " + reqTitle(m.s.cat, nc.RequirementID) + " — " + verdictName(nc.Severity)
-		if nc.Critical {
-			text += txt.criticalMark
-		}
-		if nc.CorrectiveAction != "" {
-			text += " — " + sanitizeLine(nc.CorrectiveAction)
-		}
-		if nc.DueDate != "" {
-			text += " — " + txt.dueDate + nc.DueDate
-		}
-		l = append(l, bullet(st.verdict[string(nc.Severity)].Render(glyphs[nc.Severity])+" ", text, w)...)
+		l = append(l, bullet(st.verdict[string(nc.Severity)].Render(glyphs[nc.Severity])+" ", m.ncText(nc), width)...)
 	}
 	l = append(l, "")
 	m.blockersAt = len(l)
@@ -327,25 +373,55 @@ func (m *summaryModel) render() {
 	case a.Status == audit.Finalized:
 		// Its only "blocker" would be that it is final: say what can be
 		// done with it instead.
-		l = append(l, st.section.Render(txt.finalSection))
-		next := txt.finalNext
+		l = append(l, st.section.Render(w.t("final_section", nil)))
+		next := w.t("final_next", i18n.Args{"Revision": a.Revision})
 		if m.c.deps.Exporter == nil {
-			next = txt.finalNextNoExport
+			next = w.t("final_next_no_export", i18n.Args{"Revision": a.Revision})
 		}
-		for _, line := range bullet("✓ ", sprintf(next, a.Revision), w) {
+		for _, line := range bullet("✓ ", next, width) {
 			l = append(l, st.good.Render(line))
 		}
 	default:
-		l = append(l, st.section.Render(txt.blockers))
+		l = append(l, st.section.Render(w.t("blockers", nil)))
 		if len(m.sum.Blockers) == 0 {
-			l = append(l, st.good.Render("✓ "+txt.noBlockers))
+			l = append(l, st.good.Render("✓ "+w.t("no_blockers", nil)))
 		}
 		for _, b := range m.sum.Blockers {
-			l = append(l, bullet("• ", sanitizeLine(blockerText(b, m.s.cat)), w)...)
+			l = append(l, bullet("• ", sanitizeLine(w.blockerText(b, m.s.cat)), width)...)
+		}
+	}
+	if cl := m.s.cat.In(w.lang); strings.TrimSpace(cl.AreasNote) != "" {
+		// What the areas above are (assay's grouping, not the Standard's
+		// chapters), so the table is not read as the Standard's structure.
+		note := w.t("areas_note", i18n.Args{"Note": w.marked(sanitizeLine(cl.AreasNote), cl.AreasNoteLang)})
+		l = append(l, "")
+		for _, line := range wrap(note, width) {
+			l = append(l, st.muted.Render(line))
 		}
 	}
 	m.lines = l
 	m.scrollBy(0)
+}
+
+// ncText is one line of the non-conformity register: the requirement,
+// the severity and critical flag, whose duty it is when it is the buyer's,
+// the corrective action and its due date (data: ISO).
+func (m *summaryModel) ncText(nc audit.NonConformity) string {
+	w := m.c.w
+	parts := []string{nc.RequirementID + " " + w.reqTitle(m.s.cat, nc.RequirementID), w.verdictName(nc.Severity)}
+	if nc.Critical {
+		parts[1] += " (" + w.t("critical_mark", nil) + ")"
+	}
+	if r, ok := m.s.cat.Requirement(nc.RequirementID); ok && r.BuyerDuty() {
+		parts = append(parts, w.t("nc_buyer", nil))
+	}
+	if nc.CorrectiveAction != "" {
+		parts = append(parts, sanitizeLine(nc.CorrectiveAction))
+	}
+	if nc.DueDate != "" {
+		parts = append(parts, w.t("due_label", nil)+nc.DueDate)
+	}
+	return strings.Join(parts, " — ")
 }
 
 // bullet wraps text under a hanging mark.
@@ -366,7 +442,7 @@ func (m summaryModel) view() string {
 	switch {
 	case m.confirming:
 		// Wrapped, not cut: its end says which key answers.
-		for _, line := range wrap(txt.confirmFinal, m.c.width) {
+		for _, line := range wrap(m.c.w.t("confirm_final", nil), m.c.width) {
 			top = append(top, m.c.st.warn.Render(line))
 		}
 	case m.amending:
@@ -374,6 +450,8 @@ func (m summaryModel) view() string {
 		if m.reasonErr != "" {
 			top = append(top, m.c.st.errText.Render(truncate("✗ "+sanitizeLine(m.reasonErr), m.c.width)))
 		}
+	case m.export.open:
+		top = append(top, m.export.view(m.s.a.Status != audit.Finalized)...)
 	}
 	vis, _ := window(m.lines, m.scroll, m.c.height-len(top))
 	return strings.Join(append(top, vis...), "\n")

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -35,27 +36,31 @@ type walkItem struct {
 // walkModel walks the catalog area by area: the list on the left, the
 // requirement and its finding on the right.
 type walkModel struct {
-	c        *common
-	s        *session
-	keys     walkKeys
-	areas    []standards.Area
-	items    [][]walkItem // per area: applicable, then informative, then excluded
-	area     int
-	sel      int
-	listOff  int
-	scroll   int // detail pane offset
-	focus    walkFocus
-	notes    noteEditor
-	action   textinput.Model
-	due      textinput.Model
-	just     textinput.Model
-	attach   textinput.Model
-	search   textinput.Model
-	fieldErr string
-	evSel    int
-	results  []*standards.Requirement
-	resSel   int
-	cache    *walkCache
+	c       *common
+	s       *session
+	keys    walkKeys
+	areas   []standards.Area
+	items   [][]walkItem // per area: applicable, then informative, then excluded
+	area    int
+	sel     int
+	listOff int
+	scroll  int // detail pane offset
+	focus   walkFocus
+	notes   noteEditor
+	action  textinput.Model
+	due     textinput.Model
+	just    textinput.Model
+	attach  textinput.Model
+	search  textinput.Model
+	// dueErr is why the due date typed does not parse, worded when drawn.
+	dueErr  error
+	evSel   int
+	results []*standards.Requirement
+	resSel  int
+	cache   *walkCache
+	// found keeps the folded text of the findings for search (shared by
+	// copies of the model).
+	found findingSearch
 	// preparing holds the digests of photos whose report-ready image is
 	// being made in the background (shared by copies of the model).
 	preparing map[string]bool
@@ -65,14 +70,26 @@ type walkModel struct {
 func newWalkModel(c *common, s *session, pos audit.Position) walkModel {
 	m := walkModel{
 		c: c, s: s, keys: newWalkKeys(&c.g),
-		notes: newNotes(c.st.muted), action: newInput(txt.action), due: newInput(txt.dueDate),
-		just: newInput(txt.justification), attach: newInput(txt.attachPrompt), search: newInput(txt.searchPrompt),
-		cache: newWalkCache(), preparing: map[string]bool{},
+		notes: newNotes(c.st.muted), action: newInput(""), due: newInput(""),
+		just: newInput(""), attach: newInput(""), search: newInput(""),
+		cache: newWalkCache(), preparing: map[string]bool{}, found: findingSearch{},
 	}
 	m.buildItems()
 	m.resume(pos)
-	m.setSize()
+	m.relang() // the prompts, then the sizes that depend on them
 	return m
+}
+
+// relang words the fields' prompts in the UI's language; the rest is
+// worded when drawn (the cache of wrapped text knows its language).
+func (m *walkModel) relang() {
+	w := m.c.w
+	m.action.Prompt = w.t("action_label", nil)
+	m.due.Prompt = w.t("due_label", nil)
+	m.just.Prompt = w.t("justification_label", nil)
+	m.attach.Prompt = w.t("attach_prompt", nil)
+	m.search.Prompt = w.t("search_prompt", nil)
+	m.setSize()
 }
 
 // buildItems sorts each area's requirements by applicability, keeping file
@@ -176,13 +193,13 @@ func (m walkModel) update(msg tea.Msg) (walkModel, tea.Cmd) {
 			m.attach.CursorEnd()
 			if msg.value == msg.input && len(msg.names) > 1 {
 				// Nothing more to add: show the choices, as a shell does.
-				return m, notify(sprintf(txt.candidates, strings.Join(msg.names, "  ")), false)
+				return m, notify(m.c.w.t("candidates", i18n.Args{"Names": strings.Join(msg.names, "  ")}), false)
 			}
 			if msg.err != nil {
-				return m, notify(msg.err.Error(), true)
+				return m, notify(m.c.w.errorText(msg.err), true)
 			}
 			if msg.value == msg.input && len(msg.names) == 0 {
-				return m, notify(txt.noCandidates, true)
+				return m, notify(m.c.w.t("no_candidates", nil), true)
 			}
 		}
 	case evidenceStoredMsg:
@@ -191,7 +208,7 @@ func (m walkModel) update(msg tea.Msg) (walkModel, tea.Cmd) {
 		return m.evidenceDerived(msg)
 	case editorFileMsg:
 		if msg.err != nil {
-			return m, notify(sprintf(txt.editorFailed, msg.err), true)
+			return m, notify(m.c.w.t("editor_failed", i18n.Args{"Error": m.c.w.errorText(msg.err)}), true)
 		}
 		return m, editorCmd(m.c.editor, msg.reqID, msg.path)
 	case editorClosedMsg:
@@ -269,7 +286,7 @@ func (m walkModel) moveTo(area, sel int) (walkModel, tea.Cmd) {
 		return m, nil
 	}
 	m.area, m.sel, m.scroll = area, sel, 0
-	m.fieldErr = ""
+	m.dueErr = nil
 	m.keepVisible()
 	m.s.moves++
 	return m, tea.Batch(m.s.flush(m.c.now), m.c.after(positionDebounce, positionDueMsg{moves: m.s.moves}))
@@ -290,7 +307,7 @@ func (m walkModel) nextOpen() (walkModel, tea.Cmd) {
 			return m.moveTo(a, i)
 		}
 	}
-	return m, notify(txt.allAssessed, false)
+	return m, notify(m.c.w.t("all_assessed", nil), false)
 }
 
 // maxScroll is the detail's last useful offset, so that scrolling back up
@@ -323,13 +340,13 @@ func (m walkModel) keyMap() help.KeyMap {
 	all := []*key.Binding{&k.Up, &k.Down, &k.NextArea, &k.PrevArea, &k.NextOpen, &k.PageUp, &k.PageDown,
 		&k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Notes, &k.Editor, &k.Attach, &k.Evidence, &k.Detach,
 		&k.Search, &k.Summary, &k.Details, &k.Back, &k.FieldNext, &k.FieldPrev, &k.Leave, &k.Complete, &k.Accept, &k.Cancel,
-		&k.Verdicts, &g.Quit, &g.Help}
+		&k.Verdicts, &g.Quit, &g.Help, &g.Language}
 	setEnabled(false, all...)
 	ed := m.editable() && m.current() != nil
 	switch m.focus {
 	case focusList:
 		setEnabled(true, &k.Up, &k.Down, &k.NextArea, &k.PrevArea, &k.NextOpen, &k.PageUp, &k.PageDown,
-			&k.Search, &k.Summary, &k.Details, &k.Back, &g.Quit, &g.Help)
+			&k.Search, &k.Summary, &k.Details, &k.Back, &g.Quit, &g.Help, &g.Language)
 		setEnabled(ed, &k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Verdicts, &k.Notes, &k.Editor, &k.Attach)
 		setEnabled(m.current() != nil && len(findingEvidence(m.s.a, m.current().ID)) > 0, &k.Evidence)
 	case focusNotes:

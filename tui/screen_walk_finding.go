@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 )
 
 // findingEvidence returns the evidence digests linked to a requirement,
@@ -61,7 +62,8 @@ func addedBytes(msg tea.KeyMsg) int {
 func (m walkModel) noteRefusal(notes string, msg tea.KeyMsg) string {
 	add := addedBytes(msg)
 	if add > 0 && len(notes)+add > m.maxNote() {
-		return sprintf(txt.noteTooLong, humanSize(int64(len(notes)+add)), humanSize(int64(m.maxNote())))
+		w := m.c.w
+		return w.t("note_too_long", i18n.Args{"Size": w.size(int64(len(notes) + add)), "Limit": w.size(int64(m.maxNote()))})
 	}
 	return ""
 }
@@ -69,23 +71,10 @@ func (m walkModel) noteRefusal(notes string, msg tea.KeyMsg) string {
 // noteReadOnly is why a note cannot be typed in here (too big), or "".
 func (m walkModel) noteReadOnly(notes string) string {
 	if n := len(notes); n > m.maxNote() {
-		return sprintf(txt.noteReadOnly, humanSize(int64(n)), humanSize(int64(m.maxNote())))
+		w := m.c.w
+		return w.t("note_read_only", i18n.Args{"Size": w.size(int64(n)), "Limit": w.size(int64(m.maxNote()))})
 	}
 	return ""
-}
-
-// humanSize writes a size as a file manager does.
-func humanSize(n int64) string {
-	const unit = 1024
-	if n < unit {
-		return sprintf("%d B", n)
-	}
-	div, exp := int64(unit), 0
-	for q := n / unit; q >= unit; q /= unit {
-		div *= unit
-		exp++
-	}
-	return sprintf("%.1f %cB", float64(n)/float64(div), "KMGTPE"[exp])
 }
 
 // focusField gives a text field the keys, loaded from the finding. A note
@@ -100,7 +89,7 @@ func (m walkModel) focusField(f walkFocus) (walkModel, tea.Cmd) {
 		return m, notify(why, true)
 	}
 	m.blurFields()
-	m.focus, m.fieldErr = f, ""
+	m.focus, m.dueErr = f, nil
 	fd := m.s.a.Finding(r.ID)
 	switch f {
 	case focusNotes:
@@ -194,12 +183,12 @@ func (m walkModel) updateField(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 // keeps an invalid one in the field with its error under it.
 func (m *walkModel) applyDue(reqID string, f *audit.Finding) bool {
 	v := strings.TrimSpace(m.due.Value())
-	m.fieldErr = ""
+	m.dueErr = nil
 	if v == "" || v == m.s.a.DueDate(reqID) && f.DueDate == "" {
 		return false
 	}
 	if _, err := audit.ParseDate(v); err != nil {
-		m.fieldErr = sprintf(txt.badDue, errorText(err))
+		m.dueErr = err
 		return false
 	}
 	if v == f.DueDate {
@@ -302,7 +291,7 @@ func (m walkModel) prompt() string {
 	if m.clearing == nil {
 		return ""
 	}
-	return sprintf(txt.confirmClear, verdictName(m.clearing.to))
+	return m.c.w.t("confirm_clear", i18n.Args{"Verdict": m.c.w.verdictName(m.clearing.to)})
 }
 
 // updateEvidence moves through the finding's evidence and detaches.
@@ -324,7 +313,7 @@ func (m walkModel) updateEvidence(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	case key.Matches(msg, k.Detach) && m.evSel < len(evs):
 		sha := evs[m.evSel]
 		if err := m.s.h.DetachEvidence(m.s.a, sha, r.ID); err != nil {
-			return m, notify(err.Error(), true)
+			return m, notify(m.c.w.errorText(err), true)
 		}
 		name := sha[:min(12, len(sha))]
 		if ev, ok := m.s.a.EvidenceBySHA(sha); ok {
@@ -334,7 +323,7 @@ func (m walkModel) updateEvidence(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 			m.focus = focusList
 		}
 		m.evSel = max(min(m.evSel, len(findingEvidence(m.s.a, r.ID))-1), 0)
-		return m, tea.Batch(m.s.touch(), notify(sprintf(txt.detached, escapeControls(name)), false))
+		return m, tea.Batch(m.s.touch(), notify(m.c.w.t("detached", i18n.Args{"Name": escapeControls(name)}), false))
 	}
 	return m, nil
 }
@@ -357,7 +346,7 @@ func (m walkModel) updateAttach(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 		if path == "" || r == nil {
 			return m, nil
 		}
-		return m, tea.Batch(storeEvidenceCmd(m.s.h, m.s.id, path, r.ID), notify(sprintf(txt.attaching, path), false))
+		return m, tea.Batch(storeEvidenceCmd(m.s.h, m.s.id, path, r.ID), notify(m.c.w.t("attaching", i18n.Args{"Path": path}), false))
 	}
 	var cmd tea.Cmd
 	m.attach, cmd = m.attach.Update(cleanKey(msg, false))
@@ -370,13 +359,13 @@ func (m walkModel) evidenceStored(msg evidenceStoredMsg) (walkModel, tea.Cmd) {
 		return m, nil
 	}
 	if msg.err != nil {
-		return m, notify(msg.err.Error(), true)
+		return m, notify(m.c.w.errorText(msg.err), true)
 	}
 	ev, err := m.s.h.AttachEvidence(m.s.a, msg.ev.Clone(), msg.reqID)
 	if err != nil {
-		return m, notify(err.Error(), true)
+		return m, notify(m.c.w.errorText(err), true)
 	}
-	cmds := []tea.Cmd{m.s.touch(), notify(sprintf(txt.attached, escapeControls(ev.Name)), false)}
+	cmds := []tea.Cmd{m.s.touch(), notify(m.c.w.t("attached", i18n.Args{"Name": escapeControls(ev.Name)}), false)}
 	if audit.NeedsDerived(ev) && !m.preparing[ev.SHA256] {
 		m.preparing[ev.SHA256] = true
 		cmds = append(cmds, deriveEvidenceCmd(m.s.h, m.s.id, ev.Clone()))
@@ -399,9 +388,10 @@ func (m walkModel) evidenceDerived(msg evidenceDerivedMsg) (walkModel, tea.Cmd) 
 	var tooLarge *audit.ImageTooLargeError
 	switch {
 	case errors.As(msg.err, &tooLarge):
-		return m, notify(sprintf(txt.photoTooLarge, sanitizeLine(ev.Name), tooLarge.Width, tooLarge.Height), true)
+		return m, notify(m.c.w.t("photo_too_large", i18n.Args{"Name": sanitizeLine(ev.Name), "Width": tooLarge.Width,
+			"Height": tooLarge.Height}), true)
 	case msg.err != nil:
-		return m, notify(sprintf(txt.photoNotPrepared, sanitizeLine(ev.Name), msg.err), true)
+		return m, notify(m.c.w.t("photo_not_prepared", i18n.Args{"Name": sanitizeLine(ev.Name), "Error": m.c.w.errorText(msg.err)}), true)
 	case msg.name == "" || ev.Derived == msg.name || !m.editable():
 		// Finalized meanwhile: the export makes the image itself.
 		return m, nil
@@ -422,7 +412,7 @@ func (m walkModel) openEditor() (walkModel, tea.Cmd) {
 // editorClosed takes the edited notes back.
 func (m walkModel) editorClosed(msg editorClosedMsg) (walkModel, tea.Cmd) {
 	if msg.err != nil {
-		return m, notify(sprintf(txt.editorFailed, msg.err), true)
+		return m, notify(m.c.w.t("editor_failed", i18n.Args{"Error": m.c.w.errorText(msg.err)}), true)
 	}
 	f := m.s.a.Finding(msg.reqID)
 	text := audit.Sanitize(strings.TrimSuffix(msg.text, "\n"))

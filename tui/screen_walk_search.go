@@ -32,7 +32,7 @@ func (m walkModel) updateSearch(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.search, cmd = m.search.Update(cleanKey(msg, false))
-	m.results = searchCatalog(m.s.cat, m.s.a, m.search.Value())
+	m.results = searchCatalog(m.c.cats.searchText(m.s.cat), m.found, m.s.cat, m.s.a, m.search.Value())
 	m.resSel = 0
 	return m, cmd
 }
@@ -50,29 +50,32 @@ func (m walkModel) jumpTo(id string) (walkModel, tea.Cmd) {
 }
 
 // searchCatalog returns the requirements whose id starts with q, or whose
-// id, chapter, title, text, guidance or the inspector's own notes and
-// corrective action contain every word of q: "where did I write about the
-// pallaqueras?" is a search an inspector makes.
-func searchCatalog(cat *standards.Catalog, a *audit.Audit, q string) []*standards.Requirement {
-	words := strings.Fields(strings.ToLower(q))
+// id, chapter, title, text, guidance (in the catalog's language or any
+// translation it has: folded, the catalog's text) or the inspector's own
+// notes, corrective action and justification contain every word of q:
+// "where did I write about the pallaqueras?" is a search an inspector
+// makes. Accents and case do not matter: "regalias", "REGALÍAS" and
+// "regalías" find the same requirements.
+func searchCatalog(folded []string, found findingSearch, cat *standards.Catalog, a *audit.Audit, q string) []*standards.Requirement {
+	words := strings.Fields(standards.Fold(q))
 	if len(words) == 0 {
 		return nil
 	}
 	var out []*standards.Requirement
 	for i := range cat.Requirements {
 		r := &cat.Requirements[i]
-		if strings.HasPrefix(strings.ToLower(r.ID), words[0]) && len(words) == 1 {
+		if len(words) == 1 && strings.HasPrefix(standards.Fold(r.ID), words[0]) {
 			out = append(out, r)
 			continue
 		}
-		hay := r.ID + " " + r.Chapter + " " + r.Title + " " + r.Text + " " + strings.Join(r.Guidance, " ")
-		if f := a.Findings[r.ID]; f != nil {
-			hay += " " + f.Notes + " " + f.CorrectiveAction + " " + f.Justification
+		var own string
+		if i < len(folded) {
+			own = folded[i]
 		}
-		hay = strings.ToLower(hay)
+		mine := found.text(r.ID, a.Findings[r.ID])
 		ok := true
 		for _, w := range words {
-			ok = ok && strings.Contains(hay, w)
+			ok = ok && (strings.Contains(own, w) || strings.Contains(mine, w))
 		}
 		if ok {
 			out = append(out, r)
@@ -87,12 +90,14 @@ func (m walkModel) searchView() string {
 	w := m.rightWidth()
 	lines := []string{truncate(m.search.View(), w), ""}
 	if m.search.Value() != "" && len(m.results) == 0 {
-		lines = append(lines, st.muted.Render(txt.searchNone))
+		lines = append(lines, st.muted.Render(m.c.w.t("search_none", nil)))
 	}
 	vis, off := window(m.results, m.resSel-(m.c.height-3)+1, m.c.height-2)
 	for i, r := range vis {
 		mark := "  "
-		text := truncate(glyphs[m.s.a.VerdictOf(r.ID)]+" "+r.ID+" "+areaName(r.Area)+" · "+sanitizeLine(r.Title), w-2)
+		l := m.c.cats.req(m.s.cat, r, m.c.w.lang)
+		title := m.c.w.marked(sanitizeLine(l.Title), l.TitleLang)
+		text := truncate(glyphs[m.s.a.VerdictOf(r.ID)]+" "+r.ID+" "+m.c.w.areaName(r.Area)+" · "+title, w-2)
 		if off+i == m.resSel {
 			mark = "› "
 			text = st.selected.Render(text)

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -16,6 +17,7 @@ import (
 // pointer so that copies of the model share it; only the UI goroutine uses it.
 type walkCache struct {
 	width      int
+	lang       string // the UI language the detail was worded in
 	detail     map[string][]string
 	notesID    string
 	notesWidth int
@@ -92,7 +94,7 @@ func (m walkModel) fieldRows(f walkFocus, label, value string) []string {
 	}
 	if value == "" {
 		// Empty, it blocks finalizing: say how to fill it.
-		return []string{truncate(m.c.st.label.Render(label)+m.c.st.muted.Render(txt.fieldEmpty), w)}
+		return []string{truncate(m.c.st.label.Render(label)+m.c.st.muted.Render(m.c.w.t("field_empty", nil)), w)}
 	}
 	lines := wrap(m.c.st.label.Render(label)+sanitizeLine(value), w)
 	if len(lines) > maxFieldRows {
@@ -107,10 +109,11 @@ const maxFieldRows = 3
 
 // errorRows is the field error, wrapped so its end (what is wrong) shows.
 func (m walkModel) errorRows() []string {
-	if m.fieldErr == "" {
+	if m.dueErr == nil {
 		return nil
 	}
-	return wrap("✗ "+m.fieldErr, m.rightWidth())
+	msg := m.c.w.t("bad_due", i18n.Args{"Problem": m.c.w.errorText(m.dueErr)})
+	return wrap("✗ "+msg, m.rightWidth())
 }
 
 // findingFixedRows counts the finding's rows other than the notes.
@@ -123,10 +126,10 @@ func (m walkModel) findingFixedRows() int {
 			f = &audit.Finding{}
 		}
 		if v.IsNonConformity() {
-			n += len(m.fieldRows(focusAction, txt.action, f.CorrectiveAction)) + 1
+			n += len(m.fieldRows(focusAction, m.c.w.t("action_label", nil), f.CorrectiveAction)) + 1
 		}
 		if v == audit.NA {
-			n += len(m.fieldRows(focusJust, txt.justification, f.Justification))
+			n += len(m.fieldRows(focusJust, m.c.w.t("justification_label", nil), f.Justification))
 		}
 	}
 	n += len(m.errorRows())
@@ -173,7 +176,7 @@ func (m walkModel) leftView() string {
 		if total > 0 && done == total {
 			sign = "✓"
 		}
-		line := spread(mark+areaName(ar), fmt.Sprintf("%d/%d %s", done, total, sign), w)
+		line := spread(mark+m.c.w.areaName(ar), fmt.Sprintf("%d/%d %s", done, total, sign), w)
 		if i == m.area {
 			line = st.selected.Render(line)
 		}
@@ -185,7 +188,7 @@ func (m walkModel) leftView() string {
 	vis, _ := window(rows, m.listOff, h)
 	lines = append(lines, vis...)
 	if len(m.items[m.area]) == 0 {
-		lines = append(lines, st.muted.Render(truncate(txt.noRequirement, w)))
+		lines = append(lines, st.muted.Render(truncate(m.c.w.t("no_requirement", nil), w)))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -214,9 +217,9 @@ func (m walkModel) listRows() []string {
 	prev := audit.Applies
 	for i, it := range m.items[m.area] {
 		if it.ap != prev {
-			head := txt.informative
+			head := m.c.w.t("informative_heading", nil)
 			if it.ap == audit.Excluded {
-				head = txt.excluded
+				head = m.c.w.t("excluded_heading", nil)
 			}
 			rows = append(rows, st.muted.Render(truncate(head, w)))
 			prev = it.ap
@@ -227,7 +230,8 @@ func (m walkModel) listRows() []string {
 			mark = "› "
 		}
 		glyph := st.verdict[string(v)].Render(glyphs[v])
-		text := truncate(it.req.ID+" "+sanitizeLine(it.req.Title), w-4)
+		l := m.c.cats.req(m.s.cat, it.req, m.c.w.lang)
+		text := truncate(it.req.ID+" "+m.c.w.marked(sanitizeLine(l.Title), l.TitleLang), w-4)
 		switch {
 		case i == m.sel:
 			text = st.selected.Render(text)
@@ -259,7 +263,7 @@ func (m walkModel) rowOf(i int) int {
 func (m walkModel) rightView() string {
 	r := m.current()
 	if r == nil {
-		return m.c.st.muted.Render(txt.noRequirement)
+		return m.c.st.muted.Render(m.c.w.t("no_requirement", nil))
 	}
 	detail := m.detailLines(r, m.items[m.area][m.sel].ap)
 	vis, off := window(detail, m.scroll, m.detailHeight())
@@ -267,7 +271,7 @@ func (m walkModel) rightView() string {
 	if hidden := len(detail) - off - len(vis); hidden > 0 && len(lines) > 1 {
 		// Say that the text goes on (the checks are often below), and how
 		// to read it.
-		lines[len(lines)-1] = m.c.st.muted.Render(truncate(sprintf(txt.detailMore, hidden+1), m.rightWidth()))
+		lines[len(lines)-1] = m.c.st.muted.Render(truncate(m.c.w.n("detail_more", hidden+1, nil), m.rightWidth()))
 	}
 	if len(lines) < m.detailHeight() {
 		// A short text: the finding follows it after a blank line.
@@ -275,53 +279,6 @@ func (m walkModel) rightView() string {
 	}
 	lines = append(lines, m.findingLines(r)...)
 	return strings.Join(lines, "\n")
-}
-
-// detailLines is the requirement's wrapped text, cached per width.
-func (m walkModel) detailLines(r *standards.Requirement, ap audit.Applicability) []string {
-	w := m.rightWidth()
-	if m.cache.width != w {
-		m.cache.width = w
-		m.cache.detail = map[string][]string{}
-	}
-	key := r.ID + "\x00" + ap.String()
-	if l, ok := m.cache.detail[key]; ok {
-		return l
-	}
-	st := m.c.st
-	level := string(r.Level)
-	if r.Level == standards.Progress && r.DueYear > 0 {
-		level = sprintf(txt.levelDue, r.DueYear)
-	}
-	head := r.ID + " · " + sanitizeLine(r.Chapter) + " · " + level
-	if r.Critical {
-		head += txt.criticalMark
-	}
-	lines := wrap(st.header.Render(head), w)
-	if ap != audit.Applies {
-		lines = append(lines, wrap(st.warn.Render("! "+applicabilityText(audit.ExplainApplicability(r, m.s.a.Header))), w)...)
-	}
-	lines = append(lines, wrap(st.title.Render(sanitizeLine(r.Title)), w)...)
-	lines = append(lines, "")
-	lines = append(lines, wrap(audit.Sanitize(r.Text), w)...)
-	if len(r.Guidance) > 0 {
-		lines = append(lines, "", st.label.Render(txt.guidance))
-		for _, g := range r.Guidance {
-			for i, l := range wrap(sanitizeLine(g), w-2) {
-				if i == 0 {
-					lines = append(lines, "• "+l)
-				} else {
-					lines = append(lines, "  "+l)
-				}
-			}
-		}
-	}
-	if len(r.Evidence) > 0 {
-		lines = append(lines, "")
-		lines = append(lines, wrap(st.label.Render(txt.evidenceKinds)+strings.Join(r.Evidence, ", "), w)...)
-	}
-	m.cache.detail[key] = lines
-	return lines
 }
 
 // findingLines is the finding panel: verdict, notes, and the fields the
@@ -335,13 +292,14 @@ func (m walkModel) findingLines(r *standards.Requirement) []string {
 	if f == nil {
 		f = &audit.Finding{Verdict: audit.Open}
 	}
-	head := "── " + txt.finding + " "
+	words := m.c.w
+	head := "── " + words.t("finding", nil) + " "
 	if !m.editable() {
-		head += "(" + txt.readOnly + ") "
+		head += "(" + words.t("read_only", nil) + ") "
 	}
 	lines := []string{st.rule.Render(head + strings.Repeat("─", max(w-lipgloss.Width(head), 0)))}
-	lines = append(lines, st.label.Render(txt.verdict)+st.verdict[string(v)].Render(glyphs[v]+" "+verdictName(v)))
-	lines = append(lines, m.fieldLabel(txt.notes, focusNotes))
+	lines = append(lines, st.label.Render(words.t("verdict_label", nil))+st.verdict[string(v)].Render(glyphs[v]+" "+words.verdictName(v)))
+	lines = append(lines, m.fieldLabel(words.t("notes_label", nil), focusNotes))
 	notesRows := max(m.findingHeight()-m.findingFixedRows(), 1)
 	if m.focus == focusNotes {
 		lines = append(lines, m.notes.View())
@@ -349,15 +307,15 @@ func (m walkModel) findingLines(r *standards.Requirement) []string {
 		lines = append(lines, m.notesPreview(r.ID, f.Notes, notesRows)...)
 	}
 	if v.IsNonConformity() {
-		lines = append(lines, m.fieldRows(focusAction, txt.action, f.CorrectiveAction)...)
+		lines = append(lines, m.fieldRows(focusAction, words.t("action_label", nil), f.CorrectiveAction)...)
 		due := a.DueDate(r.ID)
 		if f.DueDate == "" && due != "" {
-			due += txt.dueDefault
+			due += words.t("due_default", nil)
 		}
-		lines = append(lines, m.inputLine(focusDue, txt.dueDate, due, w))
+		lines = append(lines, m.inputLine(focusDue, words.t("due_label", nil), due, w))
 	}
 	if v == audit.NA {
-		lines = append(lines, m.fieldRows(focusJust, txt.justification, f.Justification)...)
+		lines = append(lines, m.fieldRows(focusJust, words.t("justification_label", nil), f.Justification)...)
 	}
 	for _, l := range m.errorRows() {
 		lines = append(lines, st.errText.Render(l))
@@ -416,7 +374,7 @@ func (m walkModel) noteLines(id, notes string) []string {
 func (m walkModel) notesPreview(id, notes string, rows int) []string {
 	all := m.noteLines(id, notes)
 	if len(all) == 0 {
-		return []string{m.c.st.muted.Render("  " + txt.notesEmpty)}
+		return []string{m.c.st.muted.Render("  " + m.c.w.t("notes_empty", nil))}
 	}
 	out := make([]string, 0, rows)
 	n := len(all)
@@ -430,9 +388,9 @@ func (m walkModel) notesPreview(id, notes string, rows int) []string {
 	}
 	switch {
 	case cut:
-		out = append(out, m.c.st.muted.Render(sprintf(txt.notesMoreBig, humanSize(int64(len(notes))))))
+		out = append(out, m.c.st.muted.Render(m.c.w.t("notes_more_big", i18n.Args{"Size": m.c.w.size(int64(len(notes)))})))
 	case n > rows:
-		out = append(out, m.c.st.muted.Render(sprintf(txt.notesMore, n-show)))
+		out = append(out, m.c.st.muted.Render(m.c.w.n("notes_more", n-show, nil)))
 	}
 	for len(out) < rows {
 		out = append(out, "")
@@ -453,17 +411,18 @@ func (m walkModel) evidenceLines(f *audit.Finding, w int) []string {
 			name = escapeControls(ev.Name) // shown, not acted on by the terminal
 		}
 		if m.preparing[sha] {
-			name += txt.preparingPhoto
+			name += m.c.w.t("preparing_photo", nil)
 		}
 		names = append(names, name)
 	}
+	label := m.c.w.t("evidence_label", nil)
 	if len(names) == 0 {
-		return []string{truncate(st.label.Render(txt.evidence)+st.muted.Render(txt.noEvidence), w)}
+		return []string{truncate(st.label.Render(label)+st.muted.Render(m.c.w.t("no_evidence", nil)), w)}
 	}
 	if m.focus != focusEvidence {
-		return []string{truncate(st.label.Render(txt.evidence)+strings.Join(names, ", "), w)}
+		return []string{truncate(st.label.Render(label)+strings.Join(names, ", "), w)}
 	}
-	lines := []string{m.fieldLabel(txt.evidence, focusEvidence)}
+	lines := []string{m.fieldLabel(label, focusEvidence)}
 	vis, off := window(names, m.evSel-3, 4)
 	for i, n := range vis {
 		mark := "  "

@@ -134,6 +134,7 @@ func TestSummaryFinalizeAndExport(t *testing.T) {
 		t.Errorf("finalize still offered after finalizing:\n%s", d.view())
 	}
 	d.typeText("x")
+	d.press(tea.KeyEnter)
 	if len(x.calls) != 1 || x.calls[0] != "a1 draft=false" {
 		t.Fatalf("exports = %v, want one signed export", x.calls)
 	}
@@ -158,6 +159,7 @@ func TestExportWaitsForThePendingSave(t *testing.T) {
 	d.m.s.savedRev = 0
 	d.typeText("s")
 	d.typeText("x")
+	d.press(tea.KeyEnter)
 	if len(x.calls) != 0 {
 		t.Fatalf("exported while a save was running")
 	}

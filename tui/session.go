@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -116,7 +117,7 @@ func (s *session) saved(msg auditSavedMsg, now func() time.Time) tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	if s.err != nil {
-		cmds = append(cmds, notify(sprintf(txt.savedAgain, msg.at.Format("15:04:05")), false))
+		cmds = append(cmds, notify(s.c.w.t("saved_again", i18n.Args{"Time": msg.at.Format("15:04:05")}), false))
 	}
 	s.err = nil
 	if msg.rev > s.savedRev {
@@ -135,15 +136,16 @@ func (s *session) saved(msg auditSavedMsg, now func() time.Time) tea.Cmd {
 // saveState is the title's account of the audit on disk; a failed save is
 // the status line's (see saveProblem).
 func (s *session) saveState() string {
+	w := s.c.w
 	switch {
 	case s.err != nil:
 		return ""
 	case s.saving:
-		return txt.saving
+		return w.t("saving", nil)
 	case s.dirty():
-		return txt.unsaved
+		return w.t("unsaved", nil)
 	case !s.savedAt.IsZero():
-		return sprintf(txt.saved, s.savedAt.Format("15:04:05"))
+		return w.t("saved_at", i18n.Args{"Time": s.savedAt.Format("15:04:05")})
 	}
 	return ""
 }
@@ -151,10 +153,7 @@ func (s *session) saveState() string {
 // saveProblem words why the last save failed, in a few words that fit a
 // status line with what to do next.
 func (s *session) saveProblem() string {
-	if w, ok := txt.writeProblems[audit.WriteProblemOf(s.err)]; ok {
-		return w
-	}
-	return txt.writeProblems[audit.WriteFailed]
+	return wordOr(s.c.w, writeProblemIDs, audit.WriteProblemOf(s.err), s.c.w.word(writeProblemIDs[audit.WriteFailed]))
 }
 
 // saver writes one audit's saves one at a time and never lets an older

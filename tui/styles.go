@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/assay-dev/assay/audit"
+)
 
 // palette names colours by what they mean, each adapted to light and dark
 // terminals. Colour always comes with a glyph or a word.
@@ -53,4 +57,9 @@ func newStyles() *styles {
 		"na":       s.muted,
 	}
 	return s
+}
+
+// glyphs pair every verdict with a sign, so state never rests on colour.
+var glyphs = map[audit.Verdict]string{
+	audit.Open: "·", audit.Conforms: "✓", audit.Minor: "!", audit.Major: "✗", audit.NA: "–",
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/standards"
+	"github.com/assay-dev/assay/tui"
 )
 
 // exportText exports a draft of id with extra arguments and returns the
@@ -72,8 +73,8 @@ func TestExportLanguage(t *testing.T) {
 	}
 }
 
-// TestUIExporterLanguage: the TUI's export follows config.toml's language,
-// and falls back to English for one without a report edition.
+// TestUIExporterLanguage: the TUI's export is in the language its dialog
+// chose, and in English for one without a report edition.
 func TestUIExporterLanguage(t *testing.T) {
 	home, id := exportHome(t, false)
 	cats, _ := standards.Load(home)
@@ -82,7 +83,7 @@ func TestUIExporterLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	for lang, want := range map[string]string{"es": "Informe de auditoría Fairmined", "pt": "Fairmined audit report", "": "Fairmined audit report"} {
-		path, err := uiExporter{s: s, home: home, cats: cats, lang: lang}.Export(nil, id, true)
+		path, err := uiExporter{s: s, home: home, cats: cats}.Export(nil, id, tui.ExportRequest{Draft: true, Lang: lang})
 		if err != nil {
 			t.Fatalf("lang %q: %v", lang, err)
 		}

@@ -2,9 +2,9 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
-	"strconv"
 	"syscall"
 	"time"
 
@@ -55,11 +55,16 @@ func runUI(e *env) int {
 		return e.failErr(err)
 	}
 	s.MaxEvidenceBytes = cfg.MaxEvidenceBytes()
-	cfg.Language = e.lang // the UI language as resolved: --lang, config.toml, the locale
+	// The UI's language: --lang, else the one last chosen in the UI, else
+	// config.toml's, else the locale. A broken state file is as none: the
+	// next choice rewrites it.
+	state, _ := tui.LoadState(e.home)
+	msgs, msgErrs := tui.LoadMessages(e.home)
+	reportMsgs, _ := report.LoadMessages(e.home)
 	m := tui.New(tui.Deps{
 		Store:     uiStore{s},
 		Catalogs:  cats,
-		Exporter:  uiExporter{s: s, home: e.home, cats: cats, lang: reportLanguage(e, cfg), uiLang: e.lang, noIdentity: e.t("ui_no_identity", i18n.Args{"Home": strconv.Quote(e.home)})},
+		Exporter:  uiExporter{s: s, home: e.home, cats: cats},
 		Editor:    e.getenv("EDITOR"),
 		Config:    cfg,
 		ConfigErr: cfgErr,
@@ -71,12 +76,16 @@ func runUI(e *env) int {
 			if err != nil {
 				return nil, err
 			}
-			var cp *identity.CertProblem
-			if err := identity.CheckSigningCert(ident.Cert, time.Now()); errors.As(err, &cp) {
-				return nil, errors.New(e.certProblem(cp))
+			if err := identity.CheckSigningCert(ident.Cert, time.Now()); err != nil {
+				return nil, err // a *identity.CertProblem: the UI words it
 			}
 			return report.SignerRecord(ident.Cert), nil
 		},
+		Lang:            tui.ResolveLanguage(uiLangFlag(e), state.Language, cfg.Language, e.getenv),
+		Messages:        msgs,
+		MessageErrs:     msgErrs,
+		Home:            e.home,
+		ReportLanguages: reportMsgs.Languages(),
 	})
 	// Bubble Tea's own handler would quit without saving; these signals
 	// are ours.
@@ -163,39 +172,33 @@ func (u uiStore) Open(id string) (tui.Handle, error) {
 	return h, nil
 }
 
-// reportLanguage is the language of the TUI's exports: report_language,
-// else the UI language (--lang, config.toml's language, else the locale).
-func reportLanguage(e *env, cfg audit.Config) string {
-	return i18n.ReportLanguage("", cfg.ReportLanguage, e.lang)
-}
+// uiLangFlag is the global --lang flag's value for the UI's language, ""
+// when not given. The CLI's own parser owns that flag (cli.go).
+func uiLangFlag(e *env) string { return e.langFlag }
 
 // uiExporter exports through report.Export: drafts unsigned, finalized
-// audits signed with the inspector's identity from the home.
+// audits signed with the inspector's identity from the home, in the
+// language the UI's export dialog chose.
 type uiExporter struct {
 	s    *audit.Store
 	home string
 	cats *standards.Set
-	lang string // the report language; one without a report edition gives English
-	// uiLang is the language of the export's refusals and warnings.
-	uiLang string
-	// noIdentity says how to make a signing key, in the UI language: the
-	// screen is all the inspector has.
-	noIdentity string
 }
 
-func (x uiExporter) Export(h tui.Handle, id string, draft bool) (string, error) {
-	opts := report.ExportOptions{Draft: draft, Catalogs: x.cats, UILanguage: x.uiLang}
-	if msgs, _ := report.LoadMessages(x.home); msgs.Has(x.lang) {
-		opts.Language = x.lang
+func (x uiExporter) Export(h tui.Handle, id string, req tui.ExportRequest) (string, error) {
+	opts := report.ExportOptions{Draft: req.Draft, Catalogs: x.cats, UILanguage: req.UILang}
+	if msgs, _ := report.LoadMessages(x.home); msgs.Has(req.Lang) {
+		opts.Language = req.Lang // else English: a language without a report edition
 	}
 	if ah, ok := h.(*audit.Handle); ok {
 		opts.Handle = ah
 	}
-	if !draft {
+	if !req.Draft {
 		ident, err := identity.Load(x.home)
 		if errors.Is(err, identity.ErrNoIdentity) {
-			// The screen is all the inspector has: say how to make one.
-			return "", errors.New(x.noIdentity)
+			// The screen is all the inspector has: the UI says how to
+			// make one.
+			return "", fmt.Errorf("%w: %w", audit.ErrNoSigner, err)
 		}
 		if err != nil {
 			return "", err
