@@ -35,6 +35,8 @@ const (
 	EvidenceTextTooLong
 	// EvidenceFlagUnknown: Flag is not a plausibility mark's code.
 	EvidenceFlagUnknown
+	// EvidenceReadOnly: the audit is finalized; amend it first.
+	EvidenceReadOnly
 )
 
 // EvidenceEditError is a refused caption or justification, as data for
@@ -58,6 +60,8 @@ func (e *EvidenceEditError) Error() string {
 		return fmt.Sprintf("text longer than %d characters", e.Max)
 	case EvidenceFlagUnknown:
 		return fmt.Sprintf("unknown plausibility mark %q", string(e.Flag))
+	case EvidenceReadOnly:
+		return msgFinalized
 	}
 	return "evidence edit refused"
 }
@@ -133,8 +137,28 @@ func cleanLine(s string) string {
 // FindEvidence) in a; an empty text removes it. Every entry of the same
 // file gets it. The caller saves a.
 func (h *Handle) SetCaption(a *Audit, ref, text string) (*Evidence, error) {
-	if err := h.checkAttach(a, nil); err != nil {
+	if err := h.checkOwn(a); err != nil {
 		return nil, err
+	}
+	return SetCaption(a, ref, text)
+}
+
+// Justify records why the evidence file ref names is kept despite the
+// plausibility mark kind; an empty text removes the justification. The
+// mark itself stays: the report prints both. The caller saves a.
+func (h *Handle) Justify(a *Audit, ref string, kind EvidenceFlagKind, text string) (*Evidence, error) {
+	if err := h.checkOwn(a); err != nil {
+		return nil, err
+	}
+	return Justify(a, ref, kind, text)
+}
+
+// SetCaption is Handle.SetCaption for a caller that holds a but no handle
+// of its own to check it against (the TUI, whose handle is an interface).
+// It touches nothing but a.
+func SetCaption(a *Audit, ref, text string) (*Evidence, error) {
+	if a != nil && !a.Editable() {
+		return nil, &EvidenceEditError{Kind: EvidenceReadOnly, Ref: ref}
 	}
 	ev, err := FindEvidence(a, ref)
 	if err != nil {
@@ -152,12 +176,10 @@ func (h *Handle) SetCaption(a *Audit, ref, text string) (*Evidence, error) {
 	return ev, nil
 }
 
-// Justify records why the evidence file ref names is kept despite the
-// plausibility mark kind; an empty text removes the justification. The
-// mark itself stays: the report prints both. The caller saves a.
-func (h *Handle) Justify(a *Audit, ref string, kind EvidenceFlagKind, text string) (*Evidence, error) {
-	if err := h.checkAttach(a, nil); err != nil {
-		return nil, err
+// Justify is Handle.Justify without a handle (see SetCaption).
+func Justify(a *Audit, ref string, kind EvidenceFlagKind, text string) (*Evidence, error) {
+	if a != nil && !a.Editable() {
+		return nil, &EvidenceEditError{Kind: EvidenceReadOnly, Ref: ref, Flag: kind}
 	}
 	if !kind.Known() {
 		return nil, &EvidenceEditError{Kind: EvidenceFlagUnknown, Ref: ref, Flag: kind}
