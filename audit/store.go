@@ -560,54 +560,6 @@ func (s *Store) LoadPosition(id string) Position {
 	return p
 }
 
-// SaveExport writes data as exports/<name> of an audit and returns its
-// path. It never overwrites: an existing name gets -2, -3, ... before the
-// extension.
-func (s *Store) SaveExport(id, name string, data []byte) (string, error) {
-	dir, err := s.dir(id)
-	if err != nil {
-		return "", err
-	}
-	if name == "" || name != filepath.Base(name) || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
-		return "", fmt.Errorf(msgBadExportName, name)
-	}
-	edir := filepath.Join(dir, exportsDir)
-	if err := os.MkdirAll(edir, 0o755); err != nil {
-		return "", writeError(edir, err)
-	}
-	ext := filepath.Ext(name)
-	stem := strings.TrimSuffix(name, ext)
-	for n := 1; n < 10000; n++ {
-		cand := name
-		if n > 1 {
-			cand = fmt.Sprintf("%s-%d%s", stem, n, ext)
-		}
-		path := filepath.Join(edir, cand)
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return "", writeError(path, err)
-		}
-		if _, err = f.Write(data); err == nil && !s.NoSync {
-			err = f.Sync()
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(path)
-			return "", writeError(path, err)
-		}
-		if !s.NoSync {
-			_ = syncDir(edir)
-		}
-		return path, nil
-	}
-	return "", fmt.Errorf(msgWriteFailed, filepath.Join(edir, name), "too many exports with this name")
-}
-
 // SchemaError refuses an audit file written by a newer assay: opening it
 // here could silently drop what the newer version recorded.
 type SchemaError struct {
