@@ -103,6 +103,9 @@ func New(o Options) *Doc {
 	pdf.SetCellMargin(0)
 	pdf.AliasNbPages(totalAlias)
 	pdf.SetCatalogSort(true) // same input, same bytes: easier to diff and test
+	// gofpdf makes a zlib writer (1 MB) for every page; Write compresses
+	// the pages with one instead, into the same bytes.
+	pdf.SetCompression(false)
 	pdf.SetTitle(o.Title, true)
 	pdf.SetSubject(o.Subject, true)
 	pdf.SetAuthor(o.Author, true)

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
@@ -37,6 +38,11 @@ func (d *Doc) Write(w io.Writer) error {
 	if e, ok := langEdit(pdf[:x.at], d.lang); ok {
 		edits = append(edits, e)
 	}
+	pages, err := pageEdits(pdf[:x.at], x.offsets)
+	if err != nil {
+		return err
+	}
+	edits = append(edits, pages...)
 	slices.SortFunc(edits, func(a, b edit) int { return a.at - b.at })
 
 	// Where every object moves: by the growth of the edits before it.
@@ -103,6 +109,52 @@ func pictureEdit(body []byte, pc *picture) (edit, error) {
 		return edit{}, errors.New("layout: a picture's placeholder is not where gofpdf puts images")
 	}
 	return edit{at: i - len(head), end: i + len(ph), head: fmt.Appendf(nil, "/Length %d>>\nstream\n", pc.jpeg.size()), pic: pc}, nil
+}
+
+// pageEdits compresses the content stream of every page, which gofpdf
+// wrote uncompressed (see New), as gofpdf would have: zlib at its best
+// speed, "<</Filter /FlateDecode /Length N>>", but with one zlib writer
+// for the whole document. gofpdf writes a page as "/Contents N 0 R>>" and
+// object N as "N 0 obj", "<</Length L>>", the stream.
+func pageEdits(body []byte, offsets []int) ([]edit, error) {
+	var out []edit
+	var buf bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+	done := map[int]bool{}
+	for i := 0; ; {
+		j := bytes.Index(body[i:], []byte("/Contents "))
+		if j < 0 {
+			return out, nil
+		}
+		i += j + len("/Contents ")
+		k := bytes.Index(body[i:], []byte(" 0 R>>"))
+		nr, err := strconv.Atoi(string(body[i : i+max(k, 0)]))
+		if k < 0 || err != nil || nr <= 0 || nr >= len(offsets) {
+			return nil, errors.New("layout: a page's contents are not where gofpdf puts them")
+		}
+		if done[nr] {
+			continue
+		}
+		done[nr] = true
+		at := offsets[nr]
+		head := fmt.Sprintf("%d 0 obj\n<</Length ", nr)
+		if !bytes.HasPrefix(body[at:], []byte(head)) {
+			return nil, errors.New("layout: a page's contents are not where gofpdf puts them")
+		}
+		s := at + len(head)
+		e := bytes.Index(body[s:], []byte(">>\nstream\n"))
+		n, err := strconv.Atoi(string(body[s : s+max(e, 0)]))
+		data := s + e + len(">>\nstream\n")
+		if e < 0 || err != nil || n < 0 || data+n > len(body) || !bytes.HasPrefix(body[data+n:], []byte("\nendstream\n")) {
+			return nil, errors.New("layout: a page's contents are not where gofpdf puts them")
+		}
+		buf.Reset()
+		zw.Reset(&buf)
+		zw.Write(body[data : data+n])
+		zw.Close()
+		compressed := fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>\nstream\n", buf.Len())
+		out = append(out, edit{at: at + len(fmt.Sprintf("%d 0 obj\n", nr)), end: data + n, head: append(compressed, buf.Bytes()...)})
+	}
 }
 
 // langEdit adds /Lang to the document catalog, which gofpdf cannot do.

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -243,5 +244,44 @@ func TestWriteReportsWriteErrors(t *testing.T) {
 		if err := write(&failingWriter{n: n}); !errors.Is(err, errDiskFull) {
 			t.Errorf("failing after %d bytes of %d: err = %v", n, whole.Len(), err)
 		}
+	}
+}
+
+// TestPagesCompressedAsGofpdfWould: gofpdf writes the pages uncompressed and
+// Write compresses them with one zlib writer (gofpdf made one of 1 MB per
+// page); the file is byte for byte the one gofpdf writes compressing them
+// itself.
+func TestPagesCompressedAsGofpdfWould(t *testing.T) {
+	when := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	fill := func(d *Doc) {
+		d.pdf.SetCreationDate(when)
+		d.pdf.SetModificationDate(when)
+		for p := range 3 {
+			d.H1(fmt.Sprintf("Sección %d", p+1))
+			d.Para(strings.Repeat("Inventario de mercurio conciliado con las compras. ", 40), ContentW, LineH)
+			d.Table([]Column{{Title: "Requisito", W: 40}, {Title: "Hallazgo", W: ContentW - 40}},
+				[][]Cell{{{Text: "2.1.6", Bold: true}, {Text: "Conforme: «registro diario»"}}, {{Text: "3.2.1"}, {Text: "No conforme"}}})
+		}
+	}
+	opts := Options{Title: "Informe", Running: Running{Title: "Informe", ID: "R-1", Draft: true, Banner: "BORRADOR", Watermark: "BORRADOR",
+		PageOf: func(p int, total string) string { return fmt.Sprintf("Página %d de %s", p, total) }}}
+	ref := New(opts)
+	ref.pdf.SetCompression(true)
+	fill(ref)
+	var want bytes.Buffer
+	if err := ref.pdf.Output(&want); err != nil {
+		t.Fatal(err)
+	}
+	d := New(opts)
+	fill(d)
+	var got bytes.Buffer
+	if err := d.Write(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Errorf("Write's PDF (%d bytes) differs from gofpdf's compressed one (%d bytes)", got.Len(), want.Len())
+	}
+	if n := bytes.Count(got.Bytes(), []byte("/Filter /FlateDecode /Length")); n < 3 {
+		t.Errorf("only %d compressed streams", n)
 	}
 }
