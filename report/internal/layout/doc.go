@@ -8,6 +8,10 @@
 package layout
 
 import (
+	"crypto/md5"
+	"fmt"
+	"time"
+
 	"github.com/jung-kurt/gofpdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -57,8 +61,14 @@ var (
 type Options struct {
 	// Title, Subject and Author go into the document information.
 	Title, Subject, Author string
-	// Attachment, when set, is attached to the document.
-	Attachment *gofpdf.Attachment
+	// Files are embedded in the document as associated files (PDF/A-3).
+	Files []File
+	// PDFA, when set, adds the rest of PDF/A-3b's structure: XMP
+	// metadata and an output intent.
+	PDFA *PDFA
+	// Created is the document's creation (and modification) date, in its
+	// information and its XMP metadata; zero is now.
+	Created time.Time
 	// Lang is the document's language (/Lang), a BCP 47 tag such as "es";
 	// screen readers and text-to-speech use it.
 	Lang string
@@ -87,13 +97,34 @@ type Doc struct {
 	lang    string
 	pics    map[string]*picture
 	picList []*picture
+	files   []File
+	pdfa    *PDFA
+	created time.Time
+	// bare writes gofpdf's objects alone, compressed, without what
+	// layout adds (tests compare it with gofpdf's own output).
+	bare bool
+	// id is the file identifier (the trailer's /ID), from what the
+	// document is made of, so the same input gives the same bytes.
+	id [16]byte
 }
 
 // New starts a document: fonts, margins, automatic page breaks, the
 // running head and foot. The same input gives the same bytes.
 func New(o Options) *Doc {
 	pdf := gofpdf.New("P", "mm", "A4", "")
-	d := &Doc{pdf: pdf, run: o.Running, lang: o.Lang, pics: map[string]*picture{}}
+	if o.Created.IsZero() {
+		o.Created = time.Now()
+	}
+	d := &Doc{pdf: pdf, run: o.Running, lang: o.Lang, pics: map[string]*picture{}, files: o.Files, pdfa: o.PDFA,
+		created: o.Created.UTC().Truncate(time.Second)}
+	h := md5.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", o.Title, o.Subject, o.Author, d.created.Format(time.RFC3339))
+	for _, f := range o.Files {
+		h.Write(f.Content)
+	}
+	copy(d.id[:], h.Sum(nil))
+	pdf.SetCreationDate(d.created)
+	pdf.SetModificationDate(d.created)
 	pdf.AddUTF8FontFromBytes(FontSans, "", goregular.TTF)
 	pdf.AddUTF8FontFromBytes(FontSans, "B", gobold.TTF)
 	pdf.AddUTF8FontFromBytes(FontSans, "I", goitalic.TTF)
@@ -109,15 +140,19 @@ func New(o Options) *Doc {
 	pdf.SetTitle(o.Title, true)
 	pdf.SetSubject(o.Subject, true)
 	pdf.SetAuthor(o.Author, true)
-	pdf.SetCreator("assay", true)
-	pdf.SetProducer("assay (gofpdf)", true)
-	if o.Attachment != nil {
-		pdf.SetAttachments([]gofpdf.Attachment{*o.Attachment})
-	}
+	pdf.SetCreator(Creator, true)
+	pdf.SetProducer(Producer, true)
 	pdf.SetHeaderFuncMode(d.header, true)
 	pdf.SetFooterFunc(d.footer)
 	return d
 }
+
+// Creator and Producer name the program in the document information (and
+// its XMP copy).
+const (
+	Creator  = "assay"
+	Producer = "assay (gofpdf)"
+)
 
 // totalAlias stands for the page count until the document is written.
 const totalAlias = "{nb}"
