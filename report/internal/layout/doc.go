@@ -250,6 +250,33 @@ func (d *Doc) Room(h float64) {
 	}
 }
 
+// PageRoom is the height of a page's content area: a block taller than
+// this cannot be kept on one page.
+const PageRoom = PageBottom - MarginTop
+
+// Keep keeps a block h millimetres tall on one page: a new page unless it
+// fits in what is left of this one. A block taller than a page starts
+// where it is and flows (the caller keeps its first lines together).
+func (d *Doc) Keep(h float64) {
+	if h <= PageRoom {
+		d.Room(h)
+	}
+}
+
+// Lines is how many lines text takes wrapped at w in the sans font of
+// the style and size given (which it leaves set).
+func (d *Doc) Lines(style string, size float64, text string, w float64) int {
+	d.pdf.SetFont(FontSans, style, size)
+	return len(d.Wrap(text, w))
+}
+
+// TableStart is the height of a table's header and its first rows: what a
+// heading above a table is kept with.
+const TableStart = TableLineH + 2*CellPadY + MinRowLines*TableLineH + 2*CellPadY
+
+// h2Head is the height of a sub-heading, with the gap above it.
+const h2Head = 3 + 7
+
 // H1 starts a section on a new page.
 func (d *Doc) H1(title string) {
 	d.pdf.AddPage()
@@ -263,8 +290,17 @@ func (d *Doc) H1(title string) {
 }
 
 // H2 is a sub-heading kept together with the first lines after it.
-func (d *Doc) H2(title string) {
-	d.Room(7 + 3*LineH)
+func (d *Doc) H2(title string) { d.H2Keep(title, 3*LineH) }
+
+// H2Keep is a sub-heading kept together with the block next millimetres
+// tall that follows it (a table: TableStart), so that it is never the
+// last line of a page; with the first lines of a block taller than a page.
+func (d *Doc) H2Keep(title string, next float64) {
+	if h2Head+next <= PageRoom {
+		d.Room(h2Head + next)
+	} else {
+		d.Room(h2Head + 3*LineH)
+	}
 	if d.Y() > MarginTop+1 {
 		d.Gap(3)
 	}
@@ -284,10 +320,16 @@ func (d *Doc) Para(text string, w, lh float64) {
 	d.pdf.SetX(x)
 }
 
-// Bullets writes a list with a hanging indent.
+// BulletHeight is the height of one item of Bullets in the current font.
+func (d *Doc) BulletHeight(item string) float64 {
+	return float64(max(len(d.Wrap(item, ContentW-5)), 1)) * LineH
+}
+
+// Bullets writes a list with a hanging indent, each item kept on one page.
 func (d *Doc) Bullets(items []string) {
 	for _, it := range items {
 		lines := d.Wrap(it, ContentW-5)
+		d.Keep(float64(len(lines)) * LineH)
 		d.Room(LineH)
 		for i, ln := range lines {
 			d.pdf.SetX(MarginL)
@@ -324,18 +366,29 @@ func (d *Doc) KV(rows [][2]string, labelW float64) {
 	d.Body()
 }
 
+// BoxHeight is the height of Box with these title and lines.
+func (d *Doc) BoxHeight(title string, lines []string) float64 {
+	d.Font("", BodySize, Text)
+	n := 0
+	for _, l := range lines {
+		n += len(d.Wrap(l, ContentW-10))
+	}
+	h := 4 + 6 + float64(n)*LineH + 3
+	if title == "" {
+		h -= 6
+	}
+	return h
+}
+
 // Box draws a shaded panel with a coloured left edge around wrapped lines,
 // under an optional title in the edge's colour.
 func (d *Doc) Box(edge RGB, title string, lines []string) {
 	p := d.pdf
+	h := d.BoxHeight(title, lines)
 	d.Font("", BodySize, Text)
 	var wrapped []string
 	for _, l := range lines {
 		wrapped = append(wrapped, d.Wrap(l, ContentW-10)...)
-	}
-	h := 4 + 6 + float64(len(wrapped))*LineH + 3
-	if title == "" {
-		h -= 6
 	}
 	d.Room(h)
 	y := d.Y()
