@@ -251,3 +251,38 @@ func TestExportFindingsData(t *testing.T) {
 		t.Errorf("--format xml: exit %d %s", r.code, r.stderr)
 	}
 }
+
+// The signed report attaches the same findings data export --format json
+// writes, beside audit.json (pdfdetach sees both), and verify accepts it.
+func TestSignedReportAttachesTheFindingsData(t *testing.T) {
+	requireTool(t, "pdfdetach")
+	home := t.TempDir()
+	id := strings.TrimSpace(audRun(t, home, "demo").stdout)
+	for _, args := range [][]string{{"keys", "create", "--name", "Ana María Restrepo Gómez"}, {"finalize", id}} {
+		if r := audRun(t, home, args...); r.code != 0 {
+			t.Fatalf("%v: %s", args, r.stderr)
+		}
+	}
+	pdf := filepath.Join(t.TempDir(), "informe.pdf")
+	if r := audRun(t, home, "export", id, "-o", pdf); r.code != 0 {
+		t.Fatalf("export: %s", r.stderr)
+	}
+	dir := t.TempDir()
+	if out, code := tool(t, "pdfdetach", "-saveall", "-o", dir, pdf); code != 0 {
+		t.Fatalf("pdfdetach: %s", out)
+	}
+	attached, err := os.ReadFile(filepath.Join(dir, "findings.json"))
+	if err != nil {
+		t.Fatalf("no findings.json attached: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "audit.json")); err != nil {
+		t.Errorf("no audit.json attached: %v", err)
+	}
+	r := audRun(t, home, "export", id, "--format", "json")
+	if r.code != 0 || !bytes.Equal([]byte(r.stdout), attached) {
+		t.Errorf("the attached findings.json differs from export --format json")
+	}
+	if r := audRun(t, home, "verify", pdf); r.code != 0 {
+		t.Errorf("verify: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

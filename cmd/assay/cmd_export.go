@@ -87,7 +87,7 @@ func runExport(e *env, args []string) int {
 	opts := report.ExportOptions{
 		Draft: *draft, Output: *out, Force: *force, Now: time.Now(), Place: *place, Catalogs: cats,
 		AllowMissingEvidence: *missingOK, Language: language, UILanguage: e.lang,
-		Warn: func(w string) { e.warnText(w) },
+		Warn: func(w string) { e.warnText(w) }, Plausibility: e.config().Plausibility(),
 	}
 	if *tsa != "" && !*draft {
 		opts.Timestamper = pdfsign.HTTPTimestamper{URL: *tsa}
