@@ -286,3 +286,27 @@ func TestSignedReportAttachesTheFindingsData(t *testing.T) {
 		t.Errorf("verify: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// The marks follow config.toml's limits.
+func TestEvidenceMarksFollowConfig(t *testing.T) {
+	home := t.TempDir()
+	id := evAudit(t, home)
+	_, yearOld, far := evPhotos(t)
+	if r := audRun(t, home, "evidence", "add", id, yearOld, far); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	marked := func() int {
+		n := 0
+		for _, it := range evList(t, home, id) {
+			n += len(flagKinds(it))
+		}
+		return n
+	}
+	if n := marked(); n != 2 {
+		t.Fatalf("%d marks with the default limits, want 2", n)
+	}
+	os.WriteFile(filepath.Join(home, "config.toml"), []byte("evidence_days_margin = 400\nevidence_max_km = 150\n"), 0o644)
+	if n := marked(); n != 0 {
+		t.Errorf("%d marks with a 400-day margin and a 150 km limit, want 0", n)
+	}
+}
