@@ -305,8 +305,10 @@ func TestEvidenceMarksFollowConfig(t *testing.T) {
 	if n := marked(); n != 2 {
 		t.Fatalf("%d marks with the default limits, want 2", n)
 	}
-	os.WriteFile(filepath.Join(home, "config.toml"), []byte("evidence_days_margin = 400\nevidence_max_km = 150\n"), 0o644)
-	if n := marked(); n != 0 {
-		t.Errorf("%d marks with a 400-day margin and a 150 km limit, want 0", n)
+	// 150 km takes the 100 km photo in; no margin reaches back a year.
+	os.WriteFile(filepath.Join(home, "config.toml"), []byte("evidence_days_margin = 366\nevidence_max_km = 150\n"), 0o644)
+	if n := marked(); n != 1 {
+		t.Errorf("%d marks with a 366-day margin and a 150 km limit, want 1 (the year-old photo)", n)
 	}
+}
 }
