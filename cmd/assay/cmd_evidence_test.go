@@ -311,4 +311,3 @@ func TestEvidenceMarksFollowConfig(t *testing.T) {
 		t.Errorf("%d marks with a 366-day margin and a 150 km limit, want 1 (the year-old photo)", n)
 	}
 }
-}
