@@ -17,7 +17,7 @@ func (d *doc) cover(a *audit.Audit, cat *standards.Catalog, opts RenderOptions) 
 	p := d.pdf
 	h := a.Header
 	p.AddPage()
-	p.SetY(32)
+	p.SetY(28)
 	d.font("B", 26, colAccent)
 	p.CellFormat(contentW, 12, d.t("report_title", nil), "", 1, "L", false, 0, "")
 	d.font("", 10, colMuted)
@@ -28,7 +28,7 @@ func (d *doc) cover(a *audit.Audit, cat *standards.Catalog, opts RenderOptions) 
 	d.draw(colAccent)
 	p.SetLineWidth(0.6)
 	p.Line(marginL, d.y()+2, marginL+60, d.y()+2)
-	d.gap(8)
+	d.gap(6)
 
 	loc := joinNonEmpty(", ", h.Municipality, h.Region, h.Country)
 	coords := ""
