@@ -293,8 +293,8 @@ func TestNoPageHoldsOnlyATailThatFitsBefore(t *testing.T) {
 			used := lastLine(pages[i]).yMax - pages[i][0].yMin
 			free := contentBot - lastLine(pages[i-1]).yMax
 			// Text boxes are tighter than the layout's cells and gaps:
-			// flag only a tail that clearly fits (with two lines to spare).
-			if used+30 < free {
+			// flag only a tail that clearly fits (with a line and the gaps to spare).
+			if used+20 < free {
 				t.Errorf("%s: page %d holds only %.0f pt (%q … %q), which fit in the %.0f pt left on page %d",
 					lang, i+1, used, pages[i][0].text, lastLine(pages[i]).text, free, i)
 			}
