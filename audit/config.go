@@ -50,6 +50,13 @@ type Config struct {
 	MajorDays int `toml:"major_due_days"`
 	// MaxNoteKB limits one note typed or pasted in the UI (default 1024).
 	MaxNoteKB int `toml:"max_note_kb"`
+	// EvidenceDaysMargin is how many days before or after the audit's
+	// dates a photo may be taken without a plausibility mark (default 1;
+	// 0 is allowed, hence a pointer: unset is not zero).
+	EvidenceDaysMargin *int `toml:"evidence_days_margin"`
+	// EvidenceMaxKm is how far, in km, from the site's coordinates a photo
+	// may be taken without a plausibility mark (default 5).
+	EvidenceMaxKm int `toml:"evidence_max_km"`
 }
 
 // configRange is the accepted range of a number in config.toml. Outside
@@ -59,13 +66,22 @@ type configRange struct {
 	key      string
 	min, max int
 	field    func(*Config) *int
+	// reset restores the default; nil means setting the field to 0.
+	reset func(*Config)
 }
 
 var configRanges = []configRange{
-	{"max_evidence_mb", 1, 4096, func(c *Config) *int { return &c.MaxEvidenceMB }},
-	{"minor_due_days", 1, 3650, func(c *Config) *int { return &c.MinorDays }},
-	{"major_due_days", 1, 3650, func(c *Config) *int { return &c.MajorDays }},
-	{"max_note_kb", 16, 4096, func(c *Config) *int { return &c.MaxNoteKB }},
+	{"max_evidence_mb", 1, 4096, func(c *Config) *int { return &c.MaxEvidenceMB }, nil},
+	{"minor_due_days", 1, 3650, func(c *Config) *int { return &c.MinorDays }, nil},
+	{"major_due_days", 1, 3650, func(c *Config) *int { return &c.MajorDays }, nil},
+	{"max_note_kb", 16, 4096, func(c *Config) *int { return &c.MaxNoteKB }, nil},
+	{"evidence_days_margin", 0, 366, func(c *Config) *int {
+		if c.EvidenceDaysMargin == nil {
+			return new(int)
+		}
+		return c.EvidenceDaysMargin
+	}, func(c *Config) { c.EvidenceDaysMargin = nil }},
+	{"evidence_max_km", 1, 20000, func(c *Config) *int { return &c.EvidenceMaxKm }, nil},
 }
 
 // ConfigProblemKind says what is wrong with config.toml.
@@ -178,7 +194,11 @@ func LoadConfig(home string) (Config, error) {
 		}
 		errs = append(errs, &ConfigError{Path: path, Kind: ConfigOutOfRange, Line: keyLine(data, r.key),
 			Key: r.key, Value: int64(*p), Min: int64(r.min), Max: int64(r.max)})
-		*p = 0 // the default
+		if r.reset != nil {
+			r.reset(&c)
+		} else {
+			*p = 0 // the default
+		}
 	}
 	c.Inspector = strings.TrimSpace(Sanitize(c.Inspector))
 	c.CertificationBody = strings.TrimSpace(Sanitize(c.CertificationBody))
@@ -224,6 +244,19 @@ func (c Config) DatePolicy() DatePolicy {
 	}
 	if c.MajorDays > 0 {
 		p.MajorDays = c.MajorDays
+	}
+	return p
+}
+
+// Plausibility is the configured strictness of the evidence marks, or the
+// default.
+func (c Config) Plausibility() Plausibility {
+	p := DefaultPlausibility
+	if c.EvidenceDaysMargin != nil && *c.EvidenceDaysMargin >= 0 {
+		p.DaysMargin = *c.EvidenceDaysMargin
+	}
+	if c.EvidenceMaxKm > 0 {
+		p.MaxKm = c.EvidenceMaxKm
 	}
 	return p
 }

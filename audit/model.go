@@ -6,6 +6,7 @@
 package audit
 
 import (
+	"maps"
 	"slices"
 	"time"
 
@@ -155,6 +156,9 @@ type Evidence struct {
 	Derived      string    `json:"derived,omitempty"`     // report-ready JPEG file name in evidence/
 	Requirements []string  `json:"requirements,omitempty"`
 	Caption      string    `json:"caption,omitempty"`
+	// Justifications are the inspector's reasons to keep the file despite
+	// a plausibility mark (see CheckEvidence), by the mark's code.
+	Justifications map[EvidenceFlagKind]string `json:"justifications,omitempty"`
 }
 
 // Revision records one finalized revision of the audit.
@@ -281,5 +285,6 @@ func (ev Evidence) Clone() Evidence {
 		ev.GPS = &p
 	}
 	ev.Requirements = slices.Clone(ev.Requirements)
+	ev.Justifications = maps.Clone(ev.Justifications)
 	return ev
 }

@@ -90,16 +90,25 @@ func (d *doc) evidence(a *audit.Audit, src EvidenceSource, figs map[string]int, 
 		return
 	}
 	gpsLabel := d.t("col_gps", nil)
-	cols := []column{{title: "#", w: 8, align: "R"}, {title: d.t("col_file", nil), w: 40}, {title: d.t("col_sha256", nil), w: 55},
-		{title: d.t("col_size", nil), w: 15, align: "R"}, {title: d.t("col_taken", nil), w: 26}, {title: gpsLabel, w: 30}}
+	cols := []column{{title: "#", w: 8, align: "R"}, {title: d.t("col_file", nil), w: 50}, {title: d.t("col_sha256", nil), w: 55},
+		{title: d.t("col_size", nil), w: 15, align: "R"}, {title: d.t("col_taken", nil), w: 24}, {title: gpsLabel, w: 22}}
+	flags := audit.EvidenceFlags(a, d.rules)
 	var rows [][]cell
 	for i, ev := range a.Evidence {
+		// The file, what it shows, where it is printed, and why to
+		// doubt it.
 		name := ev.Name
+		if ev.Caption != "" {
+			name += "\n" + ev.Caption
+		}
 		if n, ok := figs[ev.SHA256]; ok {
 			name += "\n" + d.t("figure_ref", i18n.Args{"N": n})
 		}
 		if why, ok := problems[ev.SHA256]; ok {
 			name += "\n" + d.t("evidence_mark", i18n.Args{"Reason": why})
+		}
+		if fl := flags[ev.SHA256]; len(fl) > 0 {
+			name += "\n" + d.n("marks_ref", len(fl), nil)
 		}
 		taken := ""
 		if !ev.Captured.IsZero() {
@@ -115,6 +124,7 @@ func (d *doc) evidence(a *audit.Audit, src EvidenceSource, figs map[string]int, 
 		})
 	}
 	d.table(cols, rows)
+	d.marksSection(a, flags)
 
 	var pics []*audit.Evidence
 	for i := range a.Evidence {
@@ -125,15 +135,20 @@ func (d *doc) evidence(a *audit.Audit, src EvidenceSource, figs map[string]int, 
 	if len(pics) == 0 {
 		return
 	}
-	d.h2(d.t("photos_title", nil))
+	// Lay every row of two out first: the heading is kept with the first.
+	type placed struct {
+		img     *pic
+		w, h    float64
+		caption []string
+		nCap    int // caption lines; the rest is muted metadata
+	}
+	type photoRow struct {
+		cells      []placed
+		imgH, capH float64
+	}
+	var photoRows []photoRow
 	for i := 0; i < len(pics); i += 2 {
 		row := pics[i:min(i+2, len(pics))]
-		type placed struct {
-			img     *pic
-			w, h    float64
-			caption []string
-			nCap    int // caption lines; the rest is muted metadata
-		}
 		var cells []placed
 		imgH, capH := 0.0, 0.0
 		for _, ev := range row {
@@ -164,10 +179,20 @@ func (d *doc) evidence(a *audit.Audit, src EvidenceSource, figs map[string]int, 
 			if len(meta) > 0 {
 				lines = append(lines, wrap(p, strings.Join(meta, " · "), figW)...)
 			}
+			// Under the picture itself too: whoever looks at the photo
+			// sees what to doubt about it.
+			for _, m := range d.markLines(flags[ev.SHA256]) {
+				lines = append(lines, wrap(p, m, figW)...)
+			}
 			cells = append(cells, placed{pc, w, h, lines, nCap})
 			imgH = max(imgH, h)
 			capH = max(capH, float64(len(lines))*3.6)
 		}
+		photoRows = append(photoRows, photoRow{cells, imgH, capH})
+	}
+	d.h2Keep(d.t("photos_title", nil), photoRows[0].imgH+2+photoRows[0].capH+4)
+	for _, pr := range photoRows {
+		cells, imgH, capH := pr.cells, pr.imgH, pr.capH
 		rowH := imgH + 2 + capH
 		d.room(rowH + 4)
 		y := d.y()

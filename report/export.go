@@ -57,6 +57,9 @@ type ExportOptions struct {
 	// UILanguage is the language of the warnings and errors (the
 	// terminal's); empty means English.
 	UILanguage string
+	// Plausibility is how strict the evidence marks are (config.toml's
+	// evidence_days_margin and evidence_max_km); zero is the default.
+	Plausibility audit.Plausibility
 	// Timestamper, when set, time-stamps the signature at once (PAdES
 	// B-T); without one the signature is made offline and
 	// 'assay timestamp' adds the trusted time later.
@@ -237,7 +240,7 @@ func prepareExport(s *audit.Store, id string, opts ExportOptions) (*exportJob, e
 		place = joinNonEmpty(", ", a.Header.Site, a.Header.Municipality, a.Header.Country)
 	}
 	x.ro = RenderOptions{Draft: opts.Draft, Now: x.opts.Now, Place: place, CatalogWarning: warning, AuditJSON: data,
-		EvidenceProblems: evProblems, Language: opts.Language, Messages: msgs}
+		EvidenceProblems: evProblems, Language: opts.Language, Messages: msgs, Plausibility: opts.Plausibility}
 	if !opts.Draft {
 		x.ro.Signer = SignerFromCert(ident.Cert.Subject.CommonName, ident.Cert)
 		if x.ro.Signer.Name == "" {

@@ -37,6 +37,12 @@ type RenderOptions struct {
 	CatalogWarning string
 	// AuditJSON is attached as audit.json; nil attaches AuditJSON(a).
 	AuditJSON []byte
+	// FindingsJSON is attached as findings.json; nil attaches the findings
+	// data of a in the report's language (Findings).
+	FindingsJSON []byte
+	// Plausibility is how strict the evidence marks are (config.toml);
+	// the zero value means audit.DefaultPlausibility.
+	Plausibility audit.Plausibility
 	// EvidenceProblems maps an evidence SHA-256 to why its file is not in
 	// the audit folder as imported; the evidence index marks those rows.
 	EvidenceProblems map[string]string
@@ -123,6 +129,8 @@ type doc struct {
 	// sigBox is where the signature page left room for the visible
 	// signature; nil for a draft.
 	sigBox *sigBox
+	// rules is how strict the evidence marks are.
+	rules audit.Plausibility
 }
 
 // sigBox is the room the signature page leaves for the signature's visible
@@ -178,8 +186,22 @@ func build(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts Rende
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
+	if opts.Plausibility == (audit.Plausibility{}) {
+		opts.Plausibility = audit.DefaultPlausibility
+	}
 	l := msgs.For(opts.Language)
-	d := newDocWith(a, opts.Draft, l, &gofpdf.Attachment{Filename: AttachmentName, Content: data, Description: l.T("attachment_description", nil)})
+	findings := opts.FindingsJSON
+	if findings == nil {
+		var err error
+		if findings, err = Findings(a, cat, FindingsOptions{Language: l.Lang(), Plausibility: opts.Plausibility}).JSON(); err != nil {
+			return nil, fmt.Errorf("%s: %w", terminal().T("err_encode", i18n.Args{"ID": a.ID}), err)
+		}
+	}
+	d := newDocWith(a, opts.Draft, l, opts.Now, []layout.File{
+		{Name: AttachmentName, Description: l.T("attachment_description", nil), MIME: "application/json", Relationship: "Source", Content: data},
+		{Name: FindingsAttachmentName, Description: l.T("findings_attachment_description", nil), MIME: "application/json", Relationship: "Data", Content: findings},
+	})
+	d.rules = opts.Plausibility
 
 	sum := summarize(a, cat)
 	figs := d.figures(a)
@@ -206,12 +228,14 @@ func (d *doc) write(w io.Writer) error {
 	return nil
 }
 
-// newDoc starts a report without an attachment (tests of the words).
-func newDoc(a *audit.Audit, draft bool, l *i18n.Localizer) *doc { return newDocWith(a, draft, l, nil) }
+// newDoc starts a report without attachments (tests of the words).
+func newDoc(a *audit.Audit, draft bool, l *i18n.Localizer) *doc {
+	return newDocWith(a, draft, l, time.Time{}, nil)
+}
 
-// newDocWith starts a report: document information, language, running head
-// and foot, attachment.
-func newDocWith(a *audit.Audit, draft bool, l *i18n.Localizer, attach *gofpdf.Attachment) *doc {
+// newDocWith starts a report: document information and its XMP copy
+// (PDF/A-3b), language, running head and foot, attached files.
+func newDocWith(a *audit.Audit, draft bool, l *i18n.Localizer, now time.Time, files []layout.File) *doc {
 	d := &doc{l: l, auditID: a.ID, reportID: ReportID(a), asmo: clean(a.Header.ASMO), draft: draft}
 	title := d.t("report_title", nil)
 	if d.asmo != "" {
@@ -221,12 +245,19 @@ func newDocWith(a *audit.Audit, draft bool, l *i18n.Localizer, attach *gofpdf.At
 	if draft {
 		note = d.t("footer_draft", nil)
 	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	info := XMPInfo{Title: d.t("report_title", nil) + " " + d.reportID, Subject: d.asmo, Author: clean(a.Header.LeadInspector),
+		Creator: layout.Creator, Producer: layout.Producer, Created: now.UTC().Truncate(time.Second), Lang: l.Lang()}
 	d.Doc = layout.New(layout.Options{
-		Title:      d.t("report_title", nil) + " " + d.reportID,
-		Subject:    d.asmo,
-		Author:     clean(a.Header.LeadInspector),
-		Attachment: attach,
-		Lang:       l.Lang(),
+		Title:   info.Title,
+		Subject: info.Subject,
+		Author:  info.Author,
+		Created: info.Created,
+		Files:   files,
+		PDFA:    &layout.PDFA{XMP: XMP(info), ICC: SRGBProfile(), Condition: "sRGB IEC61966-2.1"},
+		Lang:    l.Lang(),
 		Running: layout.Running{Title: title, ID: d.reportID, Note: note, Draft: draft,
 			Banner: d.t("draft_banner", nil), Watermark: d.t("draft_watermark", nil),
 			PageOf: func(page int, total string) string { return d.t("page_of", i18n.Args{"Page": page, "Total": total}) }},

@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -233,9 +234,17 @@ func TestTamperedReportIsRefused(t *testing.T) {
 		at   func(t *testing.T, b []byte) int
 		want Kind
 	}{
-		// gofpdf writes attachments first (objects 3, 4), then page/content pairs.
-		{"page content", func(t *testing.T, b []byte) int { return streamStart(t, b, 6) + 20 }, pdfsign.KindChanged},
-		{"attached audit data", func(t *testing.T, b []byte) int { return streamStart(t, b, 3) + 40 }, KindAuditDataBad},
+		// gofpdf writes page/content pairs from object 3; layout appends
+		// the attached files after gofpdf's objects.
+		{"page content", func(t *testing.T, b []byte) int { return streamStart(t, b, 4) + 20 }, pdfsign.KindChanged},
+		{"attached audit data", func(t *testing.T, b []byte) int {
+			m := regexp.MustCompile(`/F \(audit\.json\)[^\n]*?/EF <</F (\d+) 0 R`).FindSubmatch(b)
+			if m == nil {
+				t.Fatal("no audit.json file specification")
+			}
+			n, _ := strconv.Atoi(string(m[1]))
+			return streamStart(t, b, n) + 40
+		}, KindAuditDataBad},
 		{"signing date", func(t *testing.T, b []byte) int {
 			i := bytes.LastIndex(b, []byte("/M (D:"))
 			if i < 0 {

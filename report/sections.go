@@ -8,6 +8,7 @@ import (
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report/i18n"
+	"github.com/assay-dev/assay/report/internal/layout"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -16,7 +17,7 @@ func (d *doc) cover(a *audit.Audit, cat *standards.Catalog, opts RenderOptions) 
 	p := d.pdf
 	h := a.Header
 	p.AddPage()
-	p.SetY(40)
+	p.SetY(28)
 	d.font("B", 26, colAccent)
 	p.CellFormat(contentW, 12, d.t("report_title", nil), "", 1, "L", false, 0, "")
 	d.font("", 10, colMuted)
@@ -27,7 +28,7 @@ func (d *doc) cover(a *audit.Audit, cat *standards.Catalog, opts RenderOptions) 
 	d.draw(colAccent)
 	p.SetLineWidth(0.6)
 	p.Line(marginL, d.y()+2, marginL+60, d.y()+2)
-	d.gap(8)
+	d.gap(6)
 
 	loc := joinNonEmpty(", ", h.Municipality, h.Region, h.Country)
 	coords := ""
@@ -97,8 +98,18 @@ func (d *doc) cover(a *audit.Audit, cat *standards.Catalog, opts RenderOptions) 
 	if d.catalogFallback(cat) {
 		prov = append(prov, d.t("untranslated_note", i18n.Args{"Mark": d.t("untranslated_mark", i18n.Args{"Lang": cat.Language})}))
 	}
+	// The provenance and the note on the attached data are one block: kept
+	// together, never a line cut off onto a page of its own.
+	note := d.t("attached_data_note", nil)
+	blockH := 2 + float64(d.Lines("I", 8, note, contentW))*3.8
 	if len(prov) > 0 {
-		d.room(12)
+		blockH += 4.5 + float64(len(prov)-1)
+		for _, s := range prov {
+			blockH += float64(d.Lines("I", 8, s, contentW)) * 3.8
+		}
+	}
+	d.keep(blockH)
+	if len(prov) > 0 {
 		d.font("B", 8, colMuted)
 		p.CellFormat(contentW, 4.5, d.t("label_provenance", nil), "", 1, "L", false, 0, "")
 		d.font("I", 8, colMuted)
@@ -111,7 +122,7 @@ func (d *doc) cover(a *audit.Audit, cat *standards.Catalog, opts RenderOptions) 
 	}
 	d.gap(2)
 	d.font("I", 8, colMuted)
-	d.para(d.t("attached_data_note", nil), contentW, 3.8)
+	d.para(note, contentW, 3.8)
 	d.body()
 }
 
@@ -150,8 +161,7 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 	d.gap(2)
 
 	// Bars: one per area, segments sized by the counts, legend in words.
-	d.h2(d.t("progress_title", nil))
-	d.room(float64(len(s.Areas))*7 + 10)
+	d.h2Keep(d.t("progress_title", nil), float64(len(s.Areas))*6+9)
 	labelW, pctW := 40.0, 14.0
 	barW := contentW - labelW - pctW
 	for _, as := range s.Areas {
@@ -202,10 +212,11 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 	for _, r := range rec.Reasons {
 		lines = append(lines, "• "+d.reasonText(r, cat))
 	}
-	d.h2(d.t("recommendation_title", nil))
-	d.box(edge, d.word(outcomeIDs[rec.Outcome], string(rec.Outcome)), lines)
+	outcome := d.word(outcomeIDs[rec.Outcome], string(rec.Outcome))
+	d.h2Keep(d.t("recommendation_title", nil), d.BoxHeight(outcome, lines))
+	d.box(edge, outcome, lines)
 
-	d.h2(d.t("people_title", nil))
+	d.h2Keep(d.t("people_title", nil), layout.TableStart)
 	if len(a.Header.Interviews) == 0 {
 		d.para(d.t("no_interviews", nil), contentW, lineH)
 	} else {
@@ -222,15 +233,30 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 		d.table(cols, rows)
 	}
 
-	d.h2(d.t("sites_visited_title", nil))
+	first := lineH
+	if len(a.Header.SitesVisited) > 0 {
+		d.body()
+		first = d.BulletHeight(a.Header.SitesVisited[0])
+	}
+	d.h2Keep(d.t("sites_visited_title", nil), first)
 	if len(a.Header.SitesVisited) == 0 {
 		d.para(d.t("no_sites", nil), contentW, lineH)
 	} else {
 		d.bullets(a.Header.SitesVisited)
 	}
 
-	d.h2(d.t("meetings_title", nil))
-	for _, mt := range [][2]string{{d.t("opening_meeting", nil), a.Header.OpeningMeeting}, {d.t("closing_meeting", nil), a.Header.ClosingMeeting}} {
+	// Each meeting is kept whole (its label never alone), the heading with
+	// the first.
+	meetings := [][2]string{{d.t("opening_meeting", nil), a.Header.OpeningMeeting}, {d.t("closing_meeting", nil), a.Header.ClosingMeeting}}
+	meetingH := func(text string) float64 {
+		if strings.TrimSpace(text) == "" {
+			text = d.t("no_meeting_notes", nil)
+		}
+		return 5 + float64(d.Lines("", bodySize, text, contentW))*lineH + 2
+	}
+	d.h2Keep(d.t("meetings_title", nil), meetingH(meetings[0][1]))
+	for _, mt := range meetings {
+		d.keep(meetingH(mt[1]))
 		d.room(5 + 2*lineH)
 		d.font("B", 9, colText)
 		p.CellFormat(contentW, 5, mt[0], "", 1, "L", false, 0, "")
@@ -458,11 +484,32 @@ func (d *doc) findings(a *audit.Audit, cat *standards.Catalog, figs map[string]i
 				excluded = append(excluded, reqs[i].ID+" "+d.reqTitle(cat, reqs[i].ID))
 			}
 		}
+		var blocks []*findingBlock
+		for i := range reqs {
+			r := &reqs[i]
+			if ap := audit.ApplicabilityOf(r, a.Header); ap != audit.Excluded {
+				blocks = append(blocks, d.findingBlock(a, r.ID, d.reqTitle(cat, r.ID), d.metaLine(r), d.referencesLine(r), ap, r.DueYear, figs))
+			}
+		}
+		exclLabel := d.t("excluded", nil) + " — " + d.t("excluded_why", i18n.Args{"Type": d.certTypeName(a.Header.CertType)})
+		exclH := 5 + float64(d.Lines("", 8.5, strings.Join(excluded, "; "), contentW))*4
 		if !first {
 			d.gap(2)
 		}
 		first = false
-		d.room(30)
+		// The area's heading stays with its first finding (or, with none,
+		// with its list of excluded requirements).
+		const areaHead = 7 + 4.5 + 3
+		switch {
+		case len(blocks) > 0 && areaHead+blocks[0].height() <= layout.PageRoom:
+			d.room(areaHead + blocks[0].height())
+		case len(blocks) > 0:
+			d.room(areaHead + blocks[0].head())
+		case len(excluded) > 0:
+			d.keep(areaHead + exclH)
+		default:
+			d.room(areaHead + lineH)
+		}
 		d.font("B", 13, colAccent)
 		p.CellFormat(contentW, 7, d.areaName(area), "", 1, "L", false, 0, "")
 		d.font("", 8.5, colMuted)
@@ -478,18 +525,16 @@ func (d *doc) findings(a *audit.Audit, cat *standards.Catalog, figs map[string]i
 			d.para(d.t("no_requirements", nil), contentW, lineH)
 			continue
 		}
-		for i := range reqs {
-			r := &reqs[i]
-			ap := audit.ApplicabilityOf(r, a.Header)
-			if ap == audit.Excluded {
-				continue
-			}
-			d.requirement(a, r.ID, d.reqTitle(cat, r.ID), d.metaLine(r), d.referencesLine(r), ap, r.DueYear, figs)
+		for _, b := range blocks {
+			d.drawFinding(b)
 		}
 		if len(excluded) > 0 {
-			d.room(5 + lineH)
+			// The label with its whole list (with its first two lines if
+			// the list is longer than a page).
+			d.keep(exclH)
+			d.room(5 + 2*4)
 			d.font("B", 8.5, colMuted)
-			p.CellFormat(contentW, 5, d.t("excluded", nil)+" — "+d.t("excluded_why", i18n.Args{"Type": d.certTypeName(a.Header.CertType)}), "", 1, "L", false, 0, "")
+			p.CellFormat(contentW, 5, exclLabel, "", 1, "L", false, 0, "")
 			d.font("", 8.5, colMuted)
 			d.para(strings.Join(excluded, "; "), contentW, 4)
 			d.body()
@@ -542,61 +587,93 @@ func (d *doc) referencesLine(r *standards.Requirement) string {
 	return d.inLang(d.t("references_line", i18n.Args{"Refs": strings.Join(l.References, "; ")}), l.ReferencesLang)
 }
 
-// requirement draws one finding block.
-func (d *doc) requirement(a *audit.Audit, id, title, meta, refs string, ap audit.Applicability, dueYear int, figs map[string]int) {
+// findingBlock is one requirement's finding, wrapped and measured before
+// it is drawn, so that it is kept on one page (or, longer than a page, its
+// heading kept with its first lines).
+type findingBlock struct {
+	title       []string // bold, beside the verdict mark
+	mark        string
+	markCol     rgb
+	meta, refs  []string // small, muted
+	informative []string // italic
+	fields      []findingField
+}
+
+// findingField is a labelled part of a finding: notes, justification,
+// corrective action, evidence.
+type findingField struct {
+	label string
+	lines []string
+}
+
+// Measures of a finding block, in millimetres.
+const (
+	findTitleH = 4.8
+	findMetaH  = 3.8
+	findInfoH  = 4.2
+	findLabelH = 4.0
+	findLineH  = 4.3
+	findTailH  = 1.5 + 2.5 // the gap, the rule, the gap
+	findIndent = 4.0
+	findMarkW  = 46.0
+)
+
+// head is the height of the title, its small lines and the first field's
+// label with its first two lines: what never parts.
+func (b *findingBlock) head() float64 {
+	h := float64(len(b.title))*findTitleH + float64(len(b.meta)+len(b.refs))*findMetaH + float64(len(b.informative))*findInfoH
+	if len(b.fields) > 0 {
+		h += findLabelH + float64(min(len(b.fields[0].lines), 2))*findLineH
+	}
+	return h
+}
+
+// height is the whole block's.
+func (b *findingBlock) height() float64 {
+	h := float64(len(b.title))*findTitleH + float64(len(b.meta)+len(b.refs))*findMetaH + float64(len(b.informative))*findInfoH
+	for _, f := range b.fields {
+		h += findLabelH + float64(len(f.lines))*findLineH
+	}
+	return h + findTailH
+}
+
+// findingBlock wraps one requirement's finding: title, verdict, meta and
+// references lines, notes, justification, corrective action and due date,
+// evidence references.
+func (d *doc) findingBlock(a *audit.Audit, id, title, meta, refs string, ap audit.Applicability, dueYear int, figs map[string]int) *findingBlock {
 	p := d.pdf
 	v := a.VerdictOf(id)
 	f := a.Findings[id]
-	word, col := d.word(verdictIDs[v], string(v)), verdictCol[v]
+	b := &findingBlock{mark: d.word(verdictIDs[v], string(v)), markCol: verdictCol[v]}
 	if ap == audit.Informative {
-		word, col = d.t("informative", nil), colInformative
+		b.mark, b.markCol = d.t("informative", nil), colInformative
 		if v != audit.Open {
-			word = d.t("informative", nil) + " · " + d.verdictShort(v)
+			b.mark = d.t("informative", nil) + " · " + d.verdictShort(v)
 		}
 	}
-	markW := 46.0
 	d.font("B", 9.5, colText)
-	tl := wrap(p, id+"  "+title, contentW-markW-2)
-	d.room(float64(len(tl))*4.8 + 4 + 2*lineH)
-	y := d.y()
-	for i, l := range tl {
-		p.SetXY(marginL, y+float64(i)*4.8)
-		p.CellFormat(contentW-markW-2, 4.8, l, "", 0, "L", false, 0, "")
+	b.title = wrap(p, id+"  "+title, contentW-findMarkW-2)
+	d.font("", 7.5, colMuted)
+	if meta != "" {
+		b.meta = wrap(p, meta, contentW)
 	}
-	d.marker(marginL+contentW-markW, y, col, word)
-	p.SetXY(marginL, y+float64(len(tl))*4.8)
-	for _, line := range []string{meta, refs} {
-		if line != "" {
-			d.font("", 7.5, colMuted)
-			d.para(line, contentW, 3.8)
-		}
-	}
-	indent := 4.0
-	field := func(label, text string, italic bool) {
-		if strings.TrimSpace(text) == "" {
-			return
-		}
-		d.room(4 + lineH)
-		p.SetX(marginL + indent)
-		d.font("B", 8, colMuted)
-		p.CellFormat(contentW-indent, 4, label, "", 1, "L", false, 0, "")
-		style := ""
-		if italic {
-			style = "I"
-		}
-		d.font(style, 9, colText)
-		p.SetX(marginL + indent)
-		d.para(text, contentW-indent, 4.3)
+	if refs != "" {
+		b.refs = wrap(p, refs, contentW)
 	}
 	if ap == audit.Informative {
-		p.SetX(marginL + indent)
 		d.font("I", 8.5, colInformative)
-		d.para(d.t("informative_due", i18n.Args{"Year": dueYear}), contentW-indent, 4.2)
+		b.informative = wrap(p, d.t("informative_due", i18n.Args{"Year": dueYear}), contentW-findIndent)
+	}
+	d.font("", 9, colText)
+	field := func(label, text string) {
+		if strings.TrimSpace(text) != "" {
+			b.fields = append(b.fields, findingField{label: label, lines: wrap(p, text, contentW-findIndent)})
+		}
 	}
 	if f != nil {
-		field(d.t("label_notes", nil), f.Notes, false)
+		field(d.t("label_notes", nil), f.Notes)
 		if v == audit.NA || v.IsNonConformity() {
-			field(d.t("label_justification", nil), f.Justification, false)
+			field(d.t("label_justification", nil), f.Justification)
 		}
 		if v.IsNonConformity() {
 			due := a.DueDate(id)
@@ -604,7 +681,7 @@ func (d *doc) requirement(a *audit.Audit, id, title, meta, refs string, ap audit
 			if due != "" {
 				ca = strings.TrimSpace(ca + "\n" + d.t("due_line", i18n.Args{"Date": d.l.DateText(due)}))
 			}
-			field(d.t("col_corrective_action", nil), ca, false)
+			field(d.t("col_corrective_action", nil), ca)
 		}
 		if len(f.Evidence) > 0 {
 			var refs []string
@@ -618,8 +695,54 @@ func (d *doc) requirement(a *audit.Audit, id, title, meta, refs string, ap audit
 				}
 				refs = append(refs, name)
 			}
-			field(d.t("label_evidence", nil), strings.Join(refs, "; "), false)
+			field(d.t("label_evidence", nil), strings.Join(refs, "; "))
 		}
+	}
+	d.body()
+	return b
+}
+
+// requirement draws one finding block, kept on one page when it fits on
+// one.
+func (d *doc) requirement(a *audit.Audit, id, title, meta, refs string, ap audit.Applicability, dueYear int, figs map[string]int) {
+	d.drawFinding(d.findingBlock(a, id, title, meta, refs, ap, dueYear, figs))
+}
+
+// drawFinding draws a measured finding block.
+func (d *doc) drawFinding(b *findingBlock) {
+	p := d.pdf
+	if h := b.height(); h <= layout.PageRoom {
+		d.room(h)
+	} else {
+		d.room(b.head())
+	}
+	y := d.y()
+	d.font("B", 9.5, colText)
+	for i, l := range b.title {
+		p.SetXY(marginL, y+float64(i)*findTitleH)
+		p.CellFormat(contentW-findMarkW-2, findTitleH, l, "", 0, "L", false, 0, "")
+	}
+	d.marker(marginL+contentW-findMarkW, y, b.markCol, b.mark)
+	p.SetXY(marginL, y+float64(len(b.title))*findTitleH)
+	lines := func(ls []string, x, lh float64) {
+		for _, l := range ls {
+			p.SetX(x)
+			p.CellFormat(contentW-(x-marginL), lh, l, "", 1, "L", false, 0, "")
+		}
+	}
+	d.font("", 7.5, colMuted)
+	lines(b.meta, marginL, findMetaH)
+	lines(b.refs, marginL, findMetaH)
+	d.font("I", 8.5, colInformative)
+	lines(b.informative, marginL+findIndent, findInfoH)
+	for _, f := range b.fields {
+		// A label never stands alone: with its first two lines at least.
+		d.room(findLabelH + float64(min(len(f.lines), 2))*findLineH)
+		p.SetX(marginL + findIndent)
+		d.font("B", 8, colMuted)
+		p.CellFormat(contentW-findIndent, findLabelH, f.label, "", 1, "L", false, 0, "")
+		d.font("", 9, colText)
+		lines(f.lines, marginL+findIndent, findLineH)
 	}
 	d.gap(1.5)
 	d.draw(colRule)
@@ -657,9 +780,11 @@ func (d *doc) signature(a *audit.Audit, opts RenderOptions) {
 		d.signatureBox()
 		d.box(colAccent, "", []string{d.t("signature_signed", nil)})
 	}
-	d.h2(d.t("signature_how_to_verify", nil))
-	d.bullets([]string{d.t("signature_verify_assay", nil), d.t("signature_verify_pdfsig", nil),
-		d.t("signature_verify_data", nil), d.t("signature_verify_trust", nil)})
+	how := []string{d.t("signature_verify_assay", nil), d.t("signature_verify_pdfsig", nil),
+		d.t("signature_verify_data", nil), d.t("signature_verify_trust", nil)}
+	d.body()
+	d.h2Keep(d.t("signature_how_to_verify", nil), d.BulletHeight(how[0]))
+	d.bullets(how)
 }
 
 // Size of the box left free for the signature's visible appearance (mm).

@@ -95,3 +95,6 @@ func fitText(p *gofpdf.Fpdf, s string, w float64) string { return layout.FitText
 
 // clean makes user text safe to print (layout.Clean).
 func clean(s string) string { return layout.Clean(s) }
+
+func (d *doc) keep(h float64)                    { d.Keep(h) }
+func (d *doc) h2Keep(title string, next float64) { d.H2Keep(title, next) }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"crypto/x509"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,6 +44,16 @@ const (
 	// KindRevReplacesAudit: a revision after signing changes the attached
 	// audit.json (pdfsign's revision_changes_attachment for that file).
 	KindRevReplacesAudit = pdfsign.KindRevReplacesAudit
+	// KindRevReplacesFindings: a revision after signing changes the
+	// attached findings.json (Name).
+	KindRevReplacesFindings Kind = "revision_replaces_findings_json"
+	// KindFindingsBad: the signed findings.json cannot be read as findings
+	// data (Detail).
+	KindFindingsBad Kind = "findings_data_unreadable"
+	// KindFindingsMismatch: the signed findings.json says something other
+	// than the signed audit.json (Name: the requirement, or the audit
+	// field, that differs).
+	KindFindingsMismatch Kind = "findings_data_mismatch"
 )
 
 // Notes: facts about a report that do not make it invalid.
@@ -211,9 +223,7 @@ func (v *Verification) checkSignature(pdf []byte) (res *pdfsign.Result, ok bool)
 		v.note(Finding{Kind: NoteCertified, Detail: fmt.Sprint(res.DocMDP)})
 	}
 	for _, p := range res.Problems {
-		if p.Kind == pdfsign.KindRevChangesAttach && p.Name == AttachmentName {
-			p.Kind = KindRevReplacesAudit
-		}
+		p.Kind = attachmentKind(p)
 		v.problem(p)
 	}
 	for _, s := range res.Signatures {
@@ -229,9 +239,7 @@ func (v *Verification) checkSignature(pdf []byte) (res *pdfsign.Result, ok bool)
 	}
 	for _, r := range res.Revisions {
 		for i, c := range r.Changes {
-			if c.Kind == pdfsign.KindRevChangesAttach && c.Name == AttachmentName {
-				r.Changes[i].Kind = KindRevReplacesAudit
-			}
+			r.Changes[i].Kind = attachmentKind(c)
 		}
 		v.Revisions = append(v.Revisions, r)
 	}
@@ -285,6 +293,9 @@ func (v *Verification) checkAuditData(pdf []byte, res *pdfsign.Result) {
 		v.problem(Finding{Kind: KindHashMismatch})
 		return
 	}
+	if !v.checkFindingsData(files, a) {
+		return
+	}
 	if res == nil || res.Signer == nil {
 		return
 	}
@@ -299,6 +310,105 @@ func (v *Verification) checkAuditData(pdf []byte, res *pdfsign.Result) {
 		return
 	}
 	v.note(Finding{Kind: NoteSignerBound, Subject: a.Signer.Subject})
+}
+
+// attachmentKind names a later revision's change to one of the report's
+// own attachments for what it is: the audit data, or the findings data.
+func attachmentKind(f Finding) Kind {
+	if f.Kind == pdfsign.KindRevChangesAttach {
+		switch f.Name {
+		case AttachmentName:
+			return KindRevReplacesAudit
+		case FindingsAttachmentName:
+			return KindRevReplacesFindings
+		}
+	}
+	return f.Kind
+}
+
+// checkFindingsData checks the signed findings.json, when the report has
+// one (reports made before it was attached do not), against the signed
+// audit.json: same audit, revision and content hash, and every finding,
+// non-conformity and evidence mark it carries as the audit records it. A
+// findings file that says something else would let a certification
+// body's system load findings the inspector did not sign off. It returns
+// false after a problem.
+func (v *Verification) checkFindingsData(files map[string][]byte, a *audit.Audit) bool {
+	data, ok := files[FindingsAttachmentName]
+	if !ok {
+		return true
+	}
+	var d FindingsData
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&d); err != nil {
+		v.problem(Finding{Kind: KindFindingsBad, Detail: err.Error()})
+		return false
+	}
+	if d.Format != FindingsFormat || d.Version != FindingsVersion {
+		v.problem(Finding{Kind: KindFindingsBad, Detail: fmt.Sprintf("format %q version %d", d.Format, d.Version)})
+		return false
+	}
+	if name := findingsMismatch(&d, a); name != "" {
+		v.problem(Finding{Kind: KindFindingsMismatch, Name: name})
+		return false
+	}
+	return true
+}
+
+// findingsMismatch returns the first thing d says otherwise than a (a
+// requirement id or an audit field), "" when they agree. Titles, chapters
+// and applicability come from the catalog, which verify does not have;
+// everything the inspector recorded is compared.
+func findingsMismatch(d *FindingsData, a *audit.Audit) string {
+	switch {
+	case d.Audit.ID != a.ID:
+		return "audit.id"
+	case d.Audit.Revision != a.Revision:
+		return "audit.revision"
+	case d.Audit.Status != string(a.Status):
+		return "audit.status"
+	case d.Audit.ContentHash != a.ContentHash:
+		return "audit.content_hash"
+	case d.Catalog.ID != a.Catalog.ID || d.Catalog.Version != a.Catalog.Version || d.Catalog.SHA256 != a.Catalog.SHA256:
+		return "catalog"
+	}
+	seen := map[string]bool{}
+	for _, f := range d.Findings {
+		if seen[f.Requirement] {
+			return f.Requirement
+		}
+		seen[f.Requirement] = true
+		rec := a.Findings[f.Requirement]
+		if rec == nil {
+			rec = &audit.Finding{}
+		}
+		due := ""
+		if f.DueDate != nil {
+			due = *f.DueDate
+		}
+		if f.Verdict != dataVerdict(a.VerdictOf(f.Requirement)) || f.Notes != rec.Notes || f.Justification != rec.Justification ||
+			f.CorrectiveAction != rec.CorrectiveAction || !slices.Equal(f.Evidence, nonNil(rec.Evidence)) || due != a.DueDate(f.Requirement) {
+			return f.Requirement
+		}
+	}
+	for _, nc := range d.NonConformities {
+		if string(a.VerdictOf(nc.Requirement)) != nc.Severity {
+			return nc.Requirement
+		}
+	}
+	for _, ev := range d.Evidence {
+		rec, ok := a.EvidenceBySHA(ev.SHA256)
+		if !ok || ev.Name != rec.Name || ev.Caption != rec.Caption {
+			return "evidence " + ev.SHA256
+		}
+		for _, f := range ev.Flags {
+			if f.Justification != rec.Justifications[f.Kind] {
+				return "evidence " + ev.SHA256
+			}
+		}
+	}
+	return ""
 }
 
 // pdfShape returns the problem with the file as a whole (empty, not a

@@ -2,7 +2,9 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
@@ -27,6 +29,20 @@ func goldenStore() *fakeStore {
 	f.Verdict = audit.Minor
 	f.Notes = "Señora Núñez, pallaquera, dice que el registro de mineros no incluye a las mujeres que seleccionan mineral.\nSegunda visita: el registro sigue incompleto."
 	f.CorrectiveAction = "Add every mineral selector to the miner register."
+	// Two photos on 1.2: one taken on site during the audit, captioned;
+	// one a year old, which the walk and the summary mark.
+	co := time.FixedZone("", -5*3600)
+	for _, ev := range []audit.Evidence{
+		{SHA256: strings.Repeat("ab", 32), Name: "frente-nivel3.jpg", Size: 2_311_456, MediaType: "image/jpeg",
+			Captured: time.Date(2026, 11, 21, 10, 15, 0, 0, co), GPS: &audit.GeoPoint{Lat: 6.2447, Lon: -75.5809},
+			Caption: "Frente de trabajo del nivel 3, ventilación forzada", Requirements: []string{"1.2"}},
+		{SHA256: strings.Repeat("cd", 32), Name: "almacen-2025.jpg", Size: 1_873_004, MediaType: "image/jpeg",
+			Captured: time.Date(2025, 11, 2, 9, 0, 0, 0, co), GPS: &audit.GeoPoint{Lat: 6.2447, Lon: -75.5809},
+			Requirements: []string{"1.2"}},
+	} {
+		a.Evidence = append(a.Evidence, ev)
+		f.Evidence = append(f.Evidence, ev.SHA256)
+	}
 	a.Finding("1.4").Verdict = audit.NA
 	a.Finding("1.4").Justification = "No processing plant in the FSP."
 	b := testAudit(cat, "2026-10-02-asociacion-oro-verde-1b2c")
@@ -63,6 +79,18 @@ var goldenScreens = []struct {
 		d.typeText("j")
 		d.press(tea.KeyEnter)
 		d.fire()
+	}},
+	{"walk_evidence", func(d *driver) {
+		d.typeText("jj")
+		d.press(tea.KeyEnter)
+		d.typeText("jvj")
+		d.fire()
+	}},
+	{"walk_justify", func(d *driver) {
+		d.typeText("jj")
+		d.press(tea.KeyEnter)
+		d.typeText("jvjJ")
+		d.typeText("Foto del informe 2025 de la ASMO")
 	}},
 	{"search", func(d *driver) {
 		d.typeText("jj")

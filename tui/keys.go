@@ -140,6 +140,9 @@ type walkKeys struct {
 	Conforms, Minor, Major, NA, Open, Notes, Editor, Attach, Evidence, Detach key.Binding
 	Search, Summary, Details, Back, FieldNext, FieldPrev, Leave, Complete     key.Binding
 	Accept, Cancel                                                            key.Binding
+	// Caption and Justify edit the selected file's caption and justify
+	// its plausibility marks, in the evidence list.
+	Caption, Justify key.Binding
 	// Verdicts stands for c/m/M/n/o in the short help, so that at 80
 	// columns the line still has room for space, s and h.
 	Verdicts key.Binding
@@ -177,6 +180,8 @@ func newWalkKeys(g *globalKeys) walkKeys {
 		Accept:    bind("key_accept", "enter", "enter"),
 		Cancel:    bind("key_cancel", "esc", "esc"),
 		Verdicts:  bind("key_verdict", "c/m/M/n/o", "c", "m", "M", "n", "o"), // help only: never matched
+		Caption:   bind("key_caption", "C", "C"),
+		Justify:   bind("key_justify", "J", "J"),
 		g:         g,
 	}
 }
@@ -184,7 +189,7 @@ func newWalkKeys(g *globalKeys) walkKeys {
 // ShortHelp implements help.KeyMap.
 func (k walkKeys) ShortHelp() []key.Binding {
 	if k.field {
-		return []key.Binding{k.FieldNext, k.Complete, k.Accept, k.Leave, k.Cancel, k.Editor, k.Evidence, k.Up, k.Down, k.Detach, k.Attach, k.g.ForceQuit}
+		return []key.Binding{k.FieldNext, k.Complete, k.Accept, k.Leave, k.Cancel, k.Editor, k.Evidence, k.Up, k.Down, k.Caption, k.Justify, k.Detach, k.Attach, k.g.ForceQuit}
 	}
 	return []key.Binding{k.g.Help, k.Verdicts, k.NextOpen, k.Summary, k.Notes, k.Details, k.Attach, k.Search, k.NextArea, k.PageDown}
 }
@@ -197,7 +202,7 @@ func (k walkKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.NextArea, k.PrevArea, k.NextOpen, k.PageUp, k.PageDown},
 		{k.Conforms, k.Minor, k.Major, k.NA, k.Open},
-		{k.Notes, k.Editor, k.Attach, k.Evidence, k.Detach},
+		{k.Notes, k.Editor, k.Attach, k.Evidence, k.Detach, k.Caption, k.Justify},
 		{k.Search, k.Summary, k.Details, k.Back, k.g.Language, k.g.Quit, k.g.Help},
 	}
 }

@@ -390,6 +390,7 @@ func (m *summaryModel) render() {
 			l = append(l, bullet("• ", sanitizeLine(w.blockerText(b, m.s.cat)), width)...)
 		}
 	}
+	l = append(l, m.evidenceSection(width)...)
 	if cl := m.s.cat.In(w.lang); strings.TrimSpace(cl.AreasNote) != "" {
 		// What the areas above are (assay's grouping, not the Standard's
 		// chapters), so the table is not read as the Standard's structure.

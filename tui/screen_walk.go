@@ -25,6 +25,8 @@ const (
 	focusEvidence
 	focusAttach
 	focusSearch
+	focusCaption // a file's caption, from the evidence list
+	focusJustify // a justification of a file's mark, from the evidence list
 )
 
 // walkItem is one requirement in an area's list, with whether it counts.
@@ -52,6 +54,11 @@ type walkModel struct {
 	just    textinput.Model
 	attach  textinput.Model
 	search  textinput.Model
+	// caption and justify edit the selected file's caption and the
+	// justification of its mark justKind.
+	caption  textinput.Model
+	justify  textinput.Model
+	justKind audit.EvidenceFlagKind
 	// dueErr is why the due date typed does not parse, worded when drawn.
 	dueErr  error
 	evSel   int
@@ -72,6 +79,7 @@ func newWalkModel(c *common, s *session, pos audit.Position) walkModel {
 		c: c, s: s, keys: newWalkKeys(&c.g),
 		notes: newNotes(c.st.muted), action: newInput(""), due: newInput(""),
 		just: newInput(""), attach: newInput(""), search: newInput(""),
+		caption: newInput(""), justify: newInput(""),
 		cache: newWalkCache(), preparing: map[string]bool{}, found: findingSearch{},
 	}
 	m.buildItems()
@@ -89,6 +97,9 @@ func (m *walkModel) relang() {
 	m.just.Prompt = w.t("justification_label", nil)
 	m.attach.Prompt = w.t("attach_prompt", nil)
 	m.search.Prompt = w.t("search_prompt", nil)
+	m.caption.Prompt = w.t("caption_prompt", nil)
+	m.justify.Prompt = w.t("justify_prompt", nil)
+	m.caption.CharLimit, m.justify.CharLimit = audit.MaxCaptionRunes, audit.MaxJustificationRunes
 	m.setSize()
 }
 
@@ -178,6 +189,8 @@ func (m walkModel) update(msg tea.Msg) (walkModel, tea.Cmd) {
 			return m.updateEvidence(msg)
 		case focusAttach:
 			return m.updateAttach(msg)
+		case focusCaption, focusJustify:
+			return m.updateEvidenceText(msg)
 		}
 		return m.updateField(msg)
 	case tea.MouseMsg:
@@ -338,7 +351,7 @@ func (m walkModel) keyMap() help.KeyMap {
 	k.g = &g
 	k.field = m.focus != focusList
 	all := []*key.Binding{&k.Up, &k.Down, &k.NextArea, &k.PrevArea, &k.NextOpen, &k.PageUp, &k.PageDown,
-		&k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Notes, &k.Editor, &k.Attach, &k.Evidence, &k.Detach,
+		&k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Notes, &k.Editor, &k.Attach, &k.Evidence, &k.Detach, &k.Caption, &k.Justify,
 		&k.Search, &k.Summary, &k.Details, &k.Back, &k.FieldNext, &k.FieldPrev, &k.Leave, &k.Complete, &k.Accept, &k.Cancel,
 		&k.Verdicts, &g.Quit, &g.Help, &g.Language}
 	setEnabled(false, all...)
@@ -355,7 +368,13 @@ func (m walkModel) keyMap() help.KeyMap {
 		setEnabled(true, &k.FieldNext, &k.FieldPrev, &k.Leave)
 	case focusEvidence:
 		setEnabled(true, &k.Up, &k.Down, &k.Leave)
-		setEnabled(ed, &k.Detach, &k.Attach)
+		setEnabled(ed, &k.Detach, &k.Attach, &k.Caption)
+		ev := m.selectedEvidence()
+		setEnabled(ed && ev != nil && len(audit.CheckEvidence(m.s.a, ev, m.rules())) > 0, &k.Justify)
+	case focusCaption:
+		setEnabled(true, &k.Accept, &k.Cancel)
+	case focusJustify:
+		setEnabled(true, &k.Accept, &k.Cancel, &k.FieldNext)
 	case focusAttach:
 		setEnabled(true, &k.Complete, &k.Accept, &k.Cancel)
 	case focusSearch:

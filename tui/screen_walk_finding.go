@@ -116,6 +116,8 @@ func (m *walkModel) blurFields() {
 	m.just.Blur()
 	m.attach.Blur()
 	m.search.Blur()
+	m.caption.Blur()
+	m.justify.Blur()
 }
 
 // updateField passes keys to the focused text field and copies its value
@@ -310,6 +312,10 @@ func (m walkModel) updateEvidence(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 		m.focus = focusAttach
 		m.attach.SetValue("")
 		return m, m.attach.Focus()
+	case key.Matches(msg, k.Caption):
+		return m.startCaption()
+	case key.Matches(msg, k.Justify):
+		return m.startJustify()
 	case key.Matches(msg, k.Detach) && m.evSel < len(evs):
 		sha := evs[m.evSel]
 		if err := m.s.h.DetachEvidence(m.s.a, sha, r.ID); err != nil {
@@ -365,7 +371,14 @@ func (m walkModel) evidenceStored(msg evidenceStoredMsg) (walkModel, tea.Cmd) {
 	if err != nil {
 		return m, notify(m.c.w.errorText(err), true)
 	}
-	cmds := []tea.Cmd{m.s.touch(), notify(m.c.w.t("attached", i18n.Args{"Name": escapeControls(ev.Name)}), false)}
+	said := notify(m.c.w.t("attached", i18n.Args{"Name": escapeControls(ev.Name)}), false)
+	if flags := audit.CheckEvidence(m.s.a, ev, m.rules()); len(flags) > 0 {
+		// Said at import, not found later in the report: the inspector is
+		// still on site and can take the photo again, or justify it.
+		said = notify(m.c.w.n("attached_marked", len(flags), i18n.Args{"Name": escapeControls(ev.Name),
+			"Mark": m.c.w.flagText(flags[0], m.rules())}), false)
+	}
+	cmds := []tea.Cmd{m.s.touch(), said}
 	if audit.NeedsDerived(ev) && !m.preparing[ev.SHA256] {
 		m.preparing[ev.SHA256] = true
 		cmds = append(cmds, deriveEvidenceCmd(m.s.h, m.s.id, ev.Clone()))

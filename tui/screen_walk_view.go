@@ -50,6 +50,11 @@ func (m walkModel) findingHeight() int {
 		return m.c.height - 4
 	}
 	most := max(m.c.height/2, 9)
+	if m.evidenceOpen() {
+		// The files, the selected one's marks and the field being typed
+		// must show: the requirement's text can wait.
+		most = max(m.c.height-4, 9)
+	}
 	r := m.current()
 	if r == nil {
 		return most
@@ -72,9 +77,12 @@ func (m *walkModel) setSize() {
 	w := m.rightWidth()
 	// Each input gets the pane less its prompt, the focus mark and the
 	// cursor: a path to attach is long and read to its end.
-	for _, ti := range []*textinput.Model{&m.action, &m.due, &m.just, &m.attach, &m.search} {
+	for _, ti := range []*textinput.Model{&m.action, &m.due, &m.just, &m.attach, &m.search, &m.caption, &m.justify} {
 		ti.Width = max(w-lipgloss.Width(ti.Prompt)-3, 10)
 	}
+	// These two are drawn indented under the file they belong to.
+	m.caption.Width = max(m.caption.Width-4, 10)
+	m.justify.Width = max(m.justify.Width-6, 10)
 	m.sizeNotes()
 	m.keepVisible()
 }
@@ -133,8 +141,8 @@ func (m walkModel) findingFixedRows() int {
 		}
 	}
 	n += len(m.errorRows())
-	if m.focus == focusEvidence {
-		n += min(len(findingEvidence(m.s.a, m.current().ID)), 4)
+	if m.evidenceOpen() {
+		n += len(m.evidenceListLines(m.rightWidth()))
 	}
 	return n
 }
@@ -413,23 +421,15 @@ func (m walkModel) evidenceLines(f *audit.Finding, w int) []string {
 		if m.preparing[sha] {
 			name += m.c.w.t("preparing_photo", nil)
 		}
+		name += m.evidenceMark(sha)
 		names = append(names, name)
 	}
 	label := m.c.w.t("evidence_label", nil)
 	if len(names) == 0 {
 		return []string{truncate(st.label.Render(label)+st.muted.Render(m.c.w.t("no_evidence", nil)), w)}
 	}
-	if m.focus != focusEvidence {
+	if !m.evidenceOpen() {
 		return []string{truncate(st.label.Render(label)+strings.Join(names, ", "), w)}
 	}
-	lines := []string{m.fieldLabel(label, focusEvidence)}
-	vis, off := window(names, m.evSel-3, 4)
-	for i, n := range vis {
-		mark := "  "
-		if off+i == m.evSel {
-			mark = "› "
-		}
-		lines = append(lines, truncate(mark+n, w))
-	}
-	return lines
+	return append([]string{m.c.st.focusedField.Render("› " + label)}, m.evidenceListLines(w)...)
 }

@@ -2,7 +2,9 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -53,6 +55,7 @@ func runExport(e *env, args []string) int {
 	missingOK := fs.Bool("missing-evidence-ok", false, e.t("flag_export_missing_ok", nil))
 	lang := fs.String("lang", "", e.t("flag_export_lang", nil))
 	tsa := fs.String("tsa", "", e.t("flag_export_tsa", nil))
+	format := fs.String("format", "pdf", e.t("flag_export_format", nil))
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -72,6 +75,9 @@ func runExport(e *env, args []string) int {
 	if !ok {
 		return code
 	}
+	if *format != "pdf" {
+		return exportData(e, fs, id, *format, language, *out, *force)
+	}
 
 	cats := e.catalogs()
 	s, err := audit.OpenStore(e.home, cats)
@@ -81,7 +87,7 @@ func runExport(e *env, args []string) int {
 	opts := report.ExportOptions{
 		Draft: *draft, Output: *out, Force: *force, Now: time.Now(), Place: *place, Catalogs: cats,
 		AllowMissingEvidence: *missingOK, Language: language, UILanguage: e.lang,
-		Warn: func(w string) { e.warnText(w) },
+		Warn: func(w string) { e.warnText(w) }, Plausibility: e.config().Plausibility(),
 	}
 	if *tsa != "" && !*draft {
 		opts.Timestamper = pdfsign.HTTPTimestamper{URL: *tsa}
@@ -111,6 +117,47 @@ func runExport(e *env, args []string) int {
 	}
 	if *out != "" {
 		fmt.Fprintln(e.stdout, *out)
+	}
+	return exitOK
+}
+
+// pdfOnlyFlags are export's flags that only a PDF report takes.
+var pdfOnlyFlags = []string{"draft", "place", "missing-evidence-ok", "tsa"}
+
+// exportData writes the findings as JSON or CSV: to the -o file, else to
+// stdout for a script to read.
+func exportData(e *env, fs *flag.FlagSet, id, format, language, out string, force bool) int {
+	f := report.DataFormat(format)
+	if f != report.FormatJSON && f != report.FormatCSV {
+		return e.usage("export_bad_format", i18n.Args{"Format": strconv.Quote(format)})
+	}
+	bad := ""
+	fs.Visit(func(fl *flag.Flag) {
+		if bad == "" && slices.Contains(pdfOnlyFlags, fl.Name) {
+			bad = fl.Name
+		}
+	})
+	if bad != "" {
+		return e.usage("export_flag_pdf_only", i18n.Args{"Flag": "--" + bad, "Format": format})
+	}
+	cats := e.catalogs()
+	s, err := audit.OpenStore(e.home, cats)
+	if err != nil {
+		return e.fail("export_failed", i18n.Args{"Error": e.errText(err)})
+	}
+	data, err := report.ExportData(s, id, report.DataExportOptions{
+		Format: f, Language: language, UILanguage: e.lang, Plausibility: e.config().Plausibility(),
+		Catalogs: cats, Output: out, Force: force, Warn: func(w string) { e.warnText(w) },
+	})
+	if err != nil {
+		return e.fail("export_failed", i18n.Args{"Error": e.errText(err)})
+	}
+	if out != "" {
+		fmt.Fprintln(e.stdout, out)
+		return exitOK
+	}
+	if _, err := e.stdout.Write(data); err != nil {
+		return e.fail("export_failed", i18n.Args{"Error": err.Error()})
 	}
 	return exitOK
 }

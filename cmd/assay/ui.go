@@ -64,7 +64,7 @@ func runUI(e *env) int {
 	m := tui.New(tui.Deps{
 		Store:     uiStore{s},
 		Catalogs:  cats,
-		Exporter:  uiExporter{s: s, home: e.home, cats: cats},
+		Exporter:  uiExporter{s: s, home: e.home, cats: cats, rules: cfg.Plausibility()},
 		Editor:    e.getenv("EDITOR"),
 		Config:    cfg,
 		ConfigErr: cfgErr,
@@ -183,10 +183,12 @@ type uiExporter struct {
 	s    *audit.Store
 	home string
 	cats *standards.Set
+	// rules is how strict the evidence marks are (config.toml).
+	rules audit.Plausibility
 }
 
 func (x uiExporter) Export(h tui.Handle, id string, req tui.ExportRequest) (string, error) {
-	opts := report.ExportOptions{Draft: req.Draft, Catalogs: x.cats, UILanguage: req.UILang}
+	opts := report.ExportOptions{Draft: req.Draft, Catalogs: x.cats, UILanguage: req.UILang, Plausibility: x.rules}
 	if msgs, _ := report.LoadMessages(x.home); msgs.Has(req.Lang) {
 		opts.Language = req.Lang // else English: a language without a report edition
 	}

@@ -20,26 +20,6 @@ type Appearance struct {
 	Lines []string
 }
 
-// helveticaWidths are the advance widths (1/1000 em) of Helvetica for the
-// WinAnsi codes 32…255 (Adobe's font metrics). PDF viewers need no font
-// file for Helvetica, but strict validators want /Widths.
-var helveticaWidths = [224]int{
-	278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
-	556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
-	1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
-	667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
-	333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
-	556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 350,
-	556, 350, 222, 556, 333, 1000, 556, 556, 333, 1000, 667, 333, 1000, 350, 611, 350,
-	350, 222, 222, 333, 333, 350, 556, 1000, 333, 1000, 500, 333, 944, 350, 500, 667,
-	278, 333, 556, 556, 556, 556, 260, 556, 333, 737, 370, 556, 584, 333, 737, 333,
-	400, 584, 333, 333, 333, 556, 537, 278, 333, 333, 365, 556, 834, 834, 834, 611,
-	667, 667, 667, 667, 667, 667, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278,
-	722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611,
-	556, 556, 556, 556, 556, 556, 889, 500, 556, 556, 556, 556, 278, 278, 278, 278,
-	556, 556, 556, 556, 556, 556, 556, 584, 611, 556, 556, 556, 556, 500, 556, 500,
-}
-
 // winAnsi encodes s for a WinAnsiEncoding font; characters it lacks become
 // "?" (names in Latin scripts, Spanish included, all fit).
 func winAnsi(s string) []byte {
@@ -59,9 +39,7 @@ func winAnsi(s string) []byte {
 func textWidth(b []byte, size float64) float64 {
 	w := 0
 	for _, c := range b {
-		if c >= 32 {
-			w += helveticaWidths[c-32]
-		}
+		w += fontWidth(c)
 	}
 	return float64(w) * size / 1000
 }
@@ -97,14 +75,17 @@ func pdfLiteral(b []byte) string {
 }
 
 // appearanceStream returns the content of the box's form XObject: a light
-// background, a thin frame and the lines of text, shrunk to fit.
-func appearanceStream(a *Appearance) string {
+// background, a thin frame and the lines of text, shrunk to fit; and the
+// text as shown (WinAnsi bytes, cut to fit), whose glyphs the embedded
+// font must have.
+func appearanceStream(a *Appearance) (string, [][]byte) {
 	w, h := a.Rect[2]-a.Rect[0], a.Rect[3]-a.Rect[1]
 	const pad = 6.0
 	lines := make([][]byte, len(a.Lines))
 	for i, l := range a.Lines {
 		lines[i] = winAnsi(l)
 	}
+	shown := make([][]byte, len(lines))
 	first, rest := 11.0, 9.0
 	// Shrink the type until every line fits the height.
 	for first > 5 {
@@ -124,23 +105,10 @@ func appearanceStream(a *Appearance) string {
 		if i == 0 {
 			size = first
 		}
-		fmt.Fprintf(&b, "/F1 %.2f Tf 1 0 0 1 %.2f %.2f Tm %s Tj\n", size, pad, y, pdfLiteral(fit(l, size, w-2*pad)))
+		shown[i] = fit(l, size, w-2*pad)
+		fmt.Fprintf(&b, "/F1 %.2f Tf 1 0 0 1 %.2f %.2f Tm %s Tj\n", size, pad, y, pdfLiteral(shown[i]))
 		y -= rest * 1.3
 	}
 	b.WriteString("ET Q\n")
-	return b.String()
+	return b.String(), shown
 }
-
-// fontDict is the Helvetica font dictionary of the appearance, with the
-// widths and descriptor strict validators (pdfcpu) ask for.
-func fontDict(descriptor int) string {
-	ws := make([]string, len(helveticaWidths))
-	for i, w := range helveticaWidths {
-		ws[i] = fmt.Sprint(w)
-	}
-	return fmt.Sprintf("<</Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /Widths [%s] /FontDescriptor %d 0 R>>",
-		strings.Join(ws, " "), descriptor)
-}
-
-// helveticaDescriptor is Helvetica's font descriptor (Adobe's metrics).
-const helveticaDescriptor = "<</Type /FontDescriptor /FontName /Helvetica /Flags 32 /FontBBox [-166 -225 1000 931] /ItalicAngle 0 /Ascent 718 /Descent -207 /CapHeight 718 /XHeight 523 /StemV 88>>"

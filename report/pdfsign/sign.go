@@ -270,13 +270,18 @@ func prepare(src *source, opts Options) (*update, error) {
 	widget := fmt.Sprintf("<</Type /Annot /Subtype /Widget /FT /Sig /T %s /V %d 0 R /F 132 /P %d %d R",
 		textString(u.fieldName("Signature")), sigNr, p.nr, gen(u, p.nr))
 	if a := opts.Appearance; a != nil && a.Rect[2] > a.Rect[0] && a.Rect[3] > a.Rect[1] {
-		apNr, fontNr, fdNr := u.newObject(), u.newObject(), u.newObject()
-		content := appearanceStream(a)
+		apNr, fontNr, fdNr, ffNr := u.newObject(), u.newObject(), u.newObject(), u.newObject()
+		content, shown := appearanceStream(a)
 		w, h := a.Rect[2]-a.Rect[0], a.Rect[3]-a.Rect[1]
 		u.set(apNr, 0, fmt.Sprintf("<</Type /XObject /Subtype /Form /BBox [0 0 %.2f %.2f] /Resources <</Font <</F1 %d 0 R>> /ProcSet [/PDF /Text]>> /Length %d>>\nstream\n%s\nendstream",
 			w, h, fontNr, len(content), content))
-		u.set(fontNr, 0, fontDict(fdNr))
-		u.set(fdNr, 0, helveticaDescriptor)
+		fontObj, descObj, fileObj, err := fontDicts(shown, fdNr, ffNr)
+		if err != nil {
+			return nil, err
+		}
+		u.set(fontNr, 0, fontObj)
+		u.set(fdNr, 0, descObj)
+		u.set(ffNr, 0, fileObj)
 		widget += fmt.Sprintf(" /Rect [%.2f %.2f %.2f %.2f] /AP <</N %d 0 R>>>>", a.Rect[0], a.Rect[1], a.Rect[2], a.Rect[3], apNr)
 	} else {
 		widget += " /Rect [0 0 0 0]>>"

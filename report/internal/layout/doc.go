@@ -8,6 +8,10 @@
 package layout
 
 import (
+	"crypto/md5"
+	"fmt"
+	"time"
+
 	"github.com/jung-kurt/gofpdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -57,8 +61,14 @@ var (
 type Options struct {
 	// Title, Subject and Author go into the document information.
 	Title, Subject, Author string
-	// Attachment, when set, is attached to the document.
-	Attachment *gofpdf.Attachment
+	// Files are embedded in the document as associated files (PDF/A-3).
+	Files []File
+	// PDFA, when set, adds the rest of PDF/A-3b's structure: XMP
+	// metadata and an output intent.
+	PDFA *PDFA
+	// Created is the document's creation (and modification) date, in its
+	// information and its XMP metadata; zero is now.
+	Created time.Time
 	// Lang is the document's language (/Lang), a BCP 47 tag such as "es";
 	// screen readers and text-to-speech use it.
 	Lang string
@@ -87,13 +97,34 @@ type Doc struct {
 	lang    string
 	pics    map[string]*picture
 	picList []*picture
+	files   []File
+	pdfa    *PDFA
+	created time.Time
+	// bare writes gofpdf's objects alone, compressed, without what
+	// layout adds (tests compare it with gofpdf's own output).
+	bare bool
+	// id is the file identifier (the trailer's /ID), from what the
+	// document is made of, so the same input gives the same bytes.
+	id [16]byte
 }
 
 // New starts a document: fonts, margins, automatic page breaks, the
 // running head and foot. The same input gives the same bytes.
 func New(o Options) *Doc {
 	pdf := gofpdf.New("P", "mm", "A4", "")
-	d := &Doc{pdf: pdf, run: o.Running, lang: o.Lang, pics: map[string]*picture{}}
+	if o.Created.IsZero() {
+		o.Created = time.Now()
+	}
+	d := &Doc{pdf: pdf, run: o.Running, lang: o.Lang, pics: map[string]*picture{}, files: o.Files, pdfa: o.PDFA,
+		created: o.Created.UTC().Truncate(time.Second)}
+	h := md5.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", o.Title, o.Subject, o.Author, d.created.Format(time.RFC3339))
+	for _, f := range o.Files {
+		h.Write(f.Content)
+	}
+	copy(d.id[:], h.Sum(nil))
+	pdf.SetCreationDate(d.created)
+	pdf.SetModificationDate(d.created)
 	pdf.AddUTF8FontFromBytes(FontSans, "", goregular.TTF)
 	pdf.AddUTF8FontFromBytes(FontSans, "B", gobold.TTF)
 	pdf.AddUTF8FontFromBytes(FontSans, "I", goitalic.TTF)
@@ -109,15 +140,19 @@ func New(o Options) *Doc {
 	pdf.SetTitle(o.Title, true)
 	pdf.SetSubject(o.Subject, true)
 	pdf.SetAuthor(o.Author, true)
-	pdf.SetCreator("assay", true)
-	pdf.SetProducer("assay (gofpdf)", true)
-	if o.Attachment != nil {
-		pdf.SetAttachments([]gofpdf.Attachment{*o.Attachment})
-	}
+	pdf.SetCreator(Creator, true)
+	pdf.SetProducer(Producer, true)
 	pdf.SetHeaderFuncMode(d.header, true)
 	pdf.SetFooterFunc(d.footer)
 	return d
 }
+
+// Creator and Producer name the program in the document information (and
+// its XMP copy).
+const (
+	Creator  = "assay"
+	Producer = "assay (gofpdf)"
+)
 
 // totalAlias stands for the page count until the document is written.
 const totalAlias = "{nb}"
@@ -215,6 +250,33 @@ func (d *Doc) Room(h float64) {
 	}
 }
 
+// PageRoom is the height of a page's content area: a block taller than
+// this cannot be kept on one page.
+const PageRoom = PageBottom - MarginTop
+
+// Keep keeps a block h millimetres tall on one page: a new page unless it
+// fits in what is left of this one. A block taller than a page starts
+// where it is and flows (the caller keeps its first lines together).
+func (d *Doc) Keep(h float64) {
+	if h <= PageRoom {
+		d.Room(h)
+	}
+}
+
+// Lines is how many lines text takes wrapped at w in the sans font of
+// the style and size given (which it leaves set).
+func (d *Doc) Lines(style string, size float64, text string, w float64) int {
+	d.pdf.SetFont(FontSans, style, size)
+	return len(d.Wrap(text, w))
+}
+
+// TableStart is the height of a table's header and its first rows: what a
+// heading above a table is kept with.
+const TableStart = TableLineH + 2*CellPadY + MinRowLines*TableLineH + 2*CellPadY
+
+// h2Head is the height of a sub-heading, with the gap above it.
+const h2Head = 3 + 7
+
 // H1 starts a section on a new page.
 func (d *Doc) H1(title string) {
 	d.pdf.AddPage()
@@ -228,8 +290,17 @@ func (d *Doc) H1(title string) {
 }
 
 // H2 is a sub-heading kept together with the first lines after it.
-func (d *Doc) H2(title string) {
-	d.Room(7 + 3*LineH)
+func (d *Doc) H2(title string) { d.H2Keep(title, 3*LineH) }
+
+// H2Keep is a sub-heading kept together with the block next millimetres
+// tall that follows it (a table: TableStart), so that it is never the
+// last line of a page; with the first lines of a block taller than a page.
+func (d *Doc) H2Keep(title string, next float64) {
+	if h2Head+next <= PageRoom {
+		d.Room(h2Head + next)
+	} else {
+		d.Room(h2Head + 3*LineH)
+	}
 	if d.Y() > MarginTop+1 {
 		d.Gap(3)
 	}
@@ -249,10 +320,16 @@ func (d *Doc) Para(text string, w, lh float64) {
 	d.pdf.SetX(x)
 }
 
-// Bullets writes a list with a hanging indent.
+// BulletHeight is the height of one item of Bullets in the current font.
+func (d *Doc) BulletHeight(item string) float64 {
+	return float64(max(len(d.Wrap(item, ContentW-5)), 1)) * LineH
+}
+
+// Bullets writes a list with a hanging indent, each item kept on one page.
 func (d *Doc) Bullets(items []string) {
 	for _, it := range items {
 		lines := d.Wrap(it, ContentW-5)
+		d.Keep(float64(len(lines)) * LineH)
 		d.Room(LineH)
 		for i, ln := range lines {
 			d.pdf.SetX(MarginL)
@@ -289,18 +366,29 @@ func (d *Doc) KV(rows [][2]string, labelW float64) {
 	d.Body()
 }
 
+// BoxHeight is the height of Box with these title and lines.
+func (d *Doc) BoxHeight(title string, lines []string) float64 {
+	d.Font("", BodySize, Text)
+	n := 0
+	for _, l := range lines {
+		n += len(d.Wrap(l, ContentW-10))
+	}
+	h := 4 + 6 + float64(n)*LineH + 3
+	if title == "" {
+		h -= 6
+	}
+	return h
+}
+
 // Box draws a shaded panel with a coloured left edge around wrapped lines,
 // under an optional title in the edge's colour.
 func (d *Doc) Box(edge RGB, title string, lines []string) {
 	p := d.pdf
+	h := d.BoxHeight(title, lines)
 	d.Font("", BodySize, Text)
 	var wrapped []string
 	for _, l := range lines {
 		wrapped = append(wrapped, d.Wrap(l, ContentW-10)...)
-	}
-	h := 4 + 6 + float64(len(wrapped))*LineH + 3
-	if title == "" {
-		h -= 6
 	}
 	d.Room(h)
 	y := d.Y()

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 
@@ -35,8 +36,22 @@ func (d *Doc) Write(w io.Writer) error {
 		}
 		edits = append(edits, e)
 	}
-	if e, ok := langEdit(pdf[:x.at], d.lang); ok {
-		edits = append(edits, e)
+	var more extra
+	if !d.bare {
+		if more, err = d.extraObjects(len(x.offsets)); err != nil {
+			return err
+		}
+		cat, err := catalogEdit(pdf[:x.at], more.catalog, d.lang)
+		if err != nil {
+			return err
+		}
+		edits = append(edits, cat)
+		if e, ok := headerEdit(pdf); ok {
+			edits = append(edits, e)
+		}
+		if info := x.infoNr(); info > 0 && info < len(x.offsets) {
+			edits = append(edits, infoDateEdits(pdf[:x.at], x.offsets[info])...)
+		}
 	}
 	pages, err := pageEdits(pdf[:x.at], x.offsets)
 	if err != nil {
@@ -65,8 +80,16 @@ func (d *Doc) Write(w io.Writer) error {
 		pos = e.end
 	}
 	ew.write(pdf[pos:x.at])
+	// The objects gofpdf could not write, after its last.
+	at := moved(x.at)
+	var added []int
+	for _, o := range more.objs {
+		added = append(added, at)
+		ew.write(o)
+		at += len(o)
+	}
 	var xref []byte
-	xref = fmt.Appendf(xref, "xref\n0 %d\n", len(x.offsets))
+	xref = fmt.Appendf(xref, "xref\n0 %d\n", len(x.offsets)+len(added))
 	for i, off := range x.offsets {
 		if i == 0 {
 			xref = append(xref, "0000000000 65535 f \n"...)
@@ -74,9 +97,16 @@ func (d *Doc) Write(w io.Writer) error {
 		}
 		xref = fmt.Appendf(xref, "%010d 00000 n \n", moved(off))
 	}
+	for _, off := range added {
+		xref = fmt.Appendf(xref, "%010d 00000 n \n", off)
+	}
 	ew.write(xref)
-	ew.write(x.trailer)
-	ew.write(fmt.Appendf(nil, "startxref\n%d\n%%%%EOF\n", moved(x.at)))
+	if d.bare {
+		ew.write(x.trailer)
+	} else {
+		ew.write(x.trailerWith(len(x.offsets)+len(added), d.id))
+	}
+	ew.write(fmt.Appendf(nil, "startxref\n%d\n%%%%EOF\n", at))
 	return ew.err
 }
 
@@ -157,22 +187,7 @@ func pageEdits(body []byte, offsets []int) ([]edit, error) {
 	}
 }
 
-// langEdit adds /Lang to the document catalog, which gofpdf cannot do.
-// gofpdf writes the catalog as the last object; a tag that is not plain
-// letters, digits and hyphens is left out.
-func langEdit(body []byte, lang string) (edit, bool) {
-	if lang == "" || len(lang) > 35 || !isTag(lang) {
-		return edit{}, false
-	}
-	const key = "/Type /Catalog"
-	at := bytes.LastIndex(body, []byte(key))
-	if at < 0 || bytes.Count(body[at:], []byte("endobj")) != 1 {
-		return edit{}, false
-	}
-	at += len(key)
-	return edit{at: at, end: at, head: []byte("\n/Lang (" + lang + ")")}, true
-}
-
+// isTag reports whether s can be written as a language tag in a string.
 func isTag(s string) bool {
 	for _, c := range []byte(s) {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
@@ -274,4 +289,33 @@ func (ew *errWriter) write(b []byte) {
 	if ew.err == nil {
 		_, ew.err = ew.w.Write(b)
 	}
+}
+
+var (
+	trailerRoot = regexp.MustCompile(`/Root (\d+) 0 R`)
+	trailerInfo = regexp.MustCompile(`/Info (\d+) 0 R`)
+)
+
+// infoNr is the document information's object number, 0 if none.
+func (x xrefTable) infoNr() int {
+	m := trailerInfo.FindSubmatch(x.trailer)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n
+}
+
+// trailerWith is gofpdf's trailer with the size of the table written and
+// a file identifier (PDF/A requires one; a signature's revision keeps its
+// first half).
+func (x xrefTable) trailerWith(size int, id [16]byte) []byte {
+	b := fmt.Appendf(nil, "trailer\n<<\n/Size %d\n", size)
+	if m := trailerRoot.Find(x.trailer); m != nil {
+		b = append(append(b, m...), '\n')
+	}
+	if m := trailerInfo.Find(x.trailer); m != nil {
+		b = append(append(b, m...), '\n')
+	}
+	return fmt.Appendf(b, "/ID [<%X> <%X>]\n>>\n", id[:], id[:])
 }
