@@ -155,6 +155,11 @@ type Evidence struct {
 	Derived      string    `json:"derived,omitempty"`     // report-ready JPEG file name in evidence/
 	Requirements []string  `json:"requirements,omitempty"`
 	Caption      string    `json:"caption,omitempty"`
+
+	// Aliases are the other names the same content was attached under
+	// (one photo copied as IMG_2031.jpg and as acta-firmada.jpg), in the
+	// order they came: each is a name the inspector may look for.
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 // Revision records one finalized revision of the audit.
@@ -281,5 +286,12 @@ func (ev Evidence) Clone() Evidence {
 		ev.GPS = &p
 	}
 	ev.Requirements = slices.Clone(ev.Requirements)
+	ev.Aliases = slices.Clone(ev.Aliases)
 	return ev
+}
+
+// Names returns every name the evidence was attached under: its first
+// name, then its aliases.
+func (ev Evidence) Names() []string {
+	return append([]string{ev.Name}, ev.Aliases...)
 }

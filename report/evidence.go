@@ -74,6 +74,11 @@ func (d *doc) evidence(a *audit.Audit, src EvidenceSource, figs map[string]int, 
 	var rows [][]cell
 	for i, ev := range a.Evidence {
 		name := ev.Name
+		if len(ev.Aliases) > 0 {
+			// One file attached under several names: each is one the
+			// inspector's notes may use.
+			name += "\n" + d.t("evidence_aliases", i18n.Args{"Names": strings.Join(ev.Aliases, ", ")})
+		}
 		if n, ok := figs[ev.SHA256]; ok {
 			name += "\n" + d.t("figure_ref", i18n.Args{"N": n})
 		}
