@@ -87,7 +87,11 @@ func (m formModel) keyMap() help.KeyMap {
 	g := *k.g
 	k.g = &g
 	setEnabled(false, &g.Quit, &g.Help, &g.Language) // every key types
+	setEnabled(m.confirming, &g.Yes, &g.No)
 	fl := m.f.focused()
+	text := fl.kind == kindText || fl.kind == kindCell
+	setEnabled(text && !m.creating && !m.confirming, &k.Clear)
+	setEnabled(text && fl.input.selected && !m.confirming, &k.Replace)
 	setEnabled(fl.kind == kindChoice, &k.Left, &k.Right)
 	setEnabled(m.f.inTable() && !m.creating, &k.AddRow)
 	setEnabled(fl.kind == kindCell && !m.creating, &k.DelRow)
@@ -111,9 +115,11 @@ func (m formModel) update(msg tea.Msg) (formModel, tea.Cmd) {
 		m.confirming = false
 		if key.Matches(k, m.c.g.Yes) {
 			m.c.goTo(screenHome)
+			return m, nil
 		}
-		return m, nil
+		return m, m.c.answeredNo()
 	}
+
 	switch {
 	case key.Matches(k, m.keys.Cancel):
 		if m.typed() {

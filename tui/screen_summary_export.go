@@ -72,8 +72,11 @@ func (m summaryModel) updateExport(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.ExportGo):
 		d.open = false
 		return m.startExport()
+	default:
+		return m, m.c.noSuchKey(msg)
 	}
 	return m, nil
+
 }
 
 // view is the dialog's line: what is exported, in which language.
