@@ -118,10 +118,13 @@ func (m summaryModel) update(msg tea.Msg) (summaryModel, tea.Cmd) {
 			// says what to do, which takes longer to read and act on than
 			// a status message lasts.
 			m.exportPath, m.exportErr = "", msg.err
+			m.scroll = 0
 			m.render()
 			return m, notify(m.c.exportFailedText(msg.err), true)
+
 		}
 		m.exportPath, m.exportErr = msg.path, nil
+		m.scroll = 0 // the result is the summary's first line
 		if !m.s.dirty() && !m.s.saving {
 			// The export recorded itself in the saved audit's history;
 			// keep that record in the audit the UI will save next.
