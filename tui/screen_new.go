@@ -90,14 +90,18 @@ func (m formModel) keyMap() help.KeyMap {
 	setEnabled(m.confirming, &g.Yes, &g.No)
 	fl := m.f.focused()
 	text := fl.kind == kindText || fl.kind == kindCell
-	setEnabled(text && !m.creating && !m.confirming, &k.Clear)
-	setEnabled(text && fl.input.selected && !m.confirming, &k.Replace)
-	setEnabled(fl.kind == kindChoice, &k.Left, &k.Right)
-	setEnabled(m.f.inTable() && !m.creating, &k.AddRow)
-	setEnabled(fl.kind == kindCell && !m.creating, &k.DelRow)
-	setEnabled(!m.creating, &k.Create, &k.Next, &k.Prev)
+	// While a question waits, its answers are the only keys.
+	free := !m.creating && !m.confirming
+	setEnabled(text && free, &k.Clear)
+	setEnabled(text && fl.input.selected && free, &k.Replace)
+	setEnabled(fl.kind == kindChoice && free, &k.Left, &k.Right)
+	setEnabled(m.f.inTable() && free, &k.AddRow)
+	setEnabled(fl.kind == kindCell && free, &k.DelRow)
+	setEnabled(free, &k.Create, &k.Next, &k.Prev)
+	setEnabled(!m.confirming, &k.Cancel)
 	setEnabled(false, &k.Done)
 	return k
+
 }
 
 func (m *formModel) setSize() {

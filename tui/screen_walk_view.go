@@ -146,8 +146,12 @@ func (m walkModel) findingHeight() int {
 	if f := m.s.a.Findings[r.ID]; f != nil {
 		notes = f.Notes
 	}
-	h := min(most, fixed+max(len(m.noteLines(r.ID, notes)), 1))
-	return min(max(h, fixed+1), max(room-1, 1))
+	n := len(m.noteLines(r.ID, notes))
+	h := min(most, fixed+max(n, 1))
+	// Notes get a line of their text besides the line saying there is more.
+	h = max(h, fixed+min(n, 2), fixed+1)
+	return min(h, max(room-1, 1))
+
 }
 
 // editing reports whether one of the finding's text fields has the keys.

@@ -158,7 +158,51 @@ func TestSpanishFitsAt80Columns(t *testing.T) {
 			d.typeText("Cooperativa")
 			d.press(tea.KeyEsc)
 		},
+		"key form from finalize": func(d *driver) {
+			k := &fakeKeys{}
+			d.m.c.deps.Keys, d.m.c.deps.SigningKey = k, k.signer
+			d.typeText("j")
+			d.press(tea.KeyEnter)
+			d.typeText("sA")
+			d.typeText("revisión")
+			d.press(tea.KeyEnter)
+			completeAudit(d.m.s.a)
+			d.typeText("fy")
+			d.press(tea.KeyTab)
+			d.typeText("ana(at)example.org")
+			d.send(tea.KeyMsg{Type: tea.KeyCtrlS})
+		},
+		"key described": func(d *driver) {
+			k := &fakeKeys{}
+			k.Create("Ana María Restrepo Gómez", "ana@example.org", "Auditores Andinos SAS")
+			d.m.c.deps.Keys = k
+			d.typeText("K")
+		},
+		"walk widened": func(d *driver) {
+			d.typeText("jj")
+			d.press(tea.KeyEnter)
+			d.typeText("w")
+		},
+		"due date": func(d *driver) {
+			d.typeText("jj")
+			d.press(tea.KeyEnter)
+			d.typeText("j")
+			d.press(tea.KeyEnter)
+			d.press(tea.KeyTab)
+			d.press(tea.KeyTab)
+		},
+		"read-only key": func(d *driver) {
+			d.typeText("j")
+			d.press(tea.KeyEnter)
+			d.typeText("c")
+		},
+		"unknown key": func(d *driver) {
+			d.typeText("jj")
+			d.press(tea.KeyEnter)
+			d.typeText("z")
+		},
 	}
+
 	for name, keys := range states {
 		st := goldenStore()
 		d := newDriver(t, Deps{Store: st, Catalogs: catalogs(st.cat), Exporter: &fakeExporter{}, Lang: "es"}, 80, 24)
