@@ -248,3 +248,18 @@ func TestReattachedFileKeepsBothNames(t *testing.T) {
 func wordsOf(view string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(view, "│", " ")), " ")
 }
+
+// TestLongCorrectiveActionSaysItGoesOn: an action longer than the pane has
+// room for shows what fits and says how to read the rest, in words that
+// fit the pane in both languages.
+func TestLongCorrectiveActionSaysItGoesOn(t *testing.T) {
+	for lang, want := range map[string]string{"en": "more lines: enter, then tab", "es": "líneas más: enter, luego tab"} {
+		d, _ := walkOnNC(t, lang)
+		d.m.s.a.Finding("1.1").CorrectiveAction = strings.Repeat("Capacitar a los operarios del molino en el manejo seguro. ", 20)
+		d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+		if v := d.view(); !strings.Contains(v, want+" ") {
+			t.Errorf("%s: a long action does not say, whole, that it goes on:\n%s", lang, v)
+		}
+	}
+
+}
