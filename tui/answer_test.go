@@ -273,3 +273,23 @@ func TestEveryKeyAnswersInSpanishToo(t *testing.T) {
 		t.Errorf("Spanish restore of a readable audit: %q", s)
 	}
 }
+
+// TestListEdgesAndSingleChoicesAnswer: ↑ at the top of search results,
+// and ←/→ in an export dialog with one report language, say why nothing
+// moved.
+func TestListEdgesAndSingleChoicesAnswer(t *testing.T) {
+	d, _ := openWalk(t, 80, 24)
+	d.typeText("/records")
+	d.press(tea.KeyUp)
+	if s := statusOf(d); !strings.Contains(s, "already at the top") {
+		t.Errorf("↑ at the top of the results: %q", s)
+	}
+	st := finalizedStore()
+	d = newDriver(t, Deps{Store: st, Catalogs: catalogs(st.cat), Exporter: &fakeExporter{}, ReportLanguages: []string{"en"}}, 80, 24)
+	d.press(tea.KeyEnter)
+	d.typeText("sx")
+	d.press(tea.KeyRight)
+	if s := statusOf(d); !strings.Contains(s, "reports can be written in English only here") {
+		t.Errorf("→ with one report language: %q", s)
+	}
+}

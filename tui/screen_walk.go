@@ -247,21 +247,7 @@ func (m walkModel) updateList(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	case key.Matches(msg, k.NextOpen):
 		return m.nextOpen()
 	case key.Matches(msg, k.PageDown), key.Matches(msg, k.PageUp):
-		if m.maxScroll() == 0 {
-			return m, m.c.say("walk_no_scroll", nil)
-		}
-		d := max(m.detailHeight()/2, 1)
-		if key.Matches(msg, k.PageUp) {
-			d = -d
-		}
-		if to := min(max(m.scroll+d, 0), m.maxScroll()); to != m.scroll {
-			m.scroll = to
-			return m, nil
-		}
-		if d < 0 {
-			return m, m.c.say("list_top", nil)
-		}
-		return m, m.c.say("list_end", nil)
+		return m.page(key.Matches(msg, k.PageUp))
 	case key.Matches(msg, k.Search):
 		m.focus = focusSearch
 		m.search.SetValue("")
@@ -308,7 +294,28 @@ func (m walkModel) updateList(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	return m, nil
 }
 
+// page scrolls the requirement's text by half its pane, or says why it
+// cannot: all of it is on screen, or it is at an end already.
+func (m walkModel) page(up bool) (walkModel, tea.Cmd) {
+	if m.maxScroll() == 0 {
+		return m, m.c.say("walk_no_scroll", nil)
+	}
+	d := max(m.detailHeight()/2, 1)
+	if up {
+		d = -d
+	}
+	if to := min(max(m.scroll+d, 0), m.maxScroll()); to != m.scroll {
+		m.scroll = to
+		return m, nil
+	}
+	if up {
+		return m, m.c.say("list_top", nil)
+	}
+	return m, m.c.say("list_end", nil)
+}
+
 // writes reports whether a key of the list would change the finding: a
+
 // verdict, the notes and the files.
 func (m walkModel) writes(msg tea.KeyMsg) bool {
 	k := m.keys
