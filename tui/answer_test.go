@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -291,5 +292,30 @@ func TestListEdgesAndSingleChoicesAnswer(t *testing.T) {
 	d.press(tea.KeyRight)
 	if s := statusOf(d); !strings.Contains(s, "reports can be written in English only here") {
 		t.Errorf("→ with one report language: %q", s)
+	}
+}
+
+// TestFullHelpFitsEveryKey: ? shows every key that works, at 80 columns in
+// both languages: no column of keys is dropped for want of room.
+func TestFullHelpFitsEveryKey(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		for name, keys := range map[string]string{"home": "", "walk": "jj\r", "summary": "jj\rs", "finalized walk": "j\r",
+			"finalized summary": "j\rs", "finalized details": "j\rh"} {
+			st := goldenStore()
+			d := newDriver(t, Deps{Store: st, Catalogs: catalogs(st.cat), Exporter: &fakeExporter{}, Lang: lang, Keys: &fakeKeys{},
+				Demo: func(time.Time) (string, error) { return "", nil }}, 80, 24)
+			for _, r := range keys {
+				if r == '\r' {
+					d.press(tea.KeyEnter)
+				} else {
+					d.typeText(string(r))
+				}
+			}
+			d.typeText("?")
+			help := d.m.helpView()
+			if !d.m.fullHelp || strings.Contains(help, "…") {
+				t.Errorf("%s %s: the full help drops keys:\n%s", lang, name, help)
+			}
+		}
 	}
 }
