@@ -466,7 +466,10 @@ func toRGBA(img image.Image) *image.RGBA {
 
 // AttachEvidence records a stored evidence item in a and links it to each
 // requirement. Evidence already in the audit (same digest) gains the new
-// links instead of being listed twice.
+// links instead of being listed twice, and the name it came under now, if
+// new, as an alias: the same photo saved as IMG_2031.jpg and as
+// acta-firmada.jpg is one file known by both names (the caller compares
+// the returned item's Name with ev.Name to tell the inspector).
 func (h *Handle) AttachEvidence(a *Audit, ev Evidence, reqIDs ...string) (*Evidence, error) {
 	if err := h.checkAttach(a, reqIDs); err != nil {
 		return nil, err
@@ -476,6 +479,8 @@ func (h *Handle) AttachEvidence(a *Audit, ev Evidence, reqIDs ...string) (*Evide
 		ev.Requirements = nil
 		a.Evidence = append(a.Evidence, ev)
 		cur = &a.Evidence[len(a.Evidence)-1]
+	} else if ev.Name != "" && !slices.Contains(cur.Names(), ev.Name) {
+		cur.Aliases = append(cur.Aliases, ev.Name)
 	}
 	now := h.s.now().UTC()
 	for _, id := range reqIDs {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -138,6 +139,17 @@ func TestImportSameContentTwiceStoredOnce(t *testing.T) {
 	}
 	if got := a.Findings["2.1.5"].Evidence; len(got) != 1 {
 		t.Errorf("2.1.5 linked %d times", len(got))
+	}
+	// Both names are kept: the second is an alias, not lost to the first.
+	if second.Name != filepath.Base(photoPlain) || !slices.Equal(second.Aliases, []string{"IMG_2041.JPG"}) {
+		t.Errorf("names after a second import: %q aliases %q, want %q and [IMG_2041.JPG]", second.Name, second.Aliases, filepath.Base(photoPlain))
+	}
+	// The same name again adds nothing.
+	if again, err := h.ImportEvidence(a, copyPath, "2.1.6"); err != nil || len(again.Aliases) != 1 {
+		t.Errorf("third import under a known name: aliases %v, %v", again.Aliases, err)
+	}
+	if c := a.Clone(); &c.Evidence[0].Aliases[0] == &a.Evidence[0].Aliases[0] {
+		t.Error("Clone shares the aliases")
 	}
 	files, _ := os.ReadDir(filepath.Join(s.Home(), "audits", a.ID, "evidence"))
 	var names []string

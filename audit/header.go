@@ -26,14 +26,19 @@ const DateLayout = "2006-01-02"
 const maxSlug = 30
 
 // New starts a draft audit of cat for the header h. The id is
-// "<creation date>-<ASMO slug>-<4 random hex>": readable in a folder
-// listing, and unique even for two audits of one ASMO on one day. The
-// creation date (in now's location) is used rather than the audit's start
-// date because the header may still change; the id never does.
+// "<start date>-<ASMO slug>-<4 random hex>": readable in a folder listing,
+// sorted by when the audits took place (an audit typed in days after the
+// visit still sorts by the visit), and unique even for two audits of one
+// ASMO on one day. Without a valid start date the creation date (in now's
+// location) stands in. The id never changes, even when the header does.
 func New(cat *standards.Catalog, h Header, now time.Time) *Audit {
+	day := now.Format(DateLayout)
+	if t, err := ParseDate(h.StartDate); err == nil {
+		day = t.Format(DateLayout)
+	}
 	a := &Audit{
 		Schema:   SchemaVersion,
-		ID:       now.Format(DateLayout) + "-" + slug(h.ASMO) + "-" + randomHex(2),
+		ID:       day + "-" + slug(h.ASMO) + "-" + randomHex(2),
 		Created:  now,
 		Updated:  now,
 		Status:   Draft,

@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 )
@@ -35,9 +36,18 @@ func TestNewAudit(t *testing.T) {
 	h.ASMO = "Cooperativa Minera La Esperanza de Ñuñoa"
 	a := New(cat, h, now)
 
-	re := regexp.MustCompile(`^2026-11-23-cooperativa-minera-la-[0-9a-f]{4}$`)
+	// The audit's start date, not the day it was typed in.
+	re := regexp.MustCompile(`^2026-11-20-cooperativa-minera-la-[0-9a-f]{4}$`)
 	if !re.MatchString(a.ID) {
-		t.Errorf("ID = %q, want the date, an ASCII slug of at most %d characters and 4 hex digits", a.ID, maxSlug)
+		t.Errorf("ID = %q, want the start date, an ASCII slug of at most %d characters and 4 hex digits", a.ID, maxSlug)
+	}
+	// No valid start date yet (a draft kept on ctrl+c): the creation date.
+	for _, start := range []string{"", "2026-13-40", "20/11/2026"} {
+		h2 := h
+		h2.StartDate = start
+		if id := New(cat, h2, now).ID; !strings.HasPrefix(id, "2026-11-23-cooperativa-minera-la-") {
+			t.Errorf("start date %q: ID = %q, want the creation date 2026-11-23", start, id)
+		}
 	}
 	if a.Schema != SchemaVersion || a.Status != Draft || a.Revision != 1 {
 		t.Errorf("new audit: schema %d status %q revision %d, want %d draft 1", a.Schema, a.Status, a.Revision, SchemaVersion)

@@ -159,6 +159,11 @@ type Evidence struct {
 	// Justifications are the inspector's reasons to keep the file despite
 	// a plausibility mark (see CheckEvidence), by the mark's code.
 	Justifications map[EvidenceFlagKind]string `json:"justifications,omitempty"`
+
+	// Aliases are the other names the same content was attached under
+	// (one photo copied as IMG_2031.jpg and as acta-firmada.jpg), in the
+	// order they came: each is a name the inspector may look for.
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 // Revision records one finalized revision of the audit.
@@ -286,5 +291,12 @@ func (ev Evidence) Clone() Evidence {
 	}
 	ev.Requirements = slices.Clone(ev.Requirements)
 	ev.Justifications = maps.Clone(ev.Justifications)
+	ev.Aliases = slices.Clone(ev.Aliases)
 	return ev
+}
+
+// Names returns every name the evidence was attached under: its first
+// name, then its aliases.
+func (ev Evidence) Names() []string {
+	return append([]string{ev.Name}, ev.Aliases...)
 }

@@ -154,11 +154,16 @@ func EvidenceNames(a *Audit, ev *Evidence) []string {
 		}
 		names = append(names, n)
 	}
-	add(ev.Name)
+	for _, n := range ev.Names() {
+		add(n)
+	}
 	if a != nil {
+		// A hand-edited file may still list the same content twice.
 		for i := range a.Evidence {
 			if a.Evidence[i].SHA256 == ev.SHA256 {
-				add(a.Evidence[i].Name)
+				for _, n := range a.Evidence[i].Names() {
+					add(n)
+				}
 			}
 		}
 	}

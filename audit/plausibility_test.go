@@ -157,6 +157,18 @@ func TestSameFileUnderTwoNamesIsMarked(t *testing.T) {
 	}
 }
 
+// The usual way one file gets two names: attached again under another
+// name, which the record keeps as an alias.
+func TestAliasedFileIsMarked(t *testing.T) {
+	_, h, a := stOpenAudit(t)
+	ev := importPhoto(t, h, a, "IMG_2031.jpg", exiftest.Photo{Seed: 12, Taken: time.Date(2026, 11, 17, 9, 0, 0, 0, time.UTC), GPS: onSite})
+	ev.Aliases = append(ev.Aliases, "acta-firmada.jpg")
+	f := CheckEvidence(a, ev, DefaultPlausibility)
+	if len(f) != 1 || f[0].Kind != FlagSeveralNames || strings.Join(f[0].Names, "|") != "IMG_2031.jpg|acta-firmada.jpg" {
+		t.Errorf("aliased file: %+v", f)
+	}
+}
+
 func TestCaptionAndJustification(t *testing.T) {
 	s, h, a := stOpenAudit(t)
 	ev := importPhoto(t, h, a, "almacen.jpg", exiftest.Photo{Seed: 12, Taken: time.Date(2025, 11, 2, 9, 0, 0, 0, time.UTC), GPS: onSite})

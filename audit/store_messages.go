@@ -12,6 +12,8 @@ const (
 	msgNoSuchAudit = "no audit %q in %s"
 	// audit id
 	msgBadID = "%q is not a valid audit id"
+	// prefix typed, the ids it could be
+	msgAmbiguousID = "%q could be any of several audits: %s"
 	// audit id, file, cause
 	msgSaveFailed = "saving audit %s: %s: %v"
 	// audit id, file, cause

@@ -98,6 +98,11 @@ func (d *doc) evidence(a *audit.Audit, src EvidenceSource, figs map[string]int, 
 		// The file, what it shows, where it is printed, and why to
 		// doubt it.
 		name := ev.Name
+		if len(ev.Aliases) > 0 {
+			// One file attached under several names: each is one the
+			// inspector's notes may use.
+			name += "\n" + d.t("evidence_aliases", i18n.Args{"Names": strings.Join(ev.Aliases, ", ")})
+		}
 		if ev.Caption != "" {
 			name += "\n" + ev.Caption
 		}

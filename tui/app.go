@@ -34,6 +34,7 @@ const (
 	screenWalk
 	screenSummary
 	screenDetails
+	screenKey
 )
 
 // String names the screen for logs and tests.
@@ -49,6 +50,8 @@ func (s screen) String() string {
 		return "summary"
 	case screenDetails:
 		return "details"
+	case screenKey:
+		return "key"
 	}
 	return fmt.Sprintf("screen(%d)", int(s))
 }
@@ -69,6 +72,9 @@ type common struct {
 	deps   Deps
 	now    func() time.Time
 	editor string
+	// userHome is the user's home folder, for writing paths as ~/…; ""
+	// writes them whole.
+	userHome string
 	// timer replaces tea.Tick in tests; nil in the program.
 	timer func(d time.Duration, msg tea.Msg) tea.Cmd
 	// next is the screen a screen asked to move to, taken by the root as
@@ -90,6 +96,7 @@ type Model struct {
 	walk      walkModel
 	summary   summaryModel
 	details   detailsModel
+	key       keyModel
 	s         *session
 	help      help.Model
 	fullHelp  bool
@@ -98,6 +105,9 @@ type Model struct {
 	status    string
 	statusErr bool
 	statusSeq int
+	// statusSticky: the status line's message stays until its time is up,
+	// whatever keys come (what was wrong at start).
+	statusSticky bool
 	// fatal is the catalog an opened audit needs and that is not
 	// installed: the screen says so until esc.
 	fatal      *standards.Identity
@@ -126,6 +136,7 @@ func New(d Deps) Model {
 	if c.editor == "" {
 		c.editor = "vi"
 	}
+	c.userHome, _ = os.UserHomeDir()
 	h := help.New()
 	// Narrower than bubbles' four spaces, so the walk's four columns of
 	// keys fit 80 columns in Spanish too.
@@ -145,7 +156,9 @@ func (m Model) Init() tea.Cmd {
 		}
 	}
 	if len(warn) > 0 {
-		return tea.Batch(m.home.init(), notify(strings.Join(warn, "\n"), true))
+		// Kept until read: a key does not clear it, only its time does.
+		warning := func() tea.Msg { return notifyMsg{text: strings.Join(warn, "\n"), err: true, sticky: true} }
+		return tea.Batch(m.home.init(), warning)
 	}
 	return m.home.init()
 }
@@ -160,10 +173,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		return m.updateKey(msg)
 	case notifyMsg:
-		return m.notify(msg.text, msg.err)
+		nm, cmd := m.notify(msg.text, msg.err)
+		if msg.sticky {
+			mm := nm.(Model)
+			mm.statusSticky = true
+			return mm, m.c.after(2*statusTTL, statusExpiredMsg{seq: mm.statusSeq})
+		}
+		return nm, cmd
 	case statusExpiredMsg:
 		if msg.seq == m.statusSeq {
-			m.status, m.statusErr = "", false
+			m.status, m.statusErr, m.statusSticky = "", false, false
 			m.layout()
 		}
 		return m, nil
@@ -202,12 +221,30 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				"Error": m.c.w.errorText(msg.err)}), true)
 		}
 		return m, nil
+	case needSigningKeyMsg:
+		return m.needKey(msg)
+	case keyStatusLoadedMsg:
+		m.home.keyLoaded(msg)
+		if m.screen == screenKey {
+			m.key, _ = m.key.update(msg)
+		}
+		return m, nil
+	case keyCreatedMsg:
+		return m.keyCreated(msg)
+	case demoCreatedMsg:
+		return m.demoCreated(msg)
 	}
 	return m.updateScreen(msg)
 }
 
 // updateKey handles the global keys, then gives the key to the screen.
 func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.status != "" && !m.statusSticky {
+		// A message is about what came before: the next key moves on, and
+		// what this key has to say replaces it.
+		m.status, m.statusErr = "", false
+		m.layout()
+	}
 	if m.forceArmed && !key.Matches(msg, m.c.g.ForceQuit) && (m.typing() || !key.Matches(msg, m.c.g.Quit)) {
 		// Any other key than the quit asked for keeps assay open; the
 		// save goes on being retried.
@@ -254,8 +291,11 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.fullHelp = !m.fullHelp
 			m.layout()
 			return m, nil
-		case key.Matches(msg, m.c.g.Language) && (m.screen == screenHome || m.fullHelp):
+		case key.Matches(msg, m.c.g.Language):
+			// On every screen: whoever cannot read the screen's language
+			// can change it wherever they are.
 			return m.switchLanguage()
+
 		}
 	}
 	return m.updateScreen(msg)
@@ -288,6 +328,8 @@ func (m Model) typing() bool {
 		return m.summary.typing()
 	case screenDetails:
 		return m.details.typing()
+	case screenKey:
+		return m.key.typing()
 	}
 	return false
 }
@@ -305,6 +347,8 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.summary, cmd = m.summary.update(msg)
 	case screenDetails:
 		m.details, cmd = m.details.update(msg)
+	case screenKey:
+		m.key, cmd = m.key.update(msg)
 	}
 	if to := m.c.next; to != nil {
 		m.c.next = nil
@@ -330,13 +374,31 @@ func (m Model) navigate(to screen) (tea.Model, tea.Cmd) {
 		return m, m.home.init()
 	case screenNew:
 		m.form = newFormModel(m.c)
-	case screenSummary:
-		m.summary = newSummaryModel(m.c, m.s)
 	case screenDetails:
+
 		m.details = newDetailsModel(m.c, m.s, m.screen)
 	case screenWalk:
 		m.walk.refresh()
+	case screenSummary:
+		if m.screen == screenKey {
+			// Back from the key form: the summary as it was (its export
+			// dialog's language kept).
+			m.summary.refresh()
+			break
+		}
+		m.summary = newSummaryModel(m.c, m.s)
+	case screenKey:
+		if m.screen == screenHome {
+			m.key = newKeyModel(m.c, screenHome, keyThenNothing, m.home.key, m.home.keyDone, "")
+			m.screen, m.fullHelp = screenKey, false
+			m.layout()
+			if m.home.keyDone {
+				return m, nil
+			}
+			return m, keyStatusCmd(m.c.deps.Keys)
+		}
 	}
+
 	m.screen = to
 	m.fullHelp = false
 	m.layout()
@@ -391,7 +453,7 @@ func (m Model) opened(msg tea.Msg) (tea.Model, tea.Cmd) {
 // notify shows a transient message on the status line.
 func (m Model) notify(text string, isErr bool) (tea.Model, tea.Cmd) {
 	m.statusSeq++
-	m.status, m.statusErr = sanitizeLine(text), isErr
+	m.status, m.statusErr, m.statusSticky = sanitizeLine(text), isErr, false
 	m.layout()
 	return m, m.c.after(statusTTL, statusExpiredMsg{seq: m.statusSeq})
 }

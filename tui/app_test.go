@@ -306,7 +306,8 @@ func TestCorrectiveActionAndDueDateForNonConformity(t *testing.T) {
 	d, st := openWalk(t, 80, 24)
 	d.typeText("m")
 	v := d.view()
-	if !strings.Contains(v, "Corrective action:") || !strings.Contains(v, "Due date: 2027-02-21 (default)") {
+	if !strings.Contains(v, "Corrective action (enter, then tab to write)") || !strings.Contains(v, "Due date: 2027-02-21 (default)") {
+
 		t.Fatalf("non-conformity lacks action and default due date:\n%s", v)
 	}
 	d.press(tea.KeyEnter)
@@ -334,7 +335,8 @@ func TestCorrectiveActionAndDueDateForNonConformity(t *testing.T) {
 		t.Errorf("no question before deleting the action:\n%s", d.view())
 	}
 	d.typeText("y")
-	if !strings.Contains(d.view(), "Justification:") {
+	if !strings.Contains(d.view(), "Justification (enter, then tab to write)") {
+
 		t.Errorf("n/a verdict lacks justification:\n%s", d.view())
 	}
 	d.fire()
@@ -494,7 +496,7 @@ func TestOpenWithChangedCatalogWarns(t *testing.T) {
 	if d.m.screen != screenWalk {
 		t.Fatalf("screen = %v, want the walk; view:\n%s", d.m.screen, d.view())
 	}
-	if v := d.view(); !strings.Contains(v, "catalog test 1.0 changed since this audit") || !strings.Contains(v, "0123456789ab") {
+	if v := d.view(); !strings.Contains(v, "catalog test 1.0 (built-in) changed since this audit") || !strings.Contains(v, "0123456789ab") {
 		t.Errorf("no changed-catalog warning:\n%s", v)
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/assay-dev/assay/report/i18n"
 )
@@ -22,6 +23,7 @@ func (m *Model) layout() {
 	m.c.width, m.c.height = w, max(h, 3)
 	m.home.setSize()
 	m.form.setSize()
+	m.key.setSize()
 	if m.s != nil {
 		m.walk.setSize()
 		m.summary.setSize()
@@ -44,6 +46,8 @@ func (m Model) helpView() string {
 		k = m.summary.keyMap()
 	case screenDetails:
 		k = m.details.keyMap()
+	case screenKey:
+		k = m.key.keyMap()
 	default:
 		return ""
 	}
@@ -75,7 +79,10 @@ func (m Model) View() string {
 		body = m.summary.view()
 	case m.screen == screenDetails:
 		body = m.details.view()
+	case m.screen == screenKey:
+		body = m.key.view()
 	}
+
 	w := max(m.width, minWidth)
 	lines := []string{pad(m.titleView(), w)}
 	lines = append(lines, fit(body, m.c.width, m.c.height)...)
@@ -110,16 +117,10 @@ func (m Model) statusView() string {
 	case m.s != nil && m.s.err != nil && (!isErr || m.forceArmed):
 		text, isErr = m.saveErrorLine(), true
 	}
-	// A long message (a lock held elsewhere, a disk error) wraps onto up
-	// to three lines rather than losing its end.
-	var lines []string
-	for _, l := range strings.Split(text, "\n") {
-		lines = append(lines, wrap(l, max(m.width, minWidth))...)
-	}
-	if len(lines) > maxStatusLines {
-		lines = lines[:maxStatusLines]
-		lines[maxStatusLines-1] = truncate(lines[maxStatusLines-1]+" …", max(m.width, minWidth))
-	}
+	// A long message (a lock held elsewhere, a disk error) wraps onto a
+	// second line rather than losing its end; longer still, its middle
+	// gives way (see squeeze).
+	lines := squeeze(text, max(m.width, minWidth), maxStatusLines)
 	st := m.c.st.status
 	if isErr {
 		st = m.c.st.statusErr
@@ -141,5 +142,42 @@ func (m Model) prompt() string {
 	return ""
 }
 
-// maxStatusLines bounds how much of the screen a status message may take.
-const maxStatusLines = 3
+// maxStatusLines bounds how much of the screen a status message may take:
+// every message of the message files fits in it at 80 columns (see
+// TestEveryMessageFitsTwoLines); the key hints keep their own line.
+const maxStatusLines = 2
+
+// squeeze wraps text (its own line breaks kept) to at most n lines of w
+// cells. Text longer than that keeps its beginning (what happened) and its
+// end (what to do about it: the keys are at the end of a message), and
+// loses the middle, where the data a message quotes (a path, a list)
+// stands, marked "…".
+func squeeze(text string, w, n int) []string {
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		lines = append(lines, wrap(l, w)...)
+	}
+	if len(lines) <= n {
+		return lines
+	}
+	head := lines[:n-1]
+	// The end: as many of the last words as fit one line after "… ".
+	words := strings.Fields(strings.Join(lines[n-1:], " "))
+	tail := ""
+	for i := len(words) - 1; i >= 0; i-- {
+		next := words[i]
+		if tail != "" {
+			next += " " + tail
+		}
+		if lipgloss.Width("… "+next) > w {
+			break
+		}
+		tail = next
+	}
+	if tail == "" {
+		// One word longer than the line: its end.
+		last := words[len(words)-1]
+		tail = ansi.TruncateLeft(last, lipgloss.Width(last)-(w-2), "")
+	}
+	return append(append([]string{}, head...), "… "+tail)
+}

@@ -292,3 +292,30 @@ func editorCmd(editor, reqID, path string) tea.Cmd {
 		return editorClosedMsg{reqID: reqID, text: string(b), err: err}
 	})
 }
+
+// keyStatusCmd looks the signing key up (a file read).
+func keyStatusCmd(k Keys) tea.Cmd {
+	if k == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		info, err := k.Status()
+		return keyStatusLoadedMsg{info: info, err: err}
+	}
+}
+
+// createKeyCmd makes the signing key the key form was filled in for.
+func createKeyCmd(k Keys, name, email, org string) tea.Cmd {
+	return func() tea.Msg {
+		info, err := k.Create(name, email, org)
+		return keyCreatedMsg{info: info, err: err}
+	}
+}
+
+// demoCmd makes the filled sample audit.
+func demoCmd(f func(time.Time) (string, error), now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		id, err := f(now)
+		return demoCreatedMsg{id: id, err: err}
+	}
+}

@@ -93,4 +93,37 @@ type Deps struct {
 	// report's message files, the home's included), offered by the export
 	// dialog; nil means the built-in ones.
 	ReportLanguages []string
+
+	// Keys is the inspector's signing identity: its status on the home,
+	// and the form that makes one where finalizing or a signed export
+	// needs it, so the first run needs no second terminal. nil: the UI
+	// says how to make one with the command line.
+	Keys Keys
+	// Demo makes the filled sample audit (assay demo) and returns its id;
+	// nil disables the key that asks for it.
+	Demo func(now time.Time) (string, error)
+}
+
+// KeyInfo is what the UI shows of the signing key's certificate.
+type KeyInfo struct {
+	// Name is the certificate's common name: the inspector's name.
+	Name                string
+	Subject, Issuer     string
+	SelfSigned          bool
+	NotBefore, NotAfter time.Time
+	// Fingerprint is the certificate's SHA-256, as "AB:CD:…".
+	Fingerprint string
+	KeyFile     string
+}
+
+// Keys is the signing identity in the home. Both methods read or write
+// files: the UI calls them in commands.
+type Keys interface {
+	// Status is the signing key's certificate, or nil (and no error)
+	// when there is none yet.
+	Status() (*KeyInfo, error)
+	// Create makes a key and a self-signed certificate for name, e-mail
+	// and organisation (report/identity's rules: a *identity.SubjectError
+	// for a bad name or e-mail), atomically, as assay keys create does.
+	Create(name, email, org string) (*KeyInfo, error)
 }

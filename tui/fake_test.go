@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/identity"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -117,6 +118,9 @@ type fakeStore struct {
 	open      map[string]bool
 	deleted   []string
 	restored  []string
+	// content gives a path's bytes, for files with the same content under
+	// two names; by default a path's content is the path.
+	content map[string]string
 }
 
 func newFakeStore(cat *standards.Catalog, audits ...*audit.Audit) *fakeStore {
@@ -242,7 +246,13 @@ func (h *fakeHandle) Save(a *audit.Audit) error {
 }
 
 func (h *fakeHandle) StoreEvidence(path string) (*audit.Evidence, error) {
-	sum := sha256.Sum256([]byte(path))
+	content := path
+	h.s.mu.Lock()
+	if c, ok := h.s.content[path]; ok {
+		content = c // two paths, one content: one file, as the store sees it
+	}
+	h.s.mu.Unlock()
+	sum := sha256.Sum256([]byte(content))
 	return &audit.Evidence{SHA256: hex.EncodeToString(sum[:]), Name: filepath.Base(path), Size: 10}, nil
 }
 
@@ -260,7 +270,10 @@ func (h *fakeHandle) AttachEvidence(a *audit.Audit, ev audit.Evidence, reqIDs ..
 	if !ok {
 		a.Evidence = append(a.Evidence, ev)
 		cur = &a.Evidence[len(a.Evidence)-1]
+	} else if !slices.Contains(cur.Names(), ev.Name) {
+		cur.Aliases = append(cur.Aliases, ev.Name) // as audit's Handle does
 	}
+
 	for _, id := range reqIDs {
 		cur.Requirements = append(cur.Requirements, id)
 		f := a.Finding(id)
@@ -298,7 +311,48 @@ func (x *fakeExporter) Export(_ Handle, id string, req ExportRequest) (string, e
 	return "/home/ana/assay/audits/" + id + "/exports/report-rev1.pdf", nil
 }
 
+// fakeKeys is a home's signing identity: none until Create.
+type fakeKeys struct {
+	mu      sync.Mutex
+	info    *KeyInfo
+	created []string // "name|email|org" of each Create
+	err     error    // what Create fails with, if anything
+}
+
+func (k *fakeKeys) Status() (*KeyInfo, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.info, nil
+}
+
+func (k *fakeKeys) Create(name, email, org string) (*KeyInfo, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.created = append(k.created, name+"|"+email+"|"+org)
+	if k.err != nil {
+		return nil, k.err
+	}
+	if err := identity.CheckSubject(name, email); err != nil {
+		return nil, err
+	}
+	k.info = &KeyInfo{Name: name, Subject: "CN=" + name, Issuer: "CN=" + name, SelfSigned: true,
+		NotBefore: testNow, NotAfter: testNow.AddDate(3, 0, 0), Fingerprint: "AB:CD:EF", KeyFile: "/home/ana/assay/identity/key.pem"}
+	return k.info, nil
+}
+
+// signer is the finalize's signing key lookup on these keys: none until
+// one is made.
+func (k *fakeKeys) signer() (*audit.Signer, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.info == nil {
+		return nil, audit.ErrNoSigner
+	}
+	return &audit.Signer{Subject: k.info.Subject, Fingerprint: k.info.Fingerprint}, nil
+}
+
 // timerMsg is a timer the test fires when it chooses.
+
 type timerMsg struct{ msg tea.Msg }
 
 // driver runs the model as the program would, synchronously: it feeds

@@ -7,7 +7,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/assay-dev/assay/audit"
@@ -43,7 +42,7 @@ const (
 type formField struct {
 	key      string
 	kind     fieldKind
-	input    textinput.Model
+	input    lineInput
 	area     textarea.Model
 	choices  []string // values (the catalog choice: indices into the set's Current)
 	choice   int
@@ -91,11 +90,11 @@ func newHeaderForm(c *common, h audit.Header, extra ...formField) form {
 			f.fields = append(f.fields, formField{key: k, kind: kindArea, area: ta})
 		case audit.TableField:
 			for i, iv := range h.Interviews {
-				f.fields = append(f.fields, rowFields(i, iv)...)
+				f.fields = append(f.fields, rowFields(c, i, iv)...)
 			}
 			f.fields = append(f.fields, formField{key: k, kind: kindAddRow})
 		default:
-			ti := newInput("")
+			ti := newLineInput("", c.st.selection)
 			ti.SetValue(sanitizeLine(hf.Get(h)))
 			f.fields = append(f.fields, formField{key: k, input: ti})
 		}
@@ -122,10 +121,10 @@ func choiceField[T ~string](k, cur string, values []T) formField {
 }
 
 // rowFields makes the cells of interviews row i.
-func rowFields(i int, iv audit.Interviewed) []formField {
+func rowFields(cm *common, i int, iv audit.Interviewed) []formField {
 	out := make([]formField, len(interviewCols))
 	for col, c := range audit.InterviewColumns {
-		ti := newInput("")
+		ti := newLineInput("", cm.st.selection)
 		ti.SetValue(sanitizeLine(c.Get(iv)))
 		ti.Width = countWidth
 		if col == 0 {
@@ -167,7 +166,11 @@ func (f form) build(base audit.Header, skip map[string]error) (audit.Header, map
 		if _, bad := skip[fl.key]; bad {
 			continue
 		}
-		if err := fl.set(&h); err != nil {
+		v := fl.value()
+		if d, ok := f.c.typedDate(v, ""); ok && dateFields[fl.key] {
+			v = d // "today"
+		}
+		if err := fl.setValue(&h, v); err != nil {
 			errs[fl.key] = err
 		}
 	}
@@ -225,17 +228,30 @@ func (f *form) blur() {
 func (f *form) focusOn(i int) tea.Cmd {
 	f.blur()
 	f.fields[f.focus].touched = true
+	f.settleDate(f.focus)
 	f.focus = (i + len(f.fields)) % len(f.fields)
 	f.validate()
 	fl := &f.fields[f.focus]
 	switch {
 	case f.readOnly:
 	case fl.kind == kindText || fl.kind == kindCell:
-		return fl.input.Focus()
+		return fl.input.focusSelect()
 	case fl.kind == kindArea:
 		return fl.area.Focus()
 	}
 	return nil
+}
+
+// settleDate writes the date a date field's words stand for ("today")
+// into the field as it is left, so the inspector sees the date kept.
+func (f *form) settleDate(i int) {
+	fl := &f.fields[i]
+	if !dateFields[fl.key] {
+		return
+	}
+	if d, ok := f.c.typedDate(fl.input.Value(), ""); ok && d != strings.TrimSpace(fl.input.Value()) {
+		fl.input.SetValue(d)
+	}
 }
 
 // step moves the focus to the next (d=1) or previous (d=-1) field that is
@@ -258,7 +274,9 @@ func (f form) inTable() bool {
 	return k == kindCell || k == kindAddRow
 }
 
-// update handles a key; changed reports that a value may have changed.
+// update handles a key; changed reports that a value may have changed. A
+// key a field cannot take (a letter on a choice) says what the field
+// takes instead.
 func (f *form) update(msg tea.KeyMsg, keys formKeys) (cmd tea.Cmd, changed bool) {
 	fl := &f.fields[f.focus]
 	switch {
@@ -280,10 +298,12 @@ func (f *form) update(msg tea.KeyMsg, keys formKeys) (cmd tea.Cmd, changed bool)
 		fl.choice = (fl.choice + len(fl.choices) - 1) % len(fl.choices)
 	case fl.kind == kindChoice && key.Matches(msg, keys.Right):
 		fl.choice = (fl.choice + 1) % len(fl.choices)
-	case fl.kind == kindChoice, fl.kind == kindAddRow:
-		return nil, false
+	case fl.kind == kindChoice:
+		return f.c.say("form_choice_key", i18n.Args{"Key": f.c.keyName(msg)}), false
+	case fl.kind == kindAddRow:
+		return f.c.say("form_add_row_key", i18n.Args{"Key": f.c.keyName(msg)}), false
 	default:
-		fl.input, cmd = fl.input.Update(cleanKey(msg, false))
+		cmd = fl.input.update(cleanKey(msg, false))
 	}
 	f.validate()
 	return cmd, true
@@ -311,7 +331,8 @@ func (f *form) addRow() tea.Cmd {
 	at := slices.IndexFunc(f.fields, func(fl formField) bool { return fl.kind == kindAddRow })
 	n := f.rows()
 	f.blur()
-	f.fields = slices.Insert(f.fields, at, rowFields(n, audit.Interviewed{})...)
+	f.fields = slices.Insert(f.fields, at, rowFields(f.c, n, audit.Interviewed{})...)
+
 	f.relang()
 	f.focus = at
 	return f.focusOn(at)
@@ -350,9 +371,7 @@ func (f form) view(head string) string {
 			}
 			lines = append(lines, f.rowLine(i))
 			for j := i; j < i+n && j < len(f.fields); j++ {
-				if e := f.shownError(j); e != "" {
-					lines = append(lines, st.errText.Render(truncate(indent+"✗ "+sanitizeLine(e), w)))
-				}
+				lines = append(lines, f.errorLines(j)...)
 			}
 			if f.focus >= i && f.focus < i+n {
 				focusFrom, focusTo = start, len(lines)-1
@@ -400,9 +419,7 @@ func (f form) view(head string) string {
 				lines = append(lines, st.muted.Render(indent+l))
 			}
 		}
-		if e := f.shownError(i); e != "" {
-			lines = append(lines, st.errText.Render(truncate(indent+"✗ "+sanitizeLine(e), w)))
-		}
+		lines = append(lines, f.errorLines(i)...)
 		if i == f.focus {
 			focusFrom, focusTo = start, len(lines)-1
 		}
@@ -423,7 +440,27 @@ func (f form) view(head string) string {
 	return strings.Join(heads, "\n") + "\n\n" + strings.Join(vis, "\n")
 }
 
+// errorLines is field i's error, if shown: wrapped across the width under
+// the field (from the label column, where it has room), never cut.
+func (f form) errorLines(i int) []string {
+	e := f.shownError(i)
+	if e == "" {
+		return nil
+	}
+	var out []string
+	for j, l := range wrap(sanitizeLine(e), f.c.width-4) {
+		mark := "    "
+		if j == 0 {
+			mark = "  ✗ "
+		}
+		out = append(out, f.c.st.errText.Render(mark+l))
+	}
+	return out
+
+}
+
 // label is the label column of field i, marked when it has the focus.
+
 func (f form) label(i int, text string) string {
 	if i == f.focus {
 		return f.c.st.focusedField.Render(pad("› "+text, labelWidth))

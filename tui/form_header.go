@@ -10,11 +10,13 @@ import (
 // The header form's fields are audit.HeaderFields: the table says each
 // field's kind and reads and writes it; the form only edits the text.
 
-// set writes the field's value into h, or returns the audit.FieldError
-// that says why it does not parse.
-func (f formField) set(h *audit.Header) error {
-	v := f.value()
+// setValue writes v, the field's value (a date field's "today" already
+// read as a date), into h, or returns the audit.FieldError that says why
+// it does not parse.
+func (f formField) setValue(h *audit.Header, v string) error {
+
 	switch f.kind {
+
 	case kindAddRow:
 		return nil
 	case kindCell:

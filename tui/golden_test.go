@@ -137,6 +137,16 @@ var goldenScreens = []struct {
 		d.typeText("?")
 		d.fire()
 	}},
+	// A finalized audit's walk: read-only, and why, above the panes.
+	{"walk_readonly", func(d *driver) {
+		d.typeText("j")
+		d.press(tea.KeyEnter)
+		d.fire()
+	}},
+	// The signing key's form, as the first finalize opens it.
+	{"key_form", func(d *driver) {
+		d.typeText("K")
+	}},
 }
 
 // TestGoldenScreens: every screen in English at 80x24 and 120x40, and in
@@ -149,7 +159,9 @@ func TestGoldenScreens(t *testing.T) {
 		for _, sc := range goldenScreens {
 			t.Run(fmt.Sprintf("%s%s_%dx%d", run.prefix, sc.name, run.w, run.h), func(t *testing.T) {
 				st := goldenStore()
-				deps := Deps{Store: st, Catalogs: catalogs(st.cat), Exporter: &fakeExporter{}, Lang: run.lang}
+				deps := Deps{Store: st, Catalogs: catalogs(st.cat), Exporter: &fakeExporter{}, Lang: run.lang, Keys: &fakeKeys{},
+					Config: audit.Config{Inspector: "Ana María Restrepo Gómez", Organisation: "Auditores Andinos SAS"}}
+
 				d := newDriver(t, deps, run.w, run.h)
 				sc.keys(d)
 				golden.RequireEqual(t, []byte(d.view()))

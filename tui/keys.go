@@ -52,8 +52,9 @@ type globalKeys struct {
 	Quit, ForceQuit, Help key.Binding
 	// Language switches the UI's language, on the home and in the help.
 	Language key.Binding
-	// Yes answers a y/n question; any other key is no.
-	Yes key.Binding
+	// Yes answers a y/n question; any other key is no (No, help only:
+	// never matched), so the key hints under a question say how to answer.
+	Yes, No key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -63,13 +64,17 @@ func newGlobalKeys() globalKeys {
 		Help:      bind("key_help", "?", "?"),
 		Language:  bind("key_language", "L", "L"),
 		Yes:       bind("key_yes", "y", "y"),
+		No:        bind("key_no", "other", "n"),
 	}
 }
 
 // homeKeys are the audit list's keys.
 type homeKeys struct {
 	Up, Down, Open, New, Delete, Restore, Filter, ClearFilter key.Binding
-	g                                                         *globalKeys
+	// SigningKey shows the signing key, or makes one; Demo makes the
+	// filled sample audit.
+	SigningKey, Demo key.Binding
+	g                *globalKeys
 }
 
 func newHomeKeys(g *globalKeys) homeKeys {
@@ -82,6 +87,8 @@ func newHomeKeys(g *globalKeys) homeKeys {
 		Restore:     bind("key_restore", "r", "r"),
 		Filter:      bind("key_filter", "/", "/"),
 		ClearFilter: bind("key_clear_filter", "esc", "esc"),
+		SigningKey:  bind("key_signing_key", "K", "K"),
+		Demo:        bind("key_demo", "D", "D"),
 		g:           g,
 	}
 }
@@ -90,20 +97,24 @@ func newHomeKeys(g *globalKeys) homeKeys {
 func (k homeKeys) ShortHelp() []key.Binding {
 	// The language key second: whoever cannot read the language on screen
 	// finds it at once.
-	return []key.Binding{k.g.Help, k.g.Language, k.Open, k.New, k.Delete, k.Restore, k.Filter, k.ClearFilter, k.g.Quit}
+	return []key.Binding{k.g.Yes, k.g.No, k.g.Help, k.g.Language, k.Open, k.New, k.SigningKey, k.Demo, k.Delete, k.Restore,
+		k.Filter, k.ClearFilter, k.g.Quit}
 }
 
 // FullHelp implements help.KeyMap.
 func (k homeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.New, k.Delete, k.Restore},
-		{k.Filter, k.ClearFilter, k.g.Language, k.g.Quit, k.g.Help}}
+	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.New, k.Demo, k.Delete, k.Restore}, {k.SigningKey, k.Filter, k.ClearFilter},
+		{k.g.Language, k.g.Quit, k.g.Help}}
 }
 
 // formKeys are the header form's keys, on the new-audit form (Create,
 // Cancel) and on the details screen (Done; Up and Down when read-only).
 type formKeys struct {
 	Next, Prev, Left, Right, AddRow, DelRow, Create, Cancel, Done key.Binding
-	g                                                             *globalKeys
+	// Replace (help only) says that typing replaces a selected value;
+	// Clear empties a one-line field.
+	Replace, Clear key.Binding
+	g              *globalKeys
 }
 
 func newFormKeys(g *globalKeys) formKeys {
@@ -117,20 +128,24 @@ func newFormKeys(g *globalKeys) formKeys {
 		Create: bind("key_create", "ctrl+s", "ctrl+s"),
 		Cancel: bind("key_cancel", "esc", "esc"),
 		Done:   bind("key_done", "esc", "esc"),
-		g:      g,
+		// Help only: a field's own keys are the text input's.
+		Replace: bind("key_replace", "type", "type"),
+		Clear:   bind("key_clear_field", "ctrl+u", "ctrl+u"),
+		g:       g,
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k formKeys) ShortHelp() []key.Binding {
 	// The focused field's own keys first, so a narrow help line keeps them.
-	return []key.Binding{k.Left, k.Right, k.AddRow, k.DelRow, k.Create, k.Cancel, k.Done, k.Next, k.Prev,
-		k.g.Help, k.g.Quit, k.g.ForceQuit}
+	return []key.Binding{k.g.Yes, k.g.No, k.Replace, k.Left, k.Right, k.AddRow, k.DelRow, k.Create, k.Clear, k.Cancel, k.Done,
+		k.Next, k.Prev, k.g.Help, k.g.Quit, k.g.ForceQuit}
+
 }
 
 // FullHelp implements help.KeyMap.
 func (k formKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Next, k.Prev}, {k.Left, k.Right, k.AddRow, k.DelRow},
+	return [][]key.Binding{{k.Next, k.Prev, k.Replace, k.Clear}, {k.Left, k.Right, k.AddRow, k.DelRow},
 		{k.Create, k.Cancel, k.Done, k.g.Language, k.g.Help, k.g.Quit, k.g.ForceQuit}}
 }
 
@@ -143,6 +158,9 @@ type walkKeys struct {
 	// Caption and Justify edit the selected file's caption and justify
 	// its plausibility marks, in the evidence list.
 	Caption, Justify key.Binding
+	// Wide gives the requirement list more of the width; Replace (help
+	// only) and Clear are the due date's, as in the forms.
+	Wide, Replace, Clear key.Binding
 	// Verdicts stands for c/m/M/n/o in the short help, so that at 80
 	// columns the line still has room for space, s and h.
 	Verdicts key.Binding
@@ -182,6 +200,9 @@ func newWalkKeys(g *globalKeys) walkKeys {
 		Verdicts:  bind("key_verdict", "c/m/M/n/o", "c", "m", "M", "n", "o"), // help only: never matched
 		Caption:   bind("key_caption", "C", "C"),
 		Justify:   bind("key_justify", "J", "J"),
+		Wide:      bind("key_wide", "w", "w"),
+		Replace:   bind("key_replace", "type", "type"),
+		Clear:     bind("key_clear_field", "ctrl+u", "ctrl+u"),
 		g:         g,
 	}
 }
@@ -189,9 +210,11 @@ func newWalkKeys(g *globalKeys) walkKeys {
 // ShortHelp implements help.KeyMap.
 func (k walkKeys) ShortHelp() []key.Binding {
 	if k.field {
-		return []key.Binding{k.FieldNext, k.Complete, k.Accept, k.Leave, k.Cancel, k.Editor, k.Evidence, k.Up, k.Down, k.Caption, k.Justify, k.Detach, k.Attach, k.g.ForceQuit}
+		return []key.Binding{k.g.Yes, k.g.No, k.Replace, k.FieldNext, k.Complete, k.Accept, k.Leave, k.Cancel, k.Editor, k.Clear,
+			k.Evidence, k.Up, k.Down, k.Caption, k.Justify, k.Detach, k.Attach, k.g.ForceQuit}
 	}
-	return []key.Binding{k.g.Help, k.Verdicts, k.NextOpen, k.Summary, k.Notes, k.Details, k.Attach, k.Search, k.NextArea, k.PageDown}
+	return []key.Binding{k.g.Help, k.Verdicts, k.NextOpen, k.Summary, k.Notes, k.Details, k.Attach, k.Search, k.NextArea,
+		k.Wide, k.PageDown}
 }
 
 // FullHelp implements help.KeyMap.
@@ -203,7 +226,7 @@ func (k walkKeys) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.NextArea, k.PrevArea, k.NextOpen, k.PageUp, k.PageDown},
 		{k.Conforms, k.Minor, k.Major, k.NA, k.Open},
 		{k.Notes, k.Editor, k.Attach, k.Evidence, k.Detach, k.Caption, k.Justify},
-		{k.Search, k.Summary, k.Details, k.Back, k.g.Language, k.g.Quit, k.g.Help},
+		{k.Search, k.Summary, k.Details, k.Wide, k.Back, k.g.Language, k.g.Quit, k.g.Help},
 	}
 }
 
@@ -236,8 +259,9 @@ func newSummaryKeys(g *globalKeys) summaryKeys {
 
 // ShortHelp implements help.KeyMap.
 func (k summaryKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.g.Help, k.Finalize, k.Export, k.Amend, k.Details, k.Back, k.ExportGo, k.LangNext, k.Accept,
-		k.Cancel, k.Up, k.Down, k.g.Quit, k.g.ForceQuit}
+	return []key.Binding{k.g.Yes, k.g.No, k.g.Help, k.Finalize, k.Export, k.Amend, k.Details, k.Back, k.ExportGo, k.LangNext,
+		k.Accept, k.Cancel, k.Up, k.Down, k.g.Quit, k.g.ForceQuit}
+
 }
 
 // FullHelp implements help.KeyMap.

@@ -129,17 +129,41 @@ type signerLoadedMsg struct {
 	err    error
 }
 
-// needSigningKeyMsg: finalizing audit id needs a signing key that does not
-// exist yet. Nothing handles it today; a key-creation form will.
-type needSigningKeyMsg struct{ id string }
+// needSigningKeyMsg: finalizing or exporting audit id needs a signing key
+// that does not exist yet: the root opens the key form, and once the key
+// is made goes on with then.
+type needSigningKeyMsg struct {
+	id   string
+	then keyThen
+}
+
+// keyStatusLoadedMsg: the signing key was looked up (info nil: none yet).
+type keyStatusLoadedMsg struct {
+	info *KeyInfo
+	err  error
+}
+
+// keyCreatedMsg: the key form's key was made (or not).
+type keyCreatedMsg struct {
+	info *KeyInfo
+	err  error
+}
+
+// demoCreatedMsg: the sample audit was made, with this id.
+type demoCreatedMsg struct {
+	id  string
+	err error
+}
 
 // statusExpiredMsg: a transient status message's time is up.
 type statusExpiredMsg struct{ seq int }
 
-// notifyMsg asks the root to show a transient status message.
+// notifyMsg asks the root to show a transient status message; a sticky
+// one is not cleared by the next key.
 type notifyMsg struct {
-	text string
-	err  bool
+	text   string
+	err    bool
+	sticky bool
 }
 
 // languageKeptMsg: the language chosen was written to the home's state

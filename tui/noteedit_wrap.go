@@ -350,3 +350,13 @@ func writeShown(b *strings.Builder, s string) {
 	}
 	b.WriteString(strings.ReplaceAll(s, "\t", " "))
 }
+
+// Rows is how many rows the whole text takes wrapped: a short field (the
+// corrective action, the justification) is sized to show all of it.
+func (e *noteEditor) Rows() int {
+	n := 0
+	for i := range e.lines {
+		n += len(e.wrapped(i))
+	}
+	return n
+}

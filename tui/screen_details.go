@@ -58,7 +58,12 @@ func (m detailsModel) keyMap() help.KeyMap {
 	setEnabled(!ro && fl.kind == kindCell, &k.DelRow)
 	setEnabled(ro, &g.Quit, &g.Help, &g.Language)
 	setEnabled(!ro, &g.ForceQuit)
+	setEnabled(false, &g.Yes, &g.No)
+	text := fl.kind == kindText || fl.kind == kindCell
+	setEnabled(!ro && text, &k.Clear)
+	setEnabled(!ro && text && fl.input.selected, &k.Replace)
 	return k
+
 }
 
 func (m detailsModel) update(msg tea.Msg) (detailsModel, tea.Cmd) {
@@ -69,6 +74,10 @@ func (m detailsModel) update(msg tea.Msg) (detailsModel, tea.Cmd) {
 	if key.Matches(k, m.keys.Done) {
 		m.c.goTo(m.from)
 		return m, nil
+	}
+	if m.f.readOnly && !key.Matches(k, m.keys.Next) && !key.Matches(k, m.keys.Prev) {
+		// q, ? and L were the root's: anything else would change it.
+		return m, m.c.readOnlyKey(k)
 	}
 	cmd, changed := m.f.update(k, m.keys)
 	if changed && !m.f.readOnly {

@@ -26,6 +26,14 @@ type homeModel struct {
 	confirm   string // id awaiting delete confirmation
 	loading   bool
 	err       error
+	// key is the signing key's certificate (nil: none yet), once keyDone;
+	// keyErr is why it could not be read.
+	key     *KeyInfo
+	keyDone bool
+	keyErr  error
+	// want is the audit to select once the list is loaded (the demo just
+	// made).
+	want string
 }
 
 func newHomeModel(c *common) homeModel {
@@ -35,7 +43,14 @@ func newHomeModel(c *common) homeModel {
 // relang words what the screen keeps worded: the filter's prompt.
 func (m *homeModel) relang() { m.filter.Prompt = m.c.w.t("filter_prompt", nil) }
 
-func (m homeModel) init() tea.Cmd { return loadEntriesCmd(m.c.deps.Store) }
+func (m homeModel) init() tea.Cmd {
+	return tea.Batch(loadEntriesCmd(m.c.deps.Store), keyStatusCmd(m.c.deps.Keys))
+}
+
+// keyLoaded takes the signing key's status.
+func (m *homeModel) keyLoaded(msg keyStatusLoadedMsg) {
+	m.key, m.keyErr, m.keyDone = msg.info, msg.err, true
+}
 
 func (m homeModel) typing() bool { return m.filtering || m.confirm != "" }
 
@@ -47,6 +62,15 @@ func (m homeModel) update(msg tea.Msg) (homeModel, tea.Cmd) {
 		m.loading, m.err = false, msg.err
 		m.entries = msg.entries
 		m.applyFilter()
+		if m.want != "" {
+			for i, at := range m.shown {
+				if m.entries[at].ID == m.want {
+					m.sel = i
+				}
+			}
+			m.want = ""
+			m.move(0)
+		}
 	case auditDeletedMsg:
 		if msg.err != nil {
 			return m, notify(m.c.w.errorText(msg.err), true)
@@ -74,36 +98,69 @@ func (m homeModel) updateKey(msg tea.KeyMsg) (homeModel, tea.Cmd) {
 		if key.Matches(msg, m.c.g.Yes) {
 			return m, deleteCmd(m.c.deps.Store, id)
 		}
-		return m, nil
+		return m, m.c.answeredNo()
 	}
 	if m.filtering {
 		return m.updateFilter(msg)
 	}
 	e := m.current()
+	k := m.keys
 	switch {
-	case key.Matches(msg, m.keys.Up):
-		m.move(-1)
-	case key.Matches(msg, m.keys.Down):
-		m.move(1)
-	case key.Matches(msg, m.keys.Filter):
+	case key.Matches(msg, k.Up), key.Matches(msg, k.Down):
+		d := 1
+		if key.Matches(msg, k.Up) {
+			d = -1
+		}
+		before := m.sel
+		if m.move(d); m.sel == before {
+			if d < 0 {
+				return m, m.c.say("list_top", nil)
+			}
+			return m, m.c.say("list_end", nil)
+		}
+
+	case key.Matches(msg, k.Filter):
 		m.filtering = true
 		return m, m.filter.Focus()
-	case key.Matches(msg, m.keys.ClearFilter):
+	case key.Matches(msg, k.ClearFilter):
+		if m.filter.Value() == "" {
+			return m, m.c.say("home_no_filter", nil)
+		}
 		m.filter.SetValue("")
 		m.applyFilter()
-	case key.Matches(msg, m.keys.New):
+	case key.Matches(msg, k.New):
 		m.c.goTo(screenNew)
 		return m, nil
-	case e == nil:
-	case key.Matches(msg, m.keys.Open):
+	case key.Matches(msg, k.SigningKey):
+		if m.c.deps.Keys == nil {
+			return m, m.c.noSuchKey(msg)
+		}
+		m.c.goTo(screenKey)
+		return m, nil
+	case key.Matches(msg, k.Demo):
+		if m.c.deps.Demo == nil {
+			return m, m.c.say("home_no_demo", nil)
+		}
+		return m, demoCmd(m.c.deps.Demo, m.c.now())
+	case e == nil && (key.Matches(msg, k.Open) || key.Matches(msg, k.Delete) || key.Matches(msg, k.Restore)):
+		return m, m.c.say("home_nothing", i18n.Args{"Key": m.c.keyName(msg)})
+	case key.Matches(msg, k.Open):
 		if e.Err != "" {
 			return m, notify(m.c.w.t("unreadable", i18n.Args{"Reason": e.Err}), true)
 		}
 		return m, openAuditCmd(m.c.deps.Store, e.ID)
-	case key.Matches(msg, m.keys.Delete):
+	case key.Matches(msg, k.Delete):
 		m.confirm = e.ID
-	case key.Matches(msg, m.keys.Restore) && e.Err != "" && e.HasBackup:
+	case key.Matches(msg, k.Restore):
+		switch {
+		case e.Err == "":
+			return m, m.c.say("home_restore_readable", nil)
+		case !e.HasBackup:
+			return m, m.c.say("home_no_backup", nil)
+		}
 		return m, restoreCmd(m.c.deps.Store, e.ID)
+	default:
+		return m, m.c.noSuchKey(msg)
 	}
 	return m, nil
 }
@@ -145,17 +202,43 @@ func (m *homeModel) applyFilter() {
 
 func (m *homeModel) move(d int) {
 	m.sel = min(max(m.sel+d, 0), max(len(m.shown)-1, 0))
-	rows := m.rows()
-	if m.sel < m.off {
-		m.off = m.sel
-	}
-	if m.sel >= m.off+rows {
-		m.off = m.sel - rows + 1
+	m.off = min(m.off, m.sel)
+	for m.off < m.sel && m.linesOf(m.off, m.sel) > m.listLines() {
+		m.off++
 	}
 }
 
-// rows is how many audits fit under the column headings and filter line.
-func (m homeModel) rows() int { return max((m.c.height-2)/rowLines, 1) }
+// listLines is the lines for audits under the top line and the headings.
+func (m homeModel) listLines() int { return max(m.c.height-2, rowLines) }
+
+// linesOf counts the lines of the shown audits from a to b, both in.
+func (m homeModel) linesOf(a, b int) int {
+	n := 0
+	for i := a; i <= b && i < len(m.shown); i++ {
+		n += m.entryLines(m.entries[m.shown[i]])
+	}
+	return n
+}
+
+// entryLines is how many lines an audit takes: two, and for one that
+// cannot be read, its reason in full (up to two lines) under its id.
+func (m homeModel) entryLines(e audit.Entry) int {
+	if e.Err != "" {
+		return 1 + len(m.reasonLines(e))
+	}
+	return rowLines
+}
+
+// reasonLines is why an audit cannot be read, and whether r restores it,
+// wrapped under its id rather than cut.
+func (m homeModel) reasonLines(e audit.Entry) []string {
+	w := m.c.w
+	reason := w.t("unreadable", i18n.Args{"Reason": sanitizeLine(e.Err)})
+	if e.HasBackup {
+		reason = w.t("unreadable_backup", i18n.Args{"Reason": sanitizeLine(e.Err)})
+	}
+	return squeeze(reason, m.c.width-4, 2)
+}
 
 func (m homeModel) current() *audit.Entry {
 	if m.sel < len(m.shown) {
@@ -169,12 +252,15 @@ func (m homeModel) keyMap() help.KeyMap {
 	e := m.current()
 	idle := !m.typing()
 	setEnabled(idle, &k.New, &k.Filter)
+	setEnabled(idle && m.c.deps.Keys != nil, &k.SigningKey)
+	setEnabled(idle && m.c.deps.Demo != nil, &k.Demo)
 	setEnabled(idle && len(m.shown) > 1, &k.Up, &k.Down)
 	setEnabled(idle && e != nil, &k.Open, &k.Delete)
 	setEnabled(idle && e != nil && e.Err != "" && e.HasBackup, &k.Restore)
 	setEnabled(m.filtering || m.filter.Value() != "", &k.ClearFilter)
 	g := *k.g
 	setEnabled(idle, &g.Quit, &g.Help, &g.Language)
+	setEnabled(m.confirm != "", &g.Yes, &g.No)
 	k.g = &g
 	return k
 }
@@ -206,6 +292,8 @@ func (m homeModel) view() string {
 		b.WriteString(st.warn.Render(m.confirmLine()))
 	case m.filtering || m.filter.Value() != "":
 		b.WriteString(m.filter.View())
+	default:
+		b.WriteString(m.keyLine())
 	}
 	b.WriteString("\n")
 	switch {
@@ -223,11 +311,34 @@ func (m homeModel) view() string {
 		return b.String()
 	}
 	b.WriteString(st.header.Render(spread("  "+w.t("home_col_asmo", nil), w.t("home_col_progress", nil), m.c.width)) + "\n")
-	end := min(m.off+m.rows(), len(m.shown))
-	for i := m.off; i < end; i++ {
-		b.WriteString(m.row(m.entries[m.shown[i]], i == m.sel) + "\n")
+	used := 0
+	for i := m.off; i < len(m.shown); i++ {
+		e := m.entries[m.shown[i]]
+		if used += m.entryLines(e); used > m.listLines() {
+			break
+		}
+		b.WriteString(m.row(e, i == m.sel) + "\n")
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// keyLine is the signing key's status: whose it is and who vouches for
+// it, or that there is none yet and which key makes one.
+func (m homeModel) keyLine() string {
+	st := m.c.st
+	w := m.c.w
+	switch {
+	case m.c.deps.Keys == nil || !m.keyDone:
+		return ""
+	case m.keyErr != nil:
+		return st.errText.Render(truncate("✗ "+w.t("key_status_error", i18n.Args{"Error": w.errorText(m.keyErr)}), m.c.width))
+	case m.key == nil:
+		return st.warn.Render(truncate("! "+w.t("key_status_none", nil), m.c.width))
+	case m.key.SelfSigned:
+		return st.good.Render(truncate("✓ "+w.t("key_status_self_signed", i18n.Args{"Name": sanitizeLine(m.key.Name)}), m.c.width))
+	}
+	return st.good.Render(truncate("✓ "+w.t("key_status_issued", i18n.Args{"Name": sanitizeLine(m.key.Name),
+		"Issuer": sanitizeLine(m.key.Issuer)}), m.c.width))
 }
 
 // confirmLine asks before deleting, naming the audit as the list shows it
@@ -253,12 +364,13 @@ func (m homeModel) row(e audit.Entry, selected bool) string {
 	sub := "    "
 	width := m.c.width - len(sub)
 	if e.Err != "" {
-		reason := w.t("unreadable", i18n.Args{"Reason": sanitizeLine(e.Err)})
-		if e.HasBackup {
-			reason = w.t("unreadable_backup", i18n.Args{"Reason": sanitizeLine(e.Err)})
+		lines := []string{mark + pad(sanitizeLine(e.ID), m.c.width-2)}
+		for _, l := range m.reasonLines(e) {
+			lines = append(lines, sub+st.errText.Render(l))
 		}
-		return mark + pad(sanitizeLine(e.ID), m.c.width-2) + "\n" + sub + st.errText.Render(truncate(reason, width))
+		return strings.Join(lines, "\n")
 	}
+
 	name := pad(sanitizeLine(e.ASMO), m.c.width-2)
 	if selected {
 		name = st.selected.Render(name)

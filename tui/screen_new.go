@@ -87,13 +87,21 @@ func (m formModel) keyMap() help.KeyMap {
 	g := *k.g
 	k.g = &g
 	setEnabled(false, &g.Quit, &g.Help, &g.Language) // every key types
+	setEnabled(m.confirming, &g.Yes, &g.No)
 	fl := m.f.focused()
-	setEnabled(fl.kind == kindChoice, &k.Left, &k.Right)
-	setEnabled(m.f.inTable() && !m.creating, &k.AddRow)
-	setEnabled(fl.kind == kindCell && !m.creating, &k.DelRow)
-	setEnabled(!m.creating, &k.Create, &k.Next, &k.Prev)
+	text := fl.kind == kindText || fl.kind == kindCell
+	// While a question waits, its answers are the only keys.
+	free := !m.creating && !m.confirming
+	setEnabled(text && free, &k.Clear)
+	setEnabled(text && fl.input.selected && free, &k.Replace)
+	setEnabled(fl.kind == kindChoice && free, &k.Left, &k.Right)
+	setEnabled(m.f.inTable() && free, &k.AddRow)
+	setEnabled(fl.kind == kindCell && free, &k.DelRow)
+	setEnabled(free, &k.Create, &k.Next, &k.Prev)
+	setEnabled(!m.confirming, &k.Cancel)
 	setEnabled(false, &k.Done)
 	return k
+
 }
 
 func (m *formModel) setSize() {
@@ -111,9 +119,11 @@ func (m formModel) update(msg tea.Msg) (formModel, tea.Cmd) {
 		m.confirming = false
 		if key.Matches(k, m.c.g.Yes) {
 			m.c.goTo(screenHome)
+			return m, nil
 		}
-		return m, nil
+		return m, m.c.answeredNo()
 	}
+
 	switch {
 	case key.Matches(k, m.keys.Cancel):
 		if m.typed() {

@@ -37,6 +37,9 @@ type summaryModel struct {
 	reason     textinput.Model
 	reasonErr  string
 	blockersAt int // line of the "Before finalizing" section
+	// keyNote says the signing key was just made (by the key form that
+	// finalizing or exporting opened).
+	keyNote string
 }
 
 func newSummaryModel(c *common, s *session) summaryModel {
@@ -81,6 +84,7 @@ func (m summaryModel) keyMap() help.KeyMap {
 	k.g = &g
 	idle := !m.typing()
 	setEnabled(idle, &k.Up, &k.Down, &k.Back, &k.Details, &g.Quit, &g.Help, &g.Language)
+	setEnabled(m.confirming, &g.Yes, &g.No)
 	setEnabled(idle && m.s != nil && m.s.a.Editable(), &k.Finalize)
 	setEnabled(idle && m.s != nil && m.s.a.Status == audit.Finalized, &k.Amend)
 	setEnabled(idle && m.c.deps.Exporter != nil && !m.exporting, &k.Export)
@@ -103,15 +107,24 @@ func (m summaryModel) update(msg tea.Msg) (summaryModel, tea.Cmd) {
 			return m, nil
 		}
 		m.exporting = false
+		if msg.err != nil && errors.Is(msg.err, audit.ErrNoSigner) && m.c.deps.Keys != nil {
+			// The key form opens; the export goes on once the key exists.
+			m.render()
+			id := m.s.id
+			return m, func() tea.Msg { return needSigningKeyMsg{id: id, then: keyThenExport} }
+		}
 		if msg.err != nil {
 			// Kept on the screen, not only in the status line: it often
-			// says what to do (make a signing key), which takes longer
-			// to read and act on than a status message lasts.
+			// says what to do, which takes longer to read and act on than
+			// a status message lasts.
 			m.exportPath, m.exportErr = "", msg.err
+			m.scroll = 0
 			m.render()
 			return m, notify(m.c.exportFailedText(msg.err), true)
+
 		}
 		m.exportPath, m.exportErr = msg.path, nil
+		m.scroll = 0 // the result is the summary's first line
 		if !m.s.dirty() && !m.s.saving {
 			// The export recorded itself in the saved audit's history;
 			// keep that record in the audit the UI will save next.
@@ -133,7 +146,7 @@ func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 	if m.confirming {
 		m.confirming = false
 		if !key.Matches(msg, m.c.g.Yes) {
-			return m, nil
+			return m, m.c.answeredNo()
 		}
 		// Finalizing records the signing certificate: look it up first.
 		return m, loadSignerCmd(m.c.deps.SigningKey, m.s.id)
@@ -144,15 +157,32 @@ func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 	if m.export.open {
 		return m.updateExport(msg)
 	}
-	k := m.keyMap().(summaryKeys)
+	k := m.keys
+	a := m.s.a
 	switch {
-	case key.Matches(msg, k.Up):
-		m.scrollBy(-1)
-	case key.Matches(msg, k.Down):
-		m.scrollBy(1)
+	case key.Matches(msg, k.Up), key.Matches(msg, k.Down):
+		d := 1
+		if key.Matches(msg, k.Up) {
+			d = -1
+		}
+		before := m.scroll
+		if m.scrollBy(d); m.scroll == before {
+			if d < 0 {
+				return m, m.c.say("list_top", nil)
+			}
+			return m, m.c.say("list_end", nil)
+		}
 	case key.Matches(msg, k.Back):
 		m.c.goTo(screenWalk)
 		return m, nil
+	case key.Matches(msg, k.Finalize) && !a.Editable():
+		return m, m.c.say("summary_already_final", i18n.Args{"Revision": a.Revision})
+	case key.Matches(msg, k.Amend) && a.Status != audit.Finalized:
+		return m, m.c.say("summary_amend_draft", nil)
+	case key.Matches(msg, k.Export) && m.c.deps.Exporter == nil:
+		return m, m.c.say("summary_no_export", nil)
+	case key.Matches(msg, k.Export) && m.exporting:
+		return m, m.c.say("summary_exporting", nil)
 	case key.Matches(msg, k.Finalize):
 		// Say what blocks before asking: a question whose yes can only
 		// fail wastes the inspector's time.
@@ -172,6 +202,8 @@ func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 	case key.Matches(msg, k.Export):
 		m.export = newExportDialog(m.c)
 		return m, nil
+	default:
+		return m, m.c.noSuchKey(msg)
 	}
 	return m, nil
 }
@@ -217,9 +249,10 @@ func (m summaryModel) finalize(signer *audit.Signer, keyErr error) (summaryModel
 	}
 	err := audit.Finalize(m.s.a, m.s.cat, signer, m.c.now())
 	if errors.Is(err, audit.ErrNoSigner) {
+		// The key form opens (or, without one, the words of the
+		// command that makes a key); finalizing goes on once it exists.
 		id := m.s.id
-		return m, tea.Batch(notify(w.t("no_signing_key", i18n.Args{"Command": m.c.keysCreateCommand()}), true),
-			func() tea.Msg { return needSigningKeyMsg{id: id} })
+		return m, func() tea.Msg { return needSigningKeyMsg{id: id, then: keyThenFinalize} }
 	}
 	var blocked *audit.BlockedError
 	if errors.As(err, &blocked) {
@@ -237,15 +270,33 @@ func (m summaryModel) finalize(signer *audit.Signer, keyErr error) (summaryModel
 // badly across lines, and the file's name is what the inspector looks for.
 func (c *common) exportedText(path string) string {
 	dir, file := filepath.Split(sanitizeLine(path))
-	return c.w.t("exported", i18n.Args{"File": file, "Folder": filepath.Clean(dir)})
+	return c.w.t("exported", i18n.Args{"File": file, "Folder": c.tilde(filepath.Clean(dir))})
+}
+
+// tilde writes a folder inside the user's home as ~/…, as shells do: the
+// folder of an export then fits its message's two lines.
+func (c *common) tilde(dir string) string {
+	if c.userHome == "" {
+		return dir
+	}
+	if rel, err := filepath.Rel(c.userHome, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return filepath.Join("~", rel)
+	}
+	return dir
 }
 
 // exportFailedText says why an export failed; without a signing key, how
 // to make one.
 func (c *common) exportFailedText(err error) string {
+	if errors.Is(err, audit.ErrNoSigner) && c.deps.Keys != nil {
+		// The summary's export opens the key form: this is an export
+		// that ended after the inspector left it.
+		return c.w.t("no_signing_key_here", nil)
+	}
 	if errors.Is(err, audit.ErrNoSigner) {
 		return c.w.t("no_signing_key_export", i18n.Args{"Command": c.keysCreateCommand()})
 	}
+
 	return c.w.t("export_failed", i18n.Args{"Error": c.w.errorText(err)})
 }
 
@@ -332,7 +383,10 @@ func (m *summaryModel) render() {
 		for _, line := range bullet("✓ ", m.c.exportedText(m.exportPath), width) {
 			l = append(l, st.good.Render(line))
 		}
+	case m.keyNote != "":
+		l = append(l, st.good.Render(truncate("✓ "+m.keyNote, width)))
 	default:
+
 		l = append(l, "")
 	}
 	row := func(cells ...string) string {

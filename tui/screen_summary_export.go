@@ -65,15 +65,21 @@ func (m summaryModel) updateExport(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Cancel):
 		d.open = false
+	case (key.Matches(msg, m.keys.LangPrev) || key.Matches(msg, m.keys.LangNext)) && n == 1:
+		return m, m.c.say("export_one_language", i18n.Args{"Language": languageName(d.c.msgs, d.lang())})
 	case key.Matches(msg, m.keys.LangPrev):
+
 		d.sel = (d.sel + n - 1) % n
 	case key.Matches(msg, m.keys.LangNext):
 		d.sel = (d.sel + 1) % n
 	case key.Matches(msg, m.keys.ExportGo):
 		d.open = false
 		return m.startExport()
+	default:
+		return m, m.c.noSuchKey(msg)
 	}
 	return m, nil
+
 }
 
 // view is the dialog's line: what is exported, in which language.

@@ -49,9 +49,9 @@ type walkModel struct {
 	scroll  int // detail pane offset
 	focus   walkFocus
 	notes   noteEditor
-	action  textinput.Model
-	due     textinput.Model
-	just    textinput.Model
+	action  noteEditor // multi-line, as the notes: read whole as written
+	due     lineInput
+	just    noteEditor
 	attach  textinput.Model
 	search  textinput.Model
 	// caption and justify edit the selected file's caption and the
@@ -59,6 +59,8 @@ type walkModel struct {
 	caption  textinput.Model
 	justify  textinput.Model
 	justKind audit.EvidenceFlagKind
+	// wide gives the list most of the width while it has the keys (w).
+	wide bool
 	// dueErr is why the due date typed does not parse, worded when drawn.
 	dueErr  error
 	evSel   int
@@ -77,8 +79,8 @@ type walkModel struct {
 func newWalkModel(c *common, s *session, pos audit.Position) walkModel {
 	m := walkModel{
 		c: c, s: s, keys: newWalkKeys(&c.g),
-		notes: newNotes(c.st.muted), action: newInput(""), due: newInput(""),
-		just: newInput(""), attach: newInput(""), search: newInput(""),
+		notes: newNotes(c.st.muted), action: newNotes(c.st.muted), due: newLineInput("", c.st.selection),
+		just: newNotes(c.st.muted), attach: newInput(""), search: newInput(""),
 		caption: newInput(""), justify: newInput(""),
 		cache: newWalkCache(), preparing: map[string]bool{}, found: findingSearch{},
 	}
@@ -92,10 +94,9 @@ func newWalkModel(c *common, s *session, pos audit.Position) walkModel {
 // worded when drawn (the cache of wrapped text knows its language).
 func (m *walkModel) relang() {
 	w := m.c.w
-	m.action.Prompt = w.t("action_label", nil)
 	m.due.Prompt = w.t("due_label", nil)
-	m.just.Prompt = w.t("justification_label", nil)
 	m.attach.Prompt = w.t("attach_prompt", nil)
+
 	m.search.Prompt = w.t("search_prompt", nil)
 	m.caption.Prompt = w.t("caption_prompt", nil)
 	m.justify.Prompt = w.t("justify_prompt", nil)
@@ -231,12 +232,26 @@ func (m walkModel) update(msg tea.Msg) (walkModel, tea.Cmd) {
 }
 
 // updateList handles keys while the list has focus: moving and verdicts.
+// A key that would change a finalized audit says why it cannot; any other
+// key the walk does not know says so (see answer.go).
 func (m walkModel) updateList(msg tea.KeyMsg) (walkModel, tea.Cmd) {
-	k := m.keyMap().(walkKeys)
+	k := m.keys
+	if m.writes(msg) && !(m.editable() && m.current() != nil) {
+		if m.current() == nil {
+			return m, m.c.say("no_requirement", nil)
+		}
+		return m, m.c.readOnlyKey(msg)
+	}
 	switch {
 	case key.Matches(msg, k.Up):
+		if m.sel == 0 {
+			return m, m.c.say("walk_first", i18n.Args{"Area": m.c.w.areaName(m.areas[m.area])})
+		}
 		return m.moveBy(-1)
 	case key.Matches(msg, k.Down):
+		if m.sel >= len(m.items[m.area])-1 {
+			return m, m.c.say("walk_last", i18n.Args{"Area": m.c.w.areaName(m.areas[m.area])})
+		}
 		return m.moveBy(1)
 	case key.Matches(msg, k.NextArea):
 		return m.moveTo((m.area+1)%len(m.areas), 0)
@@ -244,10 +259,8 @@ func (m walkModel) updateList(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 		return m.moveTo((m.area+len(m.areas)-1)%len(m.areas), 0)
 	case key.Matches(msg, k.NextOpen):
 		return m.nextOpen()
-	case key.Matches(msg, k.PageDown):
-		m.scroll = min(m.scroll+max(m.detailHeight()/2, 1), m.maxScroll())
-	case key.Matches(msg, k.PageUp):
-		m.scroll = max(m.scroll-max(m.detailHeight()/2, 1), 0)
+	case key.Matches(msg, k.PageDown), key.Matches(msg, k.PageUp):
+		return m.page(key.Matches(msg, k.PageUp))
 	case key.Matches(msg, k.Search):
 		m.focus = focusSearch
 		m.search.SetValue("")
@@ -281,9 +294,50 @@ func (m walkModel) updateList(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 		m.attach.SetValue("")
 		return m, m.attach.Focus()
 	case key.Matches(msg, k.Evidence):
+		if r := m.current(); r == nil || len(findingEvidence(m.s.a, r.ID)) == 0 {
+			return m, m.c.say("walk_no_evidence", nil)
+		}
 		m.focus, m.evSel = focusEvidence, 0
+	case key.Matches(msg, k.Wide):
+		m.wide = !m.wide
+		m.setSize()
+	default:
+		return m, m.c.noSuchKey(msg)
 	}
 	return m, nil
+}
+
+// page scrolls the requirement's text by half its pane, or says why it
+// cannot: all of it is on screen, or it is at an end already.
+func (m walkModel) page(up bool) (walkModel, tea.Cmd) {
+	if m.maxScroll() == 0 {
+		return m, m.c.say("walk_no_scroll", nil)
+	}
+	d := max(m.detailHeight()/2, 1)
+	if up {
+		d = -d
+	}
+	if to := min(max(m.scroll+d, 0), m.maxScroll()); to != m.scroll {
+		m.scroll = to
+		return m, nil
+	}
+	if up {
+		return m, m.c.say("list_top", nil)
+	}
+	return m, m.c.say("list_end", nil)
+}
+
+// writes reports whether a key of the list would change the finding: a
+
+// verdict, the notes and the files.
+func (m walkModel) writes(msg tea.KeyMsg) bool {
+	k := m.keys
+	for _, b := range []key.Binding{k.Conforms, k.Minor, k.Major, k.NA, k.Open, k.Notes, k.Editor, k.Attach} {
+		if key.Matches(msg, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // moveBy moves the selection within the area.
@@ -349,36 +403,43 @@ func (m walkModel) keyMap() help.KeyMap {
 	k := m.keys
 	g := *k.g
 	k.g = &g
-	k.field = m.focus != focusList
+	k.field = m.focus != focusList || m.clearing != nil
 	all := []*key.Binding{&k.Up, &k.Down, &k.NextArea, &k.PrevArea, &k.NextOpen, &k.PageUp, &k.PageDown,
 		&k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Notes, &k.Editor, &k.Attach, &k.Evidence, &k.Detach, &k.Caption, &k.Justify,
 		&k.Search, &k.Summary, &k.Details, &k.Back, &k.FieldNext, &k.FieldPrev, &k.Leave, &k.Complete, &k.Accept, &k.Cancel,
-		&k.Verdicts, &g.Quit, &g.Help, &g.Language}
+		&k.Verdicts, &k.Wide, &k.Replace, &k.Clear, &g.Quit, &g.Help, &g.Language, &g.Yes, &g.No}
 	setEnabled(false, all...)
 	ed := m.editable() && m.current() != nil
-	switch m.focus {
-	case focusList:
+	switch {
+	case m.clearing != nil:
+		// A question: its answer is all the keys do.
+		setEnabled(true, &g.Yes, &g.No)
+	case m.focus == focusList:
 		setEnabled(true, &k.Up, &k.Down, &k.NextArea, &k.PrevArea, &k.NextOpen, &k.PageUp, &k.PageDown,
-			&k.Search, &k.Summary, &k.Details, &k.Back, &g.Quit, &g.Help, &g.Language)
+			&k.Search, &k.Summary, &k.Details, &k.Back, &k.Wide, &g.Quit, &g.Help, &g.Language)
 		setEnabled(ed, &k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Verdicts, &k.Notes, &k.Editor, &k.Attach)
 		setEnabled(m.current() != nil && len(findingEvidence(m.s.a, m.current().ID)) > 0, &k.Evidence)
-	case focusNotes:
+	case m.focus == focusNotes:
 		setEnabled(true, &k.FieldNext, &k.FieldPrev, &k.Leave, &k.Editor)
-	case focusAction, focusDue, focusJust:
+	case m.focus == focusAction, m.focus == focusJust:
 		setEnabled(true, &k.FieldNext, &k.FieldPrev, &k.Leave)
-	case focusEvidence:
+	case m.focus == focusDue:
+		setEnabled(true, &k.FieldNext, &k.FieldPrev, &k.Leave, &k.Clear)
+		setEnabled(m.due.selected, &k.Replace)
+	case m.focus == focusEvidence:
 		setEnabled(true, &k.Up, &k.Down, &k.Leave)
 		setEnabled(ed, &k.Detach, &k.Attach, &k.Caption)
 		ev := m.selectedEvidence()
 		setEnabled(ed && ev != nil && len(audit.CheckEvidence(m.s.a, ev, m.rules())) > 0, &k.Justify)
-	case focusCaption:
+	case m.focus == focusCaption:
 		setEnabled(true, &k.Accept, &k.Cancel)
-	case focusJustify:
+	case m.focus == focusJustify:
 		setEnabled(true, &k.Accept, &k.Cancel, &k.FieldNext)
-	case focusAttach:
+	case m.focus == focusAttach:
 		setEnabled(true, &k.Complete, &k.Accept, &k.Cancel)
-	case focusSearch:
+	case m.focus == focusSearch:
 		setEnabled(true, &k.Up, &k.Down, &k.Accept, &k.Cancel)
 	}
+
 	return k
 }

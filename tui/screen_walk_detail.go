@@ -12,7 +12,8 @@ import (
 // what the catalog says of its basis and of who must meet it.
 
 // detailLines is the requirement's wrapped text in the UI's language,
-// cached per width and language.
+// cached per width and language; its title is not in it: the pane keeps
+// it on top (see titleLines), however far the text is scrolled.
 func (m walkModel) detailLines(r *standards.Requirement, ap audit.Applicability) []string {
 	w := m.rightWidth()
 	words := m.c.w
@@ -30,7 +31,6 @@ func (m walkModel) detailLines(r *standards.Requirement, ap audit.Applicability)
 	if ap != audit.Applies {
 		lines = append(lines, wrap(st.warn.Render("! "+words.applicabilityText(audit.ExplainApplicability(r, m.s.a.Header))), w)...)
 	}
-	lines = append(lines, wrap(st.title.Render(words.marked(sanitizeLine(loc.Title), loc.TitleLang)), w)...)
 	lines = append(lines, "")
 	lines = append(lines, wrap(words.marked(audit.Sanitize(loc.Text), loc.TextLang), w)...)
 	if len(loc.Guidance) > 0 {
@@ -79,9 +79,10 @@ func (m walkModel) detailLines(r *standards.Requirement, ap audit.Applicability)
 	return lines
 }
 
-// detailHead is the requirement's first line: id, chapter, level (with
-// its due year) and the critical flag; a flag the catalog reconstructed
-// rather than confirmed carries the sign the basis line explains.
+// detailHead is the line under the requirement's title: chapter, level
+// (with its due year) and the critical flag; a flag the catalog
+// reconstructed rather than confirmed carries the sign the basis line
+// explains.
 func (m walkModel) detailHead(r *standards.Requirement, loc standards.Localized) string {
 	words := m.c.w
 	sign := ""
@@ -95,10 +96,11 @@ func (m walkModel) detailHead(r *standards.Requirement, loc standards.Localized)
 	if r.DueYear > 0 || !r.Critical {
 		level += sign
 	}
-	parts := []string{r.ID}
+	var parts []string
 	if ch := sanitizeLine(loc.Chapter); ch != "" {
 		parts = append(parts, words.marked(ch, loc.ChapterLang))
 	}
+
 	parts = append(parts, level)
 	if r.Critical {
 		parts = append(parts, words.t("critical_mark", nil)+sign)

@@ -91,19 +91,20 @@ func (m walkModel) focusField(f walkFocus) (walkModel, tea.Cmd) {
 	m.blurFields()
 	m.focus, m.dueErr = f, nil
 	fd := m.s.a.Finding(r.ID)
+	defer m.sizeFields()
 	switch f {
 	case focusNotes:
 		m.notes.SetValue(audit.Sanitize(fd.Notes))
-		m.sizeNotes()
 		return m, m.notes.Focus()
 	case focusAction:
-		m.action.SetValue(sanitizeLine(fd.CorrectiveAction))
+		m.action.SetValue(audit.Sanitize(fd.CorrectiveAction))
 		return m, m.action.Focus()
 	case focusDue:
+		// Selected: a date typed replaces the one shown.
 		m.due.SetValue(m.s.a.DueDate(r.ID))
-		return m, m.due.Focus()
+		return m, m.due.focusSelect()
 	case focusJust:
-		m.just.SetValue(sanitizeLine(fd.Justification))
+		m.just.SetValue(audit.Sanitize(fd.Justification))
 		return m, m.just.Focus()
 	}
 	return m, nil
@@ -149,29 +150,23 @@ func (m walkModel) updateField(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	var cmd tea.Cmd
 	changed := false
 	switch m.focus {
-	case focusNotes:
-		if why := m.noteRefusal(f.Notes, msg); why != "" {
+	case focusNotes, focusAction, focusJust:
+		// The three texts are edited alike: multi-line, within the size
+		// limit of a note typed here.
+		e, text := m.textOf(f)
+		if why := m.noteRefusal(*text, msg); why != "" {
 			return m, notify(why, true)
 		}
 		// Value() is copied only when the text changed: a key that moves
 		// the cursor costs nothing, whatever the note's length.
-		rev := m.notes.Rev()
-		cmd = m.notes.Update(cleanKey(msg, true))
-		if m.notes.Rev() != rev {
-			f.Notes, changed = m.notes.Value(), true
+		rev := e.Rev()
+		cmd = e.Update(cleanKey(msg, true))
+		if e.Rev() != rev {
+			*text, changed = e.Value(), true
 		}
-	case focusAction:
-		m.action, cmd = m.action.Update(cleanKey(msg, false))
-		if v := m.action.Value(); v != f.CorrectiveAction {
-			f.CorrectiveAction, changed = v, true
-		}
-	case focusJust:
-		m.just, cmd = m.just.Update(cleanKey(msg, false))
-		if v := m.just.Value(); v != f.Justification {
-			f.Justification, changed = v, true
-		}
+		m.sizeFields()
 	case focusDue:
-		m.due, cmd = m.due.Update(cleanKey(msg, false))
+		cmd = m.due.update(cleanKey(msg, false))
 		changed = m.applyDue(r.ID, f)
 	}
 	if changed {
@@ -181,18 +176,36 @@ func (m walkModel) updateField(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	return m, cmd
 }
 
+// textOf is the editor of the focused text field and the finding's text
+// it edits.
+func (m *walkModel) textOf(f *audit.Finding) (*noteEditor, *string) {
+	switch m.focus {
+	case focusAction:
+		return &m.action, &f.CorrectiveAction
+	case focusJust:
+		return &m.just, &f.Justification
+	}
+	return &m.notes, &f.Notes
+}
+
 // applyDue stores a valid due date (empty means the policy's default) and
-// keeps an invalid one in the field with its error under it.
+// keeps an invalid one in the field with its error under it. "today" and
+// "+30" (days after the audit's end) are dates too.
 func (m *walkModel) applyDue(reqID string, f *audit.Finding) bool {
 	v := strings.TrimSpace(m.due.Value())
 	m.dueErr = nil
 	if v == "" || v == m.s.a.DueDate(reqID) && f.DueDate == "" {
 		return false
 	}
-	if _, err := audit.ParseDate(v); err != nil {
-		m.dueErr = err
+	d, ok := m.c.typedDate(v, m.s.a.Header.EndDate)
+	if !ok {
+		_, m.dueErr = audit.ParseDate(v)
+		if m.dueErr == nil {
+			m.dueErr = audit.FieldError{Kind: audit.ProblemDateFormat, Value: v}
+		}
 		return false
 	}
+	v = d
 	if v == f.DueDate {
 		return false
 	}
@@ -219,14 +232,15 @@ func (m walkModel) commitField() bool {
 			f.Notes, changed = v, true
 		}
 	case focusAction:
-		if v := m.action.Value(); v != f.CorrectiveAction {
+		if v := m.action.Value(); v != f.CorrectiveAction && len(v) <= m.maxNote() {
 			f.CorrectiveAction, changed = v, true
 		}
 	case focusJust:
-		if v := m.just.Value(); v != f.Justification {
+		if v := m.just.Value(); v != f.Justification && len(v) <= m.maxNote() {
 			f.Justification, changed = v, true
 		}
 	}
+
 	if changed {
 		f.Updated = m.c.now().UTC()
 		m.s.rev++
@@ -250,10 +264,10 @@ func (m walkModel) setVerdict(v audit.Verdict) (walkModel, tea.Cmd) {
 	if r == nil || !m.editable() {
 		return m, nil
 	}
-	f := m.s.a.Finding(r.ID)
-	if f.Verdict == v {
-		return m, nil
+	if m.s.a.VerdictOf(r.ID) == v {
+		return m, m.c.say("verdict_same", i18n.Args{"ID": r.ID, "Verdict": m.c.w.verdictName(v)})
 	}
+	f := m.s.a.Finding(r.ID)
 	if clearsAction(f.Verdict, v) && strings.TrimSpace(f.CorrectiveAction) != "" {
 		m.clearing = &verdictChange{reqID: r.ID, to: v}
 		return m, nil
@@ -283,7 +297,7 @@ func (m walkModel) answerClear(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	ch := m.clearing
 	m.clearing = nil
 	if !key.Matches(msg, m.c.g.Yes) || !m.editable() {
-		return m, nil
+		return m, m.c.answeredNo()
 	}
 	return m, m.applyVerdict(m.s.a.Finding(ch.reqID), ch.to)
 }
@@ -299,15 +313,23 @@ func (m walkModel) prompt() string {
 // updateEvidence moves through the finding's evidence and detaches.
 func (m walkModel) updateEvidence(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	r := m.current()
-	k := m.keyMap().(walkKeys)
+	k := m.keys
 	evs := findingEvidence(m.s.a, r.ID)
 	switch {
 	case key.Matches(msg, k.Leave):
 		m.focus = focusList
+	case (key.Matches(msg, k.Attach) || key.Matches(msg, k.Detach)) && !m.editable():
+		return m, m.c.readOnlyKey(msg)
 	case key.Matches(msg, k.Up):
-		m.evSel = max(m.evSel-1, 0)
+		if m.evSel == 0 {
+			return m, m.c.say("list_top", nil)
+		}
+		m.evSel--
 	case key.Matches(msg, k.Down):
-		m.evSel = min(m.evSel+1, max(len(evs)-1, 0))
+		if m.evSel >= len(evs)-1 {
+			return m, m.c.say("list_end", nil)
+		}
+		m.evSel++
 	case key.Matches(msg, k.Attach):
 		m.focus = focusAttach
 		m.attach.SetValue("")
@@ -330,6 +352,8 @@ func (m walkModel) updateEvidence(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 		}
 		m.evSel = max(min(m.evSel, len(findingEvidence(m.s.a, r.ID))-1), 0)
 		return m, tea.Batch(m.s.touch(), notify(m.c.w.t("detached", i18n.Args{"Name": escapeControls(name)}), false))
+	default:
+		return m, m.c.noSuchKey(msg)
 	}
 	return m, nil
 }
@@ -352,7 +376,8 @@ func (m walkModel) updateAttach(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 		if path == "" || r == nil {
 			return m, nil
 		}
-		return m, tea.Batch(storeEvidenceCmd(m.s.h, m.s.id, path, r.ID), notify(m.c.w.t("attaching", i18n.Args{"Path": path}), false))
+		return m, tea.Batch(notify(m.c.w.t("attaching", i18n.Args{"Path": path}), false), storeEvidenceCmd(m.s.h, m.s.id, path, r.ID))
+
 	}
 	var cmd tea.Cmd
 	m.attach, cmd = m.attach.Update(cleanKey(msg, false))
@@ -371,14 +396,27 @@ func (m walkModel) evidenceStored(msg evidenceStoredMsg) (walkModel, tea.Cmd) {
 	if err != nil {
 		return m, notify(m.c.w.errorText(err), true)
 	}
-	said := notify(m.c.w.t("attached", i18n.Args{"Name": escapeControls(ev.Name)}), false)
-	if flags := audit.CheckEvidence(m.s.a, ev, m.rules()); len(flags) > 0 {
+	said := m.c.w.t("attached", i18n.Args{"Name": escapeControls(ev.Name)})
+	var marks []audit.EvidenceFlag
+	for _, fl := range audit.CheckEvidence(m.s.a, ev, m.rules()) {
+		// Two names is the point of the alias message below; the other
+		// marks are news.
+		if msg.ev.Name == ev.Name || fl.Kind != audit.FlagSeveralNames {
+			marks = append(marks, fl)
+		}
+	}
+	switch {
+	case len(marks) > 0:
 		// Said at import, not found later in the report: the inspector is
 		// still on site and can take the photo again, or justify it.
-		said = notify(m.c.w.n("attached_marked", len(flags), i18n.Args{"Name": escapeControls(ev.Name),
-			"Mark": m.c.w.flagText(flags[0], m.rules())}), false)
+		said = m.c.w.n("attached_marked", len(marks), i18n.Args{"Name": escapeControls(msg.ev.Name),
+			"Mark": m.c.w.flagText(marks[0], m.rules())})
+	case msg.ev.Name != ev.Name:
+		// The same content was attached before under another name: one
+		// file, known by both.
+		said = m.c.w.t("attached_alias", i18n.Args{"Name": escapeControls(msg.ev.Name), "Other": escapeControls(ev.Name)})
 	}
-	cmds := []tea.Cmd{m.s.touch(), said}
+	cmds := []tea.Cmd{m.s.touch(), notify(said, false)}
 	if audit.NeedsDerived(ev) && !m.preparing[ev.SHA256] {
 		m.preparing[ev.SHA256] = true
 		cmds = append(cmds, deriveEvidenceCmd(m.s.h, m.s.id, ev.Clone()))

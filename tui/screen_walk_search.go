@@ -17,11 +17,18 @@ func (m walkModel) updateSearch(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 		m.search.Blur()
 		return m, nil
 	case tea.KeyUp:
-		m.resSel = max(m.resSel-1, 0)
+		if m.resSel == 0 {
+			return m, m.c.say("list_top", nil)
+		}
+		m.resSel--
 		return m, nil
 	case tea.KeyDown:
-		m.resSel = min(m.resSel+1, max(len(m.results)-1, 0))
+		if m.resSel >= len(m.results)-1 {
+			return m, m.c.say("list_end", nil)
+		}
+		m.resSel++
 		return m, nil
+
 	case tea.KeyEnter:
 		m.focus = focusList
 		m.search.Blur()

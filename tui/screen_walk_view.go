@@ -4,11 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/assay-dev/assay/audit"
-	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -24,6 +22,9 @@ type walkCache struct {
 	notesText  string
 	notesLines []string
 	notesCut   bool // the note is longer than the wrapped lines
+	// titlesW is the widest row of the requirement list, in titlesLang.
+	titlesW    int
+	titlesLang string
 }
 
 func newWalkCache() *walkCache { return &walkCache{detail: map[string][]string{}} }
@@ -33,43 +34,136 @@ const (
 	leftMin      = 30
 	leftMax      = 44
 	notesMinRows = 3
+	// wideWidth is the terminal width from which the list takes what its
+	// titles need, leaving the requirement rightMinWide columns.
+	wideWidth    = 120
+	rightMinWide = 56
+	// rightMinNarrow is what the requirement keeps when w widens the list.
+	rightMinNarrow = 26
+	// maxFieldRows bounds a corrective action or justification shown
+	// outside its editor when the pane is short; enter shows all of it.
+	maxFieldRows = 12
+	// minDetailRows is the requirement's text kept above the finding.
+	minDetailRows = 2
 )
 
-func (m walkModel) leftWidth() int { return min(max(leftMin, m.c.width/3), leftMax) }
+// bannerRows is the read-only line over a finalized audit's walk.
+func (m walkModel) bannerRows() int {
+	if m.editable() {
+		return 0
+	}
+	return 1
+}
+
+// height is the panes' rows, under the banner.
+func (m walkModel) height() int { return max(m.c.height-m.bannerRows(), 3) }
+
+// leftWidth is the list's width: a third of the screen, more at 120
+// columns and over (titles whole where they fit), and most of it while w
+// has widened it and the list has the keys.
+func (m walkModel) leftWidth() int {
+	base := min(max(leftMin, m.c.width/3), leftMax)
+	room := 0
+	switch {
+	case m.widened():
+		room = m.c.width - rightMinNarrow - 3
+	case m.c.width >= wideWidth:
+		room = m.c.width - rightMinWide - 3
+	}
+	if room <= base {
+		return base
+	}
+	return min(max(m.titlesWidth(), base), room)
+}
 
 func (m walkModel) rightWidth() int { return m.c.width - m.leftWidth() - 3 }
 
-// listHeight is the rows for requirements, under the areas and a rule.
-func (m walkModel) listHeight() int { return max(m.c.height-len(m.areas)-1, 1) }
+// widened reports whether w has given the list most of the width: the
+// inspector is reading titles, and the right pane keeps only the
+// requirement (its title whole, and its text); the finding comes back
+// with the normal width.
+func (m walkModel) widened() bool { return m.wide && m.focus == focusList }
 
-// findingHeight is the finding panel's rows: while notes are edited most
+// titlesWidth is the widest row of the list over the whole catalog, in the
+// UI's language: the mark, the verdict's glyph, the id and the title.
+func (m walkModel) titlesWidth() int {
+	c := m.cache
+	if c.titlesLang != m.c.w.lang || c.titlesW == 0 {
+		c.titlesLang, c.titlesW = m.c.w.lang, 0
+		for i := range m.s.cat.Requirements {
+			r := &m.s.cat.Requirements[i]
+			l := m.c.cats.req(m.s.cat, r, m.c.w.lang)
+			c.titlesW = max(c.titlesW, 4+lipgloss.Width(r.ID+" "+m.c.w.marked(sanitizeLine(l.Title), l.TitleLang)))
+		}
+	}
+	return c.titlesW
+}
+
+// listHeight is the rows for requirements, under the areas and a rule.
+func (m walkModel) listHeight() int { return max(m.height()-len(m.areas)-1, 1) }
+
+// titleLines is the requirement's id and full title, wrapped: the first
+// lines of the right pane, whatever is scrolled under them.
+func (m walkModel) titleLines(r *standards.Requirement) []string {
+	l := m.c.cats.req(m.s.cat, r, m.c.w.lang)
+	lines := wrap(r.ID+" "+m.c.w.marked(sanitizeLine(l.Title), l.TitleLang), m.rightWidth())
+	for i := range lines {
+		lines[i] = m.c.st.title.Render(lines[i])
+	}
+	return lines
+}
+
+// pinnedRows is how many rows the title takes.
+func (m walkModel) pinnedRows() int {
+	if r := m.current(); r != nil {
+		return len(m.titleLines(r))
+	}
+	return 0
+}
+
+// findingHeight is the finding panel's rows: while a text is edited most
 // of the pane, else what the finding needs up to half of it, so the
 // requirement's text (its checks, below the fold) gets the rest.
 func (m walkModel) findingHeight() int {
-	if m.focus == focusNotes {
-		return m.c.height - 4
-	}
-	most := max(m.c.height/2, 9)
-	if m.evidenceOpen() {
-		// The files, the selected one's marks and the field being typed
-		// must show: the requirement's text can wait.
-		most = max(m.c.height-4, 9)
-	}
 	r := m.current()
+	room := m.height() - m.pinnedRows()
+	if m.widened() {
+		return 0
+	}
 	if r == nil {
-		return most
+		return max(room/2, 1)
+	}
+	fixed := m.findingFixedRows()
+	if m.focus == focusNotes {
+		return max(room-1, fixed+1)
+	}
+	most := max(room/2, 9)
+	if m.editing() || m.evidenceOpen() {
+		// The field being typed, or the files with the selected one's
+		// marks, must show: the requirement's text can wait.
+		most = room - 1
 	}
 	notes := ""
 	if f := m.s.a.Findings[r.ID]; f != nil {
 		notes = f.Notes
 	}
-	return min(most, m.findingFixedRows()+max(len(m.noteLines(r.ID, notes)), 1))
+	n := len(m.noteLines(r.ID, notes))
+	h := min(most, fixed+max(n, 1))
+	// Notes get a line of their text besides the line saying there is more.
+	h = max(h, fixed+min(n, 2), fixed+1)
+	return min(h, max(room-1, 1))
 }
 
-func (m walkModel) detailHeight() int { return max(m.c.height-m.findingHeight(), 1) }
+// editing reports whether one of the finding's text fields has the keys.
+func (m walkModel) editing() bool {
+	return m.focus == focusNotes || m.focus == focusAction || m.focus == focusDue || m.focus == focusJust
+}
+
+func (m walkModel) detailHeight() int { return max(m.height()-m.pinnedRows()-m.findingHeight(), 1) }
 
 // setSize adapts the fields to the body's size; it depends only on the
-// size, so the same size twice gives the same layout.
+// size (and on what has the keys), so the same size twice gives the same
+// layout.
 func (m *walkModel) setSize() {
 	if m.c == nil || m.s == nil || m.s.cat == nil {
 		return // no walk yet (no audit open, or its catalog is missing)
@@ -77,87 +171,57 @@ func (m *walkModel) setSize() {
 	w := m.rightWidth()
 	// Each input gets the pane less its prompt, the focus mark and the
 	// cursor: a path to attach is long and read to its end.
-	for _, ti := range []*textinput.Model{&m.action, &m.due, &m.just, &m.attach, &m.search, &m.caption, &m.justify} {
-		ti.Width = max(w-lipgloss.Width(ti.Prompt)-3, 10)
-	}
+	m.attach.Width = max(w-lipgloss.Width(m.attach.Prompt)-3, 10)
+	m.search.Width = max(w-lipgloss.Width(m.search.Prompt)-3, 10)
+	m.due.Width = max(w-lipgloss.Width(m.due.Prompt)-3, 10)
 	// These two are drawn indented under the file they belong to.
-	m.caption.Width = max(m.caption.Width-4, 10)
-	m.justify.Width = max(m.justify.Width-6, 10)
-	m.sizeNotes()
+	m.caption.Width = max(w-lipgloss.Width(m.caption.Prompt)-7, 10)
+	m.justify.Width = max(w-lipgloss.Width(m.justify.Prompt)-9, 10)
+	m.sizeFields()
 	m.keepVisible()
 }
 
-func (m *walkModel) sizeNotes() {
-	m.notes.SetWidth(m.rightWidth())
-	m.notes.SetHeight(max(m.findingHeight()-m.findingFixedRows(), notesMinRows))
-}
-
-// fieldRows is how many rows a one-line field's value takes when shown
-// wrapped: corrective actions and justifications are read in full, up to
-// maxFieldRows.
-func (m walkModel) fieldRows(f walkFocus, label, value string) []string {
+// sizeFields sizes the multi-line fields: the corrective action and the
+// justification to their text (all of it, within the room there is), the
+// notes to what the finding leaves.
+func (m *walkModel) sizeFields() {
 	w := m.rightWidth()
-	if m.focus == f {
-		return []string{m.inputLine(f, label, value, w)}
+	for _, e := range []*noteEditor{&m.notes, &m.action, &m.just} {
+		e.SetWidth(w)
 	}
-	if value == "" {
-		// Empty, it blocks finalizing: say how to fill it.
-		return []string{truncate(m.c.st.label.Render(label)+m.c.st.muted.Render(m.c.w.t("field_empty", nil)), w)}
+	room := m.height() - m.pinnedRows() - minDetailRows
+	for _, e := range []*noteEditor{&m.action, &m.just} {
+		e.SetHeight(min(max(e.Rows()+1, 2), max(room-8, 2)))
 	}
-	lines := wrap(m.c.st.label.Render(label)+sanitizeLine(value), w)
-	if len(lines) > maxFieldRows {
-		lines = lines[:maxFieldRows]
-		lines[maxFieldRows-1] = truncate(lines[maxFieldRows-1]+" …", w)
-	}
-	return lines
-}
-
-// maxFieldRows bounds a wrapped one-line field in the finding.
-const maxFieldRows = 3
-
-// errorRows is the field error, wrapped so its end (what is wrong) shows.
-func (m walkModel) errorRows() []string {
-	if m.dueErr == nil {
-		return nil
-	}
-	msg := m.c.w.t("bad_due", i18n.Args{"Problem": m.c.w.errorText(m.dueErr)})
-	return wrap("✗ "+msg, m.rightWidth())
+	m.notes.SetHeight(max(m.findingHeight()-m.findingFixedRows(), notesMinRows))
 }
 
 // findingFixedRows counts the finding's rows other than the notes.
 func (m walkModel) findingFixedRows() int {
-	n := 4 // rule, verdict, notes label, evidence
-	if r := m.current(); r != nil {
-		v := m.s.a.VerdictOf(r.ID)
-		f := m.s.a.Findings[r.ID]
-		if f == nil {
-			f = &audit.Finding{}
-		}
-		if v.IsNonConformity() {
-			n += len(m.fieldRows(focusAction, m.c.w.t("action_label", nil), f.CorrectiveAction)) + 1
-		}
-		if v == audit.NA {
-			n += len(m.fieldRows(focusJust, m.c.w.t("justification_label", nil), f.Justification))
-		}
+	r := m.current()
+	if r == nil {
+		return 4
 	}
-	n += len(m.errorRows())
-	if m.evidenceOpen() {
-		n += len(m.evidenceListLines(m.rightWidth()))
-	}
-	return n
+	return 3 + len(m.findingBottom(r))
 }
 
 func (m walkModel) view() string {
-	left := fit(m.leftView(), m.leftWidth(), m.c.height)
+	h := m.height()
+	left := fit(m.leftView(), m.leftWidth(), h)
 	var right string
 	if m.focus == focusSearch {
 		right = m.searchView()
 	} else {
 		right = m.rightView()
 	}
-	rl := fit(right, m.rightWidth(), m.c.height)
+	rl := fit(right, m.rightWidth(), h)
 	sep := " " + m.c.st.rule.Render("│") + " "
 	var b strings.Builder
+	if m.bannerRows() > 0 {
+		// Why no key changes anything, and what would.
+		b.WriteString(m.c.st.warn.Render(truncate("✓ "+m.c.w.t("read_only_banner", nil), m.c.width)))
+		b.WriteByte('\n')
+	}
 	for i := range left {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -173,7 +237,7 @@ func (m walkModel) view() string {
 func (m walkModel) leftView() string {
 	st := m.c.st
 	w := m.leftWidth()
-	lines := make([]string, 0, m.c.height)
+	lines := make([]string, 0, m.height())
 	for i, ar := range m.areas {
 		done, total := m.areaCounts(i)
 		mark := "  "
@@ -267,169 +331,32 @@ func (m walkModel) rowOf(i int) int {
 	return row
 }
 
-// rightView is the requirement in focus over its finding.
+// rightView is the requirement in focus, its title always on top, over
+// its finding.
 func (m walkModel) rightView() string {
 	r := m.current()
 	if r == nil {
 		return m.c.st.muted.Render(m.c.w.t("no_requirement", nil))
 	}
+	lines := m.titleLines(r)
 	detail := m.detailLines(r, m.items[m.area][m.sel].ap)
-	vis, off := window(detail, m.scroll, m.detailHeight())
-	lines := append([]string{}, vis...)
-	if hidden := len(detail) - off - len(vis); hidden > 0 && len(lines) > 1 {
+	dh := m.detailHeight()
+	vis, off := window(detail, m.scroll, dh)
+	start := len(lines)
+	lines = append(lines, vis...)
+	if hidden := len(detail) - off - len(vis); hidden > 0 && len(vis) > 1 {
 		// Say that the text goes on (the checks are often below), and how
 		// to read it.
 		lines[len(lines)-1] = m.c.st.muted.Render(truncate(m.c.w.n("detail_more", hidden+1, nil), m.rightWidth()))
 	}
-	if len(lines) < m.detailHeight() {
+	if m.widened() {
+		return strings.Join(lines, "\n")
+	}
+	if len(lines)-start < dh {
 		// A short text: the finding follows it after a blank line.
 		lines = append(lines, "")
 	}
 	lines = append(lines, m.findingLines(r)...)
 	return strings.Join(lines, "\n")
-}
 
-// findingLines is the finding panel: verdict, notes, and the fields the
-// verdict calls for.
-func (m walkModel) findingLines(r *standards.Requirement) []string {
-	st := m.c.st
-	w := m.rightWidth()
-	a := m.s.a
-	v := a.VerdictOf(r.ID)
-	f := a.Findings[r.ID]
-	if f == nil {
-		f = &audit.Finding{Verdict: audit.Open}
-	}
-	words := m.c.w
-	head := "── " + words.t("finding", nil) + " "
-	if !m.editable() {
-		head += "(" + words.t("read_only", nil) + ") "
-	}
-	lines := []string{st.rule.Render(head + strings.Repeat("─", max(w-lipgloss.Width(head), 0)))}
-	lines = append(lines, st.label.Render(words.t("verdict_label", nil))+st.verdict[string(v)].Render(glyphs[v]+" "+words.verdictName(v)))
-	lines = append(lines, m.fieldLabel(words.t("notes_label", nil), focusNotes))
-	notesRows := max(m.findingHeight()-m.findingFixedRows(), 1)
-	if m.focus == focusNotes {
-		lines = append(lines, m.notes.View())
-	} else {
-		lines = append(lines, m.notesPreview(r.ID, f.Notes, notesRows)...)
-	}
-	if v.IsNonConformity() {
-		lines = append(lines, m.fieldRows(focusAction, words.t("action_label", nil), f.CorrectiveAction)...)
-		due := a.DueDate(r.ID)
-		if f.DueDate == "" && due != "" {
-			due += words.t("due_default", nil)
-		}
-		lines = append(lines, m.inputLine(focusDue, words.t("due_label", nil), due, w))
-	}
-	if v == audit.NA {
-		lines = append(lines, m.fieldRows(focusJust, words.t("justification_label", nil), f.Justification)...)
-	}
-	for _, l := range m.errorRows() {
-		lines = append(lines, st.errText.Render(l))
-	}
-	return append(lines, m.evidenceLines(f, w)...)
-}
-
-func (m walkModel) fieldLabel(label string, f walkFocus) string {
-	if m.focus == f {
-		return m.c.st.focusedField.Render("› " + label)
-	}
-	return m.c.st.label.Render(label)
-}
-
-// inputLine shows a one-line field: the live input when focused, else its
-// value.
-func (m walkModel) inputLine(f walkFocus, label, value string, w int) string {
-	if m.focus == f {
-		mark := m.c.st.focusedField.Render("› ")
-		switch f {
-		case focusAction:
-			return truncate(mark+m.action.View(), w)
-		case focusDue:
-			return truncate(mark+m.due.View(), w)
-		case focusJust:
-			return truncate(mark+m.just.View(), w)
-		}
-	}
-	return truncate(m.c.st.label.Render(label)+sanitizeLine(value), w)
-}
-
-// previewBytes bounds how much of a note the preview wraps: a few screens'
-// worth, so that a note of many megabytes (written outside assay) shows at
-// once instead of being wrapped whole on every change.
-const previewBytes = 64 << 10
-
-// noteLines is the notes wrapped for the preview, once per change, and
-// whether the note goes on past what was wrapped.
-func (m walkModel) noteLines(id, notes string) []string {
-	w := m.rightWidth() - 2
-	c := m.cache
-	if c.notesID != id || c.notesWidth != w || c.notesText != notes {
-		c.notesID, c.notesWidth, c.notesText = id, w, notes
-		c.notesLines, c.notesCut = nil, false
-		if len(notes) > previewBytes {
-			notes, c.notesCut = strings.ToValidUTF8(notes[:previewBytes], ""), true
-		}
-		if notes != "" {
-			c.notesLines = wrap(audit.Sanitize(notes), w)
-		}
-	}
-	return c.notesLines
-}
-
-// notesPreview is the first rows of the notes.
-func (m walkModel) notesPreview(id, notes string, rows int) []string {
-	all := m.noteLines(id, notes)
-	if len(all) == 0 {
-		return []string{m.c.st.muted.Render("  " + m.c.w.t("notes_empty", nil))}
-	}
-	out := make([]string, 0, rows)
-	n := len(all)
-	cut := m.cache.notesCut
-	show := min(n, rows)
-	if n > rows || cut {
-		show = min(n, rows-1)
-	}
-	for _, l := range all[:show] {
-		out = append(out, "│ "+l)
-	}
-	switch {
-	case cut:
-		out = append(out, m.c.st.muted.Render(m.c.w.t("notes_more_big", i18n.Args{"Size": m.c.w.size(int64(len(notes)))})))
-	case n > rows:
-		out = append(out, m.c.st.muted.Render(m.c.w.n("notes_more", n-show, nil)))
-	}
-	for len(out) < rows {
-		out = append(out, "")
-	}
-	return out
-}
-
-// evidenceLines lists the evidence linked to the requirement.
-func (m walkModel) evidenceLines(f *audit.Finding, w int) []string {
-	st := m.c.st
-	if m.focus == focusAttach {
-		return []string{truncate(m.attach.View(), w)}
-	}
-	var names []string
-	for _, sha := range f.Evidence {
-		name := sha[:min(12, len(sha))]
-		if ev, ok := m.s.a.EvidenceBySHA(sha); ok {
-			name = escapeControls(ev.Name) // shown, not acted on by the terminal
-		}
-		if m.preparing[sha] {
-			name += m.c.w.t("preparing_photo", nil)
-		}
-		name += m.evidenceMark(sha)
-		names = append(names, name)
-	}
-	label := m.c.w.t("evidence_label", nil)
-	if len(names) == 0 {
-		return []string{truncate(st.label.Render(label)+st.muted.Render(m.c.w.t("no_evidence", nil)), w)}
-	}
-	if !m.evidenceOpen() {
-		return []string{truncate(st.label.Render(label)+strings.Join(names, ", "), w)}
-	}
-	return append([]string{m.c.st.focusedField.Render("› " + label)}, m.evidenceListLines(w)...)
 }

@@ -175,7 +175,7 @@ func TestExportWaitsForThePendingSave(t *testing.T) {
 func TestFinalizeBlockedSaysWhy(t *testing.T) {
 	d, st := openWalk(t, 80, 24)
 	d.typeText("s")
-	d.typeText("fy")
+	d.typeText("f")
 	if v := d.view(); !strings.Contains(v, "cannot finalize yet") || !strings.Contains(v, "still open") {
 		t.Errorf("blocked finalize not explained:\n%s", v)
 	}

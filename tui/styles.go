@@ -25,7 +25,9 @@ var palette = struct {
 type styles struct {
 	title, header, muted, selected, cursor, label, errText, good, warn, bad  lipgloss.Style
 	plain, section, status, statusErr, rule, barFull, barEmpty, focusedField lipgloss.Style
-	verdict                                                                  map[string]lipgloss.Style
+	// selection marks a field's selected value: typing replaces it.
+	selection lipgloss.Style
+	verdict   map[string]lipgloss.Style
 }
 
 func newStyles() *styles {
@@ -48,7 +50,9 @@ func newStyles() *styles {
 		barFull:      lipgloss.NewStyle().Foreground(palette.good),
 		barEmpty:     lipgloss.NewStyle().Foreground(palette.subtle),
 		focusedField: lipgloss.NewStyle().Foreground(palette.accent).Bold(true),
+		selection:    lipgloss.NewStyle().Reverse(true),
 	}
+
 	s.verdict = map[string]lipgloss.Style{
 		"open":     s.muted,
 		"conforms": s.good,

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"io/fs"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -312,7 +313,9 @@ func (w *words) errorText(err error) string {
 	case errors.As(err, &schema):
 		return w.t("schema_too_new", i18n.Args{"Schema": schema.Schema})
 	case errors.As(err, &corrupt):
-		args := i18n.Args{"File": corrupt.Path, "Reason": corrupt.Reason}
+		// The audit is the one selected: its file's name says enough,
+		// and leaves the line to the reason.
+		args := i18n.Args{"File": filepath.Base(corrupt.Path), "Reason": corrupt.Reason}
 		if corrupt.HasBackup {
 			return w.l.T("corrupt_backup", args)
 		}

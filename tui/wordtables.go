@@ -13,7 +13,7 @@ import (
 
 var screenIDs = map[screen]string{
 	screenHome: "screen_home", screenNew: "screen_new", screenWalk: "screen_walk", screenSummary: "screen_summary",
-	screenDetails: "screen_details",
+	screenDetails: "screen_details", screenKey: "screen_key",
 }
 
 // writeProblemIDs word why a save failed, in a few words. A file size limit
@@ -110,4 +110,5 @@ var certProblemIDs = map[string]string{
 
 // keyNameIDs word the names of keys that are words in the help; the others
 // (enter, esc, tab, ctrl+…) are what the keycaps say.
-var keyNameIDs = map[string]string{"space": "keyname_space", "pgup": "keyname_pgup", "pgdn": "keyname_pgdn"}
+var keyNameIDs = map[string]string{"space": "keyname_space", "pgup": "keyname_pgup", "pgdn": "keyname_pgdn",
+	"other": "keyname_other", "type": "keyname_type"}

@@ -44,6 +44,10 @@ type env struct {
 	langFlag string
 	// synopsis holds each FlagSet's usage line, for its help.
 	synopsis map[*flag.FlagSet]string
+	// cmd is the sub-command running ("export", "keys create"), so that a
+	// usage error names its help: "assay export --help". "" before one
+	// is known (a bad global flag, an unknown command).
+	cmd string
 }
 
 func newEnv() *env {
@@ -77,6 +81,7 @@ func register(c command) { commands[c.name] = c }
 // output is discarded: parse words its errors and prints the help, so help
 // is never printed twice nor in English.
 func (e *env) flags(name, synopsis string) *flag.FlagSet {
+	e.cmd = name
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
@@ -104,8 +109,11 @@ func (e *env) parse(fs *flag.FlagSet, args []string) (int, bool) {
 		return exitOK, false
 	}
 	if err != nil {
+		// The problem, the command's usage line and where its options
+		// are explained: a typo is not answered with every option.
 		fmt.Fprintln(e.stderr, audit.Sanitize(e.t("error_line", i18n.Args{"Text": e.flagError(err)})))
-		e.printUsage(e.stderr, fs)
+		fmt.Fprintln(e.stderr, e.t("usage_line", i18n.Args{"Synopsis": e.synopsis[fs]}))
+		fmt.Fprintln(e.stderr, e.runHelp())
 		return exitUsage, false
 	}
 	return 0, true
@@ -313,6 +321,7 @@ func run(args []string, e *env) int {
 	if !ok {
 		return e.usage("unknown_command", i18n.Args{"Command": strconvQuote(rest[0])})
 	}
+	e.cmd = c.name
 	return c.run(e, rest[1:])
 }
 

@@ -195,6 +195,9 @@ func runFinalize(e *env, args []string) int {
 	if err != nil {
 		return e.failErr(err)
 	}
+	if id, code, ok = e.auditID(s, id); !ok {
+		return code
+	}
 	h, err := s.Open(id)
 	if err != nil {
 		return e.failErr(err)
@@ -263,6 +266,9 @@ func runAmend(e *env, args []string) int {
 	if err != nil {
 		return e.failErr(err)
 	}
+	if id, code, ok = e.auditID(s, id); !ok {
+		return code
+	}
 	h, err := s.Open(id)
 	if err != nil {
 		return e.failErr(err)
@@ -316,6 +322,9 @@ func runRecover(e *env, args []string) int {
 	s, err := e.store()
 	if err != nil {
 		return e.failErr(err)
+	}
+	if id, code, ok = e.auditID(s, id); !ok {
+		return code
 	}
 	if err := s.RestoreBackup(id); err != nil {
 		return e.failErr(err)

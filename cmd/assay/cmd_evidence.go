@@ -85,6 +85,9 @@ func runEvidenceAdd(e *env, args []string) int {
 	if err != nil {
 		return e.failErr(err)
 	}
+	if id, code, ok = e.auditID(s, id); !ok {
+		return code
+	}
 	cfg := e.config()
 	s.MaxEvidenceBytes = cfg.MaxEvidenceBytes()
 	h, err := s.Open(id)
@@ -141,6 +144,7 @@ func runEvidenceAdd(e *env, args []string) int {
 type evidenceListJSON struct {
 	SHA256       string             `json:"sha256"`
 	Name         string             `json:"name"`
+	Aliases      []string           `json:"aliases"` // other names the same file was attached under
 	Caption      string             `json:"caption"`
 	MediaType    string             `json:"media_type"`
 	Size         int64              `json:"size"`
@@ -168,6 +172,9 @@ func runEvidenceList(e *env, args []string) int {
 	if err != nil {
 		return e.failErr(err)
 	}
+	if id, code, ok = e.auditID(s, id); !ok {
+		return code
+	}
 	a, err := s.Load(id)
 	if err != nil {
 		return e.failErr(err)
@@ -184,7 +191,7 @@ func runEvidenceList(e *env, args []string) int {
 	if *asJSON {
 		out := make([]evidenceListJSON, 0, len(evs))
 		for _, ev := range evs {
-			j := evidenceListJSON{SHA256: ev.SHA256, Name: ev.Name, Caption: ev.Caption, MediaType: ev.MediaType, Size: ev.Size,
+			j := evidenceListJSON{SHA256: ev.SHA256, Name: ev.Name, Aliases: append([]string{}, ev.Aliases...), Caption: ev.Caption, MediaType: ev.MediaType, Size: ev.Size,
 				GPS: ev.GPS, Requirements: append([]string{}, ev.Requirements...), Flags: []evidenceFlagJSON{}}
 			if !ev.Captured.IsZero() {
 				c := ev.Captured.Format(time.RFC3339)
@@ -212,6 +219,9 @@ func runEvidenceList(e *env, args []string) int {
 			lines = append(lines, "")
 		}
 		lines = append(lines, e.t("evidence_item", i18n.Args{"N": i + 1, "Name": ev.Name, "SHA": ev.SHA256, "Size": e.size(ev.Size), "Type": ev.MediaType}))
+		if len(ev.Aliases) > 0 {
+			lines = append(lines, "   "+e.t("evidence_aliases_line", i18n.Args{"Names": strings.Join(ev.Aliases, ", ")}))
+		}
 		if ev.Caption != "" {
 			lines = append(lines, "   "+e.t("evidence_caption_line", i18n.Args{"Caption": ev.Caption}))
 		}
@@ -251,6 +261,9 @@ func runEvidenceCaption(e *env, args []string) int {
 	s, err := e.store()
 	if err != nil {
 		return e.failErr(err)
+	}
+	if id, code, ok = e.auditID(s, id); !ok {
+		return code
 	}
 	h, err := s.Open(id)
 	if err != nil {

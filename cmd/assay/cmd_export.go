@@ -84,6 +84,9 @@ func runExport(e *env, args []string) int {
 	if err != nil {
 		return e.fail("export_failed", i18n.Args{"Error": e.errText(err)})
 	}
+	if id, code, ok = e.auditID(s, id); !ok {
+		return code
+	}
 	opts := report.ExportOptions{
 		Draft: *draft, Output: *out, Force: *force, Now: time.Now(), Place: *place, Catalogs: cats,
 		AllowMissingEvidence: *missingOK, Language: language, UILanguage: e.lang,

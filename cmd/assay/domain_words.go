@@ -314,6 +314,9 @@ func (e *env) errText(err error) string {
 		cp  *identity.CertProblem
 		sfe *safefile.Error
 	)
+	if text, ok := e.idErrText(err); ok {
+		return text
+	}
 	switch {
 	case errors.As(err, &sp):
 		return e.describe(sp)

@@ -69,7 +69,7 @@ func TestTmuxSpanishInspector(t *testing.T) {
 	tm.text("regalias")
 	checkSpanish(t, tm.waitFor("1.3.5", "Impuestos y regalías"), "buscar: regalias")
 	tm.keys("Enter")
-	checkSpanish(t, tm.waitFor("1.3.5 ·"), "Impuestos y regalías pagados", "La OMAPE paga las regalías")
+	checkSpanish(t, tm.waitFor("│ 1.3.5 Impuestos y regalías pagados"), "La OMAPE paga las regalías")
 
 	tm.keys("s")
 	checkSpanish(t, tm.waitFor("Resumen ·", "Recomendación: Incompleta"), "sin evaluar", "No conformidades",

@@ -86,6 +86,14 @@ func runUI(e *env) int {
 		MessageErrs:     msgErrs,
 		Home:            e.home,
 		ReportLanguages: reportMsgs.Languages(),
+		Keys:            uiKeys{home: e.home},
+		Demo: func(now time.Time) (string, error) {
+			cat := cats.Default()
+			if cat == nil {
+				return "", fmt.Errorf("no catalog %s for the sample audit", standards.DefaultID)
+			}
+			return audit.CreateDemo(s, cat, now)
+		},
 	})
 	// Bubble Tea's own handler would quit without saving; these signals
 	// are ours.
@@ -172,7 +180,43 @@ func (u uiStore) Open(id string) (tui.Handle, error) {
 	return h, nil
 }
 
+// uiKeys is the home's signing identity for the UI: its status on the
+// home, and the key the UI's form makes (as assay keys create does).
+type uiKeys struct{ home string }
+
+// Status describes the signing key, nil when there is none yet.
+func (k uiKeys) Status() (*tui.KeyInfo, error) {
+	ident, err := identity.Load(k.home)
+	if errors.Is(err, identity.ErrNoIdentity) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return keyInfo(ident), nil
+}
+
+// Create makes a key and a self-signed certificate, atomically (a key
+// made meanwhile elsewhere is kept, and described).
+func (k uiKeys) Create(name, email, org string) (*tui.KeyInfo, error) {
+	ident, err := identity.Create(k.home, name, email, org)
+	if errors.Is(err, identity.ErrExists) {
+		return k.Status()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return keyInfo(ident), nil
+}
+
+func keyInfo(id *identity.Identity) *tui.KeyInfo {
+	d := identity.Describe(id.Cert)
+	return &tui.KeyInfo{Name: id.Cert.Subject.CommonName, Subject: d.Subject, Issuer: d.Issuer, SelfSigned: d.SelfSigned,
+		NotBefore: d.NotBefore, NotAfter: d.NotAfter, Fingerprint: d.FingerprintSHA256, KeyFile: id.KeyFile}
+}
+
 // uiLangFlag is the global --lang flag's value for the UI's language, ""
+
 // when not given. The CLI's own parser owns that flag (cli.go).
 func uiLangFlag(e *env) string { return e.langFlag }
 

@@ -94,8 +94,17 @@ func (e *env) usage(id string, args i18n.Args) int { return e.usageText(e.t(id, 
 // usageText is usage for already worded text.
 func (e *env) usageText(text string) int {
 	fmt.Fprintln(e.stderr, audit.Sanitize(e.t("error_line", i18n.Args{"Text": text})))
-	fmt.Fprintln(e.stderr, e.t("run_help", nil))
+	fmt.Fprintln(e.stderr, e.runHelp())
 	return exitUsage
+}
+
+// runHelp names the help to read after a usage error: the sub-command's
+// own ("assay export --help"), else assay's.
+func (e *env) runHelp() string {
+	if e.cmd == "" {
+		return e.t("run_help", nil)
+	}
+	return e.t("run_command_help", i18n.Args{"Command": e.cmd})
 }
 
 // warn prints "assay: warning: " and message id on stderr.

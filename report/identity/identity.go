@@ -92,14 +92,37 @@ func Replace(home, name, email, org string) (*Identity, error) {
 	return create(home, name, email, org, true)
 }
 
+// SubjectError: a new certificate's name is empty, or its e-mail is not
+// an address a certificate can hold (Field "name" or "email", Value what
+// was given), as data each surface words (a form shows it under its
+// field).
+type SubjectError struct {
+	Field, Value string
+}
+
+// Error says it in English, as identity always has.
+func (e *SubjectError) Error() string {
+	if e.Field == "name" {
+		return msgNameRequired
+	}
+	return fmt.Sprintf(msgBadEmail, e.Value)
+}
+
+// CheckSubject is the rule Create applies to a new certificate's name and
+// e-mail, for a form to check them as they are typed: a *SubjectError, or
+// nil.
+func CheckSubject(name, email string) error {
+	return validateSubject(strings.TrimSpace(name), strings.TrimSpace(email))
+}
+
 func validateSubject(name, email string) error {
 	if strings.TrimSpace(name) == "" {
-		return errors.New(msgNameRequired)
+		return &SubjectError{Field: "name"}
 	}
 	if email != "" {
 		// RFC 5280 stores emailAddress as an IA5String: ASCII only.
 		if a, err := mail.ParseAddress(email); err != nil || a.Address != email || !isASCII(email) {
-			return fmt.Errorf(msgBadEmail, email)
+			return &SubjectError{Field: "email", Value: email}
 		}
 	}
 	return nil
