@@ -170,7 +170,7 @@ func FinalizeBlockers(a *Audit, cat *standards.Catalog) []Blocker {
 	if !closingRecorded(a.Header) {
 		out = append(out, Blocker{Kind: BlockNoClosingMeeting})
 	}
-	if c := a.Header.Closing; c.Response == "" && strings.TrimSpace(c.NotObtained) == "" {
+	if c := a.Header.Closing; c.Response == "" && strings.TrimSpace(c.NotObtained) == "" && needsAcknowledgement(a) {
 		out = append(out, Blocker{Kind: BlockNoAcknowledgement})
 	}
 

@@ -248,6 +248,7 @@ func (h *Handle) Save(a *Audit) error {
 	if a.Schema == 0 {
 		a.Schema = SchemaVersion
 	}
+	bumpSchema(a)
 	data, err := encodeAudit(a)
 	if err != nil {
 		a.Updated = prevUpdated
@@ -651,6 +652,9 @@ func DecodeAudit(data []byte) (*Audit, error) {
 			if merr != nil {
 				return nil, merr
 			}
+			if probe.Schema != nil {
+				keepSchema(m, *probe.Schema)
+			}
 			return checkDecoded(m)
 		}
 		return nil, jsonProblem(data, err)
@@ -661,11 +665,13 @@ func DecodeAudit(data []byte) (*Audit, error) {
 	case a.Schema < 0:
 		return nil, fmt.Errorf(msgSchemaUnknown, a.Schema)
 	case a.Schema < SchemaVersion:
+		written := a.Schema
 		m, err := migrate(data)
 		if err != nil {
 			return nil, err
 		}
 		a = *m
+		keepSchema(&a, written)
 	}
 	return checkDecoded(&a)
 }
