@@ -103,11 +103,13 @@ func (k homeKeys) FullHelp() [][]key.Binding {
 // Cancel) and on the details screen (Done; Up and Down when read-only).
 type formKeys struct {
 	Next, Prev, Left, Right, AddRow, DelRow, Create, Cancel, Done key.Binding
-	g                                                             *globalKeys
+	// Open opens the page a details link line stands for.
+	Open key.Binding
+	g    *globalKeys
 }
 
 func newFormKeys(g *globalKeys) formKeys {
-	return formKeys{
+	k := formKeys{
 		Next:   bind("key_next_field", "tab/↓", "tab", "down"),
 		Prev:   bind("key_prev_field", "shift+tab/↑", "shift+tab", "up"),
 		Left:   bind("key_prev_choice", "←", "left"),
@@ -117,20 +119,23 @@ func newFormKeys(g *globalKeys) formKeys {
 		Create: bind("key_create", "ctrl+s", "ctrl+s"),
 		Cancel: bind("key_cancel", "esc", "esc"),
 		Done:   bind("key_done", "esc", "esc"),
+		Open:   bind("key_open_page", "enter", "enter"),
 		g:      g,
 	}
+	k.Open.SetEnabled(false) // the details screen's link lines turn it on
+	return k
 }
 
 // ShortHelp implements help.KeyMap.
 func (k formKeys) ShortHelp() []key.Binding {
 	// The focused field's own keys first, so a narrow help line keeps them.
-	return []key.Binding{k.Left, k.Right, k.AddRow, k.DelRow, k.Create, k.Cancel, k.Done, k.Next, k.Prev,
+	return []key.Binding{k.Open, k.Left, k.Right, k.AddRow, k.DelRow, k.Create, k.Cancel, k.Done, k.Next, k.Prev,
 		k.g.Help, k.g.Quit, k.g.ForceQuit}
 }
 
 // FullHelp implements help.KeyMap.
 func (k formKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Next, k.Prev}, {k.Left, k.Right, k.AddRow, k.DelRow},
+	return [][]key.Binding{{k.Next, k.Prev}, {k.Open, k.Left, k.Right, k.AddRow, k.DelRow},
 		{k.Create, k.Cancel, k.Done, k.g.Language, k.g.Help, k.g.Quit, k.g.ForceQuit}}
 }
 
