@@ -1,13 +1,12 @@
 package audit
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"time"
 
@@ -76,7 +75,7 @@ type UnknownVerdict struct {
 
 // summaryVersion changes whenever what summary.json holds changes, so old
 // summaries are recomputed rather than misread.
-const summaryVersion = 3
+const summaryVersion = 4
 
 // summaryRecord is summary.json: the list entry plus the identity of the
 // audit.json it was derived from. Listing trusts it only while audit.json
@@ -91,9 +90,8 @@ type summaryRecord struct {
 	Catalog     standards.Identity `json:"catalog"`
 	CatalogUsed string             `json:"catalog_used"`
 	Source      struct {
-		Size   int64  `json:"size"`
-		MTime  int64  `json:"mtime_ns"`
-		SHA256 string `json:"sha256"`
+		Size  int64 `json:"size"`
+		MTime int64 `json:"mtime_ns"`
 	} `json:"source"`
 }
 
@@ -147,9 +145,9 @@ func (s *Store) entry(id string) Entry {
 		return e
 	}
 	e := s.entryFor(a)
-	if data, rerr := readAuditFile(path); rerr == nil {
+	if st != nil {
 		// Best effort: a read-only home still lists, only slower.
-		_ = s.writeSummaryStat(dir, a, e, data, st)
+		_ = s.writeSummary(dir, a, e, st)
 	}
 	return e
 }
@@ -200,7 +198,7 @@ func (s *Store) entryFor(a *Audit) Entry {
 		Updated:   a.Updated,
 	}
 	if cat := s.catalogOf(a); cat != nil {
-		sum := Summarize(a, cat)
+		sum := summarizeCounts(a, cat)
 		e.Percent = sum.Total.Percent
 		e.Recommendation = sum.Recommendation.Outcome
 		if a.Catalog.SHA256 != "" && cat.SHA256 != a.Catalog.SHA256 {
@@ -268,19 +266,10 @@ func (s *Store) catalogUsed(id standards.Identity) string {
 	return ""
 }
 
-// writeSummary records the list entry of a just-saved audit.
-func (s *Store) writeSummary(dir string, a *Audit, data []byte) error {
-	st, err := os.Stat(filepath.Join(dir, auditFile))
-	if err != nil {
-		return err
-	}
-	return s.writeSummaryStat(dir, a, s.entryFor(a), data, st)
-}
-
-// writeSummaryStat writes summary.json for the audit.json bytes data whose
-// file had the identity st. It is not fsynced: a summary lost or torn by a
-// power cut is recomputed from audit.json.
-func (s *Store) writeSummaryStat(dir string, a *Audit, e Entry, data []byte, st os.FileInfo) error {
+// writeSummary writes summary.json: e, the list entry of a, whose
+// audit.json had the identity st. It is not fsynced: a summary lost or torn
+// by a power cut is recomputed from audit.json.
+func (s *Store) writeSummary(dir string, a *Audit, e Entry, st os.FileInfo) error {
 	var rec summaryRecord
 	rec.Version = summaryVersion
 	rec.Entry = e
@@ -288,11 +277,16 @@ func (s *Store) writeSummaryStat(dir string, a *Audit, e Entry, data []byte, st 
 	rec.CatalogUsed = s.catalogUsed(a.Catalog)
 	rec.Source.Size = st.Size()
 	rec.Source.MTime = st.ModTime().UnixNano()
-	sum := sha256.Sum256(data)
-	rec.Source.SHA256 = hex.EncodeToString(sum[:])
 	out, err := json.MarshalIndent(rec, "", "  ")
 	if err != nil {
 		return err
 	}
 	return writeAtomic(filepath.Join(dir, summaryFile), out, writeOptions{})
+}
+
+// sameListing reports whether two entries of one audit show the same line
+// in the list, its time of update apart.
+func sameListing(a, b Entry) bool {
+	a.Updated, b.Updated = time.Time{}, time.Time{}
+	return reflect.DeepEqual(a, b)
 }

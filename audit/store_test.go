@@ -385,7 +385,7 @@ func TestListUsesAndRefreshesSummary(t *testing.T) {
 	sumPath := filepath.Join(s.Home(), "audits", full.ID, "summary.json")
 	var rec summaryRecord
 	json.Unmarshal(readFile(t, sumPath), &rec)
-	if rec.Entry.ID != full.ID || rec.Source.SHA256 == "" || rec.Source.Size == 0 {
+	if rec.Entry.ID != full.ID || rec.Source.MTime == 0 || rec.Source.Size == 0 {
 		t.Fatalf("summary.json: %+v", rec)
 	}
 	rec.Entry.ASMO = "from the summary"
@@ -574,5 +574,47 @@ func TestIndentMatchesEncodingJSON(t *testing.T) {
 		if got := indentJSON(compact.Bytes()); string(got) != want.String() {
 			t.Errorf("%s: indentJSON differs from json.Indent", name)
 		}
+	}
+}
+
+// A save that changes only a note leaves summary.json alone (writing it was
+// 40 % of a save), and the list is still right: the stale summary is
+// recomputed, with the new time of update. A save that changes the audit's
+// line in the list (a verdict) rewrites it at once.
+func TestSaveRewritesSummaryOnlyWhenTheListLineChanges(t *testing.T) {
+	s := stStore(t)
+	cat := stCatalog(t)
+	a := stFullAudit(cat, 1000)
+	h, err := s.Create(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	sumPath := filepath.Join(s.Home(), "audits", a.ID, "summary.json")
+	written := string(readFile(t, sumPath))
+
+	a.Findings[cat.Requirements[0].ID].Notes = "una nota más"
+	a.Updated = time.Time{}
+	if err := h.Save(a); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(readFile(t, sumPath)); got != written {
+		t.Error("a save of a note rewrote summary.json")
+	}
+	entries, err := s.List()
+	if err != nil || len(entries) != 1 || !entries[0].Updated.Equal(a.Updated) || entries[0].Percent != 100 {
+		t.Fatalf("list after the note: %+v %v (updated %v)", entries, err, a.Updated)
+	}
+	if got := string(readFile(t, sumPath)); got == written {
+		t.Error("the list did not refresh the stale summary.json")
+	}
+
+	a.Findings[cat.Requirements[0].ID].Verdict = Open
+	if err := h.Save(a); err != nil {
+		t.Fatal(err)
+	}
+	var rec summaryRecord
+	if err := json.Unmarshal(readFile(t, sumPath), &rec); err != nil || rec.Entry.Percent == 100 || rec.Entry.Recommendation != Incomplete {
+		t.Errorf("after a verdict changed, summary.json holds %+v (%v)", rec.Entry, err)
 	}
 }

@@ -7,17 +7,27 @@ import (
 
 // BenchmarkExport exports a full signed report: 100 requirements with
 // notes, 20 photos of 1600 px with realistic grain (about 400 KB each as
-// report-ready JPEGs made by the store). Target: <= 300 ms per export;
-// peak memory is measured on the binary (/usr/bin/time -v assay export).
-func BenchmarkExport(b *testing.B) {
-	s, id, cats := storeAudit(b, 20, 20, 1600, true)
+// report-ready JPEGs made by the store). The whole process (demo + 20
+// photos) must take <= 150 ms; peak memory and wall time are measured on
+// the binary: go run ./cmd/assaybench export --photos 22.
+func BenchmarkExport(b *testing.B) { benchExport(b, 20) }
+
+// BenchmarkExport80 is BenchmarkExport with 80 photos: against it, the
+// cost of one more photo (target <= 5 ms) and proof that what an export
+// allocates does not grow with the photos' bytes.
+func BenchmarkExport80(b *testing.B) { benchExport(b, 80) }
+
+func benchExport(b *testing.B, photos int) {
+	s, id, cats := storeAudit(b, 20, photos, 1600, true)
 	ident := testIdentity(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := Export(s, id, ExportOptions{Identity: ident, Now: fixtureNow, Catalogs: cats}); err != nil {
+		path, err := Export(s, id, ExportOptions{Identity: ident, Now: fixtureNow, Catalogs: cats})
+		if err != nil {
 			b.Fatal(err)
 		}
+		os.Remove(path) // exports pile up otherwise; the disk is not what is measured
 	}
 }
 

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -9,48 +10,68 @@ import (
 	_ "image/gif" // decoders for pictures that are not JPEG
 	"image/jpeg"
 	_ "image/png"
+	"io"
 	"io/fs"
 	"strings"
 
-	"github.com/jung-kurt/gofpdf"
-
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report/i18n"
-
+	"github.com/assay-dev/assay/report/internal/layout"
 	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // StoreEvidence reads report pictures for one audit from the store: the
 // derived, report-ready JPEG (made now if the UI had not made it yet), else
-// the original file.
+// the original file. It is an EvidenceFiles: an export reads each picture's
+// bytes only when it writes them.
 type StoreEvidence struct {
 	Store *audit.Store
 	ID    string // audit id
 }
 
-// Image implements EvidenceSource.
-func (s StoreEvidence) Image(ev *audit.Evidence) ([]byte, bool, error) {
+// EvidenceFiles is an EvidenceSource that can also say which file holds
+// each picture. The report then reads a picture's header while it lays the
+// pages out and its bytes only when it writes the PDF, one picture at a
+// time, so a report of hundreds of photos never holds them all.
+type EvidenceFiles interface {
+	EvidenceSource
+	// ImageFile is Image's file instead of its bytes: "" and no error for
+	// a file that is not a picture.
+	ImageFile(ev *audit.Evidence) (path string, upright bool, err error)
+}
+
+// ImageFile implements EvidenceFiles.
+func (s StoreEvidence) ImageFile(ev *audit.Evidence) (string, bool, error) {
 	p, err := s.Store.DerivedImage(s.ID, ev)
 	if p != "" {
-		data, err := safefile.ReadFile(p, safefile.LimitAudit)
+		_, err := safefile.Check(p)
 		if err == nil {
-			return data, true, nil
+			return p, true, nil
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
-			return nil, false, err
+			return "", false, err
 		}
 	}
 	var tooLarge *audit.ImageTooLargeError
 	if errors.As(err, &tooLarge) {
 		// Decoding the original here would take the memory the
 		// report-ready copy was refused for.
-		return nil, false, err
+		return "", false, err
 	}
 	if !isPicture(ev.MediaType) {
-		return nil, false, nil
+		return "", false, nil
 	}
-	data, err := safefile.ReadFile(s.Store.EvidencePath(s.ID, ev.SHA256), safefile.LimitAudit)
-	return data, false, err
+	return s.Store.EvidencePath(s.ID, ev.SHA256), false, nil
+}
+
+// Image implements EvidenceSource.
+func (s StoreEvidence) Image(ev *audit.Evidence) ([]byte, bool, error) {
+	p, upright, err := s.ImageFile(ev)
+	if err != nil || p == "" {
+		return nil, false, err
+	}
+	data, err := safefile.ReadFile(p, safefile.LimitAudit)
+	return data, upright, err
 }
 
 // Picture grid: two per row, each fitted into a box of this size.
@@ -169,57 +190,50 @@ func (d *doc) evidence(a *audit.Audit, src EvidenceSource, figs map[string]int, 
 
 // pic is a picture ready to place, or why it cannot be.
 type pic struct {
-	name         string // gofpdf image name
-	imgType      string // "JPG" or "PNG"
+	name         string // the layout's picture name
 	dispW, dispH float64
 	rotate       float64 // degrees counter-clockwise applied when drawing
 	err          string
 }
 
-// loadPicture registers the evidence picture with gofpdf. Anything wrong
-// with the file gives a placeholder, never a failed report: gofpdf's error
-// state is sticky, so images are checked before gofpdf sees them.
+// loadPicture registers the evidence picture with the layout: its size and
+// colours now, its bytes when the PDF is written. Anything wrong with the
+// file gives a placeholder, never a failed report.
 func (d *doc) loadPicture(src EvidenceSource, ev *audit.Evidence) *pic {
 	pc := &pic{name: "ev-" + ev.SHA256}
 	if src == nil {
 		pc.err = d.t("image_missing", nil)
 		return pc
 	}
-	data, upright, err := src.Image(ev)
-	if err != nil || len(data) == 0 {
+	var (
+		jp      layout.JPEG
+		upright bool
+		err     error
+	)
+	if files, ok := src.(EvidenceFiles); ok {
+		var path string
+		if path, upright, err = files.ImageFile(ev); err == nil && path != "" {
+			jp, err = jpegFromFile(path)
+		} else if err == nil {
+			err = errNoPicture
+		}
+	} else {
+		var data []byte
+		if data, upright, err = src.Image(ev); err == nil && len(data) > 0 {
+			jp, err = jpegFromData(data)
+		} else if err == nil {
+			err = errNoPicture
+		}
+	}
+	switch {
+	case errors.Is(err, errNoPicture), errors.Is(err, fs.ErrNotExist):
 		pc.err = d.t("image_missing", nil)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			pc.err = d.t("image_unreadable", i18n.Args{"Name": ev.Name})
-		}
 		return pc
-	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
+	case err != nil:
 		pc.err = d.t("image_unreadable", i18n.Args{"Name": ev.Name})
 		return pc
 	}
-	// JPEG in RGB or grey passes straight through (no decode, fast);
-	// anything else is decoded and re-encoded as a JPEG.
-	if format != "jpeg" || (cfg.ColorModel != color.YCbCrModel && cfg.ColorModel != color.GrayModel) {
-		img, _, err := image.Decode(bytes.NewReader(data))
-		if err != nil {
-			pc.err = d.t("image_unreadable", i18n.Args{"Name": ev.Name})
-			return pc
-		}
-		var buf bytes.Buffer
-		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 85}); err != nil {
-			pc.err = d.t("image_unreadable", i18n.Args{"Name": ev.Name})
-			return pc
-		}
-		data = buf.Bytes()
-		cfg.Width, cfg.Height = img.Bounds().Dx(), img.Bounds().Dy()
-	}
-	if cfg.Width <= 0 || cfg.Height <= 0 {
-		pc.err = d.t("image_unreadable", i18n.Args{"Name": ev.Name})
-		return pc
-	}
-	pc.imgType = "JPG"
-	pc.dispW, pc.dispH = float64(cfg.Width), float64(cfg.Height)
+	pc.dispW, pc.dispH = float64(jp.Width), float64(jp.Height)
 	if !upright {
 		// The original still carries its EXIF orientation: turn it when
 		// drawing. Mirrored orientations (2, 4, 5, 7) are rare from cameras
@@ -236,15 +250,73 @@ func (d *doc) loadPicture(src EvidenceSource, ev *audit.Evidence) *pic {
 			pc.dispW, pc.dispH = pc.dispH, pc.dispW
 		}
 	}
-	if d.pdf.GetImageInfo(pc.name) == nil {
-		d.pdf.RegisterImageOptionsReader(pc.name, gofpdf.ImageOptions{ImageType: pc.imgType}, bytes.NewReader(data))
-		d.imageBytes += len(data)
-		if d.pdf.Err() {
-			// Cannot happen after the checks above; do not hide it if it does.
-			return pc
+	if !d.HasImage(pc.name) {
+		if err := d.AddJPEG(pc.name, jp); err != nil {
+			pc.err = d.t("image_unreadable", i18n.Args{"Name": ev.Name})
 		}
 	}
 	return pc
+}
+
+// errNoPicture: the source has no picture for the evidence.
+var errNoPicture = errors.New("no picture")
+
+// errNotImage: the bytes are not an image the report can read.
+var errNotImage = errors.New("not a readable image")
+
+// jpegFromFile reads the header of the image in path: a JPEG in grey or
+// YCbCr is printed as it is, read from the file when the PDF is written;
+// anything else is read now and re-encoded (jpegFromData).
+func jpegFromFile(path string) (layout.JPEG, error) {
+	f, st, err := safefile.Open(path)
+	if err != nil {
+		return layout.JPEG{}, err
+	}
+	defer f.Close()
+	cfg, format, err := image.DecodeConfig(bufio.NewReader(f))
+	if err != nil {
+		return layout.JPEG{}, errNotImage
+	}
+	if passThrough(cfg, format) {
+		return layout.JPEG{Width: cfg.Width, Height: cfg.Height, Gray: cfg.ColorModel == color.GrayModel, Path: path, Size: st.Size()}, nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return layout.JPEG{}, err
+	}
+	data, err := safefile.ReadOpen(f, st, safefile.LimitAudit)
+	if err != nil {
+		return layout.JPEG{}, err
+	}
+	return jpegFromData(data)
+}
+
+// jpegFromData makes a printable JPEG of an image's bytes: a JPEG in grey
+// or YCbCr passes through (no decode, fast); anything else is decoded and
+// re-encoded as a JPEG.
+func jpegFromData(data []byte) (layout.JPEG, error) {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return layout.JPEG{}, errNotImage
+	}
+	if !passThrough(cfg, format) {
+		img, _, err := image.Decode(bytes.NewReader(data))
+		if err != nil {
+			return layout.JPEG{}, errNotImage
+		}
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 85}); err != nil {
+			return layout.JPEG{}, errNotImage
+		}
+		_, gray := img.(*image.Gray)
+		return layout.JPEG{Width: img.Bounds().Dx(), Height: img.Bounds().Dy(), Gray: gray, Data: buf.Bytes()}, nil
+	}
+	return layout.JPEG{Width: cfg.Width, Height: cfg.Height, Gray: cfg.ColorModel == color.GrayModel, Data: data}, nil
+}
+
+// passThrough reports whether a PDF reader can print the image as it is.
+func passThrough(cfg image.Config, format string) bool {
+	return format == "jpeg" && (cfg.ColorModel == color.YCbCrModel || cfg.ColorModel == color.GrayModel) &&
+		cfg.Width > 0 && cfg.Height > 0
 }
 
 // drawPicture places a registered picture (or its placeholder) in w×h.
@@ -259,22 +331,7 @@ func (d *doc) drawPicture(pc *pic, x, y, w, h float64) {
 		p.CellFormat(w-6, 4, fitText(p, pc.err, w-6), "", 0, "C", false, 0, "")
 		return
 	}
-	opt := gofpdf.ImageOptions{ImageType: pc.imgType}
-	if pc.rotate == 0 {
-		p.ImageOptions(pc.name, x, y, w, h, false, opt, 0, "")
-	} else {
-		// Draw the stored (unrotated) image centred, then turn it about the
-		// centre of its box.
-		cx, cy := x+w/2, y+h/2
-		iw, ih := w, h
-		if pc.rotate != 180 {
-			iw, ih = h, w
-		}
-		p.TransformBegin()
-		p.TransformRotate(pc.rotate, cx, cy)
-		p.ImageOptions(pc.name, cx-iw/2, cy-ih/2, iw, ih, false, opt, 0, "")
-		p.TransformEnd()
-	}
+	d.Image(pc.name, x, y, w, h, pc.rotate)
 	d.draw(colRule)
 	p.SetLineWidth(0.2)
 	p.Rect(x, y, w, h, "D")

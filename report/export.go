@@ -1,13 +1,14 @@
 package report
 
 import (
+	"bufio"
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -66,53 +67,100 @@ type ExportOptions struct {
 // in the audit's exports folder under a new name and, if asked, copies it
 // to opts.Output. It returns the path in the exports folder. A signed
 // export is recorded in the current revision's history.
+//
+// It runs in four stages: prepare (read, check and lock what the report
+// says), render (write the PDF to a temp file in the exports folder as it
+// is produced), sign (in that file) and write (name it, copy it to -o,
+// record it). No stage holds a whole copy of the report: memory stays flat
+// however many photos it has.
 func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
-	warn := opts.Warn
-	if warn == nil {
-		warn = func(string) {}
+	x, err := prepareExport(s, id, opts)
+	if err != nil {
+		return "", err
 	}
-	if opts.Now.IsZero() {
-		opts.Now = time.Now()
+	defer x.close()
+	f, box, err := x.render()
+	if err != nil {
+		return "", err
+	}
+	defer f.Discard()
+	if err := x.sign(f, box); err != nil {
+		return "", err
+	}
+	return x.write(f)
+}
+
+// exportJob is one export between its stages.
+type exportJob struct {
+	s    *audit.Store
+	id   string
+	opts ExportOptions
+	warn func(string)
+	m    *i18n.Localizer // the terminal's words
+	rm   *i18n.Localizer // the report's words
+	a    *audit.Audit
+	h    *audit.Handle
+	// closeH closes h when this export opened it.
+	closeH func()
+	cat    *standards.Catalog
+	// record: a signed export of a finalized revision, recorded in its
+	// history through h.
+	record bool
+	ro     RenderOptions
+}
+
+// prepareExport reads the audit (through the caller's handle, or locking
+// it when the export is recorded), its catalog and its evidence, and
+// refuses what cannot be exported, before anything is written.
+func prepareExport(s *audit.Store, id string, opts ExportOptions) (*exportJob, error) {
+	x := &exportJob{s: s, id: id, opts: opts, warn: opts.Warn, closeH: func() {}}
+	if x.warn == nil {
+		x.warn = func(string) {}
+	}
+	if x.opts.Now.IsZero() {
+		x.opts.Now = time.Now()
 	}
 	msgs, problems := LoadMessages(s.Home())
-	m := msgs.For(opts.UILanguage) // the terminal's words
+	m := msgs.For(opts.UILanguage)
+	x.m = m
 	for _, p := range problems {
-		warn(m.T("user_messages_warning", i18n.Args{"Error": p.Error()}))
+		x.warn(m.T("user_messages_warning", i18n.Args{"Error": p.Error()}))
 	}
 	// Refuse an unknown language before anything is read or locked.
 	if !msgs.Has(opts.Language) {
-		return "", errors.New(m.T("unknown_language", i18n.Args{
+		return nil, errors.New(m.T("unknown_language", i18n.Args{
 			"Lang": strconv.Quote(opts.Language), "Known": strings.Join(msgs.Languages(), ", ")}))
 	}
-	rm := msgs.For(opts.Language) // the report's words
-	var (
-		a   *audit.Audit
-		h   = opts.Handle
-		err error
-	)
-	if h != nil {
-		a = h.Audit()
-	} else if a, err = s.Load(id); err != nil {
-		return "", err
+	x.rm = msgs.For(opts.Language)
+	x.h = opts.Handle
+	if x.h != nil {
+		x.a = x.h.Audit()
+	} else {
+		a, err := s.Load(id)
+		if err != nil {
+			return nil, err
+		}
+		x.a = a
 	}
+	a := x.a
 	if a.Status != audit.Finalized && !opts.Draft {
-		return "", errors.New(m.T("draft_needs_flag", i18n.Args{"ID": id}))
+		return nil, errors.New(m.T("draft_needs_flag", i18n.Args{"ID": id}))
 	}
 	ident := opts.Identity
 	if !opts.Draft && (ident == nil || ident.Key == nil || ident.Cert == nil) {
-		return "", errors.New(m.T("no_identity", nil))
+		return nil, errors.New(m.T("no_identity", nil))
 	}
 	// The finalized audit names the certificate that must sign it (it
 	// travels in the signed audit.json, and verify checks it).
 	if !opts.Draft && a.Signer != nil && a.Signer.Fingerprint != Fingerprint(ident.Cert) {
-		return "", &SignerMismatchError{Recorded: *a.Signer, Got: *SignerRecord(ident.Cert)}
+		return nil, &SignerMismatchError{Recorded: *a.Signer, Got: *SignerRecord(ident.Cert)}
 	}
 	if st, err := os.Stat(opts.Output); opts.Output != "" && err == nil && st.IsDir() {
-		return "", errors.New(m.T("output_is_dir", i18n.Args{"Path": opts.Output, "Example": filepath.Join(opts.Output, "report.pdf")}))
+		return nil, errors.New(m.T("output_is_dir", i18n.Args{"Path": opts.Output, "Example": filepath.Join(opts.Output, "report.pdf")}))
 	}
 	if opts.Output != "" && !opts.Force {
 		if _, err := os.Lstat(opts.Output); err == nil {
-			return "", errors.New(m.T("output_exists", i18n.Args{"Path": opts.Output}))
+			return nil, errors.New(m.T("output_exists", i18n.Args{"Path": opts.Output}))
 		}
 	}
 
@@ -128,26 +176,28 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 	switch {
 	case errors.As(err, &changed):
 		shas := i18n.Args{"Recorded": prefix(changed.Want, 12), "Installed": prefix(changed.Got, 12)}
-		warn(m.T("catalog_changed_warning", shas))
-		warning = rm.T("catalog_changed_warning", shas)
+		x.warn(m.T("catalog_changed_warning", shas))
+		warning = x.rm.T("catalog_changed_warning", shas)
 	case err != nil:
-		return "", fmt.Errorf("%s: %w", m.T("err_audit", i18n.Args{"ID": id}), err)
+		return nil, fmt.Errorf("%s: %w", m.T("err_audit", i18n.Args{"ID": id}), err)
 	}
+	x.cat = cat
 
 	// Record the export only for a signed export of a finalized revision
 	// that has a history entry; take the lock now so nothing changes the
 	// audit between rendering and recording.
-	record := !opts.Draft && a.Status == audit.Finalized
-	if record && h == nil {
+	x.record = !opts.Draft && a.Status == audit.Finalized
+	if x.record && x.h == nil {
 		oh, err := s.Open(id)
 		if err != nil {
-			warn(m.T("not_recorded", i18n.Args{"Error": err.Error()}))
-			record = false
+			x.warn(m.T("not_recorded", i18n.Args{"Error": err.Error()}))
+			x.record = false
 		} else {
-			defer oh.Close()
-			h, a = oh, oh.Audit()
+			x.h, x.a, x.closeH = oh, oh.Audit(), func() { oh.Close() }
+			a = x.a
 			if a.Status != audit.Finalized {
-				return "", errors.New(m.T("draft_needs_flag", i18n.Args{"ID": id}))
+				x.close()
+				return nil, errors.New(m.T("draft_needs_flag", i18n.Args{"ID": id}))
 			}
 		}
 	}
@@ -157,7 +207,7 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 		for i, u := range uv {
 			bad[i] = fmt.Sprintf("%s (%q)", u.Requirement, string(u.Verdict))
 		}
-		warn(m.T("unknown_verdicts", i18n.Args{"Findings": strings.Join(bad, ", ")}))
+		x.warn(m.T("unknown_verdicts", i18n.Args{"Findings": strings.Join(bad, ", ")}))
 	}
 
 	// The evidence index vouches for each file's SHA-256: a signed report
@@ -167,77 +217,121 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 	var evProblems map[string]string
 	if probs := CheckEvidence(s, id, a); len(probs) > 0 {
 		if !opts.Draft && !opts.AllowMissingEvidence {
-			return "", evidenceError(m, s, id, probs)
+			x.close()
+			return nil, evidenceError(m, s, id, probs)
 		}
 		evProblems = map[string]string{}
 		for _, p := range probs {
-			evProblems[p.SHA256] = p.reason(rm)
-			warn(m.T("evidence_warning", i18n.Args{"Name": p.Name, "SHA": prefix(p.SHA256, 12), "Reason": p.reason(m), "Path": p.Path}))
+			evProblems[p.SHA256] = p.reason(x.rm)
+			x.warn(m.T("evidence_warning", i18n.Args{"Name": p.Name, "SHA": prefix(p.SHA256, 12), "Reason": p.reason(m), "Path": p.Path}))
 		}
 	}
 
 	data, err := AuditJSON(a)
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", m.T("err_encode", i18n.Args{"ID": id}), err)
+		x.close()
+		return nil, fmt.Errorf("%s: %w", m.T("err_encode", i18n.Args{"ID": id}), err)
 	}
 	place := opts.Place
 	if place == "" {
 		place = joinNonEmpty(", ", a.Header.Site, a.Header.Municipality, a.Header.Country)
 	}
-	ro := RenderOptions{Draft: opts.Draft, Now: opts.Now, Place: place, CatalogWarning: warning, AuditJSON: data,
+	x.ro = RenderOptions{Draft: opts.Draft, Now: x.opts.Now, Place: place, CatalogWarning: warning, AuditJSON: data,
 		EvidenceProblems: evProblems, Language: opts.Language, Messages: msgs}
 	if !opts.Draft {
-		ro.Signer = SignerFromCert(ident.Cert.Subject.CommonName, ident.Cert)
-		if ro.Signer.Name == "" {
-			ro.Signer.Name = a.Header.LeadInspector
+		x.ro.Signer = SignerFromCert(ident.Cert.Subject.CommonName, ident.Cert)
+		if x.ro.Signer.Name == "" {
+			x.ro.Signer.Name = a.Header.LeadInspector
 		}
 	}
-	pdf, box, err := render(a, cat, StoreEvidence{Store: s, ID: id}, ro)
+	return x, nil
+}
+
+// close releases the lock the export took, if it took one.
+func (x *exportJob) close() {
+	x.closeH()
+	x.closeH = func() {}
+}
+
+// render lays the report out and writes it, as it is produced, to a temp
+// file in the audit's exports folder; each photo is read from its file
+// only as it is written.
+func (x *exportJob) render() (*audit.ExportFile, *sigBox, error) {
+	d, err := build(x.a, x.cat, StoreEvidence{Store: x.s, ID: x.id}, x.ro)
 	if err != nil {
-		return "", err
+		return nil, nil, err
 	}
-	// The renderer's copies of every photo are garbage now; collect them
-	// before signing makes its own copies, so peak memory stays near one
-	// report's size instead of two (measured: BenchmarkExport).
-	runtime.GC()
+	f, err := x.s.CreateExport(x.id)
+	if err != nil {
+		return nil, nil, err
+	}
+	w := bufio.NewWriterSize(f, 256<<10)
+	err = d.write(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		f.Discard()
+		if p := audit.WriteProblemOf(err); p != audit.WriteFailed {
+			// The folder, not the temp file's name, which is gone.
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, nil, &audit.SaveError{Path: filepath.Dir(f.Name()), Problem: p, Err: err}
+		}
+		return nil, nil, err
+	}
+	return f, d.sigBox, nil
+}
+
+// sign signs the report in f, in place (a draft is not signed).
+func (x *exportJob) sign(f *audit.ExportFile, box *sigBox) error {
+	if x.opts.Draft {
+		return nil
+	}
+	ident, rm, a := x.opts.Identity, x.rm, x.a
+	chain := append([]*x509.Certificate{ident.Cert}, ident.Chain...)
+	so := pdfsign.Options{
+		Name:        x.ro.Signer.Name,
+		Reason:      rm.T("sign_reason", i18n.Args{"ID": a.ID, "Revision": a.Revision}),
+		Location:    a.Header.Site,
+		Time:        x.opts.Now,
+		Certify:     1, // no change after signing; a DSS and time-stamps may follow
+		Timestamper: x.opts.Timestamper,
+	}
+	if box != nil {
+		so.Appearance = &pdfsign.Appearance{Page: box.Page, Rect: box.Rect, Lines: []string{
+			rm.T("sig_box_signed", i18n.Args{"Name": x.ro.Signer.Name}),
+			rm.T("sig_box_date", i18n.Args{"When": x.opts.Now.Format("2006-01-02 15:04 MST")}),
+			rm.T("sig_box_place", i18n.Args{"Place": orDash(x.ro.Place)}),
+			rm.T("sig_box_check", nil),
+		}}
+	}
+	if err := pdfsign.SignFile(f.File, ident.Key, chain, so); err != nil {
+		return fmt.Errorf("%s: %w", x.m.T("err_sign", i18n.Args{"ID": x.id}), err)
+	}
+	return nil
+}
+
+// write names the report in the exports folder, copies it to -o and
+// records it in the history. All or nothing: the -o copy is staged first,
+// so a full disk or a read-only folder fails the export before anything
+// lands in exports/ or the history, and a retry does not pile up copies.
+func (x *exportJob) write(f *audit.ExportFile) (string, error) {
 	suffix := ""
-	if opts.Draft {
+	if x.opts.Draft {
 		suffix = "-draft"
-	} else {
-		chain := append([]*x509.Certificate{ident.Cert}, ident.Chain...)
-		so := pdfsign.Options{
-			Name:        ro.Signer.Name,
-			Reason:      rm.T("sign_reason", i18n.Args{"ID": a.ID, "Revision": a.Revision}),
-			Location:    a.Header.Site,
-			Time:        opts.Now,
-			Certify:     1, // no change after signing; a DSS and time-stamps may follow
-			Timestamper: opts.Timestamper,
-		}
-		if box != nil {
-			so.Appearance = &pdfsign.Appearance{Page: box.Page, Rect: box.Rect, Lines: []string{
-				rm.T("sig_box_signed", i18n.Args{"Name": ro.Signer.Name}),
-				rm.T("sig_box_date", i18n.Args{"When": opts.Now.Format("2006-01-02 15:04 MST")}),
-				rm.T("sig_box_place", i18n.Args{"Place": orDash(place)}),
-				rm.T("sig_box_check", nil),
-			}}
-		}
-		pdf, err = pdfsign.Sign(pdf, ident.Key, chain, so)
-		if err != nil {
-			return "", fmt.Errorf("%s: %w", m.T("err_sign", i18n.Args{"ID": id}), err)
-		}
 	}
-	name := fmt.Sprintf("%s-%s%s.pdf", ReportID(a), opts.Now.Format("20060102T150405"), suffix)
-	// All or nothing: the -o copy is written to a temporary file first, so
-	// a full disk or a read-only folder fails the export before anything
-	// lands in exports/ or the history, and a retry does not pile up
-	// copies.
+	name := fmt.Sprintf("%s-%s%s.pdf", ReportID(x.a), x.opts.Now.Format("20060102T150405"), suffix)
 	var tmp string
-	if opts.Output != "" {
-		if tmp, err = stageOutput(m, opts.Output, pdf); err != nil {
+	if x.opts.Output != "" {
+		var err error
+		if tmp, err = stageOutput(x.m, x.opts.Output, f.File); err != nil {
 			return "", err
 		}
 	}
-	path, err := s.SaveExport(id, name, pdf)
+	path, err := f.Commit(name)
 	if err != nil {
 		if tmp != "" {
 			os.Remove(tmp)
@@ -245,14 +339,14 @@ func Export(s *audit.Store, id string, opts ExportOptions) (string, error) {
 		return "", err
 	}
 	if tmp != "" {
-		if err := commitOutput(m, tmp, opts.Output, opts.Force); err != nil {
+		if err := commitOutput(x.m, tmp, x.opts.Output, x.opts.Force); err != nil {
 			os.Remove(path)
 			return "", err
 		}
 	}
-	if record {
-		if err := recordExport(h, a, filepath.Base(path)); err != nil {
-			warn(m.T("not_recorded", i18n.Args{"Error": err.Error()}))
+	if x.record {
+		if err := recordExport(x.h, x.a, filepath.Base(path)); err != nil {
+			x.warn(x.m.T("not_recorded", i18n.Args{"Error": err.Error()}))
 		}
 	}
 	return path, nil
@@ -273,15 +367,17 @@ func recordExport(h *audit.Handle, a *audit.Audit, name string) error {
 	return fmt.Errorf("report: revision %d has no history entry", a.Revision)
 }
 
-// stageOutput writes data to a temporary file beside path (same folder,
-// so the final rename or link cannot cross file systems) and returns its
-// name. On error nothing is left behind.
-func stageOutput(m *i18n.Localizer, path string, data []byte) (string, error) {
+// stageOutput copies the report in src, file to file, to a temporary file
+// beside path (same folder, so the final rename or link cannot cross file
+// systems) and returns its name. On error nothing is left behind.
+func stageOutput(m *i18n.Localizer, path string, src *os.File) (string, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return "", outputError(m, path, err)
 	}
-	_, err = tmp.Write(data)
+	if _, err = src.Seek(0, io.SeekStart); err == nil {
+		_, err = io.Copy(tmp, src) // the kernel copies where it can (copy_file_range)
+	}
 	if err == nil {
 		err = tmp.Sync()
 	}

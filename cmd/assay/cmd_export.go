@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -13,9 +12,6 @@ import (
 	"github.com/assay-dev/assay/report/identity"
 	"github.com/assay-dev/assay/report/pdfsign"
 )
-
-// exportMemoryLimit is the soft heap limit while exporting.
-const exportMemoryLimit = 48 << 20
 
 func init() {
 	register(command{name: "export", run: runExport, ownLang: func([]string) bool { return true }})
@@ -77,14 +73,6 @@ func runExport(e *env, args []string) int {
 		return code
 	}
 
-	// A report holds every photo a few times over while it is drawn and
-	// signed; a soft memory limit makes the GC collect those copies instead
-	// of letting the heap double (measured on 20 photos of 1600 px: peak
-	// RSS 80-100 MB without, about 66 MB with, +50 ms). A GOMEMLIMIT the
-	// user set wins.
-	if e.getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(exportMemoryLimit)
-	}
 	cats := e.catalogs()
 	s, err := audit.OpenStore(e.home, cats)
 	if err != nil {

@@ -11,12 +11,15 @@ import (
 	"github.com/assay-dev/assay/audit"
 )
 
-// runExport: a signed export of the demo audit with --photos photos.
+// runExport: a signed export of the demo audit with --photos photos;
+// with --against, a second binary on the same audit, run for run.
 func runExport(args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	var o opts
 	o.register(fs, 3)
 	photos := fs.Int("photos", 22, "photos in the audit, the demo's two included")
+	against := fs.String("against", "", "a second assay binary (say, built from main) measured on the same audit, run for run")
+	reuse := fs.String("home", "", "a bench home kept with --keep, instead of building a new audit")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -29,32 +32,77 @@ func runExport(args []string) error {
 	if err != nil {
 		return err
 	}
-	home := filepath.Join(dir, "home")
-	t := time.Now()
-	id, err := demoWithPhotos(home, *photos)
-	if err != nil {
-		return err
-	}
-	if err := finalizeWithKey(home, id); err != nil {
-		return err
-	}
-	fmt.Printf("audit %s with %d photos of 2000x1500, finalized (built in %s)\n", id, *photos, time.Since(t).Round(time.Second))
-	var ss []sample
-	var size int64
-	for r := range o.runs {
-		out := filepath.Join(dir, fmt.Sprintf("report-%d.pdf", r))
-		s, _, err := measure(bin, "--home", home, "export", id, "-o", out, "--force")
+	bins := []string{bin}
+	if *against != "" {
+		other, err := filepath.Abs(*against)
 		if err != nil {
 			return err
 		}
-		ss = append(ss, s)
-		if st, err := os.Stat(out); err == nil {
-			size = st.Size()
+		bins = append(bins, other)
+	}
+	home, id := filepath.Join(dir, "home"), ""
+	if *reuse != "" {
+		if home, id, err = benchHome(*reuse); err != nil {
+			return err
+		}
+		fmt.Printf("audit %s from %s\n", id, home)
+	} else {
+		t := time.Now()
+		if id, err = demoWithPhotos(home, *photos); err != nil {
+			return err
+		}
+		if err := finalizeWithKey(home, id); err != nil {
+			return err
+		}
+		fmt.Printf("audit %s with %d photos of 2000x1500, finalized (built in %s)\n", id, *photos, time.Since(t).Round(time.Second))
+	}
+	exports := filepath.Join(home, "audits", id, "exports")
+	ss := make([][]sample, len(bins))
+	var size int64
+	for r := range o.runs {
+		for i, b := range bins {
+			out := filepath.Join(dir, fmt.Sprintf("report-%d-%d.pdf", i, r))
+			s, _, err := measure(b, "--home", home, "export", id, "-o", out, "--force")
+			if err != nil {
+				return err
+			}
+			ss[i] = append(ss[i], s)
+			if st, err := os.Stat(out); err == nil {
+				size = st.Size()
+			}
+			// Every binary meets the same exports folder (and writes the
+			// same file name) on every run.
+			os.Remove(out)
+			olds, _ := filepath.Glob(filepath.Join(exports, "*.pdf"))
+			for _, p := range olds {
+				os.Remove(p)
+			}
 		}
 	}
-	printSamples(fmt.Sprintf("export --photos %d", *photos), ss)
+	for i, b := range bins {
+		label := fmt.Sprintf("export --photos %d", *photos)
+		if *reuse != "" {
+			label = "export"
+		}
+		if len(bins) > 1 {
+			label += " " + filepath.Base(b)
+		}
+		printSamples(label, ss[i])
+	}
 	fmt.Printf("signed PDF: %.1f MB\n", float64(size)/(1<<20))
 	return nil
+}
+
+// benchHome finds the home and the audit of a kept bench folder (or of a
+// home itself).
+func benchHome(path string) (home, id string, err error) {
+	for _, h := range []string{filepath.Join(path, "home"), path} {
+		entries, err := os.ReadDir(filepath.Join(h, "audits"))
+		if err == nil && len(entries) == 1 {
+			return h, entries[0].Name(), nil
+		}
+	}
+	return "", "", fmt.Errorf("%s: not a bench home with one audit (keep one with export --keep)", path)
 }
 
 // runAttach: what attaching a 12 MP phone photo costs, as separate

@@ -3,6 +3,8 @@
 // built like real ones. It is a developer tool, not shipped.
 //
 //	go run ./cmd/assaybench export --photos 22    # demo audit + photos, signed export
+//	go run ./cmd/assaybench export --photos 200 --against ./assay-main --keep
+//	                                              # and another build, run for run
 //	go run ./cmd/assaybench attach                # store and derive a 12 MP photo
 //	go run ./cmd/assaybench startup --audits 200  # assay --version and a warm list
 //
@@ -48,7 +50,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprint(os.Stderr, `usage: assaybench export [--photos N] [--runs R] [--bin ASSAY] [--keep]
+	fmt.Fprint(os.Stderr, `usage: assaybench export [--photos N | --home KEPT] [--runs R] [--bin ASSAY] [--against ASSAY] [--keep]
        assaybench attach [--runs R] [--keep]
        assaybench startup [--audits N] [--runs R] [--bin ASSAY] [--keep]
 `)

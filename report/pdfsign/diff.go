@@ -108,32 +108,35 @@ func (v *verifier) checkRevision(k int) {
 // tile parses the revision byte by byte: objects the table names, then the
 // table, trailer, startxref and %%EOF; nothing else.
 func (c *revCheck) tile(s *section) string {
-	pdf := c.v.pdf
+	// The revision's bytes (all of the file in memory): offsets in pdf are
+	// the file's less base.
+	pdf, base := c.d.src.window(c.rev.start, c.rev.end-c.rev.start+lookahead)
 	c.objs = map[int]*object{}
-	i := c.rev.start
+	i := c.rev.start - base
 	for {
 		i = skipSpace(pdf, i)
-		if i >= c.rev.end {
+		if i >= c.rev.end-base {
 			return "no_xref"
 		}
-		if i == s.at {
+		if i == s.at-base {
 			break
 		}
 		o, err := parseObjectAt(pdf, i, true, nil)
 		if err != nil {
 			return "object_syntax"
 		}
+		o.shift(base)
 		e, ok := s.entries[o.nr]
-		if !ok || e.kind != 'n' || e.off != i || e.gen != o.gen || c.objs[o.nr] != nil {
+		if !ok || e.kind != 'n' || e.off != i+base || e.gen != o.gen || c.objs[o.nr] != nil {
 			return "object_not_in_xref"
 		}
 		c.objs[o.nr] = o
-		i = o.end
+		i = o.end - base
 		if i < len(pdf) && !isWhite(pdf[i]) {
 			return "object_syntax"
 		}
 	}
-	strict, err := parseXrefTable(pdf, s.at, true)
+	strict, err := parseXrefTable(pdf, s.at-base, true)
 	if err != nil || len(strict.entries) != len(s.entries) {
 		return "xref_syntax"
 	}
@@ -146,7 +149,7 @@ func (c *revCheck) tile(s *section) string {
 		return "startxref"
 	}
 	k = skipSpace(pdf, k)
-	if !bytes.HasPrefix(pdf[k:], []byte("%%EOF")) || eolAfter(pdf, k+5) != c.rev.end {
+	if !bytes.HasPrefix(pdf[k:], []byte("%%EOF")) || eolAfter(pdf, k+5)+base != c.rev.end {
 		return "eof"
 	}
 	for nr, e := range s.entries {
@@ -233,7 +236,7 @@ func (c *revCheck) classify(s *section) {
 				break
 			}
 			po := c.d.object(c.prev, nr)
-			if po != nil && po.gen == o.gen && po.isStream == o.isStream && equalValue(po.v, o.v) && bytes.Equal(po.data, o.data) {
+			if po != nil && po.gen == o.gen && po.isStream == o.isStream && equalValue(po.v, o.v) && bytes.Equal(c.d.data(po), c.d.data(o)) {
 				continue
 			}
 			c.changed[nr] = o
@@ -657,7 +660,7 @@ func (d *document) attachmentsOf(r *revision) (map[string]attachment, []int) {
 			for _, key := range []string{"F", "UF"} {
 				if rr, ok := ef[key].v.(ref); ok {
 					if o := d.object(r, rr.nr); o != nil {
-						data = o.data
+						data = d.data(o)
 						break
 					}
 				}

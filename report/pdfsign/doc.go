@@ -57,15 +57,16 @@ type object struct {
 	nr, gen            int
 	v                  value
 	isStream           bool
-	start, end         int // "N G obj" … "endobj"; -1 for a compressed object
-	dataStart, dataEnd int // stream data span in the file
-	data               []byte
-	objStm             int // the object stream holding it, 0 if none
+	start, end         int    // "N G obj" … "endobj"; -1 for a compressed object
+	dataStart, dataEnd int    // stream data span in the file
+	data               []byte // nil when lazy
+	lazy               bool   // data is read from the file when needed (see document.data)
+	objStm             int    // the object stream holding it, 0 if none
 }
 
 // document is a parsed PDF.
 type document struct {
-	pdf      []byte
+	src      *source
 	chain    []*section // newest first
 	revs     []*revision
 	eofEnd   int // end of the last usable %%EOF (plus EOL)
@@ -94,11 +95,11 @@ var (
 	errWrongObjNr = errors.New("object number does not match its cross-reference entry")
 )
 
-// loadDocument reads the revisions of pdf. It fails only when no
-// cross-reference chain can be read at all.
-func loadDocument(pdf []byte) (*document, error) {
-	d := &document{pdf: pdf, objs: map[int]*object{}, objErrs: map[int]error{}, objStms: map[int]*objStream{}, reading: map[int]bool{}}
-	start, eofEnd, ok := lastStartxref(pdf, len(pdf))
+// loadDocument reads the revisions of the PDF in src. It fails only when
+// no cross-reference chain can be read at all.
+func loadDocument(src *source) (*document, error) {
+	d := &document{src: src, objs: map[int]*object{}, objErrs: map[int]error{}, objStms: map[int]*objStream{}, reading: map[int]bool{}}
+	start, eofEnd, ok := d.lastStartxref()
 	if !ok {
 		return nil, errNoXref
 	}
@@ -123,7 +124,7 @@ func loadDocument(pdf []byte) (*document, error) {
 			break
 		}
 		p, ok := intValue(prev.v)
-		if !ok || p < 0 || p >= len(pdf) {
+		if !ok || p < 0 || p >= src.size {
 			return nil, errBadXref
 		}
 		off = p
@@ -142,38 +143,71 @@ func (d *document) skippedRevisions() int {
 		inChain[s.at] = true
 	}
 	n := 0
-	for i := 0; ; {
-		j := bytes.Index(d.pdf[i:], []byte("%%EOF"))
-		if j < 0 {
-			return n
-		}
-		at := i + j
-		if x, ok := startxrefBefore(d.pdf, at); ok && x > 0 && !inChain[x] {
+	d.src.each([]byte("%%EOF"), func(at int) bool {
+		if x, ok := d.startxrefBefore(at); ok && x > 0 && !inChain[x] {
 			n++
 		}
-		i = at + 5
+		return true
+	})
+	return n
+}
+
+// startxrefBefore is startxrefBefore on the file.
+func (d *document) startxrefBefore(at int) (n int, ok bool) {
+	d.src.before(at, func(b []byte, i int) int {
+		var low int
+		n, ok, low = startxrefBefore(b, i)
+		return low
+	})
+	return n, ok
+}
+
+// lastStartxref is lastStartxref on the file: in memory on all of it, from
+// a file on a window at its end that grows until the answer cannot depend
+// on the bytes before it.
+func (d *document) lastStartxref() (xref, end int, ok bool) {
+	s := d.src
+	if s.inMemory() {
+		xref, end, ok, _ = lastStartxref(s.mem, len(s.mem), false)
+		return xref, end, ok
+	}
+	for n := firstWindow; ; n *= 4 {
+		from := max(0, s.size-n)
+		b := s.slice(from, s.size)
+		xref, end, ok, low := lastStartxref(b, len(b), from > 0)
+		if low > 0 || from == 0 || s.err != nil {
+			return xref, from + end, ok
+		}
 	}
 }
 
 // lastStartxref finds the last "startxref N %%EOF" ending at or before
-// limit and returns N and the offset after %%EOF and its end-of-line.
-func lastStartxref(pdf []byte, limit int) (xref, end int, ok bool) {
+// limit and returns N and the offset after %%EOF and its end-of-line. In a
+// partial window (the end of a file) it stops at the first %%EOF (from the
+// end) whose startxref may lie before pdf[0] (low is then 0), so that the
+// window can be grown.
+func lastStartxref(pdf []byte, limit int, partial bool) (xref, end int, ok bool, low int) {
 	for limit > 0 {
 		i := bytes.LastIndex(pdf[:limit], []byte("%%EOF"))
 		if i < 0 {
-			return 0, 0, false
+			return 0, 0, false, 0
 		}
-		if n, ok := startxrefBefore(pdf, i); ok {
-			return n, eolAfter(pdf, i+5), true
+		n, ok, low := startxrefBefore(pdf, i)
+		if ok {
+			return n, eolAfter(pdf, i+5), true, low
+		}
+		if partial && low == 0 {
+			return 0, 0, false, 0
 		}
 		limit = i
 	}
-	return 0, 0, false
+	return 0, 0, false, 0
 }
 
 // startxrefBefore reads "startxref <digits>" right before offset at (white
-// space between).
-func startxrefBefore(pdf []byte, at int) (int, bool) {
+// space between). low is the lowest index it read, 0 when it may have
+// wanted a byte before pdf[0].
+func startxrefBefore(pdf []byte, at int) (n int, ok bool, low int) {
 	j := at
 	for j > 0 && isWhite(pdf[j-1]) {
 		j--
@@ -183,20 +217,20 @@ func startxrefBefore(pdf []byte, at int) (int, bool) {
 		k--
 	}
 	if k == j || j-k > 10 {
-		return 0, false
+		return 0, false, max(k-1, 0)
 	}
-	n, _ := uintToken(token(pdf[k:j]))
+	n, _ = uintToken(token(pdf[k:j]))
 	m := k
 	for m > 0 && isWhite(pdf[m-1]) {
 		m--
 	}
 	if m == k || m < 9 || !bytes.Equal(pdf[m-9:m], []byte("startxref")) {
-		return 0, false
+		return 0, false, max(m-9, 0)
 	}
 	if m-9 > 0 && !isDelim(pdf[m-10]) {
-		return 0, false
+		return 0, false, m - 10
 	}
-	return n, true
+	return n, true, max(m-10, 0)
 }
 
 // eolAfter returns i moved past one end-of-line marker, if any.
@@ -212,14 +246,21 @@ func eolAfter(b []byte, i int) int {
 
 // readSection reads the cross-reference section at off.
 func (d *document) readSection(off int) (*section, error) {
-	if off < 0 || off >= len(d.pdf) {
+	if off < 0 || off >= d.src.size {
 		return nil, errBadXref
 	}
 	var s *section
 	var err error
-	if bytes.HasPrefix(d.pdf[off:], []byte("xref")) {
-		s, err = parseXrefTable(d.pdf, off, false)
+	if head, base := d.src.window(off, 4); bytes.HasPrefix(head[off-base:], []byte("xref")) {
+		base, err = d.src.within(off, func(b []byte, i int) (int, error) {
+			var err error
+			if s, err = parseXrefTable(b, i, false); err != nil {
+				return i, err
+			}
+			return s.bodyEnd, nil
+		})
 		if err == nil {
+			s.shift(base)
 			if x, ok := s.trailer["XRefStm"]; ok {
 				// A hybrid file: the table's entries win over the stream's.
 				s.hybrid = true
@@ -241,20 +282,41 @@ func (d *document) readSection(off int) (*section, error) {
 		return nil, err
 	}
 	s.eofEnd, s.end = -1, -1
-	i := skipSpace(d.pdf, s.bodyEnd)
-	if bytes.HasPrefix(d.pdf[i:], []byte("startxref")) {
-		j := skipSpace(d.pdf, i+9)
+	base, _ := d.src.within(s.bodyEnd, func(b []byte, i int) (int, error) {
+		s.eofEnd, s.end = -1, -1
+		i = skipSpace(b, i)
+		if !bytes.HasPrefix(b[i:], []byte("startxref")) {
+			return i, errBadXref
+		}
+		j := skipSpace(b, i+9)
 		k := j
-		for k < len(d.pdf) && d.pdf[k] >= '0' && d.pdf[k] <= '9' {
+		for k < len(b) && b[k] >= '0' && b[k] <= '9' {
 			k++
 		}
-		m := skipSpace(d.pdf, k)
-		if k > j && bytes.HasPrefix(d.pdf[m:], []byte("%%EOF")) {
+		m := skipSpace(b, k)
+		if k > j && bytes.HasPrefix(b[m:], []byte("%%EOF")) {
 			s.eofEnd = m + 5
-			s.end = eolAfter(d.pdf, s.eofEnd)
+			s.end = eolAfter(b, s.eofEnd)
+			return s.end, nil
 		}
+		return m, errBadXref
+	})
+	if s.eofEnd >= 0 {
+		s.eofEnd += base
+		s.end += base
 	}
 	return s, nil
+}
+
+// shift moves the section's offsets by base (from a window of a file to
+// the file).
+func (s *section) shift(base int) {
+	if base == 0 {
+		return
+	}
+	s.at += base
+	s.bodyEnd += base
+	shiftDict(s.trailer, base)
 }
 
 // parseXrefTable reads "xref … trailer <<…>>" at off. Strict demands the
@@ -397,7 +459,7 @@ func xrefEntry(b []byte, i int, strict bool) (xentry, int, bool) {
 
 // parseXrefStream reads a cross-reference stream object at off.
 func (d *document) parseXrefStream(off int) (*section, error) {
-	o, err := parseObjectAt(d.pdf, off, false, nil)
+	o, err := d.parseObject(off, false, nil)
 	if err != nil || !o.isStream {
 		return nil, errBadXref
 	}
@@ -405,7 +467,7 @@ func (d *document) parseXrefStream(off int) (*section, error) {
 	if dd.name("Type") != "XRef" {
 		return nil, errBadXref
 	}
-	data, err := decodeStream(dd, o.data)
+	data, err := decodeStream(dd, d.data(o))
 	if err != nil {
 		return nil, errBadXref
 	}
@@ -496,7 +558,7 @@ func (d *document) groupRevisions() {
 		}
 	}
 	if cur != nil {
-		cur.end = len(d.pdf)
+		cur.end = d.src.size
 		d.revs = append(d.revs, cur)
 	}
 	for ri, r := range d.revs {
@@ -551,7 +613,7 @@ func (d *document) objectAt(r *revision, nr int, e xentry) (*object, error) {
 		}
 		d.reading[e.off] = true
 		defer delete(d.reading, e.off)
-		o, err := parseObjectAt(d.pdf, e.off, false, func(v value) (int, bool) {
+		o, err := d.parseObject(e.off, false, func(v value) (int, bool) {
 			rr, ok := v.(ref)
 			if !ok || rr.nr == nr {
 				return 0, false
@@ -613,7 +675,7 @@ func (d *document) objStm(r *revision, nr int) *objStream {
 		st.err = errBadObject
 		return st
 	}
-	data, err := decodeStream(dd, o.data)
+	data, err := decodeStream(dd, d.data(o))
 	if err != nil || first > len(data) {
 		st.err = errBadObject
 		return st
@@ -677,8 +739,27 @@ func (d *document) catalog(r *revision) dict {
 // wants the object to start exactly at off, a direct /Length and plain
 // white space around the keywords.
 func parseObjectAt(b []byte, off int, strict bool, length func(value) (int, bool)) (*object, error) {
-	if off < 0 || off >= len(b) {
+	o, k, err := parseObjectHead(b, off, strict)
+	if err != nil || !o.isStream {
+		return o, err
+	}
+	n, ok := streamLength(o, strict, length)
+	if !ok || n < 0 || k+n > len(b) {
 		return nil, errBadObject
+	}
+	o.dataStart, o.dataEnd, o.data = k, k+n, b[k:k+n]
+	if o.end, err = streamTail(b, k+n, strict); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// parseObjectHead reads "N G obj" and the value after it. For a stream it
+// returns the offset of the data (after "stream" and its end of line); for
+// anything else the object is complete, up to "endobj".
+func parseObjectHead(b []byte, off int, strict bool) (*object, int, error) {
+	if off < 0 || off >= len(b) {
+		return nil, 0, errBadObject
 	}
 	i := off
 	if !strict {
@@ -686,21 +767,21 @@ func parseObjectAt(b []byte, off int, strict bool, length func(value) (int, bool
 	}
 	nr, i, ok := readUint(b, i)
 	if !ok || i >= len(b) || !isWhite(b[i]) {
-		return nil, errBadObject
+		return nil, 0, errBadObject
 	}
 	i = skipSpace(b, i)
 	gen, i, ok := readUint(b, i)
 	if !ok || i >= len(b) || !isWhite(b[i]) || gen > 65535 {
-		return nil, errBadObject
+		return nil, 0, errBadObject
 	}
 	i = skipSpace(b, i)
 	if !bytes.HasPrefix(b[i:], []byte("obj")) || (i+3 < len(b) && !isDelim(b[i+3])) {
-		return nil, errBadObject
+		return nil, 0, errBadObject
 	}
 	o := &object{nr: nr, gen: gen, start: off}
 	v, j, err := parseValue(b, i+3, 0)
 	if err != nil {
-		return nil, errBadObject
+		return nil, 0, errBadObject
 	}
 	if r, j2, ok := asRef(b, v, j); ok {
 		v, j = r, j2
@@ -712,9 +793,8 @@ func parseObjectAt(b []byte, off int, strict bool, length func(value) (int, bool
 		j = skipWhite(b, j)
 	}
 	if bytes.HasPrefix(b[j:], []byte("stream")) {
-		dd, ok := v.(dict)
-		if !ok {
-			return nil, errBadObject
+		if _, ok := v.(dict); !ok {
+			return nil, 0, errBadObject
 		}
 		k := j + 6
 		switch {
@@ -725,35 +805,165 @@ func parseObjectAt(b []byte, off int, strict bool, length func(value) (int, bool
 		case !strict && k < len(b) && b[k] == '\r':
 			k++
 		default:
-			return nil, errBadObject
+			return nil, 0, errBadObject
 		}
-		n, ok := intValue(dd["Length"].v)
-		if !ok && !strict && length != nil {
-			n, ok = length(dd["Length"].v)
-		}
-		if !ok || n < 0 || k+n > len(b) {
-			return nil, errBadObject
-		}
-		o.isStream, o.dataStart, o.dataEnd, o.data = true, k, k+n, b[k:k+n]
-		m := eolAfter(b, k+n)
-		if !strict {
-			m = skipSpace(b, m)
-		}
-		if !bytes.HasPrefix(b[m:], []byte("endstream")) {
-			return nil, errBadObject
-		}
-		j = m + 9
-		if strict {
-			j = skipSpace(b, j)
-		} else {
-			j = skipWhite(b, j)
-		}
+		o.isStream = true
+		return o, k, nil
 	}
+	if o.end, err = endobj(b, j); err != nil {
+		return nil, 0, err
+	}
+	return o, 0, nil
+}
+
+// streamLength is a stream's /Length: direct, or (unless strict) through
+// length for an indirect one.
+func streamLength(o *object, strict bool, length func(value) (int, bool)) (int, bool) {
+	dd, _ := o.v.(dict)
+	n, ok := intValue(dd["Length"].v)
+	if !ok && !strict && length != nil {
+		n, ok = length(dd["Length"].v)
+	}
+	return n, ok
+}
+
+// streamTail reads "endstream … endobj" after a stream's data, which ends
+// at at; it returns the offset after "endobj".
+func streamTail(b []byte, at int, strict bool) (int, error) {
+	m := eolAfter(b, at)
+	if !strict {
+		m = skipSpace(b, m)
+	}
+	if !bytes.HasPrefix(b[m:], []byte("endstream")) {
+		return 0, errBadObject
+	}
+	j := m + 9
+	if strict {
+		j = skipSpace(b, j)
+	} else {
+		j = skipWhite(b, j)
+	}
+	return endobj(b, j)
+}
+
+// endobj expects the keyword endobj at j and returns the offset after it.
+func endobj(b []byte, j int) (int, error) {
 	if !bytes.HasPrefix(b[j:], []byte("endobj")) || (j+6 < len(b) && !isDelim(b[j+6])) {
+		return 0, errBadObject
+	}
+	return j + 6, nil
+}
+
+// parseObject is parseObjectAt on the file: in memory at once, from a file
+// on windows (the object's head, then the end of its stream), leaving the
+// stream data on disk until data asks for it.
+func (d *document) parseObject(off int, strict bool, length func(value) (int, bool)) (*object, error) {
+	src := d.src
+	if src.inMemory() {
+		return parseObjectAt(src.mem, off, strict, length)
+	}
+	if off < 0 || off >= src.size {
 		return nil, errBadObject
 	}
-	o.end = j + 6
+	var o *object
+	var k int
+	var win []byte
+	base, err := src.within(off, func(b []byte, i int) (int, error) {
+		var err error
+		if o, k, err = parseObjectHead(b, i, strict); err != nil {
+			return i, err
+		}
+		win = b
+		if o.isStream {
+			return k, nil
+		}
+		return o.end, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	o.shift(base)
+	if !o.isStream {
+		return o, nil
+	}
+	n, ok := streamLength(o, strict, length)
+	k += base
+	if !ok || n < 0 || k+n > src.size {
+		return nil, errBadObject
+	}
+	o.dataStart, o.dataEnd = k, k+n
+	if k+n <= base+len(win) {
+		o.data = win[k-base : k+n-base]
+	} else {
+		o.lazy = true
+	}
+	tail, err := src.within(k+n, func(b []byte, i int) (int, error) {
+		end, err := streamTail(b, i, strict)
+		if err != nil {
+			return i, err
+		}
+		o.end = end
+		return end, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	o.end += tail
 	return o, nil
+}
+
+// data returns a stream object's data, reading it from the file if it was
+// left there.
+func (d *document) data(o *object) []byte {
+	if o == nil || !o.lazy {
+		if o == nil {
+			return nil
+		}
+		return o.data
+	}
+	return d.src.slice(o.dataStart, o.dataEnd)
+}
+
+// shift moves the object's offsets by base (from a window of a file to
+// the file).
+func (o *object) shift(base int) {
+	if base == 0 {
+		return
+	}
+	if o.start >= 0 {
+		o.start += base
+	}
+	if o.end >= 0 {
+		o.end += base
+	}
+	if o.isStream {
+		o.dataStart += base
+		o.dataEnd += base
+	}
+	o.v = shiftValue(o.v, base)
+}
+
+// shiftValue moves the offsets recorded in v's dictionaries by base.
+func shiftValue(v value, base int) value {
+	switch x := v.(type) {
+	case dict:
+		shiftDict(x, base)
+	case []value:
+		for _, e := range x {
+			shiftValue(e, base)
+		}
+	}
+	return v
+}
+
+func shiftDict(d dict, base int) {
+	for k, e := range d {
+		e.key += base
+		e.start += base
+		e.end += base
+		shiftValue(e.v, base)
+		d[k] = e
+	}
 }
 
 // decodeStream undoes /FlateDecode (with a PNG predictor) or nothing.

@@ -2,8 +2,10 @@ package pdfsign_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/assay-dev/assay/report/pdfsign"
@@ -14,6 +16,8 @@ import (
 // published class. Verify must never panic, and no mutation of the signed
 // report may verify: a file Verify calls valid must start with the base's
 // signed bytes unchanged (only allowed additions may follow them).
+// VerifyReader, reading the same bytes a few at a time, must find exactly
+// what Verify finds.
 func FuzzVerifyFile(f *testing.F) {
 	base, err := os.ReadFile(filepath.Join("testdata", "attacks", "base.pdf"))
 	if err != nil {
@@ -31,6 +35,11 @@ func FuzzVerifyFile(f *testing.F) {
 	f.Add([]byte("%PDF-1.7\n1 0 obj <</ByteRange [0 5 9 1] /Contents <00>>> endobj\nstartxref\n9\n%%EOF\n"))
 	f.Fuzz(func(t *testing.T, pdf []byte) {
 		res, err := pdfsign.Verify(pdf)
+		defer pdfsign.SetWindows(3, 16)()
+		got, gotErr := pdfsign.VerifyReader(bytes.NewReader(pdf), int64(len(pdf)))
+		if !errors.Is(gotErr, err) || !reflect.DeepEqual(got, res) {
+			t.Fatalf("VerifyReader and Verify differ: %v, %v against %v, %v", got, gotErr, res, err)
+		}
 		if err != nil || !res.Valid {
 			return
 		}

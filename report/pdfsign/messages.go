@@ -9,6 +9,7 @@ const (
 	msgNotPDF           = "not a PDF file (no %PDF- header)"
 	msgEncrypted        = "encrypted PDFs cannot be signed"
 	msgParse            = "cannot read the PDF: %v"
+	msgRead             = "reading the PDF: %w"
 	msgBadPage          = "page %d does not exist (the document has %d)"
 	msgPlaceholderSmall = "signature is %d bytes, placeholder only %d; use a bigger Options.Placeholder"
 	msgSelfCheck        = "the signed PDF failed its own check: %v"

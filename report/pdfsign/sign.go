@@ -19,6 +19,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -91,23 +92,8 @@ func config() *model.Configuration {
 // written after the signature, so the signature covers the whole file. The
 // result is verified before it is returned.
 func Sign(pdf []byte, signer crypto.Signer, chain []*x509.Certificate, opts Options) ([]byte, error) {
-	if signer == nil || len(chain) == 0 || chain[0] == nil {
-		return nil, errors.New(msgNoCertificate)
-	}
-	if !publicKeysEqual(signer.Public(), chain[0].PublicKey) {
-		return nil, errors.New(msgKeyCertMismatch)
-	}
-	if opts.Placeholder <= 0 {
-		opts.Placeholder = DefaultPlaceholder
-		if opts.Timestamper != nil {
-			opts.Placeholder += TimestampRoom
-		}
-	}
-	if opts.Time.IsZero() {
-		opts.Time = time.Now()
-	}
-	if c := chain[0]; opts.Time.Before(c.NotBefore) || opts.Time.After(c.NotAfter) {
-		return nil, fmt.Errorf(msgCertNotValidAt, opts.Time.Format(time.RFC3339), c.NotBefore.Format(time.RFC3339), c.NotAfter.Format(time.RFC3339))
+	if err := checkSigner(signer, chain, &opts); err != nil {
+		return nil, err
 	}
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		return nil, errors.New(msgNotPDF)
@@ -119,7 +105,146 @@ func Sign(pdf []byte, signer crypto.Signer, chain []*x509.Certificate, opts Opti
 	copy(out, pdf)
 	upgradeHeader(out)
 
-	u, err := newUpdater(out)
+	u, err := prepare(memSource(out), opts)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, u.bytes...)
+	h := sha256.New()
+	h.Write(out[:u.contentsStart])
+	h.Write(out[u.contentsEnd:])
+	cms, err := u.cms(h.Sum(nil), signer, chain, opts)
+	if err != nil {
+		return nil, err
+	}
+	hex.Encode(out[u.contentsStart+1:], cms)
+
+	res, err := Verify(out)
+	if err := selfCheck(res, err); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SignFile is Sign on the PDF in f, in place: the header is upgraded, the
+// signature's update appended and its /Contents written where it belongs;
+// the signed ranges are hashed, and the result verified (VerifyReader),
+// by reading f a chunk at a time. Memory stays near the size of the update
+// whatever the size of the file. On error f is cut back to its size before
+// the update (its header may already say %PDF-1.7).
+func SignFile(f *os.File, signer crypto.Signer, chain []*x509.Certificate, opts Options) (err error) {
+	if err := checkSigner(signer, chain, &opts); err != nil {
+		return err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf(msgRead, err)
+	}
+	size := st.Size()
+	head := make([]byte, 8)
+	if n, _ := f.ReadAt(head, 0); !bytes.HasPrefix(head[:n], []byte("%PDF-")) {
+		return errors.New(msgNotPDF)
+	}
+	if _, err := VerifyReader(f, size); !errors.Is(err, ErrNotSigned) {
+		if err != nil {
+			return err // it could not be read
+		}
+		return ErrAlreadySigned
+	}
+	if upgradeHeader(head) {
+		if _, err := f.WriteAt(head[7:8], 7); err != nil {
+			return err
+		}
+	}
+	src, err := fileSource(f, size)
+	if err != nil {
+		return err
+	}
+	u, err := prepare(src, opts)
+	if err == nil && src.err != nil {
+		err = fmt.Errorf(msgRead, src.err)
+	}
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Truncate(size)
+		}
+	}()
+	if _, err := f.WriteAt(u.bytes, size); err != nil {
+		return err
+	}
+	total := size + int64(len(u.bytes))
+	if src, err = fileSource(f, total); err != nil {
+		return err
+	}
+	h := sha256.New()
+	src.hash(h, 0, u.contentsStart)
+	src.hash(h, u.contentsEnd, src.size)
+	if src.err != nil {
+		return fmt.Errorf(msgRead, src.err)
+	}
+	cms, err := u.cms(h.Sum(nil), signer, chain, opts)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteAt([]byte(hex.EncodeToString(cms)), int64(u.contentsStart+1)); err != nil {
+		return err
+	}
+	res, err := VerifyReader(f, total)
+	return selfCheck(res, err)
+}
+
+// checkSigner checks the key and certificate and fills in the defaults of
+// opts.
+func checkSigner(signer crypto.Signer, chain []*x509.Certificate, opts *Options) error {
+	if signer == nil || len(chain) == 0 || chain[0] == nil {
+		return errors.New(msgNoCertificate)
+	}
+	if !publicKeysEqual(signer.Public(), chain[0].PublicKey) {
+		return errors.New(msgKeyCertMismatch)
+	}
+	if opts.Placeholder <= 0 {
+		opts.Placeholder = DefaultPlaceholder
+		if opts.Timestamper != nil {
+			opts.Placeholder += TimestampRoom
+		}
+	}
+	if opts.Time.IsZero() {
+		opts.Time = time.Now()
+	}
+	if c := chain[0]; opts.Time.Before(c.NotBefore) || opts.Time.After(c.NotAfter) {
+		return fmt.Errorf(msgCertNotValidAt, opts.Time.Format(time.RFC3339), c.NotBefore.Format(time.RFC3339), c.NotAfter.Format(time.RFC3339))
+	}
+	return nil
+}
+
+// selfCheck turns the verification of a file just signed into an error
+// unless the inspector's signature is valid and covers the whole file.
+func selfCheck(res *Result, err error) error {
+	if err != nil {
+		return fmt.Errorf(msgSelfCheck, err)
+	}
+	if !res.Valid || res.Inspector == nil || !res.CoversWholeFile {
+		return fmt.Errorf(msgSelfCheck, problemKinds(res.Problems))
+	}
+	return nil
+}
+
+// update is a signature's incremental update, ready to append: /ByteRange
+// filled in, /Contents still zeros. contentsStart and contentsEnd are the
+// file offsets of the /Contents string, "<" to after ">".
+type update struct {
+	bytes                      []byte
+	contentsStart, contentsEnd int
+	placeholder                int
+}
+
+// prepare writes the update that signs the PDF in src (header already
+// upgraded).
+func prepare(src *source, opts Options) (*update, error) {
+	u, err := newUpdater(src)
 	if err != nil {
 		return nil, err
 	}
@@ -168,39 +293,30 @@ func Sign(pdf []byte, signer crypto.Signer, chain []*x509.Certificate, opts Opti
 		return true
 	})
 
-	upd, at, err := u.write(out, opts.Time, sigNr, "[0 0 0 0", "/Contents <")
+	upd, at, err := u.write(opts.Time, sigNr, "[0 0 0 0", "/Contents <")
 	if err != nil {
 		return nil, err
 	}
 	at[1] += len("/Contents ")
-	out = append(out, upd...)
-	base := len(pdf)
+	base := src.size
 	contentsStart := base + at[1]
 	contentsEnd := contentsStart + 2 + 2*opts.Placeholder
-	br := fmt.Sprintf("[0 %d %d %d", contentsStart, contentsEnd, len(out)-contentsEnd)
+	br := fmt.Sprintf("[0 %d %d %d", contentsStart, contentsEnd, base+len(upd)-contentsEnd)
 	br += strings.Repeat(" ", byteRangeWidth-1-len(br)) + "]"
-	copy(out[base+at[0]:], br)
+	copy(upd[at[0]:], br)
+	return &update{bytes: upd, contentsStart: contentsStart, contentsEnd: contentsEnd, placeholder: opts.Placeholder}, nil
+}
 
-	h := sha256.New()
-	h.Write(out[:contentsStart])
-	h.Write(out[contentsEnd:])
-	cms, err := buildCMS(h.Sum(nil), signer, chain, opts.Timestamper)
+// cms signs digest and checks that the CMS fits the placeholder.
+func (u *update) cms(digest []byte, signer crypto.Signer, chain []*x509.Certificate, opts Options) ([]byte, error) {
+	cms, err := buildCMS(digest, signer, chain, opts.Timestamper)
 	if err != nil {
 		return nil, err
 	}
-	if len(cms) > opts.Placeholder {
-		return nil, fmt.Errorf(msgPlaceholderSmall, len(cms), opts.Placeholder)
+	if len(cms) > u.placeholder {
+		return nil, fmt.Errorf(msgPlaceholderSmall, len(cms), u.placeholder)
 	}
-	hex.Encode(out[contentsStart+1:], cms)
-
-	res, err := Verify(out)
-	if err != nil {
-		return nil, fmt.Errorf(msgSelfCheck, err)
-	}
-	if !res.Valid || res.Inspector == nil || !res.CoversWholeFile {
-		return nil, fmt.Errorf(msgSelfCheck, problemKinds(res.Problems))
-	}
-	return out, nil
+	return cms, nil
 }
 
 func pageOf(a *Appearance) int {
@@ -233,8 +349,10 @@ func problemKinds(fs []Finding) string {
 // upgradeHeader rewrites a %PDF-1.0 … %PDF-1.6 header to %PDF-1.7 in place
 // (same length, no offset moves): gofpdf writes 1.3 but uses 1.4+ features,
 // and AcroForm signatures with SHA-256 belong to 1.7.
-func upgradeHeader(pdf []byte) {
+func upgradeHeader(pdf []byte) bool {
 	if len(pdf) >= 8 && bytes.HasPrefix(pdf, []byte("%PDF-1.")) && pdf[7] >= '0' && pdf[7] < '7' {
 		pdf[7] = '7'
+		return true
 	}
+	return false
 }

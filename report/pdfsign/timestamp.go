@@ -25,7 +25,7 @@ func AddDocTimestamp(pdf []byte, ts Timestamper, now time.Time) ([]byte, error) 
 	if ts == nil {
 		return nil, errors.New(msgNoTimestamper)
 	}
-	u, err := newUpdater(pdf)
+	u, err := newUpdater(memSource(pdf))
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +41,7 @@ func AddDocTimestamp(pdf []byte, ts Timestamper, now time.Time) ([]byte, error) 
 		textString(u.fieldName("Timestamp")), sigNr, p.nr, gen(u, p.nr)))
 	u.addAnnot(p, widgetNr)
 	u.addField(widgetNr, nil)
-	upd, at, err := u.write(pdf, now, sigNr, "[0 0 0 0", "/Contents <")
+	upd, at, err := u.write(now, sigNr, "[0 0 0 0", "/Contents <")
 	if err != nil {
 		return nil, err
 	}

@@ -24,12 +24,12 @@ type updater struct {
 	gens map[int]int
 }
 
-func newUpdater(pdf []byte) (*updater, error) {
-	d, err := loadDocument(pdf)
+func newUpdater(src *source) (*updater, error) {
+	d, err := loadDocument(src)
 	if err != nil {
 		return nil, fmt.Errorf(msgParse, err)
 	}
-	if d.eofEnd != len(pdf) {
+	if d.eofEnd != src.size {
 		return nil, fmt.Errorf(msgParse, "data after the last %%EOF")
 	}
 	last := d.last()
@@ -148,11 +148,16 @@ func (u *updater) fieldName(prefix string) string {
 	}
 }
 
-// write returns the update's bytes (to append to pdf) and the offsets, in
-// the update, of marker1 and marker2 inside object sig.
-func (u *updater) write(pdf []byte, stamp time.Time, sig int, markers ...string) ([]byte, []int, error) {
+// write returns the update's bytes (to append to the file) and the
+// offsets, in the update, of marker1 and marker2 inside object sig.
+func (u *updater) write(stamp time.Time, sig int, markers ...string) ([]byte, []int, error) {
 	var b bytes.Buffer
-	if pdf[len(pdf)-1] != '\n' && pdf[len(pdf)-1] != '\r' {
+	size := u.d.src.size
+	tail := u.d.src.slice(size-4096, size) // names the revision (/ID)
+	if len(tail) == 0 {
+		return nil, nil, fmt.Errorf(msgParse, "empty file")
+	}
+	if c := tail[len(tail)-1]; c != '\n' && c != '\r' {
 		b.WriteByte('\n')
 	}
 	nrs := make([]int, 0, len(u.objs))
@@ -178,7 +183,7 @@ func (u *updater) write(pdf []byte, stamp time.Time, sig int, markers ...string)
 		}
 		b.WriteString("\nendobj\n")
 	}
-	base := len(pdf)
+	base := size
 	xrefAt := base + b.Len()
 	b.WriteString("xref\n")
 	for i := 0; i < len(nrs); {
@@ -193,7 +198,7 @@ func (u *updater) write(pdf []byte, stamp time.Time, sig int, markers ...string)
 		i = j + 1
 	}
 	// A fresh second ID marks this revision; the first ID is kept.
-	idNew := md5.Sum(append([]byte(stamp.UTC().Format(time.RFC3339Nano)), pdf[len(pdf)-min(len(pdf), 4096):]...))
+	idNew := md5.Sum(append([]byte(stamp.UTC().Format(time.RFC3339Nano)), tail...))
 	idFirst := idNew[:]
 	if id, ok := u.last.trailer["ID"].v.([]value); ok && len(id) == 2 {
 		if s, ok := id[0].([]byte); ok && len(s) > 0 {

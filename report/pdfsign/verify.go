@@ -5,6 +5,8 @@ import (
 	"crypto"
 	"crypto/x509"
 	"errors"
+	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strconv"
@@ -112,7 +114,7 @@ type fieldInfo struct {
 }
 
 type verifier struct {
-	pdf     []byte
+	src     *source
 	d       *document
 	res     *Result
 	sigs    []*sigObj
@@ -126,10 +128,30 @@ type verifier struct {
 // ErrNotSigned when there is no trace of a signature, and otherwise a
 // Result whose Problems say what is wrong. It never uses the network.
 func Verify(pdf []byte) (*Result, error) {
-	v := &verifier{pdf: pdf, res: &Result{}, fields: map[int][]fieldInfo{}, allowed: map[int][]Finding{}}
-	d, err := loadDocument(pdf)
+	return verify(memSource(pdf))
+}
+
+// VerifyReader is Verify for a PDF of size bytes read from r (a file): it
+// reads the objects it needs and hashes the signed ranges a chunk at a
+// time, so memory stays small whatever the file's size, and it finds what
+// Verify finds in the same bytes. A read error is returned as an error.
+func VerifyReader(r io.ReaderAt, size int64) (*Result, error) {
+	src, err := fileSource(r, size)
 	if err != nil {
-		if bytes.Contains(pdf, byteRangeKey) {
+		return nil, err
+	}
+	res, err := verify(src)
+	if src.err != nil {
+		return nil, fmt.Errorf(msgRead, src.err)
+	}
+	return res, err
+}
+
+func verify(src *source) (*Result, error) {
+	v := &verifier{src: src, res: &Result{}, fields: map[int][]fieldInfo{}, allowed: map[int][]Finding{}}
+	d, err := loadDocument(src)
+	if err != nil {
+		if src.contains(byteRangeKey) {
 			v.problem(Finding{Kind: KindStructure, Detail: err.Error()})
 			return v.finish(), nil
 		}
@@ -177,7 +199,7 @@ func Verify(pdf []byte) (*Result, error) {
 		return nil, ErrNotSigned
 	}
 	v.res.Inspector = insp
-	if d.eofEnd < len(pdf) {
+	if d.eofEnd < src.size {
 		v.problem(Finding{Kind: KindDataAfterEOF, Revision: len(d.revs)})
 	}
 	ri := -1
@@ -343,26 +365,21 @@ func (v *verifier) rawScan() int {
 	}
 	sort.Slice(objs, func(i, j int) bool { return objs[i].off < objs[j].off })
 	n := 0
-	for i := 0; ; {
-		j := bytes.Index(v.pdf[i:], byteRangeKey)
-		if j < 0 {
-			break
-		}
-		off := i + j
-		i = off + len(byteRangeKey)
+	v.src.each(byteRangeKey, func(off int) bool {
 		if in(v.known, off) || in(v.data, off) {
-			continue
+			return true
 		}
 		n++
 		k := sort.Search(len(objs), func(k int) bool { return objs[k].off > off }) - 1
 		if k >= 0 && len(v.fields[objs[k].nr]) > 0 {
 			if o := v.d.object(v.d.last(), objs[k].nr); o == nil {
 				v.problem(Finding{Kind: KindSigDamaged, Detail: DamageDictionary, Object: objs[k].nr, Name: v.fields[objs[k].nr][0].name})
-				continue
+				return true
 			}
 		}
 		v.problem(Finding{Kind: KindSigUnreferenced, Detail: "offset " + strconv.Itoa(off)})
-	}
+		return true
+	})
 	return n
 }
 
@@ -471,15 +488,19 @@ func (v *verifier) checkSig(so *sigObj) *Signature {
 		return damaged(DamageNoContents)
 	}
 	end := br[2] + br[3]
-	if end > int64(len(v.pdf)) {
+	if end > int64(v.src.size) {
 		v.problem(Finding{Kind: KindTruncated, Revision: s.Revision})
 		return s
 	}
 	// The unsigned gap is exactly the /Contents string, "<" hex ">".
-	if br[1] != int64(ce.start) || br[2] != int64(ce.end) || v.pdf[ce.start] != '<' || ce.end-ce.start < 4 {
+	if br[1] != int64(ce.start) || br[2] != int64(ce.end) || ce.end-ce.start < 4 {
 		return damaged(DamageGap)
 	}
-	der, why := decodeContents(v.pdf[ce.start+1 : ce.end-1])
+	gap := v.src.slice(ce.start, ce.end)
+	if len(gap) != ce.end-ce.start || gap[0] != '<' {
+		return damaged(DamageGap)
+	}
+	der, why := decodeContents(gap[1 : len(gap)-1])
 	if why != "" {
 		return damaged(why)
 	}
@@ -488,7 +509,7 @@ func (v *verifier) checkSig(so *sigObj) *Signature {
 		return damaged(DamageByteRangeEnd)
 	}
 	s.Revision = ri + 1
-	s.CoversWholeFile = end == int64(len(v.pdf))
+	s.CoversWholeFile = end == int64(v.src.size)
 
 	if s.Kind == SigDocTimestamp {
 		v.checkDocTimestamp(s, der, br)
@@ -542,8 +563,8 @@ func decodeContents(h []byte) ([]byte, string) {
 // rangeDigest hashes the two signed ranges.
 func (v *verifier) rangeDigest(h crypto.Hash, br [4]int64) []byte {
 	hh := h.New()
-	hh.Write(v.pdf[br[0] : br[0]+br[1]])
-	hh.Write(v.pdf[br[2] : br[2]+br[3]])
+	v.src.hash(hh, int(br[0]), int(br[0]+br[1]))
+	v.src.hash(hh, int(br[2]), int(br[2]+br[3]))
 	return hh.Sum(nil)
 }
 

@@ -1,11 +1,9 @@
-package report
+package layout
 
 import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/assay-dev/assay/audit"
 )
 
 // A note pasted as one long unbroken run (a hash, a URL, a stuck key) must
@@ -13,12 +11,12 @@ import (
 // after every cut made 400k characters take 6 s and a 30 MB note hang the
 // export. The wrapped lines must also give back the text and fit the width.
 func TestQAWrapLongUnbrokenWordIsLinear(t *testing.T) {
-	d := newDoc(&audit.Audit{ID: "qa"}, false, terminal())
-	d.font("", 9, colText)
+	d := New(Options{})
+	d.Font("", 9, Text)
 	word := strings.Repeat("é", 1<<20)
 	const w = 100.0
 	start := time.Now()
-	lines := wrap(d.pdf, word, w)
+	lines := d.Wrap(word, w)
 	if el := time.Since(start); el > 20*time.Second {
 		t.Fatalf("wrapping a 1M-character word took %v", el)
 	}

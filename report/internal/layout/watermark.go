@@ -1,4 +1,4 @@
-package report
+package layout
 
 import (
 	"sync"
@@ -76,7 +76,7 @@ const watermarkMaxW = 215.0
 
 // watermark fills word's outline, size mm per em, centred on (cx, cy) and
 // turned angle degrees counter-clockwise. The caller sets colour and alpha.
-func (d *doc) watermark(word string, size, cx, cy, angle float64) {
+func (d *Doc) watermark(word string, size, cx, cy, angle float64) {
 	o := wordOutline(word)
 	if len(o.segs) == 0 {
 		return

@@ -1,0 +1,122 @@
+package audit
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/assay-dev/assay/standards/safefile"
+)
+
+// Beside the audit record: the backup restored, the trash, the position.
+
+// Position is where the inspector was in the walk, to resume there.
+type Position struct {
+	Area        string `json:"area,omitempty"`
+	Requirement string `json:"requirement,omitempty"`
+	Scroll      int    `json:"scroll,omitempty"`
+}
+
+// RestoreBackup replaces a corrupt audit.json with audit.json.bak, keeping
+// the corrupt file as audit.json.corrupt-<time> for inspection.
+func (s *Store) RestoreBackup(id string) error {
+	dir, lk, err := s.lockExisting(id)
+	if err != nil {
+		return err
+	}
+	defer lk.unlock()
+	path := filepath.Join(dir, auditFile)
+	bak, err := readAuditFile(path + backupSuffix)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf(msgNoBackup, id)
+		}
+		return err
+	}
+	if _, err := s.decodeFile(id, path+backupSuffix, bak); err != nil {
+		return fmt.Errorf(msgBackupCorrupt, err)
+	}
+	// Only an unreadable audit is replaced: on a good one this would
+	// silently undo the last save.
+	if cur, err := readAuditFile(path); err == nil {
+		if _, err := s.decodeFile(id, path, cur); err == nil {
+			return fmt.Errorf(msgNotCorrupt, id)
+		}
+	}
+	if fileExists(path) {
+		keep := path + ".corrupt-" + s.now().UTC().Format("20060102T150405.000000000Z")
+		// A hard link keeps the corrupt bytes without ever leaving the
+		// folder with no audit.json.
+		if err := os.Link(path, keep); err != nil {
+			return fmt.Errorf("keeping the unreadable %s as %s: %w", path, keep, err)
+		}
+	}
+	if err := writeAtomic(path, bak, s.writeOpts()); err != nil {
+		return saveError(id, path, err)
+	}
+	os.Remove(filepath.Join(dir, summaryFile))
+	return nil
+}
+
+// Delete moves an audit to <home>/trash/<id>-<time>, from where it can be
+// moved back by hand. It needs the audit's lock.
+func (s *Store) Delete(id string) error {
+	dir, lk, err := s.lockExisting(id)
+	if err != nil {
+		return err
+	}
+	defer lk.unlock()
+	to := filepath.Join(s.home, trashDir, id+"-"+s.now().UTC().Format("20060102T150405Z"))
+	for n := 2; fileExists(to); n++ {
+		to = filepath.Join(s.home, trashDir, fmt.Sprintf("%s-%s-%d", id, s.now().UTC().Format("20060102T150405Z"), n))
+	}
+	if err := os.MkdirAll(filepath.Join(s.home, trashDir), 0o755); err != nil {
+		return err
+	}
+	if err := os.Rename(dir, to); err != nil {
+		return fmt.Errorf("moving audit %s to the trash: %w", id, err)
+	}
+	if !s.NoSync {
+		_ = syncDir(filepath.Join(s.home, auditsDir))
+		_ = syncDir(filepath.Join(s.home, trashDir))
+	}
+	return nil
+}
+
+// SavePosition remembers where the inspector was in an audit.
+func (s *Store) SavePosition(id string, p Position) error {
+	dir, err := s.dir(id)
+	if err != nil {
+		return err
+	}
+	data, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(dir, positionFile)
+	if err := writeAtomic(path, data, s.writeOpts()); err != nil {
+		return writeError(path, err)
+	}
+	return nil
+}
+
+// LoadPosition returns the saved position, or the zero Position when there
+// is none or it cannot be read (a lost position only costs a scroll).
+func (s *Store) LoadPosition(id string) Position {
+	var p Position
+	dir, err := s.dir(id)
+	if err != nil {
+		return p
+	}
+	data, err := safefile.ReadFile(filepath.Join(dir, positionFile), safefile.LimitSmall)
+	if err != nil {
+		return p
+	}
+	if json.Unmarshal(data, &p) != nil {
+		return Position{}
+	}
+	return p
+}
