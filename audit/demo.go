@@ -245,21 +245,22 @@ func demoRegister(d func(int) string) []Interview {
 		store  = "Almacén de insumos químicos"
 		llano  = "Vereda El Llano"
 	)
+	// Roles are the groups the counts are kept by; gender is apart.
 	reg := []Interview{
-		iv("Presidente de la junta directiva", Man, office, 0, 0, standards.Social, standards.Economic),
-		iv("Tesorera", Woman, office, 0, 0, standards.Economic),
-		iv("Mineros asociados", Man, mineE, 1, 7, standards.Labour, standards.Chemicals),
+		iv("Junta directiva", Man, office, 0, 0, standards.Social, standards.Economic),
+		iv("Junta directiva", Woman, office, 0, 0, standards.Economic),
+		iv("Minero asociado", Man, mineE, 1, 7, standards.Labour, standards.Chemicals),
 		iv("Minero asociado", Man, mineS, 1, 0, standards.Labour, standards.Economic),
-		iv("Minera asociada", Woman, mineS, 1, 0, standards.Labour, standards.Social),
+		iv("Minero asociado", Woman, mineS, 1, 0, standards.Labour, standards.Social),
 		iv("Minero contratista", Man, mineS, 1, 0, standards.Labour),
 		iv("Pallaquera", Woman, dump, 1, 0, standards.Labour, standards.Social),
-		iv("Pallaqueras", Woman, dump, 1, 5, standards.Labour, standards.Social, standards.Economic),
-		iv("Operario del molino", Man, plant, 2, 0, standards.Labour, standards.Chemicals),
-		iv("Operaria de amalgamación", Woman, plant, 2, 0, standards.Chemicals, standards.Labour),
-		iv("Encargado del almacén", Man, store, 2, 0, standards.Chemicals),
+		iv("Pallaquera", Woman, dump, 1, 5, standards.Labour, standards.Social, standards.Economic),
+		iv("Planta de beneficio", Man, plant, 2, 0, standards.Labour, standards.Chemicals),
+		iv("Planta de beneficio", Woman, plant, 2, 0, standards.Chemicals, standards.Labour),
+		iv("Almacén de insumos", Man, store, 2, 0, standards.Chemicals),
 		iv("Comité de Prima", Mixed, office, 2, 4, standards.Social, standards.Economic),
-		iv("Vecina de la comunidad", Woman, llano, 2, 0, standards.Environmental, standards.Social),
-		iv("Vecinos de la comunidad", Mixed, llano, 3, 3, standards.Environmental, standards.Social),
+		iv("Comunidad vecina", Woman, llano, 2, 0, standards.Environmental, standards.Social),
+		iv("Comunidad vecina", Mixed, llano, 3, 3, standards.Environmental, standards.Social),
 	}
 	reg[6].Notes = "Selecciona mineral en la cancha desde 2023; no figura en el padrón. / Has selected ore at the dump since 2023; not on the register."
 	reg[10].Notes = "No lleva registro de salidas de mercurio; las entregas se anotan en un cuaderno que no se encontró. / Keeps no record of mercury leaving the store; hand-overs went into a notebook that could not be found."

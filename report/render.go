@@ -123,6 +123,9 @@ type doc struct {
 	// sigBox is where the signature page left room for the visible
 	// signature; nil for a draft.
 	sigBox *sigBox
+	// decisionBox is where the certification body's decision block is
+	// (sections_plan.go), in the same units as sigBox.
+	decisionBox *sigBox
 }
 
 // sigBox is the room the signature page leaves for the signature's visible
@@ -185,8 +188,10 @@ func build(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts Rende
 	figs := d.figures(a)
 
 	d.cover(a, cat, opts)
+	d.planScope(a, cat)
 	d.summary(a, cat, &sum)
 	d.nonConformities(cat, &sum)
+	d.interviewRegister(a, cat)
 	d.findings(a, cat, figs)
 	d.evidence(a, ev, figs, opts.EvidenceProblems)
 	d.signature(a, opts)

@@ -205,22 +205,7 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 	d.h2(d.t("recommendation_title", nil))
 	d.box(edge, d.word(outcomeIDs[rec.Outcome], string(rec.Outcome)), lines)
 
-	d.h2(d.t("people_title", nil))
-	if len(a.Header.Interviews) == 0 {
-		d.para(d.t("no_interviews", nil), contentW, lineH)
-	} else {
-		total := d.t("total", nil)
-		cols := []column{{title: d.t("col_role", nil), w: 94}, {title: d.t("col_women", nil), w: 20, align: "R"}, {title: d.t("col_men", nil), w: 20, align: "R"},
-			{title: d.t("col_other", nil), w: 20, align: "R"}, {title: total, w: 20, align: "R"}}
-		var rows [][]cell
-		var tw, tm, to int
-		for _, iv := range a.Header.Interviews {
-			rows = append(rows, []cell{{text: iv.Role}, {text: d.l.Int(iv.Women)}, {text: d.l.Int(iv.Men)}, {text: d.l.Int(iv.Other)}, {text: d.l.Int(iv.Women + iv.Men + iv.Other)}})
-			tw, tm, to = tw+iv.Women, tm+iv.Men, to+iv.Other
-		}
-		rows = append(rows, []cell{{text: total, bold: true}, {text: d.l.Int(tw), bold: true}, {text: d.l.Int(tm), bold: true}, {text: d.l.Int(to), bold: true}, {text: d.l.Int(tw + tm + to), bold: true}})
-		d.table(cols, rows)
-	}
+	d.people(a)
 
 	d.h2(d.t("sites_visited_title", nil))
 	if len(a.Header.SitesVisited) == 0 {
@@ -230,19 +215,19 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 	}
 
 	d.h2(d.t("meetings_title", nil))
-	for _, mt := range [][2]string{{d.t("opening_meeting", nil), a.Header.OpeningMeeting}, {d.t("closing_meeting", nil), a.Header.ClosingMeeting}} {
-		d.room(5 + 2*lineH)
-		d.font("B", 9, colText)
-		p.CellFormat(contentW, 5, mt[0], "", 1, "L", false, 0, "")
+	d.room(5 + 2*lineH)
+	d.font("B", 9, colText)
+	p.CellFormat(contentW, 5, d.t("opening_meeting", nil), "", 1, "L", false, 0, "")
+	d.body()
+	if s := a.Header.OpeningMeeting; strings.TrimSpace(s) != "" {
+		d.para(s, contentW, lineH)
+	} else {
+		d.font("I", bodySize, colMuted)
+		d.para(d.t("no_meeting_notes", nil), contentW, lineH)
 		d.body()
-		if strings.TrimSpace(mt[1]) == "" {
-			d.font("I", bodySize, colMuted)
-			mt[1] = d.t("no_meeting_notes", nil)
-		}
-		d.para(mt[1], contentW, lineH)
-		d.body()
-		d.gap(2)
 	}
+	d.gap(2)
+	d.closingMeeting(a)
 }
 
 // reasonText words one reason audit.Summarize gave for the recommendation:
@@ -660,6 +645,7 @@ func (d *doc) signature(a *audit.Audit, opts RenderOptions) {
 	d.h2(d.t("signature_how_to_verify", nil))
 	d.bullets([]string{d.t("signature_verify_assay", nil), d.t("signature_verify_pdfsig", nil),
 		d.t("signature_verify_data", nil), d.t("signature_verify_trust", nil)})
+	d.decisionBlock()
 }
 
 // Size of the box left free for the signature's visible appearance (mm).
