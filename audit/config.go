@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -57,6 +58,12 @@ type Config struct {
 	// EvidenceMaxKm is how far, in km, from the site's coordinates a photo
 	// may be taken without a plausibility mark (default 5).
 	EvidenceMaxKm int `toml:"evidence_max_km"`
+	// SampleRule, SampleMinimum and SamplePercent set the sampling rule of
+	// new audits (see SampleRule): "sqrt" (the default), "percent" or
+	// "all"; 0 = the default minimum (3) and share (10 %).
+	SampleRule    string `toml:"sample_rule"`
+	SampleMinimum int    `toml:"sample_minimum"`
+	SamplePercent int    `toml:"sample_percent"`
 }
 
 // configRange is the accepted range of a number in config.toml. Outside
@@ -82,7 +89,13 @@ var configRanges = []configRange{
 		return c.EvidenceDaysMargin
 	}, func(c *Config) { c.EvidenceDaysMargin = nil }},
 	{"evidence_max_km", 1, 20000, func(c *Config) *int { return &c.EvidenceMaxKm }, nil},
+	{"sample_minimum", 1, 1000, func(c *Config) *int { return &c.SampleMinimum }, nil},
+	{"sample_percent", 1, 100, func(c *Config) *int { return &c.SamplePercent }, nil},
 }
+
+// defaultSamplePercent is the share of the "percent" rule when
+// config.toml gives none.
+const defaultSamplePercent = 10
 
 // ConfigProblemKind says what is wrong with config.toml.
 type ConfigProblemKind int
@@ -99,6 +112,10 @@ const (
 	// ConfigOutOfRange: a number outside what makes sense (Line, Key,
 	// Value, Min, Max); the default is used instead.
 	ConfigOutOfRange
+	// ConfigBadChoice: a setting that is none of the values it accepts
+	// (Line, Key, Detail: the value, Keys: the values accepted); the
+	// default is used instead.
+	ConfigBadChoice
 )
 
 // ConfigError is one problem with config.toml, with what a surface needs to
@@ -124,6 +141,8 @@ func (e *ConfigError) Error() string {
 		return fmt.Sprintf(msgConfigUnknown, e.Path, strings.Join(e.Keys, ", "))
 	case ConfigOutOfRange:
 		return fmt.Sprintf(msgConfigRange, e.Path, e.Line, e.Key, e.Value, e.Min, e.Max)
+	case ConfigBadChoice:
+		return fmt.Sprintf(msgConfigChoice, e.Path, e.Line, e.Key, e.Detail, strings.Join(e.Keys, ", "))
 	}
 	var odd *safefile.Error
 	if errors.As(e.Err, &odd) {
@@ -200,6 +219,12 @@ func LoadConfig(home string) (Config, error) {
 			*p = 0 // the default
 		}
 	}
+	if r := strings.TrimSpace(c.SampleRule); md.IsDefined("sample_rule") && !slices.Contains(SampleRuleKinds, SampleRuleKind(r)) {
+		errs = append(errs, &ConfigError{Path: path, Kind: ConfigBadChoice, Line: keyLine(data, "sample_rule"),
+			Key: "sample_rule", Detail: Sanitize(c.SampleRule), Keys: choices(SampleRuleKinds)})
+		c.SampleRule = "" // the default
+	}
+	c.SampleRule = strings.TrimSpace(c.SampleRule)
 	c.Inspector = strings.TrimSpace(Sanitize(c.Inspector))
 	c.CertificationBody = strings.TrimSpace(Sanitize(c.CertificationBody))
 	c.Organisation = strings.TrimSpace(Sanitize(c.Organisation))
@@ -261,14 +286,37 @@ func (c Config) Plausibility() Plausibility {
 	return p
 }
 
+// SamplingRule is the configured sampling rule of new audits, or the
+// default (√n rounded up, at least 3).
+func (c Config) SamplingRule() SampleRule {
+	r := DefaultSampleRule
+	if k := SampleRuleKind(c.SampleRule); slices.Contains(SampleRuleKinds, k) {
+		r.Kind = k
+	}
+	if c.SampleMinimum > 0 {
+		r.Minimum = c.SampleMinimum
+	}
+	if r.Kind == SamplePercent {
+		r.Percent = defaultSamplePercent
+		if c.SamplePercent > 0 {
+			r.Percent = c.SamplePercent
+		}
+	}
+	return r
+}
+
 // Defaults fills the header fields a new audit takes from the config,
-// leaving what is already typed.
+// leaving what is already typed: the lead inspector, the certification
+// body and the sampling rule the audit's plan will follow.
 func (c Config) Defaults(h Header) Header {
 	if h.LeadInspector == "" {
 		h.LeadInspector = c.Inspector
 	}
 	if h.CertBody == "" {
 		h.CertBody = c.CertificationBody
+	}
+	if h.Sampling.Rule.Kind == "" {
+		h.Sampling.Rule = c.SamplingRule()
 	}
 	return h
 }

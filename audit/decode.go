@@ -56,6 +56,9 @@ func DecodeAudit(data []byte) (*Audit, error) {
 			if merr != nil {
 				return nil, merr
 			}
+			if probe.Schema != nil {
+				keepSchema(m, *probe.Schema)
+			}
 			return checkDecoded(m)
 		}
 		return nil, jsonProblem(data, err)
@@ -66,11 +69,13 @@ func DecodeAudit(data []byte) (*Audit, error) {
 	case a.Schema < 0:
 		return nil, fmt.Errorf(msgSchemaUnknown, a.Schema)
 	case a.Schema < SchemaVersion:
+		written := a.Schema
 		m, err := migrate(data)
 		if err != nil {
 			return nil, err
 		}
 		a = *m
+		keepSchema(&a, written)
 	}
 	return checkDecoded(&a)
 }

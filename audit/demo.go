@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/assay-dev/assay/standards"
@@ -24,70 +25,6 @@ type demoNote struct{ es, en string }
 // String is the note as stored: Spanish first, then English.
 func (n demoNote) String() string { return n.es + "\n\n" + n.en }
 
-// demoNotes is a bank of conforming-finding notes per area; requirements
-// take them in turn so the demo reads like a real walk, not one phrase
-// repeated.
-var demoNotes = map[standards.Area][]demoNote{
-	standards.Social: {
-		{"Estatutos y certificado de existencia de la Cámara de Comercio vigentes (renovado en marzo). Revisados con el presidente y la secretaria.",
-			"Statutes and Chamber of Commerce registration current (renewed in March). Reviewed with the president and the secretary."},
-		{"Actas de asamblea de los últimos 12 meses firmadas; 41 de 86 asociados presentes en la última. Las cuentas se leyeron en voz alta.",
-			"Assembly minutes for the last 12 months are signed; 41 of 86 members attended the last one. Accounts were read aloud."},
-		{"Mapa del SPF coincide con lo observado; verificados con GPS la bocamina Nivel 2 y la planta El Cedral.",
-			"FSP map matches the site; Level 2 adit and El Cedral plant checked with GPS."},
-		{"Buzón y libro de quejas en la oficina; 3 quejas en el año, todas respondidas por escrito.",
-			"Grievance box and log at the office; 3 complaints this year, all answered in writing."},
-		{"Política de género aprobada en asamblea y publicada en cartelera; entrevistas con cuatro mujeres la confirman.",
-			"Gender policy approved by the assembly and posted; interviews with four women confirm it."},
-	},
-	standards.Economic: {
-		{"Contrato vigente con el Primer Comprador Autorizado; precio liquidado al 95,5 % del LBMA en las tres facturas revisadas.",
-			"Current contract with the First Authorized Buyer; price settled at 95.5 % of LBMA on the three invoices checked."},
-		{"Libro de producción por mina y planta al día; lotes con número, peso y firma de custodia. Balance de masas cuadra con ventas (diferencia 0,8 %).",
-			"Production log per mine and plant up to date; lots numbered, weighed and signed for custody. Mass balance matches sales (0.8 % difference)."},
-		{"Prima recibida en cuenta separada (Bancolombia); conciliación: 2,14 kg x USD 4.000 = USD 8.560, coincide con el extracto.",
-			"Premium received in a separate account; reconciliation: 2.14 kg x USD 4,000 = USD 8,560, matches the statement."},
-		{"Regalías y retención pagadas; certificados de ensayo del laboratorio para cada venta.",
-			"Royalties and withholding tax paid; laboratory assay certificates for every sale."},
-		{"Material Fairmined almacenado aparte, en caja sellada con precinto numerado; registro de entradas y salidas.",
-			"Fairmined material stored apart in a sealed box with numbered seal; in/out register kept."},
-	},
-	standards.Environmental: {
-		{"Plan de manejo ambiental aprobado por la autoridad (Corantioquia); seguimiento semestral archivado.",
-			"Environmental management plan approved by the authority (Corantioquia); six-monthly follow-up on file."},
-		{"Relaves en tanque impermeabilizado con geomembrana; sin rebose a la quebrada el día de la visita.",
-			"Tailings in a lined tank with geomembrane; no overflow to the creek on the day of the visit."},
-		{"Combustibles en caseta con dique de contención; kit antiderrames disponible.",
-			"Fuel kept in a shed with a containment bund; spill kit available."},
-		{"Residuos sólidos separados y recogidos por el municipio cada semana.",
-			"Solid waste separated and collected by the municipality weekly."},
-		{"Ningún frente de explotación dentro de áreas excluidas; verificado contra el mapa del SINAP.",
-			"No working face inside excluded areas; checked against the national protected-areas map."},
-	},
-	standards.Labour: {
-		{"Se revisaron cédulas de 23 trabajadores en el cambio de turno: todos mayores de 18 años.",
-			"IDs of 23 workers checked at shift change: all over 18."},
-		{"Nómina con pagos por encima del salario mínimo; comprobantes firmados por cada trabajador.",
-			"Payroll above the legal minimum wage; payslips signed by each worker."},
-		{"EPP entregado y en uso (casco, botas, protector auditivo, respirador); registro de entrega firmado.",
-			"PPE issued and worn (helmet, boots, ear defenders, respirator); signed issue register."},
-		{"Ventilación forzada en Nivel 2; medición de oxígeno 20,4 % en el frente.",
-			"Forced ventilation on Level 2; oxygen measured at 20.4 % at the face."},
-		{"Jornada de 8 horas, descanso dominical; horas extra voluntarias y pagadas según nómina.",
-			"8-hour shifts, Sunday rest; overtime voluntary and paid per payroll."},
-	},
-	standards.Chemicals: {
-		{"Amalgamación solo de concentrados gravimétricos en el área designada; no se observó amalgamación de mineral en bruto.",
-			"Only gravity concentrates are amalgamated, in the designated area; no whole-ore amalgamation seen."},
-		{"Retorta en uso en la planta El Cedral; no hay quema abierta ni en viviendas (confirmado con vecinos).",
-			"Retort in use at El Cedral plant; no open or household burning (confirmed with neighbours)."},
-		{"Mercurio guardado bajo llave en el almacén, con rótulos y bandeja antiderrames, lejos de viviendas.",
-			"Mercury locked in the store, labelled, on a spill tray, away from homes."},
-		{"Fichas de seguridad de todos los reactivos disponibles en la planta, en español.",
-			"Safety data sheets for every reagent available at the plant, in Spanish."},
-	},
-}
-
 // demoNC is a scripted non-conformity of the demo.
 type demoNC struct {
 	verdict          Verdict
@@ -102,28 +39,29 @@ type demoNC struct {
 // computed recommendation is "not recommended" because of the major.
 var demoNCs = []demoNC{
 	{Minor, demoNote{
-		"El padrón de mineros no incluye a 6 pallaqueras que trabajan en la cancha. Señora Núñez, pallaquera — ¿día 3? Confirmó que selecciona mineral desde 2023 y no figura en el registro.",
-		"The miner register omits 6 women mineral selectors working at the dump. Mrs Núñez (pallaquera) confirmed she has selected ore since 2023 and is not on the register."},
+		"El padrón de mineros no incluye a 6 pallaqueras que trabajan en la cancha. Una pallaquera confirmó que selecciona mineral desde 2023 y no figura en el registro [I-07]; el grupo de pallaqueras lo confirma [I-08].",
+		"The miner register omits 6 women mineral selectors working at the dump. A mineral selector confirmed she has selected ore since 2023 and is not on the register [I-07]; the group of selectors confirms it [I-08]."},
 		"Actualizar el padrón con todas las pallaqueras y presentarlo en la próxima asamblea.", 0, "1.2.2", standards.Social},
 	{Minor, demoNote{
 		"Falta señalización de peligro en la entrada del almacén de reactivos de la planta.",
 		"No hazard signs at the entrance of the plant's reagent store."},
 		"Instalar señales de peligro (mercurio, corrosivos) en la entrada del almacén y en la planta.", 60, "2.1.18", standards.Chemicals},
 	{Minor, demoNote{
-		"El registro de accidentes no tiene la investigación del accidente del 14 de agosto (mano atrapada en el molino).",
-		"The accident register lacks the investigation of the 14 August accident (hand caught in the mill)."},
+		"El registro de accidentes no tiene la investigación del accidente del 14 de agosto (mano atrapada en el molino); el operario lo relató [I-09].",
+		"The accident register lacks the investigation of the 14 August accident (hand caught in the mill); the mill operator described it [I-09]."},
 		"Investigar el accidente del 14 de agosto, registrar causas y medidas, y capacitar a los operarios del molino.", 0, "3.8.8", standards.Labour},
 	{Major, demoNote{
-		"No existe inventario de mercurio: las compras de 2025 (18 kg según facturas) no se pueden conciliar con el stock (4 kg) ni con el uso por lote.",
-		"There is no mercury inventory: 2025 purchases (18 kg per invoices) cannot be reconciled with stock (4 kg) or use per batch."},
+		"No existe inventario de mercurio: las compras de 2025 (18 kg según facturas) no se pueden conciliar con el stock (4 kg) ni con el uso por lote; el encargado del almacén no lleva registro de salidas [I-11].",
+		"There is no mercury inventory: 2025 purchases (18 kg per invoices) cannot be reconciled with stock (4 kg) or use per batch; the storekeeper keeps no record of what leaves the store [I-11]."},
 		"Implantar un inventario de mercurio (compras, existencias y uso por lote, firmado semanalmente) y conciliar 2025 antes de la auditoría de seguimiento.", 0, "2.1.6", standards.Chemicals},
 }
 
 // demoNA are requirements the demo marks not applicable, with why.
 var demoNA = map[string]string{
 	"1.3.10": "No hay comunidades indígenas ni afrodescendientes en el área de influencia (certificación del Ministerio del Interior, 2024). / No indigenous or Afro-descendant communities in the area of influence (Ministry of the Interior certificate, 2024).",
-	"2.1.12": "La cooperativa no usa cianuro: beneficio por gravimetría y amalgamación de concentrados. / The cooperative uses no cyanide: gravity processing and amalgamation of concentrates.",
+	"2.1.13": "La cooperativa no compra ni guarda cianuro: beneficio por gravimetría y amalgamación de concentrados (facturas y almacén revisados). / The cooperative buys and stores no cyanide: gravity processing and amalgamation of concentrates (invoices and store checked).",
 	"2.1.14": "Sin lixiviación con cianuro en el SPF. / No cyanide leaching in the FSP.",
+	"2.1.15": "Sin efluentes de cianuro: no hay lixiviación en el SPF. / No cyanide effluent: there is no leaching in the FSP.",
 	"2.1.16": "Sin cianuro en el SPF (verificado en compras y almacén). / No cyanide in the FSP (checked in purchases and stores).",
 	"4.3.2":  "Solo se vende oro; la plata no se recupera ni se comercializa. / Only gold is sold; silver is neither recovered nor traded.",
 	"4.4.3":  "Solo oro en el alcance del certificado. / Only gold is in the certificate's scope.",
@@ -140,10 +78,13 @@ var demoPhotoLinks = []struct {
 
 // CreateDemo makes a complete, realistic sample audit of cat, an annual
 // surveillance audit of a Colombian cooperative in its first certified
-// year, so a newcomer sees the whole flow at once: every applicable
-// requirement assessed, three minor and one major non-conformity, two
-// photographs as evidence. It is saved as a draft ready to finalize and its
-// id returned.
+// year, so a newcomer sees the whole flow at once: the audit plan and
+// scope, every applicable requirement assessed with a note about that
+// requirement, three minor and one major non-conformity, an interview
+// register of fourteen interviews (their names in the private folder), a
+// sampling plan with its actual sample, the closing meeting with the
+// auditee's acknowledgement, and two photographs as evidence. It is saved
+// as a draft ready to finalize and its id returned.
 func CreateDemo(s *Store, cat *standards.Catalog, now time.Time) (string, error) {
 	if s == nil || cat == nil {
 		return "", errors.New("demo: no store or no catalog")
@@ -153,50 +94,11 @@ func CreateDemo(s *Store, cat *standards.Catalog, now time.Time) (string, error)
 		return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
 	}
 	start, end := day(-8), day(-5)
-	h := Header{
-		ASMO:         "Cooperativa Minera La Esperanza",
-		LegalID:      "NIT 901.234.567-8",
-		Country:      "Colombia",
-		Region:       "Antioquia",
-		Municipality: "Medellín, corregimiento San Cristóbal",
-		Site:         "Mina La Esperanza, vereda El Llano",
-		Coordinates:  &GeoPoint{Lat: 6.2442, Lon: -75.5812},
-		FSP: FSP{
-			Description: "Tres minas de veta subterráneas (La Esperanza, Nivel 2 y San Juan), la planta de beneficio El Cedral y la cancha de pallaqueo.",
-			Mines:       3, Plants: 1, Miners: 86,
-		},
-		AuditType:     Surveillance,
-		CertType:      Fairmined,
-		CertYear:      1,
-		StartDate:     start.Format(DateLayout),
-		EndDate:       end.Format(DateLayout),
-		LeadInspector: "Ana María Restrepo Gómez",
-		CoInspectors:  []string{"Julián Torres Ospina"},
-		CertBody:      "IMO Swiss AG",
-		SitesVisited: []string{
-			"Mina La Esperanza, bocamina Nivel 2",
-			"Mina San Juan",
-			"Planta de beneficio El Cedral",
-			"Almacén de insumos químicos",
-			"Cancha de pallaqueo",
-			"Oficina de la cooperativa (registros)",
-		},
-		Interviews: []Interviewed{
-			{Role: "Junta directiva", Women: 2, Men: 3},
-			{Role: "Mineros asociados", Women: 1, Men: 11},
-			{Role: "Trabajadores de planta", Women: 2, Men: 4},
-			{Role: "Pallaqueras", Women: 6},
-			{Role: "Comité de Prima", Women: 2, Men: 2},
-			{Role: "Vecinos de la comunidad", Women: 3, Men: 2, Other: 1},
-		},
-		OpeningMeeting: fmt.Sprintf("Reunión de apertura el %s a las 8:00 en la sede de la cooperativa, con la junta directiva, el comité de Prima y la responsable de calidad. Se explicaron el alcance, el plan de visitas y la confidencialidad de las entrevistas.", start.Format(DateLayout)),
-		ClosingMeeting: fmt.Sprintf("Reunión de cierre el %s a las 16:00. Se leyeron los hallazgos: tres no conformidades menores y una mayor (inventario de mercurio). La junta los aceptó y se comprometió con las acciones correctivas y las fechas; firmaron el acta el presidente y la tesorera.", end.Format(DateLayout)),
-	}
+	h := demoHeader(start, end)
 	a := New(cat, h, now)
 	a.Created = day(-8).Add(7 * time.Hour)
 
 	ncs := pickDemoNCs(cat, h)
-	turn := map[standards.Area]int{}
 	assessed := start.Add(9 * time.Hour)
 	for i := range cat.Requirements {
 		r := &cat.Requirements[i]
@@ -220,12 +122,19 @@ func CreateDemo(s *Store, cat *standards.Catalog, now time.Time) (string, error)
 			continue
 		}
 		f.Verdict = Conforms
-		bank := demoNotes[r.Area]
-		if len(bank) == 0 {
-			bank = demoNotes[standards.Social]
+		note, ok := demoNotesByReq[r.ID]
+		if !ok || cat.ID != standards.DefaultID || cat.Version != demoNotesEdition || cat.Source != standards.SourceBuiltin {
+			// Another catalog's (or edition's) requirement of the same id
+			// may ask something else: only the generic note surely fits.
+			note = demoGenericNote
 		}
-		f.Notes = bank[turn[r.Area]%len(bank)].String()
-		turn[r.Area]++
+		f.Notes = note.String()
+	}
+	// A citation of an interview the register lacks would block finalizing:
+	// drop any (none with the built-in catalog).
+	for _, dc := range DanglingCitations(a, cat) {
+		f := a.Findings[dc.Requirement]
+		f.Notes = strings.ReplaceAll(f.Notes, "["+dc.Pseudonym+"]", "")
 	}
 
 	hd, err := s.Create(a)
@@ -233,6 +142,13 @@ func CreateDemo(s *Store, cat *standards.Catalog, now time.Time) (string, error)
 		return "", err
 	}
 	defer hd.Close()
+	var priv Private
+	for p, c := range demoContacts {
+		priv.Set(p, c)
+	}
+	if err := hd.SavePrivate(priv); err != nil {
+		return "", err
+	}
 	if err := importDemoPhotos(hd, a, cat); err != nil {
 		return "", err
 	}
@@ -240,6 +156,135 @@ func CreateDemo(s *Store, cat *standards.Catalog, now time.Time) (string, error)
 		return "", err
 	}
 	return a.ID, nil
+}
+
+// demoHeader is the demo's header for a visit from start to end.
+func demoHeader(start, end time.Time) Header {
+	d := func(n int) string { return start.AddDate(0, 0, n).Format(DateLayout) }
+	h := Header{
+		ASMO:         "Cooperativa Minera La Esperanza",
+		LegalID:      "NIT 901.234.567-8",
+		Country:      "Colombia",
+		Region:       "Antioquia",
+		Municipality: "Medellín, corregimiento San Cristóbal",
+		Site:         "Mina La Esperanza, vereda El Llano",
+		Coordinates:  &GeoPoint{Lat: 6.2442, Lon: -75.5812},
+		FSP: FSP{
+			Description: "Tres minas de veta subterráneas (La Esperanza, San Juan y El Roble), la planta de beneficio El Cedral y la cancha de pallaqueo.",
+			Mines:       3, Plants: 1, Miners: 86,
+		},
+		AuditType:     Surveillance,
+		CertType:      Fairmined,
+		CertYear:      1,
+		StartDate:     start.Format(DateLayout),
+		EndDate:       end.Format(DateLayout),
+		LeadInspector: "Ana María Restrepo Gómez",
+		CoInspectors:  []string{"Julián Torres Ospina"},
+		CertBody:      "IMO Swiss AG",
+		SitesVisited: []string{
+			"Mina La Esperanza, bocamina Nivel 2",
+			"Mina San Juan",
+			"Planta de beneficio El Cedral",
+			"Almacén de insumos químicos",
+			"Cancha de pallaqueo",
+			"Oficina de la cooperativa (registros)",
+		},
+		OpeningMeeting: fmt.Sprintf("Reunión de apertura el %s a las 8:00 en la sede de la cooperativa, con la junta directiva, el comité de Prima y la responsable de calidad. Se explicaron el alcance, el plan de visitas y la confidencialidad de las entrevistas.", start.Format(DateLayout)),
+		ClosingMeeting: "Se leyeron los hallazgos uno por uno y se acordaron las fechas de las acciones correctivas; firmaron el acta la representante legal y la tesorera.\n\nThe findings were read one by one and the corrective-action dates agreed; the legal representative and the treasurer signed the minutes.",
+		Plan: Plan{
+			Scope: "Las tres minas del SPF (La Esperanza, San Juan y El Roble), la planta El Cedral, el almacén de insumos químicos y la cancha de pallaqueo: extracción, beneficio por gravimetría, amalgamación de concentrados y venta.\n\n" +
+				"The FSP's three mines (La Esperanza, San Juan and El Roble), El Cedral plant, the chemicals store and the mineral selectors' dump: extraction, gravity processing, amalgamation of concentrates and sale.",
+			Period: start.AddDate(-1, 0, 0).Format(DateLayout) + " – " + start.AddDate(0, 0, -1).Format(DateLayout),
+			Criteria: "Código de Minas de Colombia (Ley 685 de 2001) y Decreto 1076 de 2015, donde el Estándar remite a la ley nacional.\n\n" +
+				"Colombia's Mining Code (Law 685 of 2001) and Decree 1076 of 2015, where the Standard refers to national law.",
+			NotCovered: "Mina El Roble: no se visitó porque un derrumbe cerró su vía de acceso; sus registros de producción y de personal se revisaron en la oficina.\n\n" +
+				"El Roble mine: not visited because a landslide closed its access road; its production and personnel records were reviewed at the office.",
+			Obstacles: "La lluvia del segundo día acortó la visita a la cancha de pallaqueo; las entrevistas se terminaron bajo techo.\n\n" +
+				"Rain on the second day shortened the visit to the dump; the interviews were finished indoors.",
+			Diverging: "Ninguna: la cooperativa aceptó los hallazgos; su explicación sobre las compras de mercurio de 2025 consta en sus comentarios de cierre.\n\n" +
+				"None: the cooperative accepted the findings; its explanation of the 2025 mercury purchases is in its closing comments.",
+		},
+		Register: demoRegister(d),
+		Sampling: Sampling{
+			Rule: DefaultSampleRule,
+			Counts: []SampleCount{
+				{Unit: UnitMines, Actual: 2, Rationale: "El Roble no se visitó (vía cerrada por un derrumbe); sus registros se revisaron en la oficina. / El Roble not visited (road closed by a landslide); its records reviewed at the office."},
+				{Unit: UnitPlants, Actual: 1, Rationale: "La única planta del SPF. / The FSP's only plant."},
+				{Unit: UnitMiners, Actual: 10, Rationale: "Elegidos por la inspectora del padrón y en el cambio de turno, sin la junta presente. / Chosen by the inspector from the register and at shift change, without the board present."},
+				{Unit: UnitGroup, Name: "Pallaqueras", Size: 24, Actual: 6, Rationale: "Una entrevista individual y una de grupo en la cancha. / One individual and one group interview at the dump."},
+				{Unit: UnitGroup, Name: "Trabajadores de planta y almacén", Size: 8, Actual: 3, Rationale: "Operarios del molino y de amalgamación y el encargado del almacén. / Mill and amalgamation operators and the storekeeper."},
+			},
+		},
+		Closing: Closing{
+			Date: end.Format(DateLayout),
+			Participants: "María Eugenia Ospina Vélez, representante legal\nJunta directiva (4 miembros) y Comité de Prima (2 miembros)\n" +
+				"Ana María Restrepo Gómez, inspectora líder\nJulián Torres Ospina, inspector",
+			Presented: "Las cuatro no conformidades (1.2.2, 2.1.18 y 3.8.8 menores; 2.1.6 mayor), sus acciones correctivas y fechas límite.\n\n" +
+				"The four non-conformities (1.2.2, 2.1.18 and 3.8.8 minor; 2.1.6 major), their corrective actions and due dates.",
+			RepName:  "María Eugenia Ospina Vélez",
+			RepRole:  "Representante legal",
+			Response: AcceptsWithComments,
+			Comments: "Aceptamos los hallazgos. Sobre el inventario de mercurio pedimos que conste que las compras de 2025 se hicieron antes de nombrar al nuevo encargado del almacén, y que el inventario empieza esta semana.",
+		},
+	}
+	return h
+}
+
+// demoRegister is the demo's interview register; d(n) is the audit's
+// n-th day (from 0).
+func demoRegister(d func(int) string) []Interview {
+	iv := func(role string, g Gender, site string, day, group int, topics ...standards.Area) Interview {
+		return Interview{Role: role, Gender: g, Site: site, Date: d(day), GroupSize: group, Language: "es", Topics: topics}
+	}
+	const (
+		office = "Oficina de la cooperativa"
+		mineE  = "Mina La Esperanza"
+		mineS  = "Mina San Juan"
+		dump   = "Cancha de pallaqueo"
+		plant  = "Planta El Cedral"
+		store  = "Almacén de insumos químicos"
+		llano  = "Vereda El Llano"
+	)
+	// Roles are the groups the counts are kept by; gender is apart.
+	reg := []Interview{
+		iv("Junta directiva", Man, office, 0, 0, standards.Social, standards.Economic),
+		iv("Junta directiva", Woman, office, 0, 0, standards.Economic),
+		iv("Minero asociado", Man, mineE, 1, 7, standards.Labour, standards.Chemicals),
+		iv("Minero asociado", Man, mineS, 1, 0, standards.Labour, standards.Economic),
+		iv("Minero asociado", Woman, mineS, 1, 0, standards.Labour, standards.Social),
+		iv("Minero contratista", Man, mineS, 1, 0, standards.Labour),
+		iv("Pallaquera", Woman, dump, 1, 0, standards.Labour, standards.Social),
+		iv("Pallaquera", Woman, dump, 1, 5, standards.Labour, standards.Social, standards.Economic),
+		iv("Planta de beneficio", Man, plant, 2, 0, standards.Labour, standards.Chemicals),
+		iv("Planta de beneficio", Woman, plant, 2, 0, standards.Chemicals, standards.Labour),
+		iv("Almacén de insumos", Man, store, 2, 0, standards.Chemicals),
+		iv("Comité de Prima", Mixed, office, 2, 4, standards.Social, standards.Economic),
+		iv("Comunidad vecina", Woman, llano, 2, 0, standards.Environmental, standards.Social),
+		iv("Comunidad vecina", Mixed, llano, 3, 3, standards.Environmental, standards.Social),
+	}
+	reg[6].Notes = "Selecciona mineral en la cancha desde 2023; no figura en el padrón. / Has selected ore at the dump since 2023; not on the register."
+	reg[10].Notes = "No lleva registro de salidas de mercurio; las entregas se anotan en un cuaderno que no se encontró. / Keeps no record of mercury leaving the store; hand-overs went into a notebook that could not be found."
+	for i := range reg {
+		reg[i].Pseudonym = Pseudonym(i + 1)
+	}
+	return reg
+}
+
+// demoContacts are the demo's private names, by pseudonym: invented, and
+// kept in the private folder only.
+var demoContacts = map[string]Contact{
+	"I-01": {Name: "Hernán Darío Zapata Úsuga", Contact: "+57 310 555 0101"},
+	"I-02": {Name: "Luz Marina Arango Tobón", Contact: "+57 310 555 0102"},
+	"I-03": {Name: "Grupo del turno de la mañana, Nivel 2", Contact: "Lista firmada en el cuaderno de campo, p. 14"},
+	"I-04": {Name: "Wilson Alberto Cardona Ruiz"},
+	"I-05": {Name: "Yaneth Patricia Moreno Gil", Contact: "+57 312 555 0105"},
+	"I-06": {Name: "Jhon Fredy Higuita Mesa"},
+	"I-07": {Name: "Rubiela del Carmen Núñez Zapata", Contact: "Por medio de la junta de pallaqueras"},
+	"I-08": {Name: "Grupo de pallaqueras de la tarde", Contact: "Lista firmada en el cuaderno de campo, p. 19"},
+	"I-09": {Name: "Over Antonio Durango Lopera"},
+	"I-10": {Name: "Marleny Cifuentes Ríos", Contact: "+57 314 555 0110"},
+	"I-11": {Name: "Gustavo Adolfo Londoño Cano"},
+	"I-13": {Name: "Ofelia Castaño de Vásquez", Contact: "Tienda de la vereda El Llano"},
 }
 
 // pickDemoNCs places the scripted non-conformities on their preferred

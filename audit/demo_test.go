@@ -72,7 +72,7 @@ func TestDemoIsCompleteAndNotRecommendedBecauseOfTheMajor(t *testing.T) {
 	}
 	found := false
 	for _, f := range a.Findings {
-		found = found || strings.Contains(f.Notes, "Señora Núñez, pallaquera — ¿día 3?")
+		found = found || strings.Contains(f.Notes, "Una pallaquera confirmó que selecciona mineral desde 2023")
 	}
 	if !found {
 		t.Error("the accented field note did not survive")
@@ -131,4 +131,62 @@ func TestDemoOnAnotherCatalog(t *testing.T) {
 	if got := Summarize(a, craft).Recommendation.Outcome; got != NotRecommended {
 		t.Errorf("recommendation %q", got)
 	}
+}
+
+// TestDemoNotesFitTheirRequirements: with the built-in catalog every
+// conforming finding has the note written for its own requirement (no note
+// dealt out in rotation, so "1.3.1 Legally constituted organisation" no
+// longer speaks of the gender policy), and no two findings share one.
+func TestDemoNotesFitTheirRequirements(t *testing.T) {
+	s := stStore(t)
+	cat := testBuiltin(t)
+	id, err := CreateDemo(s, cat, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := s.Load(id)
+	seen := map[string]string{}
+	for rid, f := range a.Findings {
+		if f.Verdict != Conforms {
+			continue
+		}
+		want, ok := demoNotesByReq[rid]
+		if !ok {
+			t.Errorf("%s conforms with no note written for it: %q", rid, f.Notes)
+			continue
+		}
+		if f.Notes != want.String() {
+			t.Errorf("%s has another requirement's note: %q", rid, f.Notes)
+		}
+		if other, dup := seen[f.Notes]; dup {
+			t.Errorf("%s and %s share a note", rid, other)
+		}
+		seen[f.Notes] = rid
+		if !strings.Contains(f.Notes, "\n\n") {
+			t.Errorf("%s: the note has no English line: %q", rid, f.Notes)
+		}
+	}
+	if n := a.Findings["1.3.1"].Notes; !strings.Contains(n, "Cámara de Comercio") || strings.Contains(n, "género") {
+		t.Errorf("1.3.1 Legally constituted organisation says: %q", n)
+	}
+	// The demo's register, sampling, plan and closing are all there.
+	h := a.Header
+	if len(h.Register) < 12 || h.Closing.Response == "" || h.Plan.Scope == "" || len(SamplePlan(h, DefaultSampleRule)) < 4 {
+		t.Errorf("demo lacks its register (%d), closing (%q), scope or sampling", len(h.Register), h.Closing.Response)
+	}
+	if d := DanglingCitations(a, cat); len(d) > 0 {
+		t.Errorf("demo notes cite interviews the register lacks: %+v", d)
+	}
+}
+
+// testBuiltin is the built-in Fairmined catalog, the demo's own.
+func testBuiltin(t *testing.T) *standards.Catalog {
+	t.Helper()
+	for _, c := range standards.Builtin() {
+		if c.ID == standards.DefaultID {
+			return c
+		}
+	}
+	t.Fatal("no built-in Fairmined catalog")
+	return nil
 }

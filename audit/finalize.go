@@ -39,8 +39,12 @@ const (
 	BlockHeader BlockerKind = "header"
 	// BlockNoInterviews: nobody interviewed is recorded.
 	BlockNoInterviews BlockerKind = "no-interviews"
-	// BlockNoClosingMeeting: the closing meeting is not recorded.
+	// BlockNoClosingMeeting: the closing meeting is not recorded (neither
+	// its notes nor its date).
 	BlockNoClosingMeeting BlockerKind = "no-closing-meeting"
+	// BlockNoAcknowledgement: the auditee representative's response to the
+	// findings is not recorded, nor why it could not be obtained.
+	BlockNoAcknowledgement BlockerKind = "no-acknowledgement"
 	// BlockOpen: Requirements of Area (all of them, in walk order) are
 	// still open.
 	BlockOpen BlockerKind = "open"
@@ -68,14 +72,19 @@ const (
 	// BlockDanglingEvidence: the finding for Requirement refers to evidence
 	// SHA256 that is not in the audit's evidence list.
 	BlockDanglingEvidence BlockerKind = "dangling-evidence"
+	// BlockDanglingCitation: the finding for Requirement cites interview
+	// Name (a pseudonym) that the register does not hold as held in this
+	// audit.
+	BlockDanglingCitation BlockerKind = "dangling-citation"
 )
 
 // BlockerKinds lists every BlockerKind, so a surface's tests can check that
 // it words each one.
 var BlockerKinds = []BlockerKind{
 	BlockFinalized, BlockBadRevision, BlockBadEvidenceRef, BlockOtherCatalog, BlockHeader, BlockNoInterviews,
-	BlockNoClosingMeeting, BlockOpen, BlockNAJustification, BlockNCNotes, BlockNCAction, BlockNCNoDueDate,
-	BlockNCBadDueDate, BlockUnknownRequirement, BlockUnknownVerdict, BlockDanglingEvidence,
+	BlockNoClosingMeeting, BlockNoAcknowledgement, BlockOpen, BlockNAJustification, BlockNCNotes, BlockNCAction,
+	BlockNCNoDueDate, BlockNCBadDueDate, BlockUnknownRequirement, BlockUnknownVerdict, BlockDanglingEvidence,
+	BlockDanglingCitation,
 }
 
 // Blocker is one thing to fix before the audit can be finalized, as data:
@@ -152,13 +161,17 @@ func FinalizeBlockers(a *Audit, cat *standards.Catalog) []Blocker {
 	for _, fe := range ValidateHeader(a.Header) {
 		out = append(out, Blocker{Kind: BlockHeader, Problem: &fe})
 	}
-	// The report must say whom the inspector heard and what was agreed at
-	// the closing meeting; a certification body sends back a report without.
+	// The report must say whom the inspector heard, what was presented at
+	// the closing meeting and what the auditee said to it (or why it could
+	// not be had); a certification body sends back a report without.
 	if interviewed(a.Header) == 0 {
 		out = append(out, Blocker{Kind: BlockNoInterviews})
 	}
-	if strings.TrimSpace(a.Header.ClosingMeeting) == "" {
+	if !closingRecorded(a.Header) {
 		out = append(out, Blocker{Kind: BlockNoClosingMeeting})
+	}
+	if c := a.Header.Closing; c.Response == "" && strings.TrimSpace(c.NotObtained) == "" && needsAcknowledgement(a) {
+		out = append(out, Blocker{Kind: BlockNoAcknowledgement})
 	}
 
 	var perReq []Blocker
@@ -230,6 +243,10 @@ func FinalizeBlockers(a *Audit, cat *standards.Catalog) []Blocker {
 			}
 		}
 	}
+	// A finding that cites an interview nobody can find in the report.
+	for _, dc := range DanglingCitations(a, cat) {
+		out = append(out, Blocker{Kind: BlockDanglingCitation, Requirement: dc.Requirement, Name: dc.Pseudonym})
+	}
 	return out
 }
 
@@ -296,6 +313,9 @@ func Amend(a *Audit, reason string, now time.Time) error {
 		return ErrNoAmendReason
 	}
 	a.Revision++
+	// The new revision is written by this assay: it may hold what a
+	// finalized audit of an older schema could not.
+	a.Schema = SchemaVersion
 	a.Status = Draft
 	a.AmendReason = reason
 	a.ContentHash = ""
@@ -341,11 +361,13 @@ func ContentHash(a *Audit) (string, error) {
 	return "sha256:" + hex.EncodeToString(sum[:]), nil
 }
 
-// interviewed counts the people interviewed over every role.
+// interviewed counts the people interviewed over every role: from the
+// register, or the hand-typed table of an older audit.
 func interviewed(h Header) int {
+	rows, _ := PeopleInterviewed(h)
 	n := 0
-	for _, iv := range h.Interviews {
-		n += iv.Women + iv.Men + iv.Other
+	for _, r := range rows {
+		n += r.Total()
 	}
 	return n
 }

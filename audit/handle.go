@@ -137,6 +137,7 @@ func (h *Handle) Save(a *Audit) error {
 	if a.Schema == 0 {
 		a.Schema = SchemaVersion
 	}
+	bumpSchema(a)
 	data, err := encodeAudit(a)
 	if err != nil {
 		a.Updated = prevUpdated

@@ -155,6 +155,9 @@ const (
 	ProblemLongitudeRange ProblemKind = "longitude-range"
 	// ProblemCoordNotFinite: a coordinate is NaN or infinite.
 	ProblemCoordNotFinite ProblemKind = "coordinates-not-finite"
+	// ProblemSampleOver: the actual sample Number is more than the
+	// population Limit of Item (a sampling unit or group).
+	ProblemSampleOver ProblemKind = "sample-over-population"
 )
 
 // ProblemKinds lists every ProblemKind, so a surface's tests can check that
@@ -163,6 +166,7 @@ var ProblemKinds = []ProblemKind{
 	ProblemRequired, ProblemUnknownChoice, ProblemDateFormat, ProblemDateInvalid, ProblemEndBeforeStart,
 	ProblemNegativeYear, ProblemInitialNotYearZero, ProblemLaterAuditYearZero, ProblemNegative, ProblemNotNumber,
 	ProblemCoordFormat, ProblemCoordNumber, ProblemLatitudeRange, ProblemLongitudeRange, ProblemCoordNotFinite,
+	ProblemSampleOver,
 }
 
 // FieldError is one problem with one header field, as data: Field is the
@@ -187,6 +191,11 @@ type FieldError struct {
 	// Row (from 0) and Role (as typed, maybe empty) name an interviews row.
 	Row  int    `json:"row,omitempty"`
 	Role string `json:"role,omitempty"`
+	// Item names the register entry (its pseudonym) or sampling unit
+	// (mines, plants, miners, or a group's name) a problem is in.
+	Item string `json:"item,omitempty"`
+	// Limit is the bound a number exceeds (a sample's population).
+	Limit int `json:"limit,omitempty"`
 }
 
 // Error describes the problem for programmers: field, kind and value.
@@ -222,7 +231,8 @@ func ValidateHeader(h Header) []FieldError {
 			errs = append(errs, f.Validate(h)...)
 		}
 	}
-	return errs
+	errs = append(errs, validateSampling(h)...)
+	return append(errs, validateRegister(h)...)
 }
 
 // validateChoice faults a value that is not one of known.

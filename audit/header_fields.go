@@ -33,6 +33,11 @@ type HeaderField struct {
 	Key      string
 	Kind     HeaderFieldKind
 	Required bool
+	// Section groups the fields a form shows together: "" for the header
+	// the new-audit form asks, SectionPlan and SectionClosing for what the
+	// details screen edits on their own pages, SectionLegacy for the
+	// hand-typed interviews table of audits made before the register.
+	Section string
 	// Choices are the accepted values of a ChoiceField.
 	Choices []string
 	// Get returns the field as a form shows it (a zero count as "").
@@ -128,9 +133,53 @@ var HeaderFields = []HeaderField{
 		Get: func(h Header) string { return strings.Join(h.SitesVisited, "\n") },
 		Set: func(h *Header, v string) error { h.SitesVisited = splitList(v, "\n;"); return nil },
 	},
-	{Key: "interviews", Kind: TableField, Validate: validateInterviews},
+	{Key: "interviews", Kind: TableField, Section: SectionLegacy, Validate: validateInterviews},
 	lines("opening_meeting", func(h *Header) *string { return &h.OpeningMeeting }),
-	lines("closing_meeting", func(h *Header) *string { return &h.ClosingMeeting }),
+
+	// The audit plan and scope.
+	in(SectionPlan, lines("plan.objectives", func(h *Header) *string { return &h.Plan.Objectives })),
+	in(SectionPlan, lines("plan.scope", func(h *Header) *string { return &h.Plan.Scope })),
+	in(SectionPlan, text("plan.period", false, func(h *Header) *string { return &h.Plan.Period })),
+	in(SectionPlan, lines("plan.criteria", func(h *Header) *string { return &h.Plan.Criteria })),
+	in(SectionPlan, lines("plan.not_covered", func(h *Header) *string { return &h.Plan.NotCovered })),
+	in(SectionPlan, lines("plan.obstacles", func(h *Header) *string { return &h.Plan.Obstacles })),
+	in(SectionPlan, lines("plan.diverging_opinions", func(h *Header) *string { return &h.Plan.Diverging })),
+	in(SectionPlan, lines("plan.sampling_statement", func(h *Header) *string { return &h.Plan.SamplingStatement })),
+
+	// The closing meeting and the auditee's word.
+	{
+		Key: "closing.date", Kind: TextField, Section: SectionClosing,
+		Get: func(h Header) string { return h.Closing.Date },
+		Set: func(h *Header, v string) error { h.Closing.Date = v; return nil },
+		// The whole record is checked here: its rules tie fields together.
+		Validate: validateClosing,
+	},
+	in(SectionClosing, lines("closing.participants", func(h *Header) *string { return &h.Closing.Participants })),
+	in(SectionClosing, lines("closing.findings_presented", func(h *Header) *string { return &h.Closing.Presented })),
+	in(SectionClosing, lines("closing_meeting", func(h *Header) *string { return &h.ClosingMeeting })),
+	in(SectionClosing, text("closing.representative_name", false, func(h *Header) *string { return &h.Closing.RepName })),
+	in(SectionClosing, text("closing.representative_role", false, func(h *Header) *string { return &h.Closing.RepRole })),
+	{
+		Key: "closing.response", Kind: ChoiceField, Section: SectionClosing,
+		Choices: append([]string{""}, choices(Responses)...),
+		Get:     func(h Header) string { return string(h.Closing.Response) },
+		Set:     func(h *Header, v string) error { h.Closing.Response = Response(v); return nil },
+	},
+	in(SectionClosing, lines("closing.comments", func(h *Header) *string { return &h.Closing.Comments })),
+	in(SectionClosing, lines("closing.not_obtained_reason", func(h *Header) *string { return &h.Closing.NotObtained })),
+}
+
+// Sections of HeaderFields (see HeaderField.Section).
+const (
+	SectionPlan    = "plan"
+	SectionClosing = "closing"
+	SectionLegacy  = "legacy"
+)
+
+// in puts a field in a section.
+func in(section string, f HeaderField) HeaderField {
+	f.Section = section
+	return f
 }
 
 // HeaderFieldByKey returns the field with key k.

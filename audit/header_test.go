@@ -26,6 +26,7 @@ func validHeader() Header {
 		FSP:            FSP{Mines: 2, Plants: 1, Miners: 48},
 		Interviews:     []Interviewed{{Role: "pallaqueras", Women: 6}},
 		ClosingMeeting: "Hallazgos leídos y aceptados por la junta.",
+		Closing:        Closing{RepName: "Rosa Elvira Cano", RepRole: "Presidenta", Response: Accepts},
 	}
 }
 

@@ -15,7 +15,12 @@ import (
 
 // SchemaVersion is the version of audit.json written by this build.
 // Older files are migrated on load; newer ones are refused with a message.
-const SchemaVersion = 1
+//
+// Schema 2 adds fields only, each left out of the file while empty (the
+// audit plan, the interview register, sampling and the closing meeting's
+// record, and issue 12's corrective-action fields): a schema 1 file reads
+// as is, and a finalized one keeps the schema number it was hashed with.
+const SchemaVersion = 2
 
 // Verdict is the inspector's finding on one requirement.
 type Verdict string
@@ -115,6 +120,25 @@ type Header struct {
 	Interviews     []Interviewed `json:"interviews,omitempty"`
 	OpeningMeeting string        `json:"opening_meeting,omitempty"`
 	ClosingMeeting string        `json:"closing_meeting,omitempty"`
+
+	// --- issue 13a: plan, interviews, sampling, the auditee's word ---
+	// Every field here is left out of audit.json while empty, so that an
+	// audit made before them hashes as it did (see ContentHash).
+
+	// Plan is the audit plan and scope the report states (plan.go).
+	Plan Plan `json:"plan,omitzero"`
+	// Register is the interview register, by pseudonym (interviews.go);
+	// real names never enter the audit (private.go). When it holds an
+	// interview held in this audit, the people-interviewed counts come
+	// from it and Interviews (the hand-typed table of older audits) is
+	// not used.
+	Register []Interview `json:"interview_register,omitempty"`
+	// Sampling is the sampling rule and the actual sample (sampling.go).
+	Sampling Sampling `json:"sampling,omitzero"`
+	// Closing is the closing meeting's record and the auditee
+	// representative's acknowledgement (plan.go).
+	Closing Closing `json:"closing,omitzero"`
+	// --- end issue 13a ---
 }
 
 // DatePolicy gives default corrective-action due dates, overridable per
@@ -256,6 +280,8 @@ func (a *Audit) Clone() *Audit {
 	c.Header.CoInspectors = slices.Clone(a.Header.CoInspectors)
 	c.Header.SitesVisited = slices.Clone(a.Header.SitesVisited)
 	c.Header.Interviews = slices.Clone(a.Header.Interviews)
+	c.Header.Register = cloneRegister(a.Header.Register)
+	c.Header.Sampling.Counts = slices.Clone(a.Header.Sampling.Counts)
 	if a.Findings != nil {
 		c.Findings = make(map[string]*Finding, len(a.Findings))
 		for id, f := range a.Findings {

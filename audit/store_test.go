@@ -53,6 +53,7 @@ func stHeader() Header {
 		CertBody:       "IMO Swiss AG",
 		Interviews:     []Interviewed{{Role: "mineros", Men: 5, Women: 2}},
 		ClosingMeeting: "Closing meeting held with the board.",
+		Closing:        Closing{RepName: "Rosa Elvira Cano", RepRole: "Presidenta", Response: Accepts},
 	}
 }
 

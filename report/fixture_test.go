@@ -115,6 +115,7 @@ func testAudit(t testing.TB, cat *standards.Catalog, photos, px int) (*audit.Aud
 			},
 			OpeningMeeting: "Held on 18 November with the board. " + spanishNote,
 			ClosingMeeting: "Findings read out and agreed; corrective action dates set.",
+			Closing:        audit.Closing{RepName: "Rosa Elvira Cano", RepRole: "President", Response: audit.Accepts},
 		},
 	}
 	imgs := fixtureImages{}

@@ -131,6 +131,9 @@ type doc struct {
 	sigBox *sigBox
 	// rules is how strict the evidence marks are.
 	rules audit.Plausibility
+	// decisionBox is where the certification body's decision block is
+	// (sections_plan.go), in the same units as sigBox.
+	decisionBox *sigBox
 }
 
 // sigBox is the room the signature page leaves for the signature's visible
@@ -207,8 +210,10 @@ func build(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts Rende
 	figs := d.figures(a)
 
 	d.cover(a, cat, opts)
+	d.planScope(a, cat)
 	d.summary(a, cat, &sum)
 	d.nonConformities(cat, &sum)
+	d.interviewRegister(a, cat)
 	d.findings(a, cat, figs)
 	d.evidence(a, ev, figs, opts.EvidenceProblems)
 	d.signature(a, opts)

@@ -216,22 +216,7 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 	d.h2Keep(d.t("recommendation_title", nil), d.BoxHeight(outcome, lines))
 	d.box(edge, outcome, lines)
 
-	d.h2Keep(d.t("people_title", nil), layout.TableStart)
-	if len(a.Header.Interviews) == 0 {
-		d.para(d.t("no_interviews", nil), contentW, lineH)
-	} else {
-		total := d.t("total", nil)
-		cols := []column{{title: d.t("col_role", nil), w: 94}, {title: d.t("col_women", nil), w: 20, align: "R"}, {title: d.t("col_men", nil), w: 20, align: "R"},
-			{title: d.t("col_other", nil), w: 20, align: "R"}, {title: total, w: 20, align: "R"}}
-		var rows [][]cell
-		var tw, tm, to int
-		for _, iv := range a.Header.Interviews {
-			rows = append(rows, []cell{{text: iv.Role}, {text: d.l.Int(iv.Women)}, {text: d.l.Int(iv.Men)}, {text: d.l.Int(iv.Other)}, {text: d.l.Int(iv.Women + iv.Men + iv.Other)}})
-			tw, tm, to = tw+iv.Women, tm+iv.Men, to+iv.Other
-		}
-		rows = append(rows, []cell{{text: total, bold: true}, {text: d.l.Int(tw), bold: true}, {text: d.l.Int(tm), bold: true}, {text: d.l.Int(to), bold: true}, {text: d.l.Int(tw + tm + to), bold: true}})
-		d.table(cols, rows)
-	}
+	d.people(a)
 
 	first := lineH
 	if len(a.Header.SitesVisited) > 0 {
@@ -245,30 +230,29 @@ func (d *doc) summary(a *audit.Audit, cat *standards.Catalog, s *audit.Summary) 
 		d.bullets(a.Header.SitesVisited)
 	}
 
-	// Each meeting is kept whole (its label never alone), the heading with
-	// the first.
-	meetings := [][2]string{{d.t("opening_meeting", nil), a.Header.OpeningMeeting}, {d.t("closing_meeting", nil), a.Header.ClosingMeeting}}
-	meetingH := func(text string) float64 {
-		if strings.TrimSpace(text) == "" {
-			text = d.t("no_meeting_notes", nil)
-		}
-		return 5 + float64(d.Lines("", bodySize, text, contentW))*lineH + 2
+	// The opening meeting is kept whole (its label never alone), the
+	// heading with it; the closing meeting and the auditee's word follow.
+	opening := a.Header.OpeningMeeting
+	openingText := opening
+	if strings.TrimSpace(openingText) == "" {
+		openingText = d.t("no_meeting_notes", nil)
 	}
-	d.h2Keep(d.t("meetings_title", nil), meetingH(meetings[0][1]))
-	for _, mt := range meetings {
-		d.keep(meetingH(mt[1]))
-		d.room(5 + 2*lineH)
-		d.font("B", 9, colText)
-		p.CellFormat(contentW, 5, mt[0], "", 1, "L", false, 0, "")
+	openingH := 5 + float64(d.Lines("", bodySize, openingText, contentW))*lineH + 2
+	d.h2Keep(d.t("meetings_title", nil), openingH)
+	d.keep(openingH)
+	d.room(5 + 2*lineH)
+	d.font("B", 9, colText)
+	p.CellFormat(contentW, 5, d.t("opening_meeting", nil), "", 1, "L", false, 0, "")
+	d.body()
+	if strings.TrimSpace(opening) != "" {
+		d.para(opening, contentW, lineH)
+	} else {
+		d.font("I", bodySize, colMuted)
+		d.para(openingText, contentW, lineH)
 		d.body()
-		if strings.TrimSpace(mt[1]) == "" {
-			d.font("I", bodySize, colMuted)
-			mt[1] = d.t("no_meeting_notes", nil)
-		}
-		d.para(mt[1], contentW, lineH)
-		d.body()
-		d.gap(2)
 	}
+	d.gap(2)
+	d.closingMeeting(a)
 }
 
 // reasonText words one reason audit.Summarize gave for the recommendation:
@@ -785,6 +769,7 @@ func (d *doc) signature(a *audit.Audit, opts RenderOptions) {
 	d.body()
 	d.h2Keep(d.t("signature_how_to_verify", nil), d.BulletHeight(how[0]))
 	d.bullets(how)
+	d.decisionBlock()
 }
 
 // Size of the box left free for the signature's visible appearance (mm).

@@ -197,8 +197,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return mm, cmd // not created: the form and its error stay
 		}
 		return nm, cmd
-	case saveDueMsg, auditSavedMsg, positionDueMsg, positionSavedMsg, handleClosedMsg:
+	case saveDueMsg, auditSavedMsg, positionDueMsg, positionSavedMsg, handleClosedMsg, privateSaveDueMsg, privateSavedMsg:
 		return m.updateSession(msg)
+	case privateLoadedMsg:
+		// The session keeps them; the register's form, if open, shows them.
+		nm, cmd := m.updateSession(msg)
+		mm := nm.(Model)
+		if mm.screen == screenDetails {
+			var scmd tea.Cmd
+			mm.details, scmd = mm.details.update(msg)
+			cmd = tea.Batch(cmd, scmd)
+		}
+		return mm, cmd
 	case evidenceStoredMsg, evidenceDerivedMsg, editorFileMsg, editorClosedMsg, completedMsg:
 		// Results of the walk's own work reach it even if the inspector
 		// has gone to the summary meanwhile.
@@ -484,7 +494,7 @@ func (m *Model) relang() {
 			m.summary.relang()
 		}
 		if m.details.c != nil {
-			m.details.f.relang()
+			m.details.relang()
 		}
 	}
 	m.layout()

@@ -49,6 +49,14 @@ func (m Model) updateSession(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case positionSavedMsg:
 		s.posBusy = false
+	case privateLoadedMsg:
+		s.privateLoaded(msg)
+	case privateSaveDueMsg:
+		if msg.id == s.id && msg.rev == s.pv.rev {
+			cmd = s.flushPrivate()
+		}
+	case privateSavedMsg:
+		cmd = s.privateSaved(msg)
 	}
 	m.layout() // a save error takes status lines, or gives them back
 	return m, tea.Batch(cmd, m.closeIfDone())
@@ -76,7 +84,7 @@ func (m Model) leave(to afterClose) (tea.Model, tea.Cmd) {
 	}
 	m.leaving, m.leaveTo = true, to
 	m.walk.commitField()
-	cmds := []tea.Cmd{s.flush(m.c.now)}
+	cmds := []tea.Cmd{s.flush(m.c.now), s.flushPrivate()}
 	if m.fatal == nil && !s.posBusy {
 		s.posBusy = true
 		cmds = append(cmds, savePositionCmd(m.c.deps.Store, s.id, m.walk.position()))
@@ -88,7 +96,7 @@ func (m Model) leave(to afterClose) (tea.Model, tea.Cmd) {
 // closeIfDone closes the audit once everything reached disk.
 func (m Model) closeIfDone() tea.Cmd {
 	s := m.s
-	if !m.leaving || s == nil || s.closing || s.saving || s.dirty() || s.posBusy {
+	if !m.leaving || s == nil || s.closing || s.saving || s.dirty() || s.posBusy || s.pv.saving || s.privDirty() {
 		return nil
 	}
 	s.closing = true
@@ -170,6 +178,12 @@ func (m Model) Flush() error {
 	var err error
 	if s.dirty() {
 		err = s.sv.save(s.a.Clone(), s.rev)
+	}
+	if s.privDirty() {
+		// A name typed in the register's form just before the signal.
+		if perr := s.h.SavePrivate(s.pv.p.Clone()); err == nil {
+			err = perr
+		}
 	}
 	if m.fatal == nil && m.walk.s == s {
 		if perr := m.c.deps.Store.SavePosition(s.id, m.walk.position()); err == nil {

@@ -138,6 +138,8 @@ func (m Model) prompt() string {
 		return m.form.prompt()
 	case screenWalk:
 		return m.walk.prompt()
+	case screenDetails:
+		return m.details.prompt()
 	}
 	return ""
 }

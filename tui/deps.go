@@ -40,6 +40,11 @@ type Handle interface {
 	AttachEvidence(a *audit.Audit, ev audit.Evidence, reqIDs ...string) (*audit.Evidence, error)
 	// DetachEvidence unlinks evidence from one requirement in a; no I/O.
 	DetachEvidence(a *audit.Audit, sha, reqID string) error
+	// LoadPrivate reads the audit's private names (interviewees' real
+	// names and contacts); SavePrivate writes them to the audit's private
+	// folder, never into the audit. Both run in commands.
+	LoadPrivate() (audit.Private, error)
+	SavePrivate(p audit.Private) error
 	Close() error
 }
 

@@ -121,6 +121,10 @@ type fakeStore struct {
 	// content gives a path's bytes, for files with the same content under
 	// two names; by default a path's content is the path.
 	content map[string]string
+	// private holds the private names by audit id; privErr fails their
+	// reads and writes.
+	private map[string]audit.Private
+	privErr error
 }
 
 func newFakeStore(cat *standards.Catalog, audits ...*audit.Audit) *fakeStore {
@@ -285,6 +289,30 @@ func (h *fakeHandle) AttachEvidence(a *audit.Audit, ev audit.Evidence, reqIDs ..
 func (h *fakeHandle) DetachEvidence(a *audit.Audit, sha, reqID string) error {
 	f := a.Finding(reqID)
 	f.Evidence = slices.DeleteFunc(f.Evidence, func(s string) bool { return s == sha })
+	return nil
+}
+
+// LoadPrivate returns the private names saved through the fake.
+func (h *fakeHandle) LoadPrivate() (audit.Private, error) {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if h.s.privErr != nil {
+		return audit.Private{}, h.s.privErr
+	}
+	return h.s.private[h.a.ID].Clone(), nil
+}
+
+// SavePrivate keeps a copy of the private names, apart from the audit.
+func (h *fakeHandle) SavePrivate(p audit.Private) error {
+	h.s.mu.Lock()
+	defer h.s.mu.Unlock()
+	if h.s.privErr != nil {
+		return h.s.privErr
+	}
+	if h.s.private == nil {
+		h.s.private = map[string]audit.Private{}
+	}
+	h.s.private[h.a.ID] = p.Clone()
 	return nil
 }
 

@@ -22,6 +22,7 @@ const (
 	kindArea                    // several lines
 	kindCell                    // one cell of the interviews table
 	kindAddRow                  // the "add a row" line under the table
+	kindLink                    // a line that opens another page (enter)
 )
 
 // interviewCols are the interviews table's columns, in order (their keys
@@ -48,6 +49,10 @@ type formField struct {
 	choice   int
 	row, col int // kindCell: table row and column
 	touched  bool
+	// link is what a kindLink line shows after its label (its owner words
+	// it when drawn); below are muted lines drawn under any field.
+	link  string
+	below []string
 }
 
 func (f formField) value() string {
@@ -56,7 +61,7 @@ func (f formField) value() string {
 		return f.choices[f.choice]
 	case kindArea:
 		return strings.TrimSpace(audit.Sanitize(f.area.Value()))
-	case kindAddRow:
+	case kindAddRow, kindLink:
 		return ""
 	}
 	return strings.TrimSpace(f.input.Value())
@@ -75,11 +80,21 @@ type form struct {
 	readOnly  bool
 }
 
-// newHeaderForm builds a form on h, after the extra fields given (the
-// new-audit form's catalog choice).
+// newHeaderForm builds a form on h's header section (what the new-audit
+// form asks), after the extra fields given (the new-audit form's catalog
+// choice).
 func newHeaderForm(c *common, h audit.Header, extra ...formField) form {
+	return newSectionForm(c, h, func(hf audit.HeaderField) bool { return hf.Section == "" }, extra...)
+}
+
+// newSectionForm builds a form on the fields of h that include keeps, in
+// HeaderFields order, after the extra fields given.
+func newSectionForm(c *common, h audit.Header, include func(audit.HeaderField) bool, extra ...formField) form {
 	f := form{c: c, fields: extra}
 	for _, hf := range audit.HeaderFields {
+		if !include(hf) {
+			continue
+		}
 		k := hf.Key
 		switch hf.Kind {
 		case audit.ChoiceField:
@@ -156,10 +171,13 @@ func (f form) rows() int {
 // only what is valid.
 func (f form) build(base audit.Header, skip map[string]error) (audit.Header, map[string]error) {
 	h := base
-	h.Interviews = nil
-	if n := f.rows(); n > 0 {
-		h.Interviews = make([]audit.Interviewed, n)
-		copy(h.Interviews, base.Interviews)
+	if slices.ContainsFunc(f.fields, func(fl formField) bool { return fl.kind == kindAddRow }) {
+		// The table is the form's to rebuild only when the form shows it.
+		h.Interviews = nil
+		if n := f.rows(); n > 0 {
+			h.Interviews = make([]audit.Interviewed, n)
+			copy(h.Interviews, base.Interviews)
+		}
 	}
 	errs := map[string]error{}
 	for _, fl := range f.fields {
@@ -302,6 +320,8 @@ func (f *form) update(msg tea.KeyMsg, keys formKeys) (cmd tea.Cmd, changed bool)
 		return f.c.say("form_choice_key", i18n.Args{"Key": f.c.keyName(msg)}), false
 	case fl.kind == kindAddRow:
 		return f.c.say("form_add_row_key", i18n.Args{"Key": f.c.keyName(msg)}), false
+	case fl.kind == kindLink:
+		return f.c.say("form_link_key", i18n.Args{"Key": f.c.keyName(msg)}), false
 	default:
 		cmd = fl.input.update(cleanKey(msg, false))
 	}
@@ -392,6 +412,12 @@ func (f form) view(head string) string {
 				lines = append(lines, f.tableHead())
 			}
 			lines = append(lines, f.label(i, "")+v)
+		case kindLink:
+			v := fl.link + " ›"
+			if i == f.focus {
+				v = st.selected.Render(v)
+			}
+			lines = append(lines, truncate(f.label(i, f.c.w.word(formLabelIDs[fl.key]))+v, w))
 		case kindArea:
 			for j, l := range strings.Split(fl.area.View(), "\n") {
 				if j == 0 {
@@ -418,6 +444,9 @@ func (f form) view(head string) string {
 			for _, l := range prov {
 				lines = append(lines, st.muted.Render(indent+l))
 			}
+		}
+		for _, b := range fl.below {
+			lines = append(lines, st.muted.Render(indent+truncate(b, w-labelWidth)))
 		}
 		lines = append(lines, f.errorLines(i)...)
 		if i == f.focus {

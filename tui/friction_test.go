@@ -88,19 +88,21 @@ func TestTypedCountsReplaceTheZero(t *testing.T) {
 	}
 	focusKey(t, d, "fsp.mines")
 	d.typeText("12")
-	focusKey(t, d, "interviews")
-	d.press(tea.KeyEnter) // add a row
+	// A group interview's size is a count too, in the register's form.
+	focusKey(t, d, "link.interviews")
+	d.press(tea.KeyEnter)
+	d.typeText("n")
 	d.typeText("mineros")
-	d.press(tea.KeyTab)
-	d.typeText("3")
-	d.press(tea.KeyTab)
+	for range 4 {
+		d.press(tea.KeyTab)
+	}
 	d.typeText("12")
 	h := d.m.s.a.Header
 	if h.FSP.Mines != 12 {
 		t.Errorf("FSP mines = %d after typing 12, want 12", h.FSP.Mines)
 	}
-	if len(h.Interviews) != 1 || h.Interviews[0].Women != 3 || h.Interviews[0].Men != 12 {
-		t.Errorf("interviews = %+v, want mineros 3 women 12 men", h.Interviews)
+	if len(h.Register) != 1 || h.Register[0].Role != "mineros" || h.Register[0].GroupSize != 12 {
+		t.Errorf("register = %+v, want mineros, a group of 12", h.Register)
 	}
 	if v := d.view(); strings.Contains(v, "03") || strings.Contains(v, "012") {
 		t.Errorf("typed counts were appended to a zero:\n%s", v)

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/standards"
 )
 
 // goldenStore is a store with a realistic mix: a walked audit, a
@@ -24,6 +25,21 @@ func goldenStore() *fakeStore {
 	a.Header.SitesVisited = []string{"Mina El Roble, nivel 3", "Planta de beneficio"}
 	a.Header.Interviews = []audit.Interviewed{{Role: "Miners", Women: 2, Men: 9}, {Role: "Mineral selectors", Women: 6, Other: 1}}
 	a.Header.OpeningMeeting = "Board and 12 members present. Scope and agenda agreed."
+	a.Header.Plan = audit.Plan{Scope: "Mina El Roble and its gravity plant: extraction, processing, sale.", Period: "2025-11 – 2026-10",
+		NotCovered: "The old adit (flooded)."}
+	a.Header.Register = []audit.Interview{
+		{Pseudonym: "I-01", Role: "Presidenta de la junta", Gender: audit.Woman, Site: "Oficina", Date: "2026-11-20", Language: "es",
+			Topics: []standards.Area{standards.Social}},
+		{Pseudonym: "I-02", Role: "Pallaqueras", Gender: audit.Woman, Site: "Cancha de pallaqueo", Date: "2026-11-20", GroupSize: 6,
+			Topics: []standards.Area{standards.Social, standards.Labour}},
+		{Pseudonym: "I-03", Role: "Minero", Gender: audit.Man, Site: "Mina El Roble, nivel 3", Date: "2026-11-21"},
+	}
+	a.Header.Sampling = audit.Sampling{Rule: audit.DefaultSampleRule, Counts: []audit.SampleCount{
+		{Unit: audit.UnitMiners, Actual: 6, Rationale: "Chosen at shift change, without the board."},
+		{Unit: audit.UnitGroup, Name: "Pallaqueras", Size: 24, Actual: 6},
+	}}
+	a.Header.Closing = audit.Closing{Date: "2026-11-21", RepName: "Rosa Elvira Cano", RepRole: "Presidenta", Response: audit.AcceptsWithComments,
+		Comments: "Aceptamos; el registro se completa este mes."}
 	a.Finding("1.1").Verdict = audit.Conforms
 	f := a.Finding("1.2")
 	f.Verdict = audit.Minor
@@ -117,8 +133,54 @@ var goldenScreens = []struct {
 	{"details_table", func(d *driver) {
 		d.typeText("jj")
 		d.press(tea.KeyEnter)
+		// An audit made before the register: its hand-typed table shows.
+		d.m.s.a.Header.Register = nil
 		d.typeText("h")
 		focusField(d.t.(*testing.T), d, detailsForm, "interviews[1].women")
+	}},
+	{"details_plan", func(d *driver) {
+		d.typeText("jj")
+		d.press(tea.KeyEnter)
+		d.typeText("h")
+		focusField(d.t.(*testing.T), d, detailsForm, "link.plan")
+		d.press(tea.KeyEnter)
+	}},
+	{"details_interviews", func(d *driver) {
+		d.typeText("jj")
+		d.press(tea.KeyEnter)
+		d.typeText("h")
+		focusField(d.t.(*testing.T), d, detailsForm, "link.interviews")
+		d.press(tea.KeyEnter)
+		d.fire()
+		d.typeText("j")
+	}},
+	{"details_interview", func(d *driver) {
+		d.typeText("jj")
+		d.press(tea.KeyEnter)
+		d.typeText("h")
+		focusField(d.t.(*testing.T), d, detailsForm, "link.interviews")
+		d.press(tea.KeyEnter)
+		d.fire()
+		d.typeText("j")
+		d.press(tea.KeyEnter)
+		for range 6 {
+			d.press(tea.KeyTab)
+		}
+	}},
+	{"details_sampling", func(d *driver) {
+		d.typeText("jj")
+		d.press(tea.KeyEnter)
+		d.typeText("h")
+		focusField(d.t.(*testing.T), d, detailsForm, "link.sampling")
+		d.press(tea.KeyEnter)
+	}},
+	{"details_closing", func(d *driver) {
+		d.typeText("jj")
+		d.press(tea.KeyEnter)
+		d.typeText("h")
+		focusField(d.t.(*testing.T), d, detailsForm, "link.closing")
+		d.press(tea.KeyEnter)
+		focusField(d.t.(*testing.T), d, sectionForm, "closing.response")
 	}},
 	{"details_readonly", func(d *driver) {
 		d.typeText("j")

@@ -114,11 +114,13 @@ type formKeys struct {
 	// Replace (help only) says that typing replaces a selected value;
 	// Clear empties a one-line field.
 	Replace, Clear key.Binding
-	g              *globalKeys
+	// Open opens the page a details link line stands for.
+	Open key.Binding
+	g    *globalKeys
 }
 
 func newFormKeys(g *globalKeys) formKeys {
-	return formKeys{
+	k := formKeys{
 		Next:   bind("key_next_field", "tab/↓", "tab", "down"),
 		Prev:   bind("key_prev_field", "shift+tab/↑", "shift+tab", "up"),
 		Left:   bind("key_prev_choice", "←", "left"),
@@ -131,21 +133,23 @@ func newFormKeys(g *globalKeys) formKeys {
 		// Help only: a field's own keys are the text input's.
 		Replace: bind("key_replace", "type", "type"),
 		Clear:   bind("key_clear_field", "ctrl+u", "ctrl+u"),
+		Open:    bind("key_open_page", "enter", "enter"),
 		g:       g,
 	}
+	k.Open.SetEnabled(false) // the details screen's link lines turn it on
+	return k
 }
 
 // ShortHelp implements help.KeyMap.
 func (k formKeys) ShortHelp() []key.Binding {
 	// The focused field's own keys first, so a narrow help line keeps them.
-	return []key.Binding{k.g.Yes, k.g.No, k.Replace, k.Left, k.Right, k.AddRow, k.DelRow, k.Create, k.Clear, k.Cancel, k.Done,
+	return []key.Binding{k.g.Yes, k.g.No, k.Open, k.Replace, k.Left, k.Right, k.AddRow, k.DelRow, k.Create, k.Clear, k.Cancel, k.Done,
 		k.Next, k.Prev, k.g.Help, k.g.Quit, k.g.ForceQuit}
-
 }
 
 // FullHelp implements help.KeyMap.
 func (k formKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Next, k.Prev, k.Replace, k.Clear}, {k.Left, k.Right, k.AddRow, k.DelRow},
+	return [][]key.Binding{{k.Next, k.Prev, k.Replace, k.Clear}, {k.Open, k.Left, k.Right, k.AddRow, k.DelRow},
 		{k.Create, k.Cancel, k.Done, k.g.Language, k.g.Help, k.g.Quit, k.g.ForceQuit}}
 }
 

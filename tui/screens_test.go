@@ -97,6 +97,7 @@ func completeAudit(a *audit.Audit) {
 	// What finalize asks of the header besides the verdicts.
 	a.Header.Interviews = []audit.Interviewed{{Role: "mineros", Women: 2, Men: 5}}
 	a.Header.ClosingMeeting = "Hallazgos leídos y aceptados."
+	a.Header.Closing = audit.Closing{RepName: "Rosa Elvira Cano", RepRole: "Presidenta", Response: audit.Accepts}
 	for _, id := range []string{"1", "2", "3", "4", "5"} {
 		for _, i := range []string{"1", "2", "3", "4"} {
 			a.Finding(id + "." + i).Verdict = audit.Conforms

@@ -47,6 +47,9 @@ type session struct {
 	moves   int  // navigation counter, for the debounced position save
 	posBusy bool // a position save is running
 	closing bool
+	// pv are the audit's private names (the interview register's real
+	// names), saved apart from the audit (private.go).
+	pv privateState
 }
 
 func newSession(c *common, h Handle, cat *standards.Catalog) *session {

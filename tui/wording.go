@@ -177,6 +177,10 @@ func (w *words) blockerText(b audit.Blocker, cat *standards.Catalog) string {
 		return w.t("block_no_interviews", nil)
 	case audit.BlockNoClosingMeeting:
 		return w.t("block_no_closing", nil)
+	case audit.BlockNoAcknowledgement:
+		return w.t("block_no_acknowledgement", nil)
+	case audit.BlockDanglingCitation:
+		return w.t("block_dangling_citation", i18n.Args{"ID": b.Requirement, "Title": title, "Pseudonym": b.Name})
 	case audit.BlockOpen:
 		return w.n("block_open", len(b.Requirements), i18n.Args{"Area": w.areaName(b.Area), "IDs": w.listIDs(b.Requirements)})
 	case audit.BlockNAJustification:
@@ -212,6 +216,9 @@ func (w *words) blockerTexts(bs []audit.Blocker, cat *standards.Catalog) []strin
 func (w *words) problemLabel(e audit.FieldError) string {
 	if id, ok := problemLabelIDs[e.Field]; ok {
 		return w.word(id)
+	}
+	if l, ok := w.recordLabel(e); ok {
+		return l
 	}
 	i := strings.LastIndexByte(e.Field, '.')
 	if !strings.HasPrefix(e.Field, "interviews[") || i < 0 {
@@ -271,6 +278,8 @@ func (w *words) problemText(e audit.FieldError) string {
 		return w.t("lon_range", i18n.Args{"Degrees": strconv.FormatFloat(e.Degrees, 'g', -1, 64)})
 	case audit.ProblemCoordNotFinite:
 		return w.t("coord_not_finite", nil)
+	case audit.ProblemSampleOver:
+		return w.t("sample_over", i18n.Args{"Field": w.problemLabel(e), "Number": e.Number, "Limit": e.Limit})
 	}
 	return e.Error()
 }
@@ -290,9 +299,14 @@ func (w *words) errorText(err error) string {
 		evErr    *audit.EvidenceError
 		certProb *identity.CertProblem
 	)
+	var private *audit.PrivateError
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &private):
+		// Before the causes it wraps: the inspector must know it is the
+		// private names that are not saved.
+		return w.t("private_error", i18n.Args{"Path": private.Path, "Error": w.errorText(private.Err)})
 	case errors.As(err, &fe):
 		return w.problemText(fe)
 	case errors.Is(err, audit.ErrNotFinalized):
@@ -414,6 +428,9 @@ func (w *words) configWarning(err error) string {
 			parts = append(parts, w.n("config_unknown", len(p.Keys), i18n.Args{"Keys": sanitizeLine(strings.Join(p.Keys, ", "))}))
 		case p.Kind == audit.ConfigOutOfRange:
 			parts = append(parts, w.t("config_range", i18n.Args{"Line": p.Line, "Key": p.Key, "Value": p.Value, "Min": p.Min, "Max": p.Max}))
+		case p.Kind == audit.ConfigBadChoice:
+			parts = append(parts, w.t("config_choice", i18n.Args{"Line": p.Line, "Key": p.Key, "Value": strconv.Quote(sanitizeLine(p.Detail)),
+				"Known": strings.Join(p.Keys, ", ")}))
 		case errors.As(p.Err, &odd):
 			parts = append(parts, w.t("config_odd", i18n.Args{"Kind": wordOr(w, fileKindIDs, odd.Kind, odd.Kind.String())}))
 		default:

@@ -45,6 +45,16 @@ var formLabelIDs = map[string]string{
 	"fsp.description": "label_fsp_description", "fsp.mines": "label_fsp_mines", "fsp.plants": "label_fsp_plants",
 	"fsp.miners": "label_fsp_miners", "sites_visited": "label_sites_visited", "interviews": "label_interviews",
 	"opening_meeting": "label_opening_meeting", "closing_meeting": "label_closing_meeting",
+	// issue 13a: the details screen's pages and their fields.
+	"link.plan": "label_link_plan", "link.interviews": "label_link_interviews", "link.sampling": "label_link_sampling",
+	"link.closing": "label_link_closing", "plan.objectives": "label_plan_objectives", "plan.scope": "label_plan_scope",
+	"plan.period": "label_plan_period", "plan.criteria": "label_plan_criteria", "plan.not_covered": "label_plan_not_covered",
+	"plan.obstacles": "label_plan_obstacles", "plan.diverging_opinions": "label_plan_diverging",
+	"plan.sampling_statement": "label_plan_sampling_statement", "closing.date": "label_closing_date",
+	"closing.participants": "label_closing_participants", "closing.findings_presented": "label_closing_presented",
+	"closing.representative_name": "label_closing_rep_name", "closing.representative_role": "label_closing_rep_role",
+	"closing.response": "label_closing_response", "closing.comments": "label_closing_comments",
+	"closing.not_obtained_reason": "label_closing_not_obtained",
 }
 
 // choiceIDs word the values of the header's choice fields, by field key.
@@ -54,6 +64,8 @@ var choiceIDs = map[string]map[string]string{
 		string(audit.Recertification): "audit_type_recertification", string(audit.FollowUp): "audit_type_follow_up",
 	},
 	"certification_type": {string(audit.Fairmined): "cert_type_fairmined", string(audit.Ecological): "cert_type_ecological"},
+	"closing.response": {"": "response_none", string(audit.Accepts): "response_accepts",
+		string(audit.AcceptsWithComments): "response_accepts_with_comments", string(audit.Disputes): "response_disputes"},
 }
 
 // interviewColIDs head the interviews table's columns, in order.
@@ -97,7 +109,10 @@ var problemLabelIDs = map[string]string{
 	"certification_type": "problem_certification_type", "certification_year": "problem_certification_year",
 	"start_date": "problem_start_date", "end_date": "problem_end_date", "lead_inspector": "problem_lead_inspector",
 	"coordinates": "problem_coordinates", "fsp.mines": "problem_fsp_mines", "fsp.plants": "problem_fsp_plants",
-	"fsp.miners": "problem_fsp_miners",
+	"fsp.miners":   "problem_fsp_miners",
+	"closing.date": "problem_closing_date", "closing.response": "problem_closing_response",
+	"closing.representative_name": "problem_closing_rep_name", "closing.representative_role": "problem_closing_rep_role",
+	"closing.comments": "problem_closing_comments",
 }
 
 var applicabilityIDs = map[audit.Applicability]string{

@@ -53,6 +53,7 @@ func storeAudit(t *testing.T, home string, finalize bool, signer *audit.Signer) 
 		StartDate: "2026-11-20", EndDate: "2026-11-22", LeadInspector: "Ana María Gómez", CertBody: "Certificadora Andina",
 		Interviews:     []audit.Interviewed{{Role: "mineros", Women: 2, Men: 5}},
 		ClosingMeeting: "Hallazgos leídos en la reunión de cierre.",
+		Closing:        audit.Closing{RepName: "Rosa Elvira Cano", RepRole: "Presidenta", Response: audit.Accepts},
 	}, now)
 	for i := range cat.Requirements {
 		r := &cat.Requirements[i]

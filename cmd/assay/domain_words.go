@@ -36,6 +36,17 @@ var (
 		"coordinates": "field_coordinates", "fsp.mines": "field_fsp_mines", "fsp.plants": "field_fsp_plants",
 		"fsp.miners": "field_fsp_miners",
 	}
+	// closingFieldIDs name a field of the closing meeting's record inside
+	// a problem's sentence.
+	closingFieldIDs = map[string]string{
+		"closing.date": "field_closing_date", "closing.response": "field_closing_response",
+		"closing.representative_name": "field_closing_rep_name", "closing.representative_role": "field_closing_rep_role",
+		"closing.comments": "field_closing_comments",
+	}
+	// sampleUnitIDs name an FSP sampling unit.
+	sampleUnitIDs = map[audit.SampleUnit]string{
+		audit.UnitMines: "sample_unit_mines", audit.UnitPlants: "sample_unit_plants", audit.UnitMiners: "sample_unit_miners",
+	}
 	// safefileIDs name what a refused file is.
 	safefileIDs = map[safefile.Kind]string{
 		safefile.Directory: "file_kind_directory", safefile.FIFO: "file_kind_fifo", safefile.Device: "file_kind_device",
@@ -130,6 +141,10 @@ func (e *env) blockerText(b audit.Blocker, cat *standards.Catalog) string {
 		return e.t("block_no_interviews", nil)
 	case audit.BlockNoClosingMeeting:
 		return e.t("block_no_closing_meeting", nil)
+	case audit.BlockNoAcknowledgement:
+		return e.t("block_no_acknowledgement", nil)
+	case audit.BlockDanglingCitation:
+		return e.t("block_dangling_citation", i18n.Args{"ID": b.Requirement, "Title": title, "Pseudonym": b.Name})
 	case audit.BlockOpen:
 		ids := strings.Join(b.Requirements, ", ")
 		if n := len(b.Requirements); n > cliMaxIDs {
@@ -160,6 +175,12 @@ func (e *env) blockerText(b audit.Blocker, cat *standards.Catalog) string {
 func (e *env) fieldLabel(fe audit.FieldError) string {
 	if id, ok := fieldIDs[fe.Field]; ok {
 		return e.word(id, "")
+	}
+	if id, ok := closingFieldIDs[fe.Field]; ok {
+		return e.word(id, "")
+	}
+	if l, ok := e.registerFieldLabel(fe); ok {
+		return l
 	}
 	if i := strings.LastIndexByte(fe.Field, '.'); strings.HasPrefix(fe.Field, "interviews[") && i > 0 {
 		role := fe.Role
@@ -211,8 +232,45 @@ func (e *env) problemText(fe audit.FieldError) string {
 		return e.t("problem_longitude_range", i18n.Args{"Degrees": fe.Degrees})
 	case audit.ProblemCoordNotFinite:
 		return e.t("problem_coord_not_finite", nil)
+	case audit.ProblemSampleOver:
+		return e.t("problem_sample_over", i18n.Args{"Field": e.fieldLabel(fe), "Number": fe.Number, "Limit": fe.Limit})
 	}
 	return fe.Error()
+}
+
+// registerFieldLabel names a value of an interview register entry or of a
+// sampling record inside a problem's sentence: "the date of interview
+// I-03", "the actual sample of Pallaqueras".
+func (e *env) registerFieldLabel(fe audit.FieldError) (string, bool) {
+	col := fe.Field[strings.LastIndexByte(fe.Field, '.')+1:]
+	switch {
+	case strings.HasPrefix(fe.Field, "interview_register["):
+		args := i18n.Args{"Pseudonym": fe.Item}
+		switch col {
+		case "role":
+			return e.t("field_register_role", args), true
+		case "gender":
+			return e.t("field_register_gender", args), true
+		case "date":
+			return e.t("field_register_date", args), true
+		case "group_size":
+			return e.t("field_register_group", args), true
+		}
+	case strings.HasPrefix(fe.Field, "sampling.counts["):
+		item := fe.Item
+		if id, ok := sampleUnitIDs[audit.SampleUnit(item)]; ok {
+			item = e.word(id, item)
+		}
+		switch col {
+		case "actual":
+			return e.t("field_sample_actual", i18n.Args{"Item": item}), true
+		case "size":
+			return e.t("field_sample_size", i18n.Args{"Item": item}), true
+		case "name":
+			return e.t("field_sample_name", i18n.Args{"Row": fe.Row + 1}), true
+		}
+	}
+	return "", false
 }
 
 // noteText words one note on a list entry.

@@ -1,0 +1,117 @@
+package tui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/assay-dev/assay/audit"
+)
+
+// The interview register's private names: read when the register page
+// opens, written (atomically, by the store) a moment after the last change,
+// like the audit, but to the audit's private folder only.
+
+// privateLoadedMsg carries the private names of audit id.
+type privateLoadedMsg struct {
+	id  string
+	p   audit.Private
+	err error
+}
+
+// privateSaveDueMsg fires a debounce after a change to the private names;
+// only the latest revision's timer saves.
+type privateSaveDueMsg struct {
+	id  string
+	rev int
+}
+
+// privateSavedMsg says revision rev of the private names is on disk, or why
+// not.
+type privateSavedMsg struct {
+	id  string
+	rev int
+	err error
+}
+
+func loadPrivateCmd(h Handle, id string) tea.Cmd {
+	return func() tea.Msg {
+		p, err := h.LoadPrivate()
+		return privateLoadedMsg{id: id, p: p, err: err}
+	}
+}
+
+// savePrivateCmd writes p, a copy nobody else holds.
+func savePrivateCmd(h Handle, id string, p audit.Private, rev int) tea.Cmd {
+	return func() tea.Msg {
+		return privateSavedMsg{id: id, rev: rev, err: h.SavePrivate(p)}
+	}
+}
+
+// privateState is the open audit's private names, kept by the session so
+// that they are saved before the audit is closed, whatever screen is in
+// front: loaded when the register page first opens, saved a debounce after
+// each change.
+type privateState struct {
+	p      audit.Private
+	loaded bool
+	err    error // why they could not be read: the fields stay locked
+	rev    int   // bumped by each change
+	saved  int   // the revision on disk
+	saving bool
+}
+
+// privDirty reports whether private names are not yet on disk.
+func (s *session) privDirty() bool { return s.pv.loaded && s.pv.rev != s.pv.saved }
+
+// loadPrivate reads the private names once per session.
+func (s *session) loadPrivate() tea.Cmd {
+	if s.pv.loaded || s.pv.err != nil {
+		return nil
+	}
+	return loadPrivateCmd(s.h, s.id)
+}
+
+// privateLoaded takes the private names read.
+func (s *session) privateLoaded(msg privateLoadedMsg) {
+	if msg.id != s.id || s.pv.loaded {
+		return
+	}
+	s.pv.p, s.pv.err, s.pv.loaded = msg.p, msg.err, msg.err == nil
+	if s.pv.p.Interviewees == nil {
+		s.pv.p.Interviewees = map[string]audit.Contact{}
+	}
+}
+
+// setContact records (or forgets) the contact of a pseudonym and schedules
+// the save.
+func (s *session) setContact(pseudonym string, c audit.Contact) tea.Cmd {
+	if !s.pv.loaded || c == s.pv.p.Of(pseudonym) {
+		return nil
+	}
+	s.pv.p.Set(pseudonym, c)
+	s.pv.rev++
+	return s.c.after(saveDebounce, privateSaveDueMsg{id: s.id, rev: s.pv.rev})
+}
+
+// flushPrivate starts writing the private names now if they changed,
+// unless a write is running (its end starts the next).
+func (s *session) flushPrivate() tea.Cmd {
+	if !s.privDirty() || s.pv.saving {
+		return nil
+	}
+	s.pv.saving = true
+	return savePrivateCmd(s.h, s.id, s.pv.p.Clone(), s.pv.rev)
+}
+
+// privateSaved takes a write's result: a failure is said on the status
+// line and retried at the next change or on leaving.
+func (s *session) privateSaved(msg privateSavedMsg) tea.Cmd {
+	if msg.id != s.id {
+		return nil
+	}
+	s.pv.saving = false
+	if msg.err != nil {
+		return notify(s.c.w.errorText(msg.err), true)
+	}
+	s.pv.saved = max(s.pv.saved, msg.rev)
+	return s.flushPrivate()
+}
