@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -67,14 +68,25 @@ var demoNA = map[string]string{
 	"4.4.3":  "Solo oro en el alcance del certificado. / Only gold is in the certificate's scope.",
 }
 
-// demoPhotoLinks: embedded photo, name as imported, caption, requirements.
+// demoPhotoLinks: embedded photo, name as imported, caption, requirements,
+// the day it was taken (relative to the audit's first day; its EXIF date is
+// set to it, as the demo's dates follow today's), and the inspector's
+// justification of the plausibility mark a photo taken then gets.
 var demoPhotoLinks = []struct {
 	file, name, caption string
 	reqs                []string
+	day                 int
+	justification       string
 }{
-	{"bocamina-orientation6.jpg", "bocamina-nivel2.jpg", "Bocamina Nivel 2: sostenimiento en madera y rieles / Level 2 adit: timber support and rails", []string{"3.8.5", "3.8.4"}},
-	{"almacen-mercurio.jpg", "almacen-mercurio.jpg", "Almacén de mercurio con candado y bandeja antiderrames / Locked mercury store with spill tray", []string{"2.1.5", "2.1.6"}},
+	{"bocamina-orientation6.jpg", "bocamina-nivel2.jpg", "Bocamina Nivel 2: sostenimiento en madera y rieles / Level 2 adit: timber support and rails", []string{"3.8.5", "3.8.4"},
+		1, ""},
+	{"almacen-mercurio.jpg", "almacen-mercurio.jpg", "Almacén de mercurio con candado y bandeja antiderrames / Locked mercury store with spill tray", []string{"2.1.5", "2.1.6"},
+		-6, "Tomada en la visita de preparación, seis días antes de la auditoría; el día 3 se verificó que el almacén sigue igual (candado, rótulos, bandeja). / Taken at the preparatory visit six days before the audit; on day 3 the store was checked to be unchanged (lock, labels, tray)."},
 }
+
+// demoPhotoDate is the EXIF capture date the embedded photos carry
+// (DateTimeOriginal, "YYYY:MM:DD "), rewritten in place to the demo's own.
+const demoPhotoDate = "2026:11:18 "
 
 // CreateDemo makes a complete, realistic sample audit of cat, an annual
 // surveillance audit of a Colombian cooperative in its first certified
@@ -149,7 +161,7 @@ func CreateDemo(s *Store, cat *standards.Catalog, now time.Time) (string, error)
 	if err := hd.SavePrivate(priv); err != nil {
 		return "", err
 	}
-	if err := importDemoPhotos(hd, a, cat); err != nil {
+	if err := importDemoPhotos(hd, a, cat, start); err != nil {
 		return "", err
 	}
 	if err := hd.Save(a); err != nil {
@@ -321,7 +333,7 @@ func pickDemoNCs(cat *standards.Catalog, h Header) map[string]demoNC {
 // importDemoPhotos imports the embedded photographs through the same path
 // an inspector's files take, linked to the requirements they support (those
 // the catalog has and that are assessed).
-func importDemoPhotos(h *Handle, a *Audit, cat *standards.Catalog) error {
+func importDemoPhotos(h *Handle, a *Audit, cat *standards.Catalog, start time.Time) error {
 	tmp, err := os.MkdirTemp("", "assay-demo-")
 	if err != nil {
 		return err
@@ -332,6 +344,9 @@ func importDemoPhotos(h *Handle, a *Audit, cat *standards.Catalog) error {
 		if err != nil {
 			return err
 		}
+		// Same length, so the JPEG and its EXIF offsets stay valid.
+		taken := start.AddDate(0, 0, p.day).Format("2006:01:02 ")
+		data = bytes.Replace(data, []byte(demoPhotoDate), []byte(taken), 1)
 		path := filepath.Join(tmp, p.name)
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			return err
@@ -350,6 +365,11 @@ func importDemoPhotos(h *Handle, a *Audit, cat *standards.Catalog) error {
 			return fmt.Errorf("demo evidence %s: %w", p.name, err)
 		}
 		ev.Caption = p.caption
+		if p.justification != "" {
+			if _, err := Justify(a, ev.SHA256, FlagOutsideDates, p.justification); err != nil {
+				return fmt.Errorf("demo evidence %s: %w", p.name, err)
+			}
+		}
 	}
 	return nil
 }

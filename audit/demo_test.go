@@ -190,3 +190,39 @@ func testBuiltin(t *testing.T) *standards.Catalog {
 	t.Fatal("no built-in Fairmined catalog")
 	return nil
 }
+
+// The demo shows the plausibility marks as a reviewer meets them: one
+// photo taken during the audit and unmarked, one taken days before it,
+// marked, with the inspector's justification; whatever day the demo is
+// made (its dates follow today's).
+func TestDemoPhotoMarks(t *testing.T) {
+	for _, now := range []time.Time{time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC), time.Date(2029, 3, 2, 8, 0, 0, 0, time.UTC)} {
+		s := stStore(t)
+		id, err := CreateDemo(s, stCatalog(t), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := s.Load(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Evidence) != 2 {
+			t.Fatalf("%s: %d evidence files, want 2", now.Format(DateLayout), len(a.Evidence))
+		}
+		marked := 0
+		for i := range a.Evidence {
+			ev := &a.Evidence[i]
+			flags := CheckEvidence(a, ev, DefaultPlausibility)
+			if len(flags) == 0 {
+				continue
+			}
+			marked++
+			if len(flags) != 1 || flags[0].Kind != FlagOutsideDates || strings.TrimSpace(flags[0].Justification) == "" {
+				t.Errorf("%s: %s marks %+v, want one justified outside-dates mark", now.Format(DateLayout), ev.Name, flags)
+			}
+		}
+		if marked != 1 {
+			t.Errorf("%s: %d photos marked, want 1", now.Format(DateLayout), marked)
+		}
+	}
+}
