@@ -50,6 +50,25 @@ type Config struct {
 	MajorDays int `toml:"major_due_days"`
 	// MaxNoteKB limits one note typed or pasted in the UI (default 1024).
 	MaxNoteKB int `toml:"max_note_kb"`
+	// NotClosedMinorOverdue, NotClosedMinorInTime and NotClosedMajor are
+	// the escalation rule of new audits started from a previous one: what
+	// a corrective action not closed counts as in the recommendation,
+	// "major", "minor" or "none" ("" = DefaultEscalation's).
+	NotClosedMinorOverdue string `toml:"not_closed_minor_overdue"`
+	NotClosedMinorInTime  string `toml:"not_closed_minor_in_time"`
+	NotClosedMajor        string `toml:"not_closed_major"`
+}
+
+// configChoice is a setting that takes one of a few words.
+type configChoice struct {
+	key   string
+	field func(*Config) *string
+}
+
+var configChoices = []configChoice{
+	{"not_closed_minor_overdue", func(c *Config) *string { return &c.NotClosedMinorOverdue }},
+	{"not_closed_minor_in_time", func(c *Config) *string { return &c.NotClosedMinorInTime }},
+	{"not_closed_major", func(c *Config) *string { return &c.NotClosedMajor }},
 }
 
 // configRange is the accepted range of a number in config.toml. Outside
@@ -83,6 +102,9 @@ const (
 	// ConfigOutOfRange: a number outside what makes sense (Line, Key,
 	// Value, Min, Max); the default is used instead.
 	ConfigOutOfRange
+	// ConfigBadChoice: a word that is not one of Known (Line, Key, Detail:
+	// the word); the default is used instead.
+	ConfigBadChoice
 )
 
 // ConfigError is one problem with config.toml, with what a surface needs to
@@ -95,8 +117,9 @@ type ConfigError struct {
 	Keys     []string // ConfigUnknownKeys
 	Value    int64
 	Min, Max int64
-	Detail   string // the parser's words, for ConfigSyntax
-	Err      error  // ConfigUnreadable
+	Detail   string   // the parser's words, for ConfigSyntax; the word, for ConfigBadChoice
+	Known    []string // ConfigBadChoice
+	Err      error    // ConfigUnreadable
 }
 
 // Error words the problem in English for the CLI's warning line.
@@ -108,6 +131,8 @@ func (e *ConfigError) Error() string {
 		return fmt.Sprintf(msgConfigUnknown, e.Path, strings.Join(e.Keys, ", "))
 	case ConfigOutOfRange:
 		return fmt.Sprintf(msgConfigRange, e.Path, e.Line, e.Key, e.Value, e.Min, e.Max)
+	case ConfigBadChoice:
+		return fmt.Sprintf(msgConfigChoice, e.Path, e.Line, e.Key, e.Detail, strings.Join(e.Known, ", "))
 	}
 	var odd *safefile.Error
 	if errors.As(e.Err, &odd) {
@@ -180,6 +205,16 @@ func LoadConfig(home string) (Config, error) {
 			Key: r.key, Value: int64(*p), Min: int64(r.min), Max: int64(r.max)})
 		*p = 0 // the default
 	}
+	for _, ch := range configChoices {
+		p := ch.field(&c)
+		*p = strings.TrimSpace(*p)
+		if *p == "" || validWeight(Weight(*p)) {
+			continue
+		}
+		errs = append(errs, &ConfigError{Path: path, Kind: ConfigBadChoice, Line: keyLine(data, ch.key),
+			Key: ch.key, Detail: Sanitize(*p), Known: choices(Weights)})
+		*p = "" // the default
+	}
 	c.Inspector = strings.TrimSpace(Sanitize(c.Inspector))
 	c.CertificationBody = strings.TrimSpace(Sanitize(c.CertificationBody))
 	c.Organisation = strings.TrimSpace(Sanitize(c.Organisation))
@@ -226,6 +261,13 @@ func (c Config) DatePolicy() DatePolicy {
 		p.MajorDays = c.MajorDays
 	}
 	return p
+}
+
+// EscalationRule is the configured rule for corrective actions not
+// closed, each setting left out taking DefaultEscalation's.
+func (c Config) EscalationRule() EscalationRule {
+	return EscalationRule{MinorOverdue: Weight(c.NotClosedMinorOverdue), MinorInTime: Weight(c.NotClosedMinorInTime),
+		Major: Weight(c.NotClosedMajor)}.orDefault()
 }
 
 // Defaults fills the header fields a new audit takes from the config,

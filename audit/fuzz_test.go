@@ -53,8 +53,10 @@ func FuzzDecodeAudit(f *testing.F) {
 			}
 			return
 		}
-		if a.ID == "" || a.Findings == nil || a.Schema != SchemaVersion {
-			t.Fatalf("accepted an audit without id, findings or current schema: %+v", a)
+		// A file of an additive schema keeps its number (a finalized
+		// revision's hash covers it); older ones are migrated to today's.
+		if a.ID == "" || a.Findings == nil || a.Schema < additiveSince || a.Schema > SchemaVersion {
+			t.Fatalf("accepted an audit without id, findings or a schema read as it is: %+v", a)
 		}
 		out, err := encodeAudit(a)
 		if err != nil {

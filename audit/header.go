@@ -44,6 +44,7 @@ func New(cat *standards.Catalog, h Header, now time.Time) *Audit {
 	}
 	if cat != nil {
 		a.Catalog = cat.Identity()
+		a.CatalogPrints = CatalogPrints(cat)
 	}
 	return a
 }

@@ -14,7 +14,12 @@ import (
 
 // SchemaVersion is the version of audit.json written by this build.
 // Older files are migrated on load; newer ones are refused with a message.
-const SchemaVersion = 1
+//
+// Schema 2 adds optional fields only (the previous audit, its corrective
+// actions, the escalation rule, the catalog's requirement prints; and, from
+// issue 13, the audit plan, interviews and closing meeting): a schema-1
+// file reads as it is, and a schema-2 file without any of them is valid.
+const SchemaVersion = 2
 
 // Verdict is the inspector's finding on one requirement.
 type Verdict string
@@ -114,6 +119,12 @@ type Header struct {
 	Interviews     []Interviewed `json:"interviews,omitempty"`
 	OpeningMeeting string        `json:"opening_meeting,omitempty"`
 	ClosingMeeting string        `json:"closing_meeting,omitempty"`
+	// FollowUpScope lists the requirements of the previous audit's
+	// corrective actions: a follow-up audit verifies these only, the rest
+	// of the catalog is out of its scope (see ApplicabilityOf). Set when an
+	// audit starts from a previous one; used only while AuditType is
+	// follow-up.
+	FollowUpScope []string `json:"follow_up_scope,omitempty"`
 }
 
 // DatePolicy gives default corrective-action due dates, overridable per
@@ -190,6 +201,24 @@ type Audit struct {
 	// finalized before assay recorded it.
 	Signer  *Signer    `json:"signer,omitempty"`
 	History []Revision `json:"history,omitempty"`
+
+	// The yearly cycle (see previous.go, corrective.go).
+
+	// Previous is the audit this one started from (last year's, from the
+	// home or from its signed report); nil for an audit started blank.
+	Previous *Previous `json:"previous,omitempty"`
+	// CorrectiveActions are the previous audit's non-conformities, each a
+	// corrective action this audit verifies.
+	CorrectiveActions []CorrectiveAction `json:"corrective_actions,omitempty"`
+	// Escalation weighs the corrective actions not closed in the
+	// recommendation: config.toml's rule when the audit was made, kept so
+	// that the recommendation never changes under a finalized audit.
+	// Nil for an audit without corrective actions.
+	Escalation *EscalationRule `json:"escalation,omitempty"`
+	// CatalogPrints are a short digest of each requirement of the catalog
+	// as audited, by id, so that next year's audit can tell which
+	// requirements changed even when this catalog file is gone or edited.
+	CatalogPrints map[string]string `json:"catalog_prints,omitempty"`
 }
 
 // Signer identifies a signing certificate: what a certification body
@@ -247,6 +276,7 @@ func (a *Audit) Clone() *Audit {
 	c.Header.CoInspectors = slices.Clone(a.Header.CoInspectors)
 	c.Header.SitesVisited = slices.Clone(a.Header.SitesVisited)
 	c.Header.Interviews = slices.Clone(a.Header.Interviews)
+	c.Header.FollowUpScope = slices.Clone(a.Header.FollowUpScope)
 	if a.Findings != nil {
 		c.Findings = make(map[string]*Finding, len(a.Findings))
 		for id, f := range a.Findings {
@@ -271,6 +301,7 @@ func (a *Audit) Clone() *Audit {
 			c.History[i] = r
 		}
 	}
+	cloneCycle(&c, a)
 	return &c
 }
 

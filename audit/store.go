@@ -243,21 +243,23 @@ func (h *Handle) Save(a *Audit) error {
 			return errors.New(msgFinalized)
 		}
 	}
-	prevUpdated := a.Updated
+	prevUpdated, prevSchema := a.Updated, a.Schema
 	a.Updated = h.s.now().UTC()
-	if a.Schema == 0 {
+	if a.Schema == 0 || a.Editable() {
+		// A draft is written in today's schema; a finalized revision keeps
+		// the number its content hash covers.
 		a.Schema = SchemaVersion
 	}
 	data, err := encodeAudit(a)
 	if err != nil {
-		a.Updated = prevUpdated
+		a.Updated, a.Schema = prevUpdated, prevSchema
 		return fmt.Errorf(msgSaveFailed, h.id, filepath.Join(h.dir, auditFile), err)
 	}
 	path := filepath.Join(h.dir, auditFile)
 	o := h.s.writeOpts()
 	o.backup = true
 	if err := writeAtomic(path, data, o); err != nil {
-		a.Updated = prevUpdated
+		a.Updated, a.Schema = prevUpdated, prevSchema
 		return saveError(h.id, path, err)
 	}
 	h.a = a
@@ -660,13 +662,17 @@ func DecodeAudit(data []byte) (*Audit, error) {
 		return nil, &SchemaError{Schema: a.Schema}
 	case a.Schema < 0:
 		return nil, fmt.Errorf(msgSchemaUnknown, a.Schema)
-	case a.Schema < SchemaVersion:
+	case a.Schema < additiveSince:
 		m, err := migrate(data)
 		if err != nil {
 			return nil, err
 		}
 		a = *m
 	}
+	// A file of schema additiveSince or later reads as it is, keeping its
+	// schema number: later schemas only added optional fields, and a
+	// finalized revision's content hash covers the number it was frozen
+	// with. Save writes the current schema when the audit is a draft.
 	return checkDecoded(&a)
 }
 
@@ -887,7 +893,18 @@ func lineCol(data []byte, off int64) (line, col int) {
 // migrations[v] upgrades a generic JSON object from schema v to v+1.
 var migrations = map[int]func(map[string]any) error{
 	0: migrateV0,
+	1: migrateV1,
 }
+
+// additiveSince is the first schema whose files need no migration: every
+// schema after it only added optional fields.
+const additiveSince = 1
+
+// migrateV1 upgrades schema 1 to 2: nothing to change, schema 2 only adds
+// optional fields (the yearly cycle's previous audit and corrective
+// actions; issue 13's audit plan, interviews and closing meeting), each
+// absent in a schema-1 file and in a schema-2 file that does not use it.
+func migrateV1(map[string]any) error { return nil }
 
 // migrate upgrades an older audit file step by step to SchemaVersion.
 func migrate(data []byte) (*Audit, error) {
