@@ -205,8 +205,10 @@ func render(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts Rend
 	figs := d.figures(a)
 
 	d.cover(a, cat, opts)
+	d.previousAudit(a)
 	d.summary(a, cat, &sum)
 	d.nonConformities(cat, &sum)
+	d.correctiveActions(a, cat, &sum)
 	d.findings(a, cat, figs)
 	d.evidence(a, ev, figs, opts.EvidenceProblems)
 	d.signature(a, opts)

@@ -135,7 +135,7 @@ func (w *words) reasonText(r audit.Reason, cat *standards.Catalog) string {
 	case audit.ReasonInformative:
 		return w.n("reason_informative", len(r.Requirements), i18n.Args{"IDs": strings.Join(r.Requirements, ", ")})
 	}
-	return string(r.Kind)
+	return w.cycleReasonText(r, title)
 }
 
 // listIDs joins the first few ids and says how many more there are.
@@ -195,7 +195,7 @@ func (w *words) blockerText(b audit.Blocker, cat *standards.Catalog) string {
 	case audit.BlockDanglingEvidence:
 		return w.t("block_evidence", i18n.Args{"ID": b.Requirement, "SHA": b.SHA256})
 	}
-	return string(b.Kind)
+	return w.cycleBlockerText(b, title)
 }
 
 // blockerTexts words every blocker.
@@ -411,6 +411,9 @@ func (w *words) configWarning(err error) string {
 			parts = append(parts, w.n("config_unknown", len(p.Keys), i18n.Args{"Keys": sanitizeLine(strings.Join(p.Keys, ", "))}))
 		case p.Kind == audit.ConfigOutOfRange:
 			parts = append(parts, w.t("config_range", i18n.Args{"Line": p.Line, "Key": p.Key, "Value": p.Value, "Min": p.Min, "Max": p.Max}))
+		case p.Kind == audit.ConfigBadChoice:
+			parts = append(parts, w.t("config_choice", i18n.Args{"Line": p.Line, "Key": p.Key, "Value": sanitizeLine(p.Detail),
+				"Known": strings.Join(p.Known, ", ")}))
 		case errors.As(p.Err, &odd):
 			parts = append(parts, w.t("config_odd", i18n.Args{"Kind": wordOr(w, fileKindIDs, odd.Kind, odd.Kind.String())}))
 		default:
