@@ -34,6 +34,7 @@ const (
 	screenWalk
 	screenSummary
 	screenDetails
+	screenActions
 )
 
 // String names the screen for logs and tests.
@@ -49,6 +50,8 @@ func (s screen) String() string {
 		return "summary"
 	case screenDetails:
 		return "details"
+	case screenActions:
+		return "actions"
 	}
 	return fmt.Sprintf("screen(%d)", int(s))
 }
@@ -90,6 +93,7 @@ type Model struct {
 	walk      walkModel
 	summary   summaryModel
 	details   detailsModel
+	actions   actionsModel
 	s         *session
 	help      help.Model
 	fullHelp  bool
@@ -180,7 +184,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return nm, cmd
 	case saveDueMsg, auditSavedMsg, positionDueMsg, positionSavedMsg, handleClosedMsg:
 		return m.updateSession(msg)
-	case evidenceStoredMsg, evidenceDerivedMsg, editorFileMsg, editorClosedMsg, completedMsg:
+	case completedMsg:
+		if m.screen == screenNew {
+			return m.updateScreen(msg) // a report's path in the new-audit form
+		}
+		if m.s == nil || m.walk.s != m.s {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.walk, cmd = m.walk.update(msg)
+		return m, cmd
+	case evidenceStoredMsg, evidenceDerivedMsg, editorFileMsg, editorClosedMsg:
 		// Results of the walk's own work reach it even if the inspector
 		// has gone to the summary meanwhile.
 		if m.s == nil || m.walk.s != m.s {
@@ -288,6 +302,8 @@ func (m Model) typing() bool {
 		return m.summary.typing()
 	case screenDetails:
 		return m.details.typing()
+	case screenActions:
+		return m.actions.typing()
 	}
 	return false
 }
@@ -305,6 +321,8 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.summary, cmd = m.summary.update(msg)
 	case screenDetails:
 		m.details, cmd = m.details.update(msg)
+	case screenActions:
+		m.actions, cmd = m.actions.update(msg)
 	}
 	if to := m.c.next; to != nil {
 		m.c.next = nil
@@ -329,11 +347,13 @@ func (m Model) navigate(to screen) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, m.home.init()
 	case screenNew:
-		m.form = newFormModel(m.c)
+		m.form = newFormModel(m.c, m.home.entries)
 	case screenSummary:
 		m.summary = newSummaryModel(m.c, m.s)
 	case screenDetails:
 		m.details = newDetailsModel(m.c, m.s, m.screen)
+	case screenActions:
+		m.actions = newActionsModel(m.c, m.s, m.screen)
 	case screenWalk:
 		m.walk.refresh()
 	}

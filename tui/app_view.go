@@ -26,6 +26,7 @@ func (m *Model) layout() {
 		m.walk.setSize()
 		m.summary.setSize()
 		m.details.setSize()
+		m.actions.setSize()
 	}
 }
 
@@ -44,6 +45,8 @@ func (m Model) helpView() string {
 		k = m.summary.keyMap()
 	case screenDetails:
 		k = m.details.keyMap()
+	case screenActions:
+		k = m.actions.keyMap()
 	default:
 		return ""
 	}
@@ -75,6 +78,8 @@ func (m Model) View() string {
 		body = m.summary.view()
 	case m.screen == screenDetails:
 		body = m.details.view()
+	case m.screen == screenActions:
+		body = m.actions.view()
 	}
 	w := max(m.width, minWidth)
 	lines := []string{pad(m.titleView(), w)}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report"
 	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/standards"
 )
@@ -93,4 +94,10 @@ type Deps struct {
 	// report's message files, the home's included), offered by the export
 	// dialog; nil means the built-in ones.
 	ReportLanguages []string
+	// Previous reads the audit a new one starts from: the id of a
+	// finalized audit in the home, or the path of a signed report, which
+	// must verify (a *report.NotVerifiedError otherwise). It reads files:
+	// it is called in a command. Nil: the new-audit form offers a blank
+	// audit only.
+	Previous func(from string) (*report.Origin, error)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report/i18n"
+	"github.com/assay-dev/assay/standards"
 )
 
 // fieldKind is how a form field is edited.
@@ -49,6 +50,9 @@ type formField struct {
 	choice   int
 	row, col int // kindCell: table row and column
 	touched  bool
+	// label words a choice's value, for choices that are not header
+	// fields (the new-audit form's source); nil for the usual words.
+	label func(value string) string
 }
 
 func (f formField) value() string {
@@ -74,6 +78,9 @@ type form struct {
 	errs      map[string]error
 	submitted bool // show every error, not only those of visited fields
 	readOnly  bool
+	// catalogNote adds lines under the catalog choice (how it changed
+	// since last year's audit); nil for none.
+	catalogNote func(cat *standards.Catalog) []string
 }
 
 // newHeaderForm builds a form on h, after the extra fields given (the
@@ -398,6 +405,11 @@ func (f form) view(head string) string {
 			}
 			for _, l := range prov {
 				lines = append(lines, st.muted.Render(indent+l))
+			}
+			if f.catalogNote != nil {
+				for _, l := range f.catalogNote(cats[fl.choice]) {
+					lines = append(lines, st.warn.Render(indent+l))
+				}
 			}
 		}
 		if e := f.shownError(i); e != "" {

@@ -104,7 +104,11 @@ func (m *walkModel) buildItems() {
 			if r.Area != ar {
 				continue
 			}
-			ap := audit.ApplicabilityOf(r, m.s.a.Header)
+			ex := audit.ExplainApplicability(r, m.s.a.Header)
+			if ex.OutOfFollowUp {
+				continue // a follow-up audit walks its corrective actions only
+			}
+			ap := ex.Applicability
 			g := min(max(int(ap), 0), 2)
 			groups[g] = append(groups[g], walkItem{req: r, ap: ap})
 		}
@@ -269,6 +273,10 @@ func (m walkModel) updateList(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 		return m, m.attach.Focus()
 	case key.Matches(msg, k.Evidence):
 		m.focus, m.evSel = focusEvidence, 0
+	case key.Matches(msg, k.CopyPrevious):
+		return m.copyPrevious()
+	case key.Matches(msg, k.Actions):
+		m.c.goTo(screenActions)
 	}
 	return m, nil
 }
@@ -340,7 +348,7 @@ func (m walkModel) keyMap() help.KeyMap {
 	all := []*key.Binding{&k.Up, &k.Down, &k.NextArea, &k.PrevArea, &k.NextOpen, &k.PageUp, &k.PageDown,
 		&k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Notes, &k.Editor, &k.Attach, &k.Evidence, &k.Detach,
 		&k.Search, &k.Summary, &k.Details, &k.Back, &k.FieldNext, &k.FieldPrev, &k.Leave, &k.Complete, &k.Accept, &k.Cancel,
-		&k.Verdicts, &g.Quit, &g.Help, &g.Language}
+		&k.Verdicts, &k.CopyPrevious, &k.Actions, &g.Quit, &g.Help, &g.Language}
 	setEnabled(false, all...)
 	ed := m.editable() && m.current() != nil
 	switch m.focus {
@@ -349,6 +357,8 @@ func (m walkModel) keyMap() help.KeyMap {
 			&k.Search, &k.Summary, &k.Details, &k.Back, &g.Quit, &g.Help, &g.Language)
 		setEnabled(ed, &k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Verdicts, &k.Notes, &k.Editor, &k.Attach)
 		setEnabled(m.current() != nil && len(findingEvidence(m.s.a, m.current().ID)) > 0, &k.Evidence)
+		setEnabled(ed && m.previousNotes() != "", &k.CopyPrevious)
+		setEnabled(m.s.a.Previous != nil, &k.Actions)
 	case focusNotes:
 		setEnabled(true, &k.FieldNext, &k.FieldPrev, &k.Leave, &k.Editor)
 	case focusAction, focusDue, focusJust:
