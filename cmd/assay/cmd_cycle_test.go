@@ -50,14 +50,16 @@ func cycLastYear(t *testing.T) (string, string, string) {
 
 func TestNewBlankPrintsTheID(t *testing.T) {
 	home := t.TempDir()
-	r := audRun(t, home, "new", "--asmo", "Asociación Minera Santa Rosa", "--country", "Perú", "--start", "2027-03-01", "--end", "2027-03-03")
+	r := audRun(t, home, "new", "--asmo", "Asociación Minera Santa Rosa", "--country", "Perú", "--start", "2027-03-01", "--end", "2027-03-03",
+		"--type", "surveillance", "--year", "2")
 	id := strings.TrimSpace(r.stdout)
 	if r.code != 0 || id == "" || strings.ContainsAny(id, " \n") || !strings.Contains(id, "santa-rosa") {
 		t.Fatalf("new: exit %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
 	}
 	s := cycShow(t, home, id)
 	h := s["header"].(map[string]any)
-	if h["asmo"] != "Asociación Minera Santa Rosa" || h["country"] != "Perú" || h["audit_type"] != "initial" || h["start_date"] != "2027-03-01" {
+	if h["asmo"] != "Asociación Minera Santa Rosa" || h["country"] != "Perú" || h["audit_type"] != "surveillance" ||
+		h["certification_year"] != 2.0 || h["start_date"] != "2027-03-01" {
 		t.Errorf("header %v", h)
 	}
 	if s["previous"] != nil || len(s["corrective_actions"].([]any)) != 0 {
@@ -79,7 +81,7 @@ func TestNewBlankPrintsTheID(t *testing.T) {
 	}
 
 	for _, bad := range [][]string{{"new", "--type", "annual"}, {"new", "--start", "1/3/2027"}, {"new", "--certification", "gold"},
-		{"new", "--fingerprint", "AA"}, {"new", "extra"}} {
+		{"new", "--fingerprint", "AA"}, {"new", "extra"}, {"new", "--year", "-1"}, {"new", "--year", "two"}} {
 		if r := audRun(t, home, bad...); r.code != 2 || !strings.HasPrefix(r.stderr, "assay: ") {
 			t.Errorf("%v: exit %d, %q", bad, r.code, r.stderr)
 		}

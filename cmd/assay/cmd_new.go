@@ -32,8 +32,7 @@ var cycleSummaryIDs = map[string]string{"new": "summary_new", "show": "summary_s
 type newFlags struct {
 	from, typ, catalog, start, end             *string
 	asmo, legalID, site, country, region, muni *string
-	cert, lead, body                           *string
-	year                                       *int
+	cert, lead, body, year                     *string
 	ca, fingerprint, signer, tsaCA             *string
 }
 
@@ -52,7 +51,7 @@ func (e *env) newFlagSet() (*flag.FlagSet, newFlags) {
 		region:      fs.String("region", "", e.t("flag_new_region", nil)),
 		muni:        fs.String("municipality", "", e.t("flag_new_municipality", nil)),
 		cert:        fs.String("certification", "", e.t("flag_new_certification", nil)),
-		year:        fs.Int("year", -1, e.t("flag_new_year", nil)),
+		year:        fs.String("year", "", e.t("flag_new_year", nil)),
 		lead:        fs.String("lead", "", e.t("flag_new_lead", nil)),
 		body:        fs.String("body", "", e.t("flag_new_body", nil)),
 		ca:          fs.String("ca", "", e.t("flag_verify_ca", nil)),
@@ -89,8 +88,13 @@ func runNew(e *env, args []string) int {
 			return e.usageText(e.t("new_bad_date", i18n.Args{"Flag": d.flag, "Problem": e.errText(err)}))
 		}
 	}
-	if *f.year < -1 {
-		return e.usage("new_bad_year", i18n.Args{"Year": *f.year})
+	year := -1
+	if y := strings.TrimSpace(*f.year); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < 0 {
+			return e.usage("new_bad_year", i18n.Args{"Year": strconv.Quote(y)})
+		}
+		year = n
 	}
 	trust, code, ok := newTrust(e, f)
 	if !ok {
@@ -122,11 +126,11 @@ func runNew(e *env, args []string) int {
 		}
 		h := cfg.Defaults(audit.Header{AuditType: typ, CertType: audit.Fairmined,
 			StartDate: strings.TrimSpace(*f.start), EndDate: strings.TrimSpace(*f.end)})
-		applyHeaderFlags(&h, f, cert) // before New: the id takes the ASMO's name
+		applyHeaderFlags(&h, f, cert, year) // before New: the id takes the ASMO's name
 		a = audit.New(cat, h, time.Now())
 		a.Policy = cfg.DatePolicy()
 	}
-	applyHeaderFlags(&a.Header, f, cert)
+	applyHeaderFlags(&a.Header, f, cert, year)
 	h, err := s.Create(a)
 	if err != nil {
 		return e.failErr(err)
@@ -236,7 +240,7 @@ func newTrust(e *env, f newFlags) (report.Trust, int, bool) {
 
 // applyHeaderFlags sets the header fields given as flags, over what was
 // carried over or defaulted.
-func applyHeaderFlags(h *audit.Header, f newFlags, cert audit.CertType) {
+func applyHeaderFlags(h *audit.Header, f newFlags, cert audit.CertType, year int) {
 	for _, s := range []struct {
 		v  string
 		at *string
@@ -249,8 +253,8 @@ func applyHeaderFlags(h *audit.Header, f newFlags, cert audit.CertType) {
 	if cert != "" {
 		h.CertType = cert
 	}
-	if *f.year >= 0 {
-		h.CertYear = *f.year
+	if year >= 0 {
+		h.CertYear = year
 	}
 }
 
