@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,28 +38,30 @@ func TestTmuxNextYearFromTheSignedReport(t *testing.T) {
 	id := strings.TrimSpace(mustAssay(t, home, "new", "--from", report1, "--type", "surveillance",
 		"--start", next.Format(audit.DateLayout), "--end", next.AddDate(0, 0, 2).Format(audit.DateLayout)).stdout)
 	cas := cycleActions(t, home, id)
-	if len(cas) != 4 {
-		t.Fatalf("corrective actions to verify: %v", cas)
+	if len(cas) < 3 {
+		t.Fatalf("the demo's non-conformities did not become corrective actions to verify: %v", cas)
 	}
 	walkTheRest(t, home, id)
 
 	// The corrective actions, in the terminal UI: the first closed with
-	// the evidence seen, the second not closed, the third closed, the
-	// fourth superseded.
+	// the evidence seen, the second not closed, the third closed, any
+	// other superseded.
 	tm := startTerm(t, home, 80, 24)
 	tm.waitFor("Cooperativa Minera La Esperanza")
 	tm.keys("Enter")
 	tm.waitFor("Last year:")
 	tm.keys("C")
-	tm.waitFor("0 of 4 assessed")
+	tm.waitFor(fmt.Sprintf("0 of %d assessed", len(cas)))
 	tm.keys("c")
 	tm.text("Padrón actualizado: 92 socios, 6 pallaqueras inscritas.")
 	tm.keys("Escape")
 	tm.keys("j", "n", "j", "c")
 	tm.text("Investigación del accidente archivada; capacitación del 3 de marzo.")
 	tm.keys("Escape")
-	tm.keys("j", "s")
-	tm.waitFor("4 of 4 assessed", "counts as major")
+	for range cas[3:] {
+		tm.keys("j", "s")
+	}
+	tm.waitFor(fmt.Sprintf("%d of %d assessed", len(cas), len(cas)), "counts as major")
 	tm.keys("Escape", "s", "f")
 	tm.waitFor("Finalize this audit?")
 	tm.keys("y")
@@ -72,11 +75,18 @@ func TestTmuxNextYearFromTheSignedReport(t *testing.T) {
 		t.Fatalf("pdftotext: %s", out)
 	} else {
 		flat := strings.Join(strings.Fields(out), " ")
-		for _, want := range []string{"Corrective actions from the previous audit", prevID + "-r1", "the signed report informe-2026.pdf",
-			cas[0] + " ", cas[1] + " ", cas[2] + " ", cas[3] + " ", "Closed", "Not closed", "Superseded",
-			"Padrón actualizado: 92 socios", "Counts as a major non-conformity", "Not recommended", "was not closed by its due date"} {
-			if !strings.Contains(flat, want) {
-				t.Errorf("the second report lacks %q", want)
+		want := []string{"Corrective actions from the previous audit", prevID + "-r1", "the signed report informe-2026.pdf",
+			"Closed", "Not closed", "Padrón actualizado: 92 socios", "Counts as a major non-conformity", "Not recommended",
+			"was not closed by its due date"}
+		if len(cas) > 3 {
+			want = append(want, "Superseded")
+		}
+		for _, ca := range cas {
+			want = append(want, ca+" ")
+		}
+		for _, w := range want {
+			if !strings.Contains(flat, w) {
+				t.Errorf("the second report lacks %q", w)
 			}
 		}
 	}
