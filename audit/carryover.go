@@ -92,7 +92,7 @@ func NewFrom(prev *Audit, o CarryOptions) (*Audit, error) {
 	for id := range prev.Findings {
 		ids = append(ids, id)
 	}
-	changes := CompareCatalogs(prev.Catalog, o.PrevCatalog, prev.CatalogPrints, ids, o.Catalog)
+	changes := CompareCatalogs(prev.Catalog, o.PrevCatalog, prev.RequirementPrints(), ids, o.Catalog)
 	actions := actionsFrom(prev, o.PrevCatalog, o.Catalog, changes)
 	if typ == FollowUp && len(actions) == 0 {
 		return nil, ErrNothingToFollowUp

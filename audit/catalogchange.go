@@ -136,6 +136,31 @@ func CatalogPrints(cat *standards.Catalog) map[string]string {
 	return out
 }
 
+// printList is CatalogPrints as Audit.CatalogPrints keeps them: "ID
+// PRINT" in catalog order (catalog ids have no spaces).
+func printList(cat *standards.Catalog) []string {
+	out := make([]string, len(cat.Requirements))
+	for i := range cat.Requirements {
+		out[i] = cat.Requirements[i].ID + " " + RequirementPrint(&cat.Requirements[i])
+	}
+	return out
+}
+
+// RequirementPrints are the prints the audit recorded of its catalog, by
+// requirement id; nil for an audit made before assay recorded them.
+func (a *Audit) RequirementPrints() map[string]string {
+	if a == nil || len(a.CatalogPrints) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(a.CatalogPrints))
+	for _, p := range a.CatalogPrints {
+		if id, pr, ok := strings.Cut(p, " "); ok && id != "" {
+			out[id] = pr
+		}
+	}
+	return out
+}
+
 // CompareCatalogs says how the catalog changed from the previous audit's
 // to cur. from is the previous audit's catalog identity; fromCat is that
 // very catalog (same id, version and SHA-256) when it is installed, else

@@ -216,9 +216,11 @@ type Audit struct {
 	// Nil for an audit without corrective actions.
 	Escalation *EscalationRule `json:"escalation,omitempty"`
 	// CatalogPrints are a short digest of each requirement of the catalog
-	// as audited, by id, so that next year's audit can tell which
-	// requirements changed even when this catalog file is gone or edited.
-	CatalogPrints map[string]string `json:"catalog_prints,omitempty"`
+	// as audited ("ID PRINT", in catalog order), so that next year's audit
+	// can tell which requirements changed even when this catalog file is
+	// gone or edited. A list, not a map: it is written on every save, and
+	// a map costs a sort and allocations per key (see RequirementPrints).
+	CatalogPrints []string `json:"catalog_prints,omitempty"`
 }
 
 // Signer identifies a signing certificate: what a certification body

@@ -2,7 +2,6 @@ package audit
 
 import (
 	"errors"
-	"maps"
 	"slices"
 	"strings"
 
@@ -155,5 +154,5 @@ func cloneCycle(c, a *Audit) {
 		r := *a.Escalation
 		c.Escalation = &r
 	}
-	c.CatalogPrints = maps.Clone(a.CatalogPrints)
+	c.CatalogPrints = slices.Clone(a.CatalogPrints)
 }

@@ -318,7 +318,7 @@ func (m formModel) changesNote(cat *standards.Catalog) []string {
 		for id := range o.Audit.Findings {
 			ids = append(ids, id)
 		}
-		c = audit.CompareCatalogs(o.Audit.Catalog, o.PrevCatalog, o.Audit.CatalogPrints, ids, cat)
+		c = audit.CompareCatalogs(o.Audit.Catalog, o.PrevCatalog, o.Audit.RequirementPrints(), ids, cat)
 		m.from.changes[cat] = c
 	}
 	return wrap(m.c.w.changesText(c), m.c.width-labelWidth)
