@@ -65,9 +65,10 @@ type CorrectiveAction struct {
 }
 
 // Unassessed reports whether the inspector still has to decide on ca: to
-// verify, or superseded by assay and not yet confirmed.
+// verify, superseded by assay and not yet confirmed, or a status this
+// assay does not know (a hand edit), which must not pass for a decision.
 func (ca CorrectiveAction) Unassessed() bool {
-	return ca.Status == CAToVerify || ca.Status == "" || ca.Proposed
+	return ca.Status == CAToVerify || ca.Proposed || !slices.Contains(CAStatuses, ca.Status)
 }
 
 // Errors of SetCorrectiveAction, for surfaces to word.
@@ -85,11 +86,7 @@ func (a *Audit) SetCorrectiveAction(i int, st CAStatus, now time.Time) error {
 	if a == nil || i < 0 || i >= len(a.CorrectiveActions) {
 		return ErrNoSuchAction
 	}
-	known := false
-	for _, s := range CAStatuses {
-		known = known || s == st
-	}
-	if !known {
+	if !slices.Contains(CAStatuses, st) {
 		return ErrUnknownCAStatus
 	}
 	ca := &a.CorrectiveActions[i]

@@ -194,6 +194,16 @@ func TestEscalationRule(t *testing.T) {
 	if b := FinalizeBlockers(a, cat); len(b) != 0 {
 		t.Errorf("all closed, still blocked: %+v", b)
 	}
+	// A status edited by hand into something assay does not know is no
+	// decision.
+	a.CorrectiveActions[1].Status = "cerrada"
+	if b := FinalizeBlockers(a, cat); len(b) != 1 || b[0].Kind != BlockCAToVerify || !slices.Equal(b[0].Requirements, []string{"C-1"}) {
+		t.Errorf("unknown status: %+v", b)
+	}
+	if err := a.SetCorrectiveAction(1, "cerrada", cycleNow); !errors.Is(err, ErrUnknownCAStatus) {
+		t.Errorf("set an unknown status: %v", err)
+	}
+	must(t, a.SetCorrectiveAction(1, CAClosed, cycleNow))
 	must(t, a.NoteCorrectiveAction(0, " "))
 	if b := FinalizeBlockers(a, cat); len(b) != 1 || b[0].Kind != BlockCANoEvidence || b[0].Requirement != "S-2" {
 		t.Errorf("closed without evidence: %+v", b)

@@ -274,7 +274,7 @@ func (m actionsModel) detail(r audit.CAResult) []string {
 		due = r.Due
 	}
 	field(w.t("ca_due_label", nil), due, 1)
-	status := m.statusStyle(r.Status).Render(caGlyphs[r.Status] + " " + wordOr(w, caStatusIDs, r.Status, string(r.Status)))
+	status := m.statusStyle(r.Status).Render(caGlyphs[r.Status] + " " + wordOr(w, caStatusIDs, r.Status, sanitizeLine(string(r.Status))))
 	if r.CountsAs != "" {
 		status += st.bad.Render(" · " + w.t("ca_counts", i18n.Args{"Weight": w.weight(r.CountsAs)}))
 	}
@@ -331,7 +331,7 @@ func (m *summaryModel) actionsSection() []string {
 	}
 	for _, r := range m.sum.CorrectiveActions {
 		parts := []string{r.Requirement + " " + w.reqTitle(m.s.cat, r.Requirement), w.severity(r.Severity),
-			wordOr(w, caStatusIDs, r.Status, string(r.Status))}
+			wordOr(w, caStatusIDs, r.Status, sanitizeLine(string(r.Status)))}
 		if r.CountsAs != "" {
 			parts = append(parts, w.t("ca_counts", i18n.Args{"Weight": w.weight(r.CountsAs)}))
 		}
