@@ -50,8 +50,12 @@ var ErrPreviousHash = errors.New("audit: the previous audit does not match its c
 // and one corrective action to verify per non-conformity. Nothing is
 // pre-judged: every requirement of the new audit starts open. Nothing of
 // what people said carries over: the interviews, sites visited and
-// meetings are this year's to record. The lead inspector is this year's
-// (config.toml), never last year's.
+// meetings are this year's to record; of the interview register only each
+// interview's pseudonym, role and site travel (CarryOver), marked to
+// follow up so this year's inspector can ask the ASMO for the same people
+// (real names never: they are in the previous audit's private folder,
+// which is not read, and not in a report at all). The lead inspector and
+// the sampling rule are this year's (config.toml), never last year's.
 func NewFrom(prev *Audit, o CarryOptions) (*Audit, error) {
 	if prev == nil || o.Catalog == nil {
 		return nil, errors.New("audit: no previous audit or no catalog")
@@ -79,7 +83,9 @@ func NewFrom(prev *Audit, o CarryOptions) (*Audit, error) {
 		AuditType: typ, CertType: ph.CertType, CertYear: nextYear(ph.CertYear, typ),
 		StartDate: strings.TrimSpace(o.StartDate), EndDate: strings.TrimSpace(o.EndDate),
 		LeadInspector: o.Config.Inspector, CoInspectors: slices.Clone(ph.CoInspectors), CertBody: ph.CertBody,
+		Register: CarryOver(ph.Register),
 	}
+	h.Sampling.Rule = o.Config.SamplingRule()
 	if ph.Coordinates != nil {
 		p := *ph.Coordinates
 		h.Coordinates = &p

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -28,6 +29,11 @@ func lastYear(t *testing.T) *Audit {
 	a.Header.CertBody = "IMO Swiss AG"
 	a.Header.LegalID = "NIT 901.234.567-8"
 	a.Header.SitesVisited = []string{"Bocamina Nivel 2"}
+	a.Header.Register = []Interview{
+		{Pseudonym: "I-01", Role: "pallaquera", Gender: Woman, Site: "Bocamina Nivel 2", Date: "2026-11-20",
+			Topics: []standards.Area{standards.Social}, Notes: "Dice que cobra cada quincena."},
+		{Pseudonym: "I-02", Role: "junta directiva", Gender: Man, GroupSize: 3, Notes: "Presentan el libro de actas."},
+	}
 	conformAll(a, cat)
 	a.Finding("S-1").Notes = "Estatutos vigentes, revisados con el presidente."
 	a.Evidence = []Evidence{{SHA256: strings.Repeat("ab", 32), Name: "estatutos.jpg", Requirements: []string{"S-1"}}}
@@ -72,6 +78,16 @@ func TestNewFromCarriesOverAndPrejudgesNothing(t *testing.T) {
 	}
 	if len(h.Interviews) != 0 || len(h.SitesVisited) != 0 || h.ClosingMeeting != "" || h.Closing != (Closing{}) || h.Plan != (Plan{}) {
 		t.Errorf("what people said last year carried over: %+v", h)
+	}
+	// Of the interview register, only whom to ask for again: pseudonym,
+	// role and site, to follow up; nothing they said, nothing held.
+	wantReg := []Interview{{Pseudonym: "I-01", Role: "pallaquera", Site: "Bocamina Nivel 2", FollowUp: true},
+		{Pseudonym: "I-02", Role: "junta directiva", FollowUp: true}}
+	if !reflect.DeepEqual(h.Register, wantReg) {
+		t.Errorf("register carried over as %+v, want %+v", h.Register, wantReg)
+	}
+	if rows, _ := PeopleInterviewed(h); len(rows) != 0 {
+		t.Errorf("last year's interviews count as this year's: %+v", rows)
 	}
 	if h.StartDate != "2027-11-15" || h.EndDate != "2027-11-17" {
 		t.Errorf("dates %s..%s", h.StartDate, h.EndDate)

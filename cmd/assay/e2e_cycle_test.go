@@ -77,7 +77,7 @@ func TestTmuxNextYearFromTheSignedReport(t *testing.T) {
 		flat := strings.Join(strings.Fields(out), " ")
 		want := []string{"Corrective actions from the previous audit", prevID + "-r1", "the signed report informe-2026.pdf",
 			"Closed", "Not closed", "Padrón actualizado: 92 socios", "Counts as a major non-conformity", "Not recommended",
-			"was not closed by its due date", "The auditee's acknowledgement"}
+			"was not closed by its due date", "Interview register", "I-01", "The auditee's acknowledgement"}
 		if len(cas) > 3 {
 			want = append(want, "Superseded")
 		}
@@ -114,9 +114,10 @@ func cycleActions(t *testing.T, home, id string) []string {
 }
 
 // walkTheRest assesses every requirement of this year's audit and records
-// the interviews, the closing meeting and the auditee's acknowledgement,
-// as the inspector would over the days on site: not what this test is
-// about, so done through the store.
+// the interviews (two of last year's interviewees heard again), the
+// closing meeting and the auditee's acknowledgement, as the inspector
+// would over the days on site: not what this test is about, so done
+// through the store.
 func walkTheRest(t *testing.T, home, id string) {
 	t.Helper()
 	cats, _ := standards.Load(home)
@@ -138,7 +139,15 @@ func walkTheRest(t *testing.T, home, id string) {
 			f.Verdict, f.Notes = audit.Conforms, "Revisado en sitio."
 		}
 	}
-	a.Header.Interviews = []audit.Interviewed{{Role: "Mineros asociados", Women: 2, Men: 7}}
+	// Last year's interviewees carried over (pseudonym, role, site, to
+	// follow up): two of them heard again this year.
+	if len(a.Header.Register) < 2 || a.Header.Register[0].Held() {
+		t.Fatalf("last year's interview register did not carry over to follow up: %+v", a.Header.Register)
+	}
+	for i := range a.Header.Register[:2] {
+		iv := &a.Header.Register[i]
+		iv.FollowUp, iv.Gender, iv.Date = false, audit.Woman, a.Header.StartDate
+	}
 	a.Header.ClosingMeeting = "Hallazgos leídos y aceptados por la junta."
 	a.Header.Closing = audit.Closing{Date: a.Header.EndDate, RepName: "María Eugenia Ospina Vélez", RepRole: "Representante legal",
 		Response: audit.Accepts}
