@@ -61,19 +61,24 @@ func (d *doc) whenDue(due string, overdue bool) string {
 	return d.t("ca_when_in_time", i18n.Args{"Due": d.l.DateText(due)})
 }
 
-// previousAudit draws the scope of a audit started from a previous one:
-// which audit (and from where, with its content hash and signer), the
-// catalog's changes since, and for a follow-up audit, that it verifies the
-// corrective actions only. Nothing for an audit started blank.
+// previousAudit draws the scope of a audit started from a previous one,
+// as a part of the audit plan and scope (it follows planScope on its
+// page): which audit (and from where, with its content hash and signer),
+// the catalog's changes since, and for a follow-up audit, that it verifies
+// the corrective actions only. Nothing for an audit started blank.
 func (d *doc) previousAudit(a *audit.Audit) {
 	p := a.Previous
 	if p == nil {
 		return
 	}
-	d.h1(d.t("previous_title", nil))
+	title := d.t("previous_title", nil)
 	if a.Header.AuditType == audit.FollowUp && len(a.Header.FollowUpScope) > 0 {
-		d.box(colAccent, d.t("follow_up_scope_title", nil), []string{d.n("follow_up_scope", len(a.Header.FollowUpScope),
-			i18n.Args{"IDs": strings.Join(a.Header.FollowUpScope, ", ")})})
+		boxTitle := d.t("follow_up_scope_title", nil)
+		lines := []string{d.n("follow_up_scope", len(a.Header.FollowUpScope), i18n.Args{"IDs": strings.Join(a.Header.FollowUpScope, ", ")})}
+		d.h2Keep(title, d.BoxHeight(boxTitle, lines))
+		d.box(colAccent, boxTitle, lines)
+	} else {
+		d.h2Keep(title, 2*(5+1.5))
 	}
 	source := d.t("previous_from_home", nil)
 	if p.Source == audit.FromReport {
