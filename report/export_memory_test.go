@@ -43,7 +43,11 @@ func TestExportMemoryDoesNotGrowWithPhotoBytes(t *testing.T) {
 	if more < 2<<20 {
 		t.Fatalf("the big photos are only %d KB bigger: the test proves nothing", more>>10)
 	}
-	if grew > int64(more/8) {
+	// One copy of the photos would allocate about `more` again; half of
+	// it is the cap, well above the ±1.5 MB that the same export
+	// allocates from run to run under -race on a busy machine (seen at
+	// 1/8: a false alarm about one run in three).
+	if grew > int64(more/2) {
 		t.Errorf("photos %d KB bigger made the export allocate %d KB more: it holds copies of them", more>>10, grew>>10)
 	}
 }
