@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"slices"
+
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -17,7 +19,8 @@ const (
 	// it never counts against the recommendation.
 	Informative
 	// Excluded: the requirement is outside this audit's scope (a Fairmined
-	// Ecological requirement in a plain Fairmined audit).
+	// Ecological requirement in a plain Fairmined audit; in a follow-up
+	// audit, a requirement without a corrective action to verify).
 	Excluded
 )
 
@@ -39,13 +42,15 @@ func (ap Applicability) String() string {
 func (ap Applicability) MarshalText() ([]byte, error) { return []byte(ap.String()), nil }
 
 // ApplicabilityOf decides whether r counts in an audit with header h:
+//   - a follow-up audit with a FollowUpScope verifies those requirements
+//     only: every other is Excluded;
 //   - a requirement for Fairmined Ecological only is Excluded from any other
 //     audit, whatever its level;
 //   - an entry requirement always Applies;
 //   - a progress requirement Applies from its due year on (due_year <=
 //     certification year) and is Informative before.
 func ApplicabilityOf(r *standards.Requirement, h Header) Applicability {
-	if r == nil {
+	if r == nil || outOfFollowUp(r, h) {
 		return Excluded
 	}
 	if r.AppliesTo == standards.AppliesEcological && h.CertType != Ecological {
@@ -68,6 +73,14 @@ type ApplicabilityDetail struct {
 	// EcologicalOnly: an Excluded requirement applies to Fairmined
 	// Ecological audits only.
 	EcologicalOnly bool `json:"ecological_only,omitempty"`
+	// OutOfFollowUp: an Excluded requirement has no corrective action for
+	// this follow-up audit to verify.
+	OutOfFollowUp bool `json:"out_of_follow_up,omitempty"`
+}
+
+// outOfFollowUp reports whether r is outside a follow-up audit's scope.
+func outOfFollowUp(r *standards.Requirement, h Header) bool {
+	return h.AuditType == FollowUp && len(h.FollowUpScope) > 0 && !slices.Contains(h.FollowUpScope, r.ID)
 }
 
 // ExplainApplicability is ApplicabilityOf with its reason, as data.
@@ -77,7 +90,8 @@ func ExplainApplicability(r *standards.Requirement, h Header) ApplicabilityDetai
 	case Informative:
 		d.DueYear, d.CertYear = r.DueYear, h.CertYear
 	case Excluded:
-		d.EcologicalOnly = r != nil && r.AppliesTo == standards.AppliesEcological
+		d.OutOfFollowUp = r != nil && outOfFollowUp(r, h)
+		d.EcologicalOnly = r != nil && !d.OutOfFollowUp && r.AppliesTo == standards.AppliesEcological
 	}
 	return d
 }

@@ -64,6 +64,25 @@ type Config struct {
 	SampleRule    string `toml:"sample_rule"`
 	SampleMinimum int    `toml:"sample_minimum"`
 	SamplePercent int    `toml:"sample_percent"`
+	// NotClosedMinorOverdue, NotClosedMinorInTime and NotClosedMajor are
+	// the escalation rule of new audits started from a previous one: what
+	// a corrective action not closed counts as in the recommendation,
+	// "major", "minor" or "none" ("" = DefaultEscalation's).
+	NotClosedMinorOverdue string `toml:"not_closed_minor_overdue"`
+	NotClosedMinorInTime  string `toml:"not_closed_minor_in_time"`
+	NotClosedMajor        string `toml:"not_closed_major"`
+}
+
+// configChoice is a setting that takes one of a few words.
+type configChoice struct {
+	key   string
+	field func(*Config) *string
+}
+
+var configChoices = []configChoice{
+	{"not_closed_minor_overdue", func(c *Config) *string { return &c.NotClosedMinorOverdue }},
+	{"not_closed_minor_in_time", func(c *Config) *string { return &c.NotClosedMinorInTime }},
+	{"not_closed_major", func(c *Config) *string { return &c.NotClosedMajor }},
 }
 
 // configRange is the accepted range of a number in config.toml. Outside
@@ -128,7 +147,7 @@ type ConfigError struct {
 	Keys     []string // ConfigUnknownKeys
 	Value    int64
 	Min, Max int64
-	Detail   string // the parser's words, for ConfigSyntax
+	Detail   string // the parser's words, for ConfigSyntax; the word, for ConfigBadChoice
 	Err      error  // ConfigUnreadable
 }
 
@@ -225,6 +244,16 @@ func LoadConfig(home string) (Config, error) {
 		c.SampleRule = "" // the default
 	}
 	c.SampleRule = strings.TrimSpace(c.SampleRule)
+	for _, ch := range configChoices {
+		p := ch.field(&c)
+		*p = strings.TrimSpace(*p)
+		if *p == "" || validWeight(Weight(*p)) {
+			continue
+		}
+		errs = append(errs, &ConfigError{Path: path, Kind: ConfigBadChoice, Line: keyLine(data, ch.key),
+			Key: ch.key, Detail: Sanitize(*p), Keys: choices(Weights)})
+		*p = "" // the default
+	}
 	c.Inspector = strings.TrimSpace(Sanitize(c.Inspector))
 	c.CertificationBody = strings.TrimSpace(Sanitize(c.CertificationBody))
 	c.Organisation = strings.TrimSpace(Sanitize(c.Organisation))
@@ -303,6 +332,13 @@ func (c Config) SamplingRule() SampleRule {
 		}
 	}
 	return r
+}
+
+// EscalationRule is the configured rule for corrective actions not
+// closed, each setting left out taking DefaultEscalation's.
+func (c Config) EscalationRule() EscalationRule {
+	return EscalationRule{MinorOverdue: Weight(c.NotClosedMinorOverdue), MinorInTime: Weight(c.NotClosedMinorInTime),
+		Major: Weight(c.NotClosedMajor)}.orDefault()
 }
 
 // Defaults fills the header fields a new audit takes from the config,

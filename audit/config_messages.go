@@ -5,7 +5,7 @@ package audit
 const (
 	msgConfigRead    = "reading %s: %v"
 	msgConfigLine    = "%s:%d: %s"
-	msgConfigUnknown = "%s: unknown setting(s) %s (known: inspector, email, organisation, certification_body, language, report_language, max_evidence_mb, minor_due_days, major_due_days, max_note_kb, sample_rule, sample_minimum, sample_percent)"
+	msgConfigUnknown = "%s: unknown setting(s) %s (known: inspector, email, organisation, certification_body, language, report_language, max_evidence_mb, minor_due_days, major_due_days, max_note_kb, evidence_days_margin, evidence_max_km, sample_rule, sample_minimum, sample_percent, not_closed_minor_overdue, not_closed_minor_in_time, not_closed_major)"
 	// file, line, key, value, min, max
 	msgConfigRange = "%s:%d: %s = %d is out of range (%d to %d): the default is used"
 	// file, line, key, value, the values accepted

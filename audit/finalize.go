@@ -76,6 +76,16 @@ const (
 	// Name (a pseudonym) that the register does not hold as held in this
 	// audit.
 	BlockDanglingCitation BlockerKind = "dangling-citation"
+	// BlockCAToVerify: the previous audit's corrective actions on
+	// Requirements are still to verify.
+	BlockCAToVerify BlockerKind = "corrective-actions-to-verify"
+	// BlockCAUnconfirmed: the corrective action on Requirement, which this
+	// catalog no longer has, was set superseded by assay; the inspector
+	// has to confirm it (or say otherwise).
+	BlockCAUnconfirmed BlockerKind = "corrective-action-unconfirmed"
+	// BlockCANoEvidence: the corrective action on Requirement is closed
+	// without evidence notes saying what showed it.
+	BlockCANoEvidence BlockerKind = "corrective-action-no-evidence"
 )
 
 // BlockerKinds lists every BlockerKind, so a surface's tests can check that
@@ -84,7 +94,7 @@ var BlockerKinds = []BlockerKind{
 	BlockFinalized, BlockBadRevision, BlockBadEvidenceRef, BlockOtherCatalog, BlockHeader, BlockNoInterviews,
 	BlockNoClosingMeeting, BlockNoAcknowledgement, BlockOpen, BlockNAJustification, BlockNCNotes, BlockNCAction,
 	BlockNCNoDueDate, BlockNCBadDueDate, BlockUnknownRequirement, BlockUnknownVerdict, BlockDanglingEvidence,
-	BlockDanglingCitation,
+	BlockDanglingCitation, BlockCAToVerify, BlockCAUnconfirmed, BlockCANoEvidence,
 }
 
 // Blocker is one thing to fix before the audit can be finalized, as data:
@@ -215,6 +225,7 @@ func FinalizeBlockers(a *Audit, cat *standards.Catalog) []Blocker {
 		}
 	}
 	out = append(out, perReq...)
+	out = append(out, correctiveBlockers(a)...)
 
 	// Findings outside the catalog, unknown verdicts and dangling evidence
 	// references, in id order so the list is stable.
@@ -381,4 +392,27 @@ func filledInterviews(rows []Interviewed) []Interviewed {
 		}
 	}
 	return out
+}
+
+// correctiveBlockers are what keeps the previous audit's corrective
+// actions from being settled: any still to verify (one blocker for all),
+// a superseded status assay proposed and the inspector has not confirmed,
+// and a closed action without the evidence that closed it.
+func correctiveBlockers(a *Audit) []Blocker {
+	var out, per []Blocker
+	var toVerify []string
+	for _, ca := range a.CorrectiveActions {
+		switch {
+		case ca.Proposed:
+			per = append(per, Blocker{Kind: BlockCAUnconfirmed, Requirement: ca.Requirement, Severity: ca.Severity})
+		case ca.Unassessed():
+			toVerify = append(toVerify, ca.Requirement)
+		case ca.Status == CAClosed && strings.TrimSpace(ca.Notes) == "":
+			per = append(per, Blocker{Kind: BlockCANoEvidence, Requirement: ca.Requirement, Severity: ca.Severity})
+		}
+	}
+	if len(toVerify) > 0 {
+		out = append(out, Blocker{Kind: BlockCAToVerify, Requirements: toVerify})
+	}
+	return append(out, per...)
 }

@@ -132,7 +132,7 @@ func (h *Handle) Save(a *Audit) error {
 			return errors.New(msgFinalized)
 		}
 	}
-	prevUpdated := a.Updated
+	prevUpdated, prevSchema := a.Updated, a.Schema
 	a.Updated = h.s.now().UTC()
 	if a.Schema == 0 {
 		a.Schema = SchemaVersion
@@ -140,14 +140,14 @@ func (h *Handle) Save(a *Audit) error {
 	bumpSchema(a)
 	data, err := encodeAudit(a)
 	if err != nil {
-		a.Updated = prevUpdated
+		a.Updated, a.Schema = prevUpdated, prevSchema
 		return fmt.Errorf(msgSaveFailed, h.id, filepath.Join(h.dir, auditFile), err)
 	}
 	path := filepath.Join(h.dir, auditFile)
 	o := h.s.writeOpts()
 	o.backup = true
 	if err := writeAtomic(path, data, o); err != nil {
-		a.Updated = prevUpdated
+		a.Updated, a.Schema = prevUpdated, prevSchema
 		return saveError(h.id, path, err)
 	}
 	h.a = a

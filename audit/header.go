@@ -49,6 +49,7 @@ func New(cat *standards.Catalog, h Header, now time.Time) *Audit {
 	}
 	if cat != nil {
 		a.Catalog = cat.Identity()
+		a.CatalogPrints = printList(cat)
 	}
 	return a
 }

@@ -16,10 +16,12 @@ import (
 // SchemaVersion is the version of audit.json written by this build.
 // Older files are migrated on load; newer ones are refused with a message.
 //
-// Schema 2 adds fields only, each left out of the file while empty (the
-// audit plan, the interview register, sampling and the closing meeting's
-// record, and issue 12's corrective-action fields): a schema 1 file reads
-// as is, and a finalized one keeps the schema number it was hashed with.
+// Schema 2 adds optional fields only, each left out of the file while
+// empty: issue 13a's audit plan, interview register, sampling and closing
+// meeting's record; issue 12's previous audit, its corrective actions, the
+// escalation rule, the catalog's requirement prints and the follow-up
+// scope. A schema 1 file reads as it is, and a finalized one keeps the
+// schema number it was hashed with (see schema2.go).
 const SchemaVersion = 2
 
 // Verdict is the inspector's finding on one requirement.
@@ -139,6 +141,15 @@ type Header struct {
 	// representative's acknowledgement (plan.go).
 	Closing Closing `json:"closing,omitzero"`
 	// --- end issue 13a ---
+
+	// --- issue 12: the yearly cycle ---
+
+	// FollowUpScope lists the requirements of the previous audit's
+	// corrective actions: a follow-up audit verifies these only, the rest
+	// of the catalog is out of its scope (see ApplicabilityOf). Set when an
+	// audit starts from a previous one; used only while AuditType is
+	// follow-up.
+	FollowUpScope []string `json:"follow_up_scope,omitempty"`
 }
 
 // DatePolicy gives default corrective-action due dates, overridable per
@@ -223,6 +234,26 @@ type Audit struct {
 	// finalized before assay recorded it.
 	Signer  *Signer    `json:"signer,omitempty"`
 	History []Revision `json:"history,omitempty"`
+
+	// The yearly cycle (see previous.go, corrective.go).
+
+	// Previous is the audit this one started from (last year's, from the
+	// home or from its signed report); nil for an audit started blank.
+	Previous *Previous `json:"previous,omitempty"`
+	// CorrectiveActions are the previous audit's non-conformities, each a
+	// corrective action this audit verifies.
+	CorrectiveActions []CorrectiveAction `json:"corrective_actions,omitempty"`
+	// Escalation weighs the corrective actions not closed in the
+	// recommendation: config.toml's rule when the audit was made, kept so
+	// that the recommendation never changes under a finalized audit.
+	// Nil for an audit without corrective actions.
+	Escalation *EscalationRule `json:"escalation,omitempty"`
+	// CatalogPrints are a short digest of each requirement of the catalog
+	// as audited ("ID PRINT", in catalog order), so that next year's audit
+	// can tell which requirements changed even when this catalog file is
+	// gone or edited. A list, not a map: it is written on every save, and
+	// a map costs a sort and allocations per key (see RequirementPrints).
+	CatalogPrints []string `json:"catalog_prints,omitempty"`
 }
 
 // Signer identifies a signing certificate: what a certification body
@@ -282,6 +313,7 @@ func (a *Audit) Clone() *Audit {
 	c.Header.Interviews = slices.Clone(a.Header.Interviews)
 	c.Header.Register = cloneRegister(a.Header.Register)
 	c.Header.Sampling.Counts = slices.Clone(a.Header.Sampling.Counts)
+	c.Header.FollowUpScope = slices.Clone(a.Header.FollowUpScope)
 	if a.Findings != nil {
 		c.Findings = make(map[string]*Finding, len(a.Findings))
 		for id, f := range a.Findings {
@@ -306,6 +338,7 @@ func (a *Audit) Clone() *Audit {
 			c.History[i] = r
 		}
 	}
+	cloneCycle(&c, a)
 	return &c
 }
 

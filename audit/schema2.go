@@ -18,19 +18,29 @@ func keepSchema(a *Audit, written int) {
 	}
 }
 
-// bumpSchema marks an audit being saved with the schema of this assay once
+// bumpSchema marks a draft being saved with the schema of this assay once
 // it holds anything schema 2 added, so that an older assay refuses it
-// rather than drop what it cannot read.
+// rather than drop what it cannot read. A finalized revision is never
+// bumped: its content hash covers the number it was frozen with. A draft
+// of schema 1 that holds nothing new stays 1 (an older assay reads it
+// whole, and it keeps its record of the closing meeting: see
+// needsAcknowledgement); every audit made by this assay is 2 from New.
 func bumpSchema(a *Audit) {
-	if a.Schema < SchemaVersion && a.Editable() && usesSchema2(a.Header) {
+	if a.Schema < SchemaVersion && a.Editable() && usesSchema2(a) {
 		a.Schema = SchemaVersion
 	}
 }
 
-// usesSchema2 reports whether h holds any field schema 2 added.
-func usesSchema2(h Header) bool {
+// usesSchema2 reports whether a holds any field schema 2 added: issue
+// 13a's plan, register, sampling and closing record, or issue 12's
+// previous audit, corrective actions, escalation rule, catalog prints and
+// follow-up scope.
+func usesSchema2(a *Audit) bool {
+	h := a.Header
 	return h.Plan != (Plan{}) || len(h.Register) > 0 || h.Sampling.Rule != (SampleRule{}) ||
-		len(h.Sampling.Counts) > 0 || h.Closing != (Closing{})
+		len(h.Sampling.Counts) > 0 || h.Closing != (Closing{}) ||
+		a.Previous != nil || len(a.CorrectiveActions) > 0 || a.Escalation != nil ||
+		len(a.CatalogPrints) > 0 || len(h.FollowUpScope) > 0
 }
 
 // needsAcknowledgement reports whether finalizing a needs the auditee's

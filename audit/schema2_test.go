@@ -13,6 +13,7 @@ import (
 func TestSchema1FinalizedAuditStillVerifies(t *testing.T) {
 	a := readyAudit()
 	a.Header.Closing = Closing{} // schema 1 had none
+	a.CatalogPrints = nil
 	a.Schema = 1
 	if err := Finalize(a, testCatalog(), testSigner, time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
@@ -42,6 +43,7 @@ func TestOldDraftKeepsItsRecord(t *testing.T) {
 	s := stStore(t)
 	a := readyAudit()
 	a.Header.Closing = Closing{}
+	a.CatalogPrints = nil // schema 1 had neither
 	a.Schema = 1
 	if b := FinalizeBlockers(a, testCatalog()); len(b) != 0 {
 		t.Errorf("an old draft with closing notes is blocked: %+v", b)

@@ -64,6 +64,17 @@ const (
 	// ReasonInformative: non-conformities on progress requirements not yet
 	// due (Requirements), reported for information only.
 	ReasonInformative ReasonKind = "informative-non-conformities"
+	// ReasonPreviousEscalated: the corrective action for the previous
+	// audit's (PreviousReport) non-conformity of Severity on Requirement,
+	// due on DueDate, was not closed, and the escalation rule makes it
+	// count as the heavier CountsAs (Overdue: its due date had passed).
+	ReasonPreviousEscalated ReasonKind = "previous-nc-escalated"
+	// ReasonPreviousNotClosed: the same, counting as CountsAs, no heavier
+	// than its Severity ("none": reported for information only).
+	ReasonPreviousNotClosed ReasonKind = "previous-nc-not-closed"
+	// ReasonPreviousToVerify: Open corrective actions of the previous audit
+	// (on Requirements) are still to verify.
+	ReasonPreviousToVerify ReasonKind = "previous-nc-to-verify"
 )
 
 // ReasonKinds lists every ReasonKind, so a surface's tests can check that
@@ -71,6 +82,7 @@ const (
 var ReasonKinds = []ReasonKind{
 	ReasonMajor, ReasonCritical, ReasonMinor, ReasonMinorNoDueDate, ReasonStillOpen,
 	ReasonAllConform, ReasonNothingApplies, ReasonInformative,
+	ReasonPreviousEscalated, ReasonPreviousNotClosed, ReasonPreviousToVerify,
 }
 
 // AreaCount is a count in one area.
@@ -93,6 +105,10 @@ type Reason struct {
 	NotApplicable int         `json:"not_applicable,omitempty"`
 	OpenByArea    []AreaCount `json:"open_by_area,omitempty"`
 	Requirements  []string    `json:"requirements,omitempty"`
+	// The previous audit's corrective actions (ReasonPrevious...).
+	CountsAs       Weight `json:"counts_as,omitempty"`
+	Overdue        bool   `json:"overdue,omitempty"`
+	PreviousReport string `json:"previous_report,omitempty"`
 }
 
 // AreaSummary counts one area's requirements (or, as Summary.Total, all of
@@ -137,6 +153,9 @@ type Summary struct {
 	Recommendation  Recommendation  `json:"recommendation"`
 	NonConformities []NonConformity `json:"non_conformities"`
 	Blockers        []Blocker       `json:"blockers"`
+	// CorrectiveActions are the previous audit's, each with its weight in
+	// this recommendation; empty for an audit started blank.
+	CorrectiveActions []CAResult `json:"corrective_actions"`
 }
 
 // areaReqs is one area of the walk with its requirements in file order.
@@ -315,9 +334,44 @@ func summarizeCounts(a *Audit, cat *standards.Catalog) Summary {
 	}
 	sum.Total.finish()
 
+	// The previous audit's corrective actions, by the audit's escalation
+	// rule: one not closed weighs as the rule says; one still to verify
+	// keeps the recommendation incomplete, as an open requirement does.
+	sum.CorrectiveActions = CorrectiveResults(a)
+	var toVerify, notClosedInfo []Reason
+	if ids := previousToVerify(sum.CorrectiveActions); len(ids) > 0 {
+		toVerify = []Reason{{Kind: ReasonPreviousToVerify, Open: len(ids), Requirements: ids}}
+	}
+	for _, r := range sum.CorrectiveActions {
+		if r.Unassessed() || r.Status != CANotClosed {
+			continue
+		}
+		reason := Reason{Kind: ReasonPreviousNotClosed, Requirement: r.Requirement, Severity: r.Severity,
+			DueDate: r.Due, CountsAs: r.CountsAs, Overdue: r.Overdue}
+		if a.Previous != nil {
+			reason.PreviousReport = a.Previous.ReportID
+		}
+		if heavier(r.CountsAs, r.Severity) {
+			reason.Kind = ReasonPreviousEscalated
+		}
+		switch r.CountsAs {
+		case WeighMajor:
+			decisive = append(decisive, reason)
+		case WeighMinor:
+			minors = append(minors, reason)
+		default:
+			notClosedInfo = append(notClosedInfo, reason)
+		}
+	}
+
 	t := sum.Total
 	open := t.Applicable - t.Assessed
 	stillOpen := Reason{Kind: ReasonStillOpen, Open: open, Applicable: t.Applicable, OpenByArea: openByArea}
+	var pending []Reason
+	if open > 0 {
+		pending = append(pending, stillOpen)
+	}
+	pending = append(pending, toVerify...)
 	var rec Recommendation
 	switch {
 	case t.Applicable == 0:
@@ -325,12 +379,9 @@ func summarizeCounts(a *Audit, cat *standards.Catalog) Summary {
 		// on nothing assessed would be absurd (a wrong or empty catalog).
 		rec = Recommendation{Outcome: Incomplete, Reasons: []Reason{{Kind: ReasonNothingApplies}}}
 	case len(decisive) > 0:
-		rec = Recommendation{Outcome: NotRecommended, Reasons: decisive}
-		if open > 0 {
-			rec.Reasons = append(rec.Reasons, stillOpen)
-		}
-	case open > 0:
-		rec = Recommendation{Outcome: Incomplete, Reasons: []Reason{stillOpen}}
+		rec = Recommendation{Outcome: NotRecommended, Reasons: append(decisive, pending...)}
+	case len(pending) > 0:
+		rec = Recommendation{Outcome: Incomplete, Reasons: pending}
 	case len(minors) > 0:
 		rec = Recommendation{Outcome: RecommendedWithConditions, Reasons: minors}
 	default:
@@ -340,6 +391,7 @@ func summarizeCounts(a *Audit, cat *standards.Catalog) Summary {
 	if len(informative) > 0 {
 		rec.Reasons = append(rec.Reasons, Reason{Kind: ReasonInformative, Requirements: informative})
 	}
+	rec.Reasons = append(rec.Reasons, notClosedInfo...)
 	sum.Recommendation = rec
 	return sum
 }
@@ -373,4 +425,22 @@ func (a *Audit) DueDate(reqID string) string {
 		}
 	}
 	return end.AddDate(0, 0, days).Format(DateLayout)
+}
+
+// previousToVerify lists the requirements of the corrective actions the
+// inspector has not yet assessed.
+func previousToVerify(rs []CAResult) []string {
+	var ids []string
+	for _, r := range rs {
+		if r.Unassessed() {
+			ids = append(ids, r.Requirement)
+		}
+	}
+	return ids
+}
+
+// heavier reports whether weight w is heavier than severity v.
+func heavier(w Weight, v Verdict) bool {
+	rank := map[string]int{string(WeighNone): 0, string(Minor): 1, string(Major): 2}
+	return rank[string(w)] > rank[string(v)]
 }

@@ -225,20 +225,26 @@ func reportHeadings(lang string) (map[string]bool, *regexp.Regexp) {
 // field label (Notes, Evidence …) or a requirement's title.
 func TestNoHeadingIsTheLastLineOfAPage(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
-		labels, reqTitle := reportHeadings(lang)
 		pages := pdfPages(t, demoReport(t, lang))
 		if len(pages) < 10 {
 			t.Fatalf("%s: %d pages: not the demo report", lang, len(pages))
 		}
-		for i, lines := range pages {
-			if len(lines) == 0 {
-				t.Errorf("%s: page %d is empty", lang, i+1)
-				continue
-			}
-			last := lastLine(lines)
-			if k := headingKind(last, labels, reqTitle); k != "" {
-				t.Errorf("%s: page %d ends with a %s: %q", lang, i+1, k, last.text)
-			}
+		checkNoHeadingLast(t, lang, pages)
+	}
+}
+
+// checkNoHeadingLast fails for each page whose lowest line is a heading.
+func checkNoHeadingLast(t *testing.T, lang string, pages [][]pageLine) {
+	t.Helper()
+	labels, reqTitle := reportHeadings(lang)
+	for i, lines := range pages {
+		if len(lines) == 0 {
+			t.Errorf("%s: page %d is empty", lang, i+1)
+			continue
+		}
+		last := lastLine(lines)
+		if k := headingKind(last, labels, reqTitle); k != "" {
+			t.Errorf("%s: page %d ends with a %s: %q", lang, i+1, k, last.text)
 		}
 	}
 }
@@ -282,25 +288,31 @@ func TestFindingsAreNotSplit(t *testing.T) {
 // two cut off from what precedes them.
 func TestNoPageHoldsOnlyATailThatFitsBefore(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
-		pages := pdfPages(t, demoReport(t, lang))
-		startsSection := func(i int) bool {
-			return i >= len(pages) || len(pages[i]) > 0 && pages[i][0].wordH >= h1Height
+		checkNoLoneTail(t, lang, pdfPages(t, demoReport(t, lang)))
+	}
+}
+
+// checkNoLoneTail fails for each page that only ends a section with what
+// would have fitted on the page before, or with a line or two.
+func checkNoLoneTail(t *testing.T, lang string, pages [][]pageLine) {
+	t.Helper()
+	startsSection := func(i int) bool {
+		return i >= len(pages) || len(pages[i]) > 0 && pages[i][0].wordH >= h1Height
+	}
+	for i := 1; i < len(pages); i++ {
+		if len(pages[i]) == 0 || startsSection(i) || !startsSection(i+1) {
+			continue
 		}
-		for i := 1; i < len(pages); i++ {
-			if len(pages[i]) == 0 || startsSection(i) || !startsSection(i+1) {
-				continue
-			}
-			used := lastLine(pages[i]).yMax - pages[i][0].yMin
-			free := contentBot - lastLine(pages[i-1]).yMax
-			// Text boxes are tighter than the layout's cells and gaps:
-			// flag only a tail that clearly fits (with a line and the gaps to spare).
-			if used+20 < free {
-				t.Errorf("%s: page %d holds only %.0f pt (%q … %q), which fit in the %.0f pt left on page %d",
-					lang, i+1, used, pages[i][0].text, lastLine(pages[i]).text, free, i)
-			}
-			if len(pages[i]) < 3 {
-				t.Errorf("%s: page %d holds only %q, cut off from page %d", lang, i+1, pages[i][0].text, i)
-			}
+		used := lastLine(pages[i]).yMax - pages[i][0].yMin
+		free := contentBot - lastLine(pages[i-1]).yMax
+		// Text boxes are tighter than the layout's cells and gaps:
+		// flag only a tail that clearly fits (with a line and the gaps to spare).
+		if used+20 < free {
+			t.Errorf("%s: page %d holds only %.0f pt (%q … %q), which fit in the %.0f pt left on page %d",
+				lang, i+1, used, pages[i][0].text, lastLine(pages[i]).text, free, i)
+		}
+		if len(pages[i]) < 3 {
+			t.Errorf("%s: page %d holds only %q, cut off from page %d", lang, i+1, pages[i][0].text, i)
 		}
 	}
 }

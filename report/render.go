@@ -211,8 +211,10 @@ func build(a *audit.Audit, cat *standards.Catalog, ev EvidenceSource, opts Rende
 
 	d.cover(a, cat, opts)
 	d.planScope(a, cat)
+	d.previousAudit(a)
 	d.summary(a, cat, &sum)
 	d.nonConformities(cat, &sum)
+	d.correctiveActions(a, cat, &sum)
 	d.interviewRegister(a, cat)
 	d.findings(a, cat, figs)
 	d.evidence(a, ev, figs, opts.EvidenceProblems)

@@ -282,7 +282,7 @@ func (d *doc) reasonText(r audit.Reason, cat *standards.Catalog) string {
 	case audit.ReasonInformative:
 		return d.n("reason_informative", len(r.Requirements), i18n.Args{"IDs": strings.Join(r.Requirements, ", ")})
 	}
-	return string(r.Kind)
+	return d.cycleReasonText(r, title)
 }
 
 // severity names a non-conformity's severity inside a sentence.
@@ -455,18 +455,25 @@ func (d *doc) findings(a *audit.Audit, cat *standards.Catalog, figs map[string]i
 	first := true
 	for _, area := range cat.WalkAreas() {
 		reqs := cat.InArea(area)
-		var applicable, informative int
+		var applicable, informative, outOfScope int
 		var excluded []string
 		for i := range reqs {
 			seen[reqs[i].ID] = true
-			switch audit.ApplicabilityOf(&reqs[i], a.Header) {
-			case audit.Applies:
+			switch ex := audit.ExplainApplicability(&reqs[i], a.Header); {
+			case ex.Applicability == audit.Applies:
 				applicable++
-			case audit.Informative:
+			case ex.Applicability == audit.Informative:
 				informative++
+			case ex.OutOfFollowUp:
+				// A follow-up audit's scope (the previous audit) says what
+				// it covers; the rest of the catalog is not listed.
+				outOfScope++
 			default:
 				excluded = append(excluded, reqs[i].ID+" "+d.reqTitle(cat, reqs[i].ID))
 			}
+		}
+		if outOfScope == len(reqs) && len(reqs) > 0 {
+			continue // nothing of this area is in the follow-up audit
 		}
 		var blocks []*findingBlock
 		for i := range reqs {

@@ -229,12 +229,35 @@ func (d *doc) people(a *audit.Audit) {
 // none). The representative speaks for the ASMO: their name is printed.
 func (d *doc) closingMeeting(a *audit.Audit) {
 	p := d.pdf
-	c := a.Header.Closing
+	rows, title, edge, lines := d.closingParts(a)
+	// The whole record on one page when it fits: a date at the foot of a
+	// page and the auditee's word at the top of the next read as two
+	// meetings.
+	body := lineH
+	if len(rows) > 0 {
+		body = d.KVHeight(rows, 40)
+	}
+	d.keep(5 + body + 1 + d.BoxHeight(title, lines))
 	d.room(5 + 2*lineH)
 	d.font("B", 9, colText)
 	p.CellFormat(contentW, 5, d.t("closing_meeting", nil), "", 1, "L", false, 0, "")
 	d.body()
-	var rows [][2]string
+	if len(rows) == 0 {
+		d.font("I", bodySize, colMuted)
+		d.para(d.t("no_meeting_notes", nil), contentW, lineH)
+		d.body()
+	} else {
+		d.kv(rows, 40)
+	}
+	d.gap(1)
+	d.box(edge, title, lines)
+}
+
+// closingParts are the closing meeting's record as key/value rows (their
+// paragraph breaks closed up) and the acknowledgement's box: its title,
+// edge colour and lines.
+func (d *doc) closingParts(a *audit.Audit) (rows [][2]string, title string, edge rgb, lines []string) {
+	c := a.Header.Closing
 	if s := strings.TrimSpace(c.Date); s != "" {
 		rows = append(rows, [2]string{d.t("closing_date", nil), d.l.DateText(s)})
 	}
@@ -247,37 +270,29 @@ func (d *doc) closingMeeting(a *audit.Audit) {
 	if s := strings.TrimSpace(a.Header.ClosingMeeting); s != "" {
 		rows = append(rows, [2]string{d.t("closing_notes", nil), s})
 	}
-	if len(rows) == 0 {
-		d.font("I", bodySize, colMuted)
-		d.para(d.t("no_meeting_notes", nil), contentW, lineH)
-		d.body()
-	} else {
-		for i := range rows {
-			rows[i][1] = closeUp(rows[i][1])
-		}
-		d.kv(rows, 40)
+	for i := range rows {
+		rows[i][1] = closeUp(rows[i][1])
 	}
-	d.gap(1)
-	title := d.t("ack_title", nil)
+	title = d.t("ack_title", nil)
 	switch {
 	case c.Response != "":
-		lines := []string{
+		lines = []string{
 			d.t("ack_by", i18n.Args{"Name": orDash(c.RepName), "Role": orDash(c.RepRole)}),
 			d.t("ack_response", i18n.Args{"Response": d.word(responseIDs[c.Response], string(c.Response))}),
 		}
 		if s := strings.TrimSpace(c.Comments); s != "" {
 			lines = append(lines, d.t("ack_comments", nil), "“"+s+"”")
 		}
-		edge := colAccent
+		edge = colAccent
 		if c.Response == audit.Disputes {
 			edge = verdictCol[audit.Major]
 		}
-		d.box(edge, title, lines)
 	case strings.TrimSpace(c.NotObtained) != "":
-		d.box(colWarn, title, []string{d.t("ack_not_obtained", nil), c.NotObtained})
+		edge, lines = colWarn, []string{d.t("ack_not_obtained", nil), c.NotObtained}
 	default:
-		d.box(colMuted, title, []string{d.t("ack_none", nil)})
+		edge, lines = colMuted, []string{d.t("ack_none", nil)}
 	}
+	return rows, title, edge, lines
 }
 
 // interviewRegister lists the interviews by pseudonym, with the findings

@@ -140,6 +140,18 @@ var screenSetups = []struct {
 		d.typeText("sx")
 		return d
 	}},
+	{"walk from last year", func(t *testing.T, cat *standards.Catalog) *driver {
+		return cycleStoreDriver(t, cat, false, "")
+	}},
+	{"walk from last year finalized", func(t *testing.T, cat *standards.Catalog) *driver {
+		return cycleStoreDriver(t, cat, true, "")
+	}},
+	{"corrective actions", func(t *testing.T, cat *standards.Catalog) *driver {
+		return cycleStoreDriver(t, cat, false, "C")
+	}},
+	{"corrective actions finalized", func(t *testing.T, cat *standards.Catalog) *driver {
+		return cycleStoreDriver(t, cat, true, "sC")
+	}},
 	{"key", func(t *testing.T, cat *standards.Catalog) *driver {
 		k := &fakeKeys{}
 		k.Create("Ana María Restrepo Gómez", "", "")
@@ -150,6 +162,24 @@ var screenSetups = []struct {
 		}
 		return d
 	}},
+}
+
+// cycleStoreDriver opens this year's audit, started from last year's (a
+// finalized one when final), in the walk, and types keys there.
+func cycleStoreDriver(t *testing.T, cat *standards.Catalog, final bool, keys string) *driver {
+	a := thisYearAudit(t, cat, lastYearAudit(t, cat), audit.Surveillance)
+	if final {
+		completeAudit(a)
+		for i := range a.CorrectiveActions {
+			a.CorrectiveActions[i].Status, a.CorrectiveActions[i].Notes = audit.CAClosed, "Visto en sitio."
+		}
+		a.Status = audit.Finalized
+	}
+	st := newFakeStore(cat, a)
+	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Exporter: &fakeExporter{}}, 80, 24)
+	d.press(tea.KeyEnter)
+	d.typeText(keys)
+	return d
 }
 
 // everyKey is each key a newcomer might press where keys are shortcuts:
@@ -315,6 +345,19 @@ func TestFullHelpFitsEveryKey(t *testing.T) {
 			help := d.m.helpView()
 			if !d.m.fullHelp || strings.Contains(help, "…") {
 				t.Errorf("%s %s: the full help drops keys:\n%s", lang, name, help)
+			}
+		}
+		// The walk of an audit started from last year's has two keys more
+		// (p, C), and the corrective actions' screen its own.
+		d, _, _ := cycleDriver(t, audit.Surveillance, lang, 80, 24)
+		for _, step := range []struct{ keys, want string }{{"?", "p "}, {"?", ""}, {"C?", "o "}} {
+			d.typeText(step.keys)
+			if step.want == "" {
+				continue // ? closed the help
+			}
+			help := d.m.helpView()
+			if !d.m.fullHelp || strings.Contains(help, "…") || !strings.Contains(help, step.want) || !strings.Contains(help, "esc") {
+				t.Errorf("%s %s: the full help drops keys:\n%s", lang, step.keys, help)
 			}
 		}
 	}

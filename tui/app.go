@@ -35,6 +35,7 @@ const (
 	screenSummary
 	screenDetails
 	screenKey
+	screenActions
 )
 
 // String names the screen for logs and tests.
@@ -52,6 +53,8 @@ func (s screen) String() string {
 		return "details"
 	case screenKey:
 		return "key"
+	case screenActions:
+		return "actions"
 	}
 	return fmt.Sprintf("screen(%d)", int(s))
 }
@@ -97,6 +100,7 @@ type Model struct {
 	summary   summaryModel
 	details   detailsModel
 	key       keyModel
+	actions   actionsModel
 	s         *session
 	help      help.Model
 	fullHelp  bool
@@ -209,7 +213,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = tea.Batch(cmd, scmd)
 		}
 		return mm, cmd
-	case evidenceStoredMsg, evidenceDerivedMsg, editorFileMsg, editorClosedMsg, completedMsg:
+	case completedMsg:
+		if m.screen == screenNew {
+			return m.updateScreen(msg) // a report's path in the new-audit form
+		}
+		if m.s == nil || m.walk.s != m.s {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.walk, cmd = m.walk.update(msg)
+		return m, cmd
+	case evidenceStoredMsg, evidenceDerivedMsg, editorFileMsg, editorClosedMsg:
 		// Results of the walk's own work reach it even if the inspector
 		// has gone to the summary meanwhile.
 		if m.s == nil || m.walk.s != m.s {
@@ -340,6 +354,8 @@ func (m Model) typing() bool {
 		return m.details.typing()
 	case screenKey:
 		return m.key.typing()
+	case screenActions:
+		return m.actions.typing()
 	}
 	return false
 }
@@ -359,6 +375,8 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.details, cmd = m.details.update(msg)
 	case screenKey:
 		m.key, cmd = m.key.update(msg)
+	case screenActions:
+		m.actions, cmd = m.actions.update(msg)
 	}
 	if to := m.c.next; to != nil {
 		m.c.next = nil
@@ -383,10 +401,11 @@ func (m Model) navigate(to screen) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, m.home.init()
 	case screenNew:
-		m.form = newFormModel(m.c)
+		m.form = newFormModel(m.c, m.home.entries)
 	case screenDetails:
-
 		m.details = newDetailsModel(m.c, m.s, m.screen)
+	case screenActions:
+		m.actions = newActionsModel(m.c, m.s, m.screen)
 	case screenWalk:
 		m.walk.refresh()
 	case screenSummary:

@@ -28,6 +28,7 @@ func (m *Model) layout() {
 		m.walk.setSize()
 		m.summary.setSize()
 		m.details.setSize()
+		m.actions.setSize()
 	}
 }
 
@@ -48,6 +49,8 @@ func (m Model) helpView() string {
 		k = m.details.keyMap()
 	case screenKey:
 		k = m.key.keyMap()
+	case screenActions:
+		k = m.actions.keyMap()
 	default:
 		return ""
 	}
@@ -81,6 +84,8 @@ func (m Model) View() string {
 		body = m.details.view()
 	case m.screen == screenKey:
 		body = m.key.view()
+	case m.screen == screenActions:
+		body = m.actions.view()
 	}
 
 	w := max(m.width, minWidth)

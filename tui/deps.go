@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report"
 	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/standards"
 )
@@ -107,6 +108,12 @@ type Deps struct {
 	// Demo makes the filled sample audit (assay demo) and returns its id;
 	// nil disables the key that asks for it.
 	Demo func(now time.Time) (string, error)
+	// Previous reads the audit a new one starts from: the id of a
+	// finalized audit in the home, or the path of a signed report, which
+	// must verify (a *report.NotVerifiedError otherwise). It reads files:
+	// it is called in a command. Nil: the new-audit form offers a blank
+	// audit only.
+	Previous func(from string) (*report.Origin, error)
 }
 
 // KeyInfo is what the UI shows of the signing key's certificate.

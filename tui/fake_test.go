@@ -165,7 +165,7 @@ func (s *fakeStore) List() ([]audit.Entry, error) {
 			return nil, err
 		}
 		out = append(out, audit.Entry{ID: a.ID, ASMO: a.Header.ASMO, Site: a.Header.Site, AuditType: a.Header.AuditType,
-			Status: a.Status, Percent: audit.Summarize(&a, s.cat).Total.Percent, Updated: a.Updated})
+			Status: a.Status, Revision: a.Revision, Percent: audit.Summarize(&a, s.cat).Total.Percent, Updated: a.Updated})
 	}
 	for _, e := range s.broken {
 		out = append(out, e)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report/i18n"
+	"github.com/assay-dev/assay/standards"
 )
 
 // fieldKind is how a form field is edited.
@@ -53,6 +54,9 @@ type formField struct {
 	// it when drawn); below are muted lines drawn under any field.
 	link  string
 	below []string
+	// label words a choice's value, for choices that are not header
+	// fields (the new-audit form's source); nil for the usual words.
+	label func(value string) string
 }
 
 func (f formField) value() string {
@@ -78,6 +82,9 @@ type form struct {
 	errs      map[string]error
 	submitted bool // show every error, not only those of visited fields
 	readOnly  bool
+	// catalogNote adds lines under the catalog choice (how it changed
+	// since last year's audit); nil for none.
+	catalogNote func(cat *standards.Catalog) []string
 }
 
 // newHeaderForm builds a form on h's header section (what the new-audit
@@ -443,6 +450,11 @@ func (f form) view(head string) string {
 			}
 			for _, l := range prov {
 				lines = append(lines, st.muted.Render(indent+l))
+			}
+			if f.catalogNote != nil {
+				for _, l := range f.catalogNote(cats[fl.choice]) {
+					lines = append(lines, st.warn.Render(indent+l))
+				}
 			}
 		}
 		for _, b := range fl.below {

@@ -53,6 +53,9 @@ func (f *form) relang() {
 // identity and source, or the value's words (an audit type).
 func (f form) choiceLabel(fl formField) string {
 	v := fl.choices[fl.choice]
+	if fl.label != nil {
+		return fl.label(v)
+	}
 	if fl.key != "catalog" {
 		return f.c.w.choiceName(fl.key, v)
 	}

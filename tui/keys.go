@@ -165,6 +165,10 @@ type walkKeys struct {
 	// Wide gives the requirement list more of the width; Replace (help
 	// only) and Clear are the due date's, as in the forms.
 	Wide, Replace, Clear key.Binding
+	// CopyPrevious copies last year's notes into this year's; Actions
+	// opens the previous audit's corrective actions (the yearly cycle),
+	// from the requirement list only: in the evidence list C is Caption.
+	CopyPrevious, Actions key.Binding
 	// Verdicts stands for c/m/M/n/o in the short help, so that at 80
 	// columns the line still has room for space, s and h.
 	Verdicts key.Binding
@@ -174,40 +178,42 @@ type walkKeys struct {
 
 func newWalkKeys(g *globalKeys) walkKeys {
 	return walkKeys{
-		Up:        bind("key_previous", "↑/k", "up", "k"),
-		Down:      bind("key_next", "↓/j", "down", "j"),
-		NextArea:  bind("key_next_area", "tab/]", "tab", "]"),
-		PrevArea:  bind("key_prev_area", "shift+tab/[", "shift+tab", "["),
-		NextOpen:  bind("key_next_open", "space", " "),
-		PageUp:    bind("key_scroll_up", "pgup", "pgup"),
-		PageDown:  bind("key_scroll_down", "pgdn", "pgdown"),
-		Conforms:  bind("key_conforms", "c", "c"),
-		Minor:     bind("key_minor", "m", "m"),
-		Major:     bind("key_major", "M", "M"),
-		NA:        bind("key_na", "n", "n"),
-		Open:      bind("key_reopen", "o", "o"),
-		Notes:     bind("key_notes", "enter", "enter"),
-		Editor:    bind("key_editor", "ctrl+e", "ctrl+e"),
-		Attach:    bind("key_attach", "a", "a"),
-		Evidence:  bind("key_evidence", "v", "v"),
-		Detach:    bind("key_detach", "x", "x", "delete"),
-		Search:    bind("key_search", "/", "/"),
-		Summary:   bind("key_summary", "s", "s"),
-		Details:   bind("key_details", "h", "h"),
-		Back:      bind("key_audits", "esc", "esc"),
-		FieldNext: bind("key_next_field", "tab", "tab"),
-		FieldPrev: bind("key_prev_field", "shift+tab", "shift+tab"),
-		Leave:     bind("key_done", "esc", "esc", "ctrl+s"),
-		Complete:  bind("key_complete", "tab", "tab"),
-		Accept:    bind("key_accept", "enter", "enter"),
-		Cancel:    bind("key_cancel", "esc", "esc"),
-		Verdicts:  bind("key_verdict", "c/m/M/n/o", "c", "m", "M", "n", "o"), // help only: never matched
-		Caption:   bind("key_caption", "C", "C"),
-		Justify:   bind("key_justify", "J", "J"),
-		Wide:      bind("key_wide", "w", "w"),
-		Replace:   bind("key_replace", "type", "type"),
-		Clear:     bind("key_clear_field", "ctrl+u", "ctrl+u"),
-		g:         g,
+		Up:           bind("key_previous", "↑/k", "up", "k"),
+		Down:         bind("key_next", "↓/j", "down", "j"),
+		NextArea:     bind("key_next_area", "tab/]", "tab", "]"),
+		PrevArea:     bind("key_prev_area", "shift+tab/[", "shift+tab", "["),
+		NextOpen:     bind("key_next_open", "space", " "),
+		PageUp:       bind("key_scroll_up", "pgup", "pgup"),
+		PageDown:     bind("key_scroll_down", "pgdn", "pgdown"),
+		Conforms:     bind("key_conforms", "c", "c"),
+		Minor:        bind("key_minor", "m", "m"),
+		Major:        bind("key_major", "M", "M"),
+		NA:           bind("key_na", "n", "n"),
+		Open:         bind("key_reopen", "o", "o"),
+		Notes:        bind("key_notes", "enter", "enter"),
+		Editor:       bind("key_editor", "ctrl+e", "ctrl+e"),
+		Attach:       bind("key_attach", "a", "a"),
+		Evidence:     bind("key_evidence", "v", "v"),
+		Detach:       bind("key_detach", "x", "x", "delete"),
+		Search:       bind("key_search", "/", "/"),
+		Summary:      bind("key_summary", "s", "s"),
+		Details:      bind("key_details", "h", "h"),
+		Back:         bind("key_audits", "esc", "esc"),
+		FieldNext:    bind("key_next_field", "tab", "tab"),
+		FieldPrev:    bind("key_prev_field", "shift+tab", "shift+tab"),
+		Leave:        bind("key_done", "esc", "esc", "ctrl+s"),
+		Complete:     bind("key_complete", "tab", "tab"),
+		Accept:       bind("key_accept", "enter", "enter"),
+		Cancel:       bind("key_cancel", "esc", "esc"),
+		Verdicts:     bind("key_verdict", "c/m/M/n/o", "c", "m", "M", "n", "o"), // help only: never matched
+		Caption:      bind("key_caption", "C", "C"),
+		Justify:      bind("key_justify", "J", "J"),
+		Wide:         bind("key_wide", "w", "w"),
+		Replace:      bind("key_replace", "type", "type"),
+		Clear:        bind("key_clear_field", "ctrl+u", "ctrl+u"),
+		CopyPrevious: bind("key_copy_previous", "p", "p"),
+		Actions:      bind("key_actions", "C", "C"),
+		g:            g,
 	}
 }
 
@@ -228,9 +234,9 @@ func (k walkKeys) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.NextArea, k.PrevArea, k.NextOpen, k.PageUp, k.PageDown},
-		{k.Conforms, k.Minor, k.Major, k.NA, k.Open},
+		{k.Conforms, k.Minor, k.Major, k.NA, k.Open, k.CopyPrevious},
 		{k.Notes, k.Editor, k.Attach, k.Evidence, k.Detach, k.Caption, k.Justify},
-		{k.Search, k.Summary, k.Details, k.Wide, k.Back, k.g.Language, k.g.Quit, k.g.Help},
+		{k.Search, k.Summary, k.Details, k.Actions, k.Wide, k.Back, k.g.Language, k.g.Quit, k.g.Help},
 	}
 }
 
@@ -238,6 +244,8 @@ func (k walkKeys) FullHelp() [][]key.Binding {
 // those of the export dialog.
 type summaryKeys struct {
 	Up, Down, Finalize, Export, Amend, Details, Back, Accept, Cancel key.Binding
+	// Actions opens the previous audit's corrective actions.
+	Actions key.Binding
 	// The export dialog: the report's language, and go.
 	LangPrev, LangNext, ExportGo key.Binding
 	g                            *globalKeys
@@ -257,20 +265,20 @@ func newSummaryKeys(g *globalKeys) summaryKeys {
 		LangPrev: bind("key_report_language", "←", "left"),
 		LangNext: bind("key_report_language", "→", "right"),
 		ExportGo: bind("key_export_now", "enter", "enter"),
+		Actions:  bind("key_actions", "C", "C"),
 		g:        g,
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k summaryKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.g.Yes, k.g.No, k.g.Help, k.Finalize, k.Export, k.Amend, k.Details, k.Back, k.ExportGo, k.LangNext,
-		k.Accept, k.Cancel, k.Up, k.Down, k.g.Quit, k.g.ForceQuit}
-
+	return []key.Binding{k.g.Yes, k.g.No, k.g.Help, k.Finalize, k.Export, k.Amend, k.Actions, k.Details, k.Back, k.ExportGo,
+		k.LangNext, k.Accept, k.Cancel, k.Up, k.Down, k.g.Quit, k.g.ForceQuit}
 }
 
 // FullHelp implements help.KeyMap.
 func (k summaryKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down}, {k.Finalize, k.Export, k.Amend, k.Details},
+	return [][]key.Binding{{k.Up, k.Down}, {k.Finalize, k.Export, k.Amend, k.Actions, k.Details},
 		{k.ExportGo, k.LangPrev, k.LangNext, k.Accept, k.Cancel},
 		{k.Back, k.g.Language, k.g.Quit, k.g.Help, k.g.ForceQuit}}
 }

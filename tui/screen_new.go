@@ -24,9 +24,14 @@ type formModel struct {
 	blank      audit.Header
 	blankCat   int
 	confirming bool // "discard this new audit? y/n" is asked
+	// from is where the audit starts from: blank, or last year's audit
+	// (see screen_new_from.go).
+	from newFrom
 }
 
-func newFormModel(c *common) formModel {
+// newFormModel is the new-audit form; entries are the home's audits, of
+// which the finalized ones can be last year's.
+func newFormModel(c *common, entries []audit.Entry) formModel {
 	m := formModel{c: c, keys: newFormKeys(&c.g)}
 	today := c.now().Format(audit.DateLayout)
 	var catIDs []string
@@ -41,8 +46,20 @@ func newFormModel(c *common) formModel {
 		}
 	}
 	catalog := formField{key: "catalog", kind: kindChoice, choices: catIDs, choice: def}
-	m.f = newHeaderForm(c, c.deps.Config.Defaults(audit.Header{StartDate: today, EndDate: today}), catalog)
-	m.f.focusOn(1)
+	extra := []formField{catalog}
+	prev := finalizedEntries(entries)
+	if c.deps.Previous != nil {
+		extra = append([]formField{sourceField(c, prev)}, extra...)
+		m.from = newFrom{entries: prev, changes: map[*standards.Catalog]audit.CatalogChanges{}}
+	}
+	m.f = newHeaderForm(c, c.deps.Config.Defaults(audit.Header{StartDate: today, EndDate: today}), extra...)
+	// A repeat audit starts from last year's: with finalized audits in
+	// the list, the choice comes first; else the ASMO's name.
+	if len(prev) > 0 {
+		m.f.focusOn(0)
+	} else {
+		m.f.focusOn(len(extra))
+	}
 	m.blank, _ = m.header()
 	m.blankCat = def
 	return m
@@ -55,7 +72,9 @@ func (m formModel) typed() bool {
 		return false
 	}
 	h, _ := m.header()
-	return m.f.fields[0].choice != m.blankCat || !reflect.DeepEqual(h, m.blank)
+	src := m.source()
+	return m.f.fields[m.fieldIndex("catalog")].choice != m.blankCat || !reflect.DeepEqual(h, m.blank) ||
+		src != "" && src != sourceBlank
 }
 
 // prompt is the question the form is asking, for the status line.
@@ -71,10 +90,11 @@ func (m formModel) prompt() string {
 // empty; the details screen shows what is missing.
 func (m formModel) draft() *audit.Audit {
 	h, _ := m.header()
-	i, _ := strconv.Atoi(m.f.fields[0].value())
-	var cat *standards.Catalog
-	if cats := m.c.deps.Catalogs.Current(); i >= 0 && i < len(cats) {
-		cat = cats[i]
+	cat := m.catalog()
+	if m.from.origin != nil && cat != nil {
+		if a, err := m.createFrom(h, cat); err == nil {
+			return a
+		}
 	}
 	a := audit.New(cat, h, m.c.now())
 	a.Policy = m.c.deps.Config.DatePolicy()
@@ -111,6 +131,12 @@ func (m *formModel) setSize() {
 }
 
 func (m formModel) update(msg tea.Msg) (formModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case previousLoadedMsg:
+		return m.previousLoaded(msg)
+	case completedMsg:
+		return m.completed(msg)
+	}
 	k, ok := msg.(tea.KeyMsg)
 	if !ok || m.creating {
 		return m, nil
@@ -135,7 +161,17 @@ func (m formModel) update(msg tea.Msg) (formModel, tea.Cmd) {
 	case key.Matches(k, m.keys.Create):
 		return m.create()
 	}
+	if nm, cmd, done := m.updateFrom(k); done {
+		return nm, cmd
+	}
+	src := m.source()
 	cmd, _ := m.f.update(k, m.keys)
+	if m.source() != src {
+		var scmd tea.Cmd
+		m.f.catalogNote = nil
+		m, scmd = m.sourceChanged()
+		cmd = tea.Batch(cmd, scmd)
+	}
 	return m, cmd
 }
 
@@ -152,11 +188,21 @@ func (m formModel) create() (formModel, tea.Cmd) {
 	if cmd, bad := m.f.firstError(); bad {
 		return m, tea.Batch(cmd, notify(m.c.w.t("form_invalid", nil), true))
 	}
-	i, _ := strconv.Atoi(m.f.fields[0].value())
-	cat := m.c.deps.Catalogs.Current()[i]
+	if nm, cmd, wait := m.waitingForPrevious(); wait {
+		return nm, cmd
+	}
+	cat := m.catalog()
+	var a *audit.Audit
+	if m.from.origin != nil {
+		var err error
+		if a, err = m.createFrom(h, cat); err != nil {
+			return m, notify(m.c.w.previousErrorText(err), true)
+		}
+	} else {
+		a = audit.New(cat, h, m.c.now())
+		a.Policy = m.c.deps.Config.DatePolicy()
+	}
 	m.creating = true
-	a := audit.New(cat, h, m.c.now())
-	a.Policy = m.c.deps.Config.DatePolicy()
 	// "creating…" is the form's own state, not a status message that could
 	// arrive after the walk's and linger there.
 	return m, createAuditCmd(m.c.deps.Store, a)
@@ -164,9 +210,12 @@ func (m formModel) create() (formModel, tea.Cmd) {
 
 func (m formModel) view() string {
 	st := m.c.st
-	hint := st.muted.Render(m.c.w.t("form_hint", nil))
+	title, hint := m.c.w.t("form_title", nil), st.muted.Render(m.c.w.t("form_hint", nil))
+	if t, h, ok := m.fromHead(); ok {
+		title, hint = t, st.warn.Render(h)
+	}
 	if m.creating {
 		hint = st.warn.Render(m.c.w.t("creating", nil))
 	}
-	return m.f.view(st.header.Render(m.c.w.t("form_title", nil)) + "  " + hint)
+	return m.f.view(st.header.Render(title) + "  " + hint)
 }

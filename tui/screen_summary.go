@@ -85,6 +85,7 @@ func (m summaryModel) keyMap() help.KeyMap {
 	idle := !m.typing()
 	setEnabled(idle, &k.Up, &k.Down, &k.Back, &k.Details, &g.Quit, &g.Help, &g.Language)
 	setEnabled(m.confirming, &g.Yes, &g.No)
+	setEnabled(idle && m.s != nil && m.s.a.Previous != nil, &k.Actions)
 	setEnabled(idle && m.s != nil && m.s.a.Editable(), &k.Finalize)
 	setEnabled(idle && m.s != nil && m.s.a.Status == audit.Finalized, &k.Amend)
 	setEnabled(idle && m.c.deps.Exporter != nil && !m.exporting, &k.Export)
@@ -194,6 +195,11 @@ func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 		m.confirming = true
 	case key.Matches(msg, k.Details):
 		m.c.goTo(screenDetails)
+		return m, nil
+	case key.Matches(msg, k.Actions) && a.Previous == nil:
+		return m, m.c.say("no_previous_actions", i18n.Args{"Key": m.c.keyName(msg)})
+	case key.Matches(msg, k.Actions):
+		m.c.goTo(screenActions)
 		return m, nil
 	case key.Matches(msg, k.Amend):
 		m.amending, m.reasonErr = true, ""
@@ -421,6 +427,7 @@ func (m *summaryModel) render() {
 	for _, nc := range m.sum.NonConformities {
 		l = append(l, bullet(st.verdict[string(nc.Severity)].Render(glyphs[nc.Severity])+" ", m.ncText(nc), width)...)
 	}
+	l = append(l, m.actionsSection()...)
 	l = append(l, "")
 	m.blockersAt = len(l)
 	switch {

@@ -116,7 +116,11 @@ func (m *walkModel) buildItems() {
 			if r.Area != ar {
 				continue
 			}
-			ap := audit.ApplicabilityOf(r, m.s.a.Header)
+			ex := audit.ExplainApplicability(r, m.s.a.Header)
+			if ex.OutOfFollowUp {
+				continue // a follow-up audit walks its corrective actions only
+			}
+			ap := ex.Applicability
 			g := min(max(int(ap), 0), 2)
 			groups[g] = append(groups[g], walkItem{req: r, ap: ap})
 		}
@@ -301,6 +305,16 @@ func (m walkModel) updateList(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	case key.Matches(msg, k.Wide):
 		m.wide = !m.wide
 		m.setSize()
+	case key.Matches(msg, k.CopyPrevious), key.Matches(msg, k.Actions):
+		switch {
+		case m.s.a.Previous == nil && key.Matches(msg, k.CopyPrevious):
+			return m, m.c.say("no_previous_notes", i18n.Args{"Key": m.c.keyName(msg)})
+		case m.s.a.Previous == nil:
+			return m, m.c.say("no_previous_actions", i18n.Args{"Key": m.c.keyName(msg)})
+		case key.Matches(msg, k.CopyPrevious):
+			return m.copyPrevious()
+		}
+		m.c.goTo(screenActions)
 	default:
 		return m, m.c.noSuchKey(msg)
 	}
@@ -328,11 +342,10 @@ func (m walkModel) page(up bool) (walkModel, tea.Cmd) {
 }
 
 // writes reports whether a key of the list would change the finding: a
-
-// verdict, the notes and the files.
+// verdict, the notes (last year's copied in too) and the files.
 func (m walkModel) writes(msg tea.KeyMsg) bool {
 	k := m.keys
-	for _, b := range []key.Binding{k.Conforms, k.Minor, k.Major, k.NA, k.Open, k.Notes, k.Editor, k.Attach} {
+	for _, b := range []key.Binding{k.Conforms, k.Minor, k.Major, k.NA, k.Open, k.Notes, k.Editor, k.Attach, k.CopyPrevious} {
 		if key.Matches(msg, b) {
 			return true
 		}
@@ -407,7 +420,7 @@ func (m walkModel) keyMap() help.KeyMap {
 	all := []*key.Binding{&k.Up, &k.Down, &k.NextArea, &k.PrevArea, &k.NextOpen, &k.PageUp, &k.PageDown,
 		&k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Notes, &k.Editor, &k.Attach, &k.Evidence, &k.Detach, &k.Caption, &k.Justify,
 		&k.Search, &k.Summary, &k.Details, &k.Back, &k.FieldNext, &k.FieldPrev, &k.Leave, &k.Complete, &k.Accept, &k.Cancel,
-		&k.Verdicts, &k.Wide, &k.Replace, &k.Clear, &g.Quit, &g.Help, &g.Language, &g.Yes, &g.No}
+		&k.Verdicts, &k.Wide, &k.Replace, &k.Clear, &k.CopyPrevious, &k.Actions, &g.Quit, &g.Help, &g.Language, &g.Yes, &g.No}
 	setEnabled(false, all...)
 	ed := m.editable() && m.current() != nil
 	switch {
@@ -419,6 +432,8 @@ func (m walkModel) keyMap() help.KeyMap {
 			&k.Search, &k.Summary, &k.Details, &k.Back, &k.Wide, &g.Quit, &g.Help, &g.Language)
 		setEnabled(ed, &k.Conforms, &k.Minor, &k.Major, &k.NA, &k.Open, &k.Verdicts, &k.Notes, &k.Editor, &k.Attach)
 		setEnabled(m.current() != nil && len(findingEvidence(m.s.a, m.current().ID)) > 0, &k.Evidence)
+		setEnabled(ed && m.previousNotes() != "", &k.CopyPrevious)
+		setEnabled(m.s.a.Previous != nil, &k.Actions)
 	case m.focus == focusNotes:
 		setEnabled(true, &k.FieldNext, &k.FieldPrev, &k.Leave, &k.Editor)
 	case m.focus == focusAction, m.focus == focusJust:

@@ -32,6 +32,7 @@ func (m walkModel) detailLines(r *standards.Requirement, ap audit.Applicability)
 		lines = append(lines, wrap(st.warn.Render("! "+words.applicabilityText(audit.ExplainApplicability(r, m.s.a.Header))), w)...)
 	}
 	lines = append(lines, "")
+	lines = append(lines, m.previousLines(r, w)...)
 	lines = append(lines, wrap(words.marked(audit.Sanitize(loc.Text), loc.TextLang), w)...)
 	if len(loc.Guidance) > 0 {
 		lines = append(lines, "", st.label.Render(words.marked(words.t("guidance", nil), loc.GuidanceLang)))

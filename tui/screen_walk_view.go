@@ -303,7 +303,7 @@ func (m walkModel) listRows() []string {
 		}
 		glyph := st.verdict[string(v)].Render(glyphs[v])
 		l := m.c.cats.req(m.s.cat, it.req, m.c.w.lang)
-		text := truncate(it.req.ID+" "+m.c.w.marked(sanitizeLine(l.Title), l.TitleLang), w-4)
+		text := truncate(m.changeMark(it.req.ID)+it.req.ID+" "+m.c.w.marked(sanitizeLine(l.Title), l.TitleLang), w-4)
 		switch {
 		case i == m.sel:
 			text = st.selected.Render(text)

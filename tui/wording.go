@@ -136,7 +136,7 @@ func (w *words) reasonText(r audit.Reason, cat *standards.Catalog) string {
 	case audit.ReasonInformative:
 		return w.n("reason_informative", len(r.Requirements), i18n.Args{"IDs": strings.Join(r.Requirements, ", ")})
 	}
-	return string(r.Kind)
+	return w.cycleReasonText(r, title)
 }
 
 // listIDs joins the first few ids and says how many more there are.
@@ -200,7 +200,7 @@ func (w *words) blockerText(b audit.Blocker, cat *standards.Catalog) string {
 	case audit.BlockDanglingEvidence:
 		return w.t("block_evidence", i18n.Args{"ID": b.Requirement, "SHA": b.SHA256})
 	}
-	return string(b.Kind)
+	return w.cycleBlockerText(b, title)
 }
 
 // blockerTexts words every blocker.

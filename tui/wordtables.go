@@ -13,7 +13,7 @@ import (
 
 var screenIDs = map[screen]string{
 	screenHome: "screen_home", screenNew: "screen_new", screenWalk: "screen_walk", screenSummary: "screen_summary",
-	screenDetails: "screen_details", screenKey: "screen_key",
+	screenDetails: "screen_details", screenKey: "screen_key", screenActions: "screen_actions",
 }
 
 // writeProblemIDs word why a save failed, in a few words. A file size limit

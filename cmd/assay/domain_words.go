@@ -168,6 +168,9 @@ func (e *env) blockerText(b audit.Blocker, cat *standards.Catalog) string {
 	case audit.BlockDanglingEvidence:
 		return e.t("block_dangling_evidence", i18n.Args{"ID": b.Requirement, "SHA": b.SHA256})
 	}
+	if s := e.cycleBlockerText(b, title); s != "" {
+		return s
+	}
 	return string(b.Kind)
 }
 

@@ -12,8 +12,10 @@ import (
 // demo's own, and one added with 'interviews add --name') is in the audit's
 // private folder and nowhere a report or a script reads: not in the signed
 // report's text (English or Spanish), not in any file attached to it, not
-// in audit.json, not in 'interviews list --json' or 'list --json'; nor in
-// 'show --json' or 'export --format json', where this build has them. The
+// in audit.json, not in 'interviews list --json' or 'list --json', nor in
+// 'show --json' or 'export --format json', nor in next year's audit made
+// from the signed report ('new --from', which carries pseudonyms and roles
+// only). The
 // report shows the interviews by pseudonym instead, with the scope, the
 // sample planned and taken, the auditee's word and the decision block.
 func TestPrivateNamesNeverLeaveTheLaptop(t *testing.T) {
@@ -81,15 +83,29 @@ func TestPrivateNamesNeverLeaveTheLaptop(t *testing.T) {
 	places["interviews list --json"] = mustAssay(t, home, "interviews", "list", id, "--json").stdout
 	places["interviews list"] = mustAssay(t, home, "interviews", "list", id).stdout
 	places["list --json"] = mustAssay(t, home, "list", "--json").stdout
-	// Commands built alongside (issue 12's show, issue 13b's JSON export):
-	// checked wherever this build has them.
-	if r := assay(t, home, "show", id, "--json"); r.code == 0 {
-		places["show --json"] = r.stdout
+	places["show --json"] = mustAssay(t, home, "show", id, "--json").stdout
+	mustAssay(t, home, "export", id, "--format", "json", "-o", filepath.Join(dir, "findings.json"))
+	b, err := os.ReadFile(filepath.Join(dir, "findings.json"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if r := assay(t, home, "export", id, "--format", "json", "-o", filepath.Join(dir, "findings.json")); r.code == 0 {
-		if b, err := os.ReadFile(filepath.Join(dir, "findings.json")); err == nil {
-			places["export --format json"] = string(b)
-		}
+	places["export --format json"] = string(b)
+	// Next year's audit from the signed report, on another laptop: the
+	// pseudonyms and roles carry over to follow up, never a name.
+	next := t.TempDir()
+	nid := strings.TrimSpace(mustAssay(t, next, "new", "--from", en, "--type", "surveillance").stdout)
+	data, err = os.ReadFile(filepath.Join(next, "audits", nid, "audit.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	places["next year's audit.json"] = string(data)
+	if !strings.Contains(string(data), `"pseudonym": "I-07"`) {
+		t.Error("next year's audit does not carry the interview register's pseudonyms over")
+	}
+	places["next year's show --json"] = mustAssay(t, next, "show", nid, "--json").stdout
+	places["next year's interviews list"] = mustAssay(t, next, "interviews", "list", nid, "--json", "--include-private").stdout
+	if _, err := os.Stat(filepath.Join(next, "audits", nid, "private")); err == nil {
+		t.Error("next year's audit has a private folder: names were carried over")
 	}
 	for where, text := range places {
 		for _, s := range secrets {

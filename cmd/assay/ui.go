@@ -94,6 +94,9 @@ func runUI(e *env) int {
 			}
 			return audit.CreateDemo(s, cat, now)
 		},
+		// Last year's audit, from the list or a signed report (verified
+		// as assay verify does; the UI has no trust pins to give).
+		Previous: func(from string) (*report.Origin, error) { return report.OpenPrevious(s, cats, from, report.Trust{}) },
 	})
 	// Bubble Tea's own handler would quit without saving; these signals
 	// are ours.

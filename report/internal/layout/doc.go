@@ -343,6 +343,18 @@ func (d *Doc) Bullets(items []string) {
 	}
 }
 
+// KVHeight is the height KV takes for these rows, so that a block made
+// of them can be kept on one page.
+func (d *Doc) KVHeight(rows [][2]string, labelW float64) float64 {
+	d.Font("", 9, Text)
+	h := 0.0
+	for _, r := range rows {
+		h += float64(max(len(d.Wrap(r[1], ContentW-labelW)), 1))*5 + 1.5
+	}
+	d.Body()
+	return h
+}
+
 // KV writes label/value pairs in two columns; values wrap.
 func (d *Doc) KV(rows [][2]string, labelW float64) {
 	for _, r := range rows {
