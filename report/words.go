@@ -3,7 +3,6 @@ package report
 import (
 	"embed"
 	"errors"
-	"io/fs"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,30 +17,17 @@ const Surface = "report"
 //go:embed locales/*.toml
 var localeFiles embed.FS
 
-// locales holds the built-in message files, <lang>.toml at its root.
-var locales = func() fs.FS {
-	sub, err := fs.Sub(localeFiles, "locales")
-	if err != nil {
-		panic(err) // a constant path in this package
-	}
-	return sub
-}()
+// bundle is the report's message files.
+var bundle = i18n.NewBundle(Surface, localeFiles)
 
 // builtin returns the report's built-in words, for a render or a check
-// that has no home. They are read on first use, not when the program
-// starts: most commands never write a report.
-var builtin = sync.OnceValue(func() *i18n.Messages { return i18n.MustLoad(Surface, locales) })
+// that has no home (read on first use: most commands never write a report).
+var builtin = bundle.Builtin
 
 // LoadMessages returns the report's words: the built-in languages plus the
 // message files in home/locales/. Problems with those files are returned,
 // not fatal: each is reported with its path and skipped.
-func LoadMessages(home string) (*i18n.Messages, []error) {
-	m, errs := i18n.Load(Surface, locales, home)
-	if m == nil {
-		return builtin(), errs
-	}
-	return m, errs
-}
+func LoadMessages(home string) (*i18n.Messages, []error) { return bundle.Load(home) }
 
 // Languages returns the languages a report can be written in with the
 // built-in message files ("en", "es"); files in the home may add more.

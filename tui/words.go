@@ -2,7 +2,6 @@ package tui
 
 import (
 	"embed"
-	"io/fs"
 	"slices"
 	"strings"
 	"sync"
@@ -17,30 +16,18 @@ const Surface = "tui"
 //go:embed locales/*.toml
 var localeFiles embed.FS
 
-// locales holds the built-in message files, <lang>.toml at its root.
-var locales = func() fs.FS {
-	sub, err := fs.Sub(localeFiles, "locales")
-	if err != nil {
-		panic(err) // a constant path in this package
-	}
-	return sub
-}()
+// bundle is the UI's message files: the built-in English and Spanish plus
+// tui.<lang>.toml and common.<lang>.toml in the home's locales folder.
+var bundle = i18n.NewBundle(Surface, localeFiles)
 
 // builtinMessages are the UI's words without the home's files: what a
 // Deps without Messages (the tests) speaks.
-var builtinMessages = sync.OnceValue(func() *i18n.Messages { return i18n.MustLoad(Surface, locales) })
+var builtinMessages = bundle.Builtin
 
 // LoadMessages returns the UI's words: the built-in English and Spanish
-// plus the message files in home/locales/ (tui.<lang>.toml,
-// common.<lang>.toml). A broken file there is returned as a problem, with
-// its path, and skipped: the UI still starts.
-func LoadMessages(home string) (*i18n.Messages, []error) {
-	m, errs := i18n.Load(Surface, locales, home)
-	if m == nil {
-		return builtinMessages(), errs
-	}
-	return m, errs
-}
+// plus the message files in home/locales/. A broken file there is returned
+// as a problem, with its path, and skipped: the UI still starts.
+func LoadMessages(home string) (*i18n.Messages, []error) { return bundle.Load(home) }
 
 // words says the UI's messages in one language. Messages that take no
 // values are looked up once and remembered: a frame asks for dozens.

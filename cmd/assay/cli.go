@@ -263,10 +263,7 @@ func run(args []string, e *env) int {
 	if e.home == "" {
 		e.home, homeErr = audit.DefaultHome(e.getenv)
 	}
-	msgs, msgErrs := i18n.Load(cliSurface, cliLocales, e.home)
-	if msgs == nil {
-		msgs = builtinWords()
-	}
+	msgs, msgErrs := cliBundle.Load(e.home)
 	asked := *langFlag
 	if asked == "" && len(rest) > 0 {
 		if c, ok := commands[rest[0]]; ok && (c.ownLang == nil || !c.ownLang(rest[1:])) {

@@ -3,9 +3,7 @@ package main
 import (
 	"embed"
 	"fmt"
-	"io/fs"
 	"strings"
-	"sync"
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report/i18n"
@@ -26,18 +24,12 @@ const cliSurface = "cli"
 //go:embed locales/*.toml
 var localeFiles embed.FS
 
-// cliLocales holds the built-in message files, <lang>.toml at its root.
-var cliLocales = func() fs.FS {
-	sub, err := fs.Sub(localeFiles, "locales")
-	if err != nil {
-		panic(err) // a constant path in this package
-	}
-	return sub
-}()
+// cliBundle is the command line's message files.
+var cliBundle = i18n.NewBundle(cliSurface, localeFiles)
 
 // builtinWords are the built-in files alone: what speaks before the home
 // is known, and what the tests check.
-var builtinWords = sync.OnceValue(func() *i18n.Messages { return i18n.MustLoad(cliSurface, cliLocales) })
+var builtinWords = cliBundle.Builtin
 
 // localizer returns e's words, English until run has chosen the language.
 func (e *env) localizer() *i18n.Localizer {
