@@ -315,6 +315,12 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.fullHelp = !m.fullHelp
 			m.layout()
 			return m, nil
+		case m.fullHelp && msg.Type == tea.KeyEsc:
+			// esc closes the help the inspector is reading; it must not
+			// also leave the screen under it (the walk would close).
+			m.fullHelp = false
+			m.layout()
+			return m, nil
 		case key.Matches(msg, m.c.g.Language):
 			// On every screen: whoever cannot read the screen's language
 			// can change it wherever they are.

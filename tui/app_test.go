@@ -302,6 +302,24 @@ func TestEscSavesClosesAndGoesHome(t *testing.T) {
 	}
 }
 
+// esc with the full help open closes the help, not the audit under it: a
+// newcomer reads the help and presses esc to get back to the walk.
+func TestEscClosesTheHelpNotTheWalk(t *testing.T) {
+	d, st := openWalk(t, 80, 24)
+	d.typeText("?")
+	if !d.m.fullHelp {
+		t.Fatal("? did not open the help")
+	}
+	d.press(tea.KeyEsc)
+	if d.m.screen != screenWalk || d.m.fullHelp || st.closed != 0 {
+		t.Fatalf("screen %v, help %v, closed %d: want the walk, help closed, audit open", d.m.screen, d.m.fullHelp, st.closed)
+	}
+	d.press(tea.KeyEsc)
+	if d.m.screen != screenHome {
+		t.Fatalf("second esc: screen %v, want home", d.m.screen)
+	}
+}
+
 func TestCorrectiveActionAndDueDateForNonConformity(t *testing.T) {
 	d, st := openWalk(t, 80, 24)
 	d.typeText("m")
