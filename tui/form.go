@@ -441,7 +441,10 @@ func (f form) view(head string) string {
 			// in the UI's language where the catalog has it.
 			l := cats[fl.choice].In(f.c.w.lang)
 			if name := sanitizeLine(l.Name); name != "" {
-				lines = append(lines, st.muted.Render(indent+truncate(f.c.w.marked(name, l.NameLang), w-labelWidth)))
+				// Wrapped, not cut: the Spanish name is longer than a line.
+				for _, nl := range wrap(f.c.w.marked(name, l.NameLang), w-labelWidth) {
+					lines = append(lines, st.muted.Render(indent+nl))
+				}
 			}
 			prov := wrap(f.c.w.marked(sanitizeLine(l.Provenance), l.ProvenanceLang), w-labelWidth)
 			if len(prov) > maxProvenanceRows {

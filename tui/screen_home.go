@@ -301,13 +301,14 @@ func (m homeModel) view() string {
 		b.WriteString(w.t("loading", nil))
 		return b.String()
 	case m.err != nil:
-		b.WriteString(st.errText.Render(w.t("list_failed", i18n.Args{"Error": w.errorText(m.err)})))
+		b.WriteString(strings.Join(wrapStyled(st.errText, w.t("list_failed", i18n.Args{"Error": w.errorText(m.err)}), m.c.width), "\n"))
 		return b.String()
 	case len(m.entries) == 0:
-		b.WriteString(w.t("no_audits", nil))
+		// Wrapped, not cut: Spanish says it in more than 80 columns.
+		b.WriteString(strings.Join(wrap(w.t("no_audits", nil), m.c.width), "\n"))
 		return b.String()
 	case len(m.shown) == 0:
-		b.WriteString(w.t("no_match", nil))
+		b.WriteString(strings.Join(wrap(w.t("no_match", nil), m.c.width), "\n"))
 		return b.String()
 	}
 	b.WriteString(st.header.Render(spread("  "+w.t("home_col_asmo", nil), w.t("home_col_progress", nil), m.c.width)) + "\n")

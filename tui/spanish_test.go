@@ -601,3 +601,19 @@ func TestErrorsAreWordedFromTheirFields(t *testing.T) {
 
 // errNoSpace stands for the system's error: its words are the system's.
 var errNoSpace = errors.New("no space left")
+
+// The empty home's invitation and the new-audit form's catalog name are
+// longer in Spanish than a line of 80 columns: they wrap, they are not cut.
+func TestSpanishLongLinesWrapOnHomeAndNewForm(t *testing.T) {
+	cat := builtinFairmined(t)
+	d := newDriver(t, Deps{Store: newFakeStore(cat), Catalogs: catalogs(cat), Lang: "es"}, 80, 24)
+	v := d.view()
+	if !strings.Contains(strings.Join(strings.Fields(v), " "), "para ver un ejemplo completo.") {
+		t.Errorf("empty home's invitation cut:\n%s", v)
+	}
+	d.typeText("n")
+	v = strings.Join(strings.Fields(d.view()), " ")
+	if name := cat.In("es").Name; !strings.Contains(v, name) {
+		t.Errorf("catalog name %q not whole on the new-audit form:\n%s", name, d.view())
+	}
+}
