@@ -20,6 +20,41 @@ type Position struct {
 	Scroll      int    `json:"scroll,omitempty"`
 }
 
+// RecoverProblem is why RestoreBackup restored nothing.
+type RecoverProblem int
+
+// The reasons a backup is not restored.
+const (
+	// RecoverNoBackup: there is no audit.json.bak.
+	RecoverNoBackup RecoverProblem = iota + 1
+	// RecoverBackupUnreadable: the backup cannot be read either (Err).
+	RecoverBackupUnreadable
+	// RecoverNotNeeded: audit.json is readable; restoring would undo the
+	// last save.
+	RecoverNotNeeded
+)
+
+// RecoverError is RestoreBackup's refusal, for each surface to word.
+type RecoverError struct {
+	ID      string
+	Problem RecoverProblem
+	Err     error // why the backup is unreadable (RecoverBackupUnreadable)
+}
+
+// Error words the refusal for programmers and logs.
+func (e *RecoverError) Error() string {
+	switch e.Problem {
+	case RecoverNoBackup:
+		return fmt.Sprintf(msgNoBackup, e.ID)
+	case RecoverBackupUnreadable:
+		return fmt.Sprintf(msgBackupCorrupt, e.Err)
+	}
+	return fmt.Sprintf(msgNotCorrupt, e.ID)
+}
+
+// Unwrap gives the backup's own error.
+func (e *RecoverError) Unwrap() error { return e.Err }
+
 // RestoreBackup replaces a corrupt audit.json with audit.json.bak, keeping
 // the corrupt file as audit.json.corrupt-<time> for inspection.
 func (s *Store) RestoreBackup(id string) error {
@@ -32,18 +67,18 @@ func (s *Store) RestoreBackup(id string) error {
 	bak, err := readAuditFile(path + backupSuffix)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf(msgNoBackup, id)
+			return &RecoverError{ID: id, Problem: RecoverNoBackup}
 		}
 		return err
 	}
 	if _, err := s.decodeFile(id, path+backupSuffix, bak); err != nil {
-		return fmt.Errorf(msgBackupCorrupt, err)
+		return &RecoverError{ID: id, Problem: RecoverBackupUnreadable, Err: err}
 	}
 	// Only an unreadable audit is replaced: on a good one this would
 	// silently undo the last save.
 	if cur, err := readAuditFile(path); err == nil {
 		if _, err := s.decodeFile(id, path, cur); err == nil {
-			return fmt.Errorf(msgNotCorrupt, id)
+			return &RecoverError{ID: id, Problem: RecoverNotNeeded}
 		}
 	}
 	if fileExists(path) {

@@ -18,6 +18,7 @@ import (
 	"github.com/assay-dev/assay/report/identity"
 	"github.com/assay-dev/assay/report/pdfsign"
 	"github.com/assay-dev/assay/standards"
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // ExportOptions says how to export one audit's report.
@@ -193,7 +194,7 @@ func prepareExport(s *audit.Store, id string, opts ExportOptions) (*exportJob, e
 	if x.record && x.h == nil {
 		oh, err := s.Open(id)
 		if err != nil {
-			x.warn(m.T("not_recorded", i18n.Args{"Error": err.Error()}))
+			x.warn(m.T("not_recorded", i18n.Args{"Error": errWords(m, err)}))
 			x.record = false
 		} else {
 			x.h, x.a, x.closeH = oh, oh.Audit(), func() { oh.Close() }
@@ -349,7 +350,7 @@ func (x *exportJob) write(f *audit.ExportFile) (string, error) {
 	}
 	if x.record {
 		if err := recordExport(x.h, x.a, filepath.Base(path)); err != nil {
-			x.warn(x.m.T("not_recorded", i18n.Args{"Error": err.Error()}))
+			x.warn(x.m.T("not_recorded", i18n.Args{"Error": errWords(x.m, err)}))
 		}
 	}
 	return path, nil
@@ -450,4 +451,34 @@ func prefix(s string, n int) string {
 		return s[:n]
 	}
 	return s
+}
+
+// errWords words what kept an export from being recorded (the audit open
+// in another assay, a full disk) in the UI's language; an error assay has
+// no words for is given as it says.
+func errWords(m *i18n.Localizer, err error) string {
+	var locked *audit.LockedError
+	if errors.As(err, &locked) {
+		if locked.PID > 0 {
+			return m.T("audit_locked_pid", i18n.Args{"ID": locked.ID, "PID": locked.PID})
+		}
+		return m.T("audit_locked", i18n.Args{"ID": locked.ID})
+	}
+	if id, ok := systemIDs[safefile.SystemProblemOf(err)]; ok {
+		if path := safefile.SystemPath(err); path != "" {
+			return m.T("sys_path", i18n.Args{"Path": path, "Problem": m.T(id, nil)})
+		}
+		return m.T(id, nil)
+	}
+	return err.Error()
+}
+
+// systemIDs word what the operating system said about a file: its own
+// text is English whatever the inspector's language.
+var systemIDs = map[safefile.SystemProblem]string{
+	safefile.SystemNotExist: "sys_not_exist", safefile.SystemPermission: "sys_permission",
+	safefile.SystemDiskFull: "sys_disk_full", safefile.SystemReadOnly: "sys_read_only",
+	safefile.SystemIsDir: "sys_is_dir", safefile.SystemNotDir: "sys_not_dir",
+	safefile.SystemFileTooLarge: "sys_file_too_large", safefile.SystemNameTooLong: "sys_name_too_long",
+	safefile.SystemIO: "sys_io",
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // ProblemKind says what is wrong with a catalog file. Each surface words a
@@ -153,6 +155,10 @@ type Problem struct {
 	// Message is text from outside the catalog check (the TOML parser, the
 	// operating system), shown as is; for KindOther, the whole description.
 	Message string
+	// System is what the operating system's Message says, as a value a
+	// surface words in the inspector's language (KindCannotRead,
+	// KindCannotReadDir); SystemOther leaves Message as it is.
+	System safefile.SystemProblem
 }
 
 // Error gives the problem for programmers and logs, compiler style so

@@ -126,7 +126,7 @@ func Load(home string) (*Set, []error) {
 	}
 	var errs []error
 	if err != nil {
-		errs = append(errs, Problem{Kind: KindCannotReadDir, File: dir, Message: err.Error()})
+		errs = append(errs, Problem{Kind: KindCannotReadDir, File: dir, Message: err.Error(), System: safefile.SystemProblemOf(err)})
 	}
 	var paths []string
 	for _, e := range entries {
@@ -169,7 +169,7 @@ func readCatalogFile(path string) ([]byte, *Problem) {
 	case errors.Is(err, safefile.ErrNotRegular):
 		return nil, &Problem{Kind: KindNotRegular, File: path}
 	case err != nil:
-		return nil, &Problem{Kind: KindCannotRead, File: path, Message: systemError(err)}
+		return nil, &Problem{Kind: KindCannotRead, File: path, Message: systemError(err), System: safefile.SystemProblemOf(err)}
 	}
 	return data, nil
 }

@@ -300,6 +300,7 @@ func (w *words) errorText(err error) string {
 		certProb *identity.CertProblem
 	)
 	var private *audit.PrivateError
+	var recovered *audit.RecoverError
 	switch {
 	case err == nil:
 		return ""
@@ -309,6 +310,14 @@ func (w *words) errorText(err error) string {
 		return w.t("private_error", i18n.Args{"Path": private.Path, "Error": w.errorText(private.Err)})
 	case errors.As(err, &fe):
 		return w.problemText(fe)
+	case errors.As(err, &recovered):
+		switch recovered.Problem {
+		case audit.RecoverNoBackup:
+			return w.t("recover_no_backup", nil)
+		case audit.RecoverBackupUnreadable:
+			return w.t("recover_backup_unreadable", i18n.Args{"Reason": w.errorText(recovered.Err)})
+		}
+		return w.t("recover_not_needed", nil)
 	case errors.Is(err, audit.ErrNotFinalized):
 		return w.t("amend_not_finalized", nil)
 	case errors.Is(err, audit.ErrNoAmendReason):
@@ -321,7 +330,7 @@ func (w *words) errorText(err error) string {
 	case errors.As(err, &evErr):
 		return w.evidenceErrorText(evErr)
 	case errors.As(err, &saveErr):
-		return w.word(writeProblemIDs[saveErr.Problem]) + " — " + w.t("save_detail", i18n.Args{"Path": saveErr.Path, "Error": rootCause(saveErr.Err)})
+		return w.word(writeProblemIDs[saveErr.Problem]) + " — " + w.t("save_detail", i18n.Args{"Path": saveErr.Path, "Error": w.systemCause(saveErr.Err)})
 	case errors.As(err, &odd):
 		return w.oddFileText(odd)
 	case errors.As(err, &schema):
@@ -337,7 +346,23 @@ func (w *words) errorText(err error) string {
 	case errors.As(err, &certProb):
 		return w.certProblemText(certProb)
 	}
+	if id, ok := systemIDs[safefile.SystemProblemOf(err)]; ok {
+		if path := safefile.SystemPath(err); path != "" {
+			return w.t("sys_path", i18n.Args{"Path": path, "Problem": w.word(id)})
+		}
+		return w.word(id)
+	}
 	return err.Error()
+}
+
+// systemIDs word what the operating system said about a file: its own
+// text is English whatever the inspector's language.
+var systemIDs = map[safefile.SystemProblem]string{
+	safefile.SystemNotExist: "sys_not_exist", safefile.SystemPermission: "sys_permission",
+	safefile.SystemDiskFull: "sys_disk_full", safefile.SystemReadOnly: "sys_read_only",
+	safefile.SystemIsDir: "sys_is_dir", safefile.SystemNotDir: "sys_not_dir",
+	safefile.SystemFileTooLarge: "sys_file_too_large", safefile.SystemNameTooLong: "sys_name_too_long",
+	safefile.SystemIO: "sys_io",
 }
 
 // oddFileText says a file is not one assay reads: a pipe, a folder, or too
@@ -373,13 +398,21 @@ func (w *words) evidenceErrorText(e *audit.EvidenceError) string {
 func (w *words) saveErrorDetail(err error) string {
 	var se *audit.SaveError
 	if errors.As(err, &se) {
-		return w.t("save_detail", i18n.Args{"Path": se.Path, "Error": rootCause(se.Err)})
+		return w.t("save_detail", i18n.Args{"Path": se.Path, "Error": w.systemCause(se.Err)})
 	}
 	return w.errorText(err)
 }
 
 // rootCause is the system's own words at the bottom of a wrapped error
 // ("no space left on device"), without the paths the wrappers repeat.
+// systemCause is rootCause in the UI's words where assay has them.
+func (w *words) systemCause(err error) string {
+	if id, ok := systemIDs[safefile.SystemProblemOf(err)]; ok {
+		return w.word(id)
+	}
+	return rootCause(err)
+}
+
 func rootCause(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -13,6 +13,7 @@ import (
 	"github.com/assay-dev/assay/report"
 	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/standards"
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 func init() {
@@ -166,7 +167,12 @@ func newFrom(e *env, s *audit.Store, set *standards.Set, from string, typ audit.
 	case errors.Is(err, audit.ErrPreviousNotFinalized):
 		return nil, e.fail("new_previous_draft", i18n.Args{"ID": from}), false
 	case err != nil:
-		return nil, e.fail("new_previous_unreadable", i18n.Args{"From": verLine(from), "Error": e.errText(err)}), false
+		text := e.errText(err)
+		if safefile.SystemPath(err) != "" {
+			// The file is named once: "FILE: it does not exist".
+			text = e.systemCause(err)
+		}
+		return nil, e.fail("new_previous_unreadable", i18n.Args{"From": verLine(from), "Error": text}), false
 	}
 	cat, code, ok := newCatalog(e, set, *f.catalog, o.Audit.Catalog.ID)
 	if !ok {

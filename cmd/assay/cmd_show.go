@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -192,8 +193,16 @@ func printShow(e *env, a *audit.Audit, cat *standards.Catalog, sum audit.Summary
 	}
 	line(e.t("glance_title", i18n.Args{"ID": a.ID, "ASMO": e.orNone(h.ASMO), "Status": status, "Revision": a.Revision}))
 	line(e.t("glance_catalog", i18n.Args{"Catalog": a.Catalog.ID + " " + a.Catalog.Version}))
-	line(e.t("glance_type", i18n.Args{"Type": e.auditTypeText(h.AuditType), "Year": h.CertYear,
-		"Start": e.orNone(h.StartDate), "End": e.orNone(h.EndDate)}))
+	typeArgs := i18n.Args{"Type": e.auditTypeText(h.AuditType), "Year": h.CertYear, "Start": h.StartDate, "End": h.EndDate}
+	if strings.TrimSpace(h.StartDate) == "" || strings.TrimSpace(h.EndDate) == "" {
+		// "from none to none" reads as nonsense: name each date, or
+		// say it is not set yet.
+		unset := e.t("date_unset", nil)
+		typeArgs["Start"], typeArgs["End"] = cmp.Or(strings.TrimSpace(h.StartDate), unset), cmp.Or(strings.TrimSpace(h.EndDate), unset)
+		line(e.t("glance_type_open", typeArgs))
+	} else {
+		line(e.t("glance_type", typeArgs))
+	}
 	if a.ContentHash != "" {
 		line(e.t("glance_hash", i18n.Args{"Hash": a.ContentHash}))
 	}

@@ -54,6 +54,41 @@ var (
 	}
 )
 
+// systemIDs word what the operating system said about a file: its own
+// text is English whatever the inspector's language.
+var systemIDs = map[safefile.SystemProblem]string{
+	safefile.SystemNotExist: "sys_not_exist", safefile.SystemPermission: "sys_permission",
+	safefile.SystemDiskFull: "sys_disk_full", safefile.SystemReadOnly: "sys_read_only",
+	safefile.SystemIsDir: "sys_is_dir", safefile.SystemNotDir: "sys_not_dir",
+	safefile.SystemFileTooLarge: "sys_file_too_large", safefile.SystemNameTooLong: "sys_name_too_long",
+	safefile.SystemIO: "sys_io",
+}
+
+// systemCause words the system's reason in err without its path ("it does
+// not exist"), or gives the system's text when assay has no words for it.
+func (e *env) systemCause(err error) string {
+	if err == nil {
+		return ""
+	}
+	if id, ok := systemIDs[safefile.SystemProblemOf(err)]; ok {
+		return e.word(id, "")
+	}
+	return err.Error()
+}
+
+// systemText words an error from the system with the file it names:
+// "/x.pdf: no existe". ok is false for an error assay has no words for.
+func (e *env) systemText(err error) (string, bool) {
+	id, ok := systemIDs[safefile.SystemProblemOf(err)]
+	if !ok {
+		return "", false
+	}
+	if path := safefile.SystemPath(err); path != "" {
+		return e.t("sys_path", i18n.Args{"Path": path, "Problem": e.word(id, "")}), true
+	}
+	return e.word(id, ""), true
+}
+
 // cliMaxIDs bounds the requirement ids listed in one blocker line.
 const cliMaxIDs = 3
 
@@ -378,6 +413,16 @@ func (e *env) errText(err error) string {
 	if text, ok := e.idErrText(err); ok {
 		return text
 	}
+	var rec *audit.RecoverError
+	if errors.As(err, &rec) {
+		switch rec.Problem {
+		case audit.RecoverNoBackup:
+			return e.t("recover_no_backup", i18n.Args{"ID": rec.ID})
+		case audit.RecoverBackupUnreadable:
+			return e.t("recover_backup_unreadable", i18n.Args{"Reason": e.errText(rec.Err)})
+		}
+		return e.t("recover_not_needed", i18n.Args{"ID": rec.ID})
+	}
 	switch {
 	case errors.As(err, &sp):
 		return e.describe(sp)
@@ -421,6 +466,9 @@ func (e *env) errText(err error) string {
 		}
 		return e.t("file_not_regular", i18n.Args{"Path": sfe.Path, "Kind": e.word(safefileIDs[sfe.Kind], sfe.Kind.String())})
 	}
+	if text, ok := e.systemText(err); ok {
+		return text
+	}
 	return err.Error()
 }
 
@@ -431,11 +479,7 @@ func (e *env) catalogMissingText(nf *standards.NotFoundError) string {
 
 // saveErrorText words a failed write: which audit and file, and why.
 func (e *env) saveErrorText(se *audit.SaveError) string {
-	cause := ""
-	if se.Err != nil {
-		cause = se.Err.Error()
-	}
-	args := i18n.Args{"ID": se.ID, "Path": se.Path, "Error": cause}
+	args := i18n.Args{"ID": se.ID, "Path": se.Path, "Error": e.systemCause(se.Err)}
 	switch {
 	case se.ID == "" && se.Problem == audit.WriteDiskFull:
 		return e.t("write_disk_full", args)

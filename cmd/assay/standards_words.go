@@ -132,7 +132,7 @@ func (e *env) problemArgs(p standards.Problem) i18n.Args {
 		"Allowed": e.list(p.Allowed), "Fields": e.list(p.Fields), "Item": p.Item, "Number": p.Number,
 		"Want": e.word(wantIDs[p.Want], string(p.Want)), "Found": e.word(foundIDs[p.Found], string(p.Found)),
 		"Rune": fmt.Sprintf("%U", p.Rune), "Noun": noun, "Lang": p.Lang, "Catalog": p.Catalog,
-		"Version": p.Version, "Path": p.Path, "File": p.File, "Message": p.Message,
+		"Version": p.Version, "Path": p.Path, "File": p.File, "Message": e.problemMessage(p),
 	}
 }
 
@@ -153,4 +153,13 @@ func (e *env) describe(p standards.Problem) string {
 		return e.t("at_requirement", i18n.Args{"File": p.File, "Requirement": p.Requirement, "Text": text})
 	}
 	return e.t("at_file", i18n.Args{"File": p.File, "Text": text})
+}
+
+// problemMessage is a problem's outside text: the system's reason in the
+// UI's words where assay has them, else as the system or parser gave it.
+func (e *env) problemMessage(p standards.Problem) string {
+	if id, ok := systemIDs[p.System]; ok {
+		return e.word(id, p.Message)
+	}
+	return p.Message
 }

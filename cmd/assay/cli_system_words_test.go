@@ -1,0 +1,52 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The operating system's errors reach a Spanish-speaking inspector in
+// Spanish: "no such file or directory" is English whatever LANG says.
+func TestSystemErrorsInTheUILanguage(t *testing.T) {
+	home := t.TempDir()
+	missing := filepath.Join(t.TempDir(), "informe.pdf")
+	for _, args := range [][]string{
+		{"verify", missing},
+		{"new", "--from", missing},
+		{"timestamp", missing, "--tsa", "http://127.0.0.1:1"},
+		{"standards", "validate", filepath.Join(home, "catalogo.toml")},
+	} {
+		r := runInEnv(t, home, spanish, args...)
+		out := r.stdout + r.stderr
+		wantAll(t, strings.Join(args, " "), out, "no existe")
+		wantNone(t, strings.Join(args, " "), out, "no such file", "stat ", "open ")
+		en := runIn(t, home, args...)
+		wantAll(t, strings.Join(args, " ")+" in English", en.stdout+en.stderr, "does not exist")
+	}
+}
+
+// assay recover on a readable audit refuses in the UI's language.
+func TestRecoverRefusalInSpanish(t *testing.T) {
+	home := t.TempDir()
+	r := runInEnv(t, home, spanish, "demo")
+	id := strings.TrimSpace(r.stdout)
+	r = runInEnv(t, home, spanish, "recover", id)
+	if r.code != exitFail {
+		t.Fatalf("recover of a readable audit: code %d", r.code)
+	}
+	wantAll(t, "recover", r.stderr, "no hay nada que recuperar")
+	wantNone(t, "recover", r.stderr, "readable", "nothing")
+}
+
+// show on an audit without dates names them as not set, rather than
+// "from none to none".
+func TestShowNamesUnsetDates(t *testing.T) {
+	home := t.TempDir()
+	id := strings.TrimSpace(runInEnv(t, home, spanish, "new").stdout)
+	r := runInEnv(t, home, spanish, "show", id)
+	wantAll(t, "show", r.stdout, "fecha de inicio: aún sin fijar")
+	wantNone(t, "show", r.stdout, "del ninguno al ninguno")
+	en := runIn(t, home, "show", id)
+	wantAll(t, "show in English", en.stdout, "start date: not set yet")
+}
