@@ -466,9 +466,9 @@ func errWords(m *i18n.Localizer, err error) string {
 	}
 	if id, ok := systemIDs[safefile.SystemProblemOf(err)]; ok {
 		if path := safefile.SystemPath(err); path != "" {
-			return m.T("sys_path", i18n.Args{"Path": path, "Problem": m.T(id, nil)})
+			return m.T("sys_path", i18n.Args{"Path": path, "Problem": m.Word(id)})
 		}
-		return m.T(id, nil)
+		return m.Word(id)
 	}
 	return err.Error()
 }
