@@ -181,6 +181,9 @@ type CAResult struct {
 	Index int `json:"index"`
 	// Overdue: its due date is before this audit's end date (or unknown).
 	Overdue bool `json:"overdue"`
+	// Undated: this audit has no dates yet, so Overdue is the heavier
+	// reading rather than a fact; the surfaces say so instead of "passed".
+	Undated bool `json:"undated,omitempty"`
 	// CountsAs is its weight in the recommendation: set only for an action
 	// not closed.
 	CountsAs Weight `json:"counts_as,omitempty"`
@@ -198,7 +201,7 @@ func CorrectiveResults(a *Audit) []CAResult {
 	ref := referenceDate(a.Header)
 	out := make([]CAResult, 0, len(a.CorrectiveActions))
 	for i, ca := range a.CorrectiveActions {
-		r := CAResult{CorrectiveAction: ca, Index: i, Overdue: overdue(ca.Due, ref)}
+		r := CAResult{CorrectiveAction: ca, Index: i, Overdue: overdue(ca.Due, ref), Undated: ref == ""}
 		if a.Previous != nil {
 			r.Change = a.Previous.Changes.KindOf(ca.Requirement)
 		}

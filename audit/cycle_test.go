@@ -488,3 +488,18 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// Without this audit's dates an action counts as overdue (the heavier
+// reading) but is marked Undated, so no surface says its date has passed.
+func TestCorrectiveResultUndatedUntilTheAuditHasDates(t *testing.T) {
+	a := &Audit{CorrectiveActions: []CorrectiveAction{{Requirement: "1.1", Severity: Minor, Due: "2027-02-23", Status: CAToVerify}}}
+	r := CorrectiveResults(a)[0]
+	if !r.Overdue || !r.Undated {
+		t.Errorf("no dates: overdue %v, undated %v; want both", r.Overdue, r.Undated)
+	}
+	a.Header.StartDate, a.Header.EndDate = "2026-12-01", "2026-12-02"
+	r = CorrectiveResults(a)[0]
+	if r.Overdue || r.Undated {
+		t.Errorf("dated audit before the due date: overdue %v, undated %v; want neither", r.Overdue, r.Undated)
+	}
+}

@@ -294,6 +294,8 @@ func (m actionsModel) detail(r audit.CAResult) []string {
 	field(w.t("ca_action_label", nil), orNone(w, r.Action), 2)
 	due := w.t("ca_no_due", nil)
 	switch {
+	case r.Due != "" && r.Undated:
+		due = w.t("ca_due_undated", i18n.Args{"Due": r.Due})
 	case r.Due != "" && r.Overdue:
 		due = w.t("ca_due_passed", i18n.Args{"Due": r.Due})
 	case r.Due != "":

@@ -50,3 +50,20 @@ func TestShowNamesUnsetDates(t *testing.T) {
 	en := runIn(t, home, "show", id)
 	wantAll(t, "show in English", en.stdout, "start date: not set yet")
 }
+
+// show does not call a corrective action's date passed while the new
+// audit has no dates of its own.
+func TestShowDoesNotCallAnUndatedDuePassed(t *testing.T) {
+	home := t.TempDir()
+	prev := strings.TrimSpace(runIn(t, home, "demo").stdout)
+	if r := runIn(t, home, "keys", "create", "--name", "Ana"); r.code != exitOK {
+		t.Fatalf("keys create: %s", r.stderr)
+	}
+	if r := runIn(t, home, "finalize", prev); r.code != exitOK {
+		t.Fatalf("finalize: %s", r.stderr)
+	}
+	id := strings.TrimSpace(runIn(t, home, "new", "--from", prev).stdout)
+	r := runInEnv(t, home, spanish, "show", id)
+	wantAll(t, "show", r.stdout, "(se cuenta como vencida hasta que esta auditoría tenga fechas)")
+	wantNone(t, "show", r.stdout, "(vencida)")
+}

@@ -129,6 +129,8 @@ func (e *env) caLine(r audit.CAResult, cat *standards.Catalog) string {
 	switch {
 	case r.Due == "":
 		parts = append(parts, e.t("ca_when_no_due", nil))
+	case r.Undated:
+		parts = append(parts, e.t("ca_due_undated", i18n.Args{"Due": r.Due}))
 	case r.Overdue:
 		parts = append(parts, e.t("ca_due_passed", i18n.Args{"Due": r.Due}))
 	default:
