@@ -67,3 +67,17 @@ func TestShowDoesNotCallAnUndatedDuePassed(t *testing.T) {
 	wantAll(t, "show", r.stdout, "(se cuenta como vencida hasta que esta auditoría tenga fechas)")
 	wantNone(t, "show", r.stdout, "(vencida)")
 }
+
+// new refuses an end date before the start date (a swapped pair), in the
+// UI's language, instead of saving an audit that cannot be finalized.
+func TestNewRefusesEndBeforeStart(t *testing.T) {
+	home := t.TempDir()
+	r := runInEnv(t, home, spanish, "new", "--start", "2026-12-05", "--end", "2026-12-01")
+	if r.code != exitUsage || r.stdout != "" {
+		t.Fatalf("code %d, stdout %q: want a usage error and no audit", r.code, r.stdout)
+	}
+	wantAll(t, "new", r.stderr, "assay: --end: la fecha de fin 2026-12-01 es anterior a la fecha de inicio 2026-12-05", "assay new --help")
+	if l := runIn(t, home, "list", "--json"); strings.Contains(l.stdout, "2026-12") {
+		t.Errorf("an audit was made anyway:\n%s", l.stdout)
+	}
+}

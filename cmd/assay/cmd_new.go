@@ -89,6 +89,13 @@ func runNew(e *env, args []string) int {
 			return e.usageText(e.t("new_bad_date", i18n.Args{"Flag": d.flag, "Problem": e.errText(err)}))
 		}
 	}
+	if start, end := strings.TrimSpace(*f.start), strings.TrimSpace(*f.end); start != "" && end != "" && end < start {
+		// Both are valid YYYY-MM-DD here, so they compare as text. A
+		// swapped pair is a typing slip: refuse it now rather than save
+		// an audit that cannot be finalized.
+		fe := audit.FieldError{Field: "end_date", Kind: audit.ProblemEndBeforeStart, Value: end, Other: start}
+		return e.usageText(e.t("new_bad_date", i18n.Args{"Flag": "--end", "Problem": e.problemText(fe)}))
+	}
 	year := -1
 	if y := strings.TrimSpace(*f.year); y != "" {
 		n, err := strconv.Atoi(y)
