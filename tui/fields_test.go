@@ -263,3 +263,22 @@ func TestLongCorrectiveActionSaysItGoesOn(t *testing.T) {
 	}
 
 }
+
+// TestEnterInAOneLineFieldGoesOn: enter in a one-line field moves to the
+// next field instead of silently doing nothing.
+func TestEnterInAOneLineFieldGoesOn(t *testing.T) {
+	cat := testCatalog(30)
+	d := newDriver(t, Deps{Store: newFakeStore(cat), Catalogs: catalogs(cat), Lang: "es"}, 80, 24)
+	d.typeText("n")
+	focusField(t, d, func(m Model) form { return m.form.f }, "asmo")
+	d.typeText("Cooperativa El Sol")
+	at := d.m.form.f.focus
+	d.press(tea.KeyEnter)
+	f := d.m.form.f
+	if f.focus != at+1 {
+		t.Fatalf("enter left the focus on field %d, want %d", f.focus, at+1)
+	}
+	if got := f.fields[at].input.Value(); got != "Cooperativa El Sol" {
+		t.Errorf("enter changed the field it left: %q", got)
+	}
+}

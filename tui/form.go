@@ -313,6 +313,10 @@ func (f *form) update(msg tea.KeyMsg, keys formKeys) (cmd tea.Cmd, changed bool)
 		return f.step(1), false
 	case key.Matches(msg, keys.Prev):
 		return f.step(-1), false
+	case msg.Type == tea.KeyEnter && (fl.kind == kindText || fl.kind == kindCell):
+		// A one-line field has no use for enter: it goes on to the next
+		// field, as in a paper form, instead of doing nothing.
+		return f.step(1), false
 	case f.readOnly:
 		return nil, false
 	case f.inTable() && key.Matches(msg, keys.AddRow), fl.kind == kindAddRow && msg.Type == tea.KeyEnter:
