@@ -29,13 +29,13 @@ func (e *SchemaError) Error() string {
 func DecodeAudit(data []byte) (*Audit, error) {
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
-		return nil, errors.New(msgEmpty)
+		return nil, &FileProblem{Kind: FileEmpty}
 	}
 	if trimmed[0] != '{' {
 		if !json.Valid(trimmed) {
 			return nil, jsonProblem(data, json.Unmarshal(data, new(any)))
 		}
-		return nil, errors.New(msgNotObject)
+		return nil, &FileProblem{Kind: FileNotObject}
 	}
 	var a Audit
 	err := json.Unmarshal(data, &a)
@@ -67,7 +67,7 @@ func DecodeAudit(data []byte) (*Audit, error) {
 	case a.Schema > SchemaVersion:
 		return nil, &SchemaError{Schema: a.Schema}
 	case a.Schema < 0:
-		return nil, fmt.Errorf(msgSchemaUnknown, a.Schema)
+		return nil, &FileProblem{Kind: FileSchemaBad, Schema: a.Schema}
 	case a.Schema < SchemaVersion:
 		written := a.Schema
 		m, err := migrate(data)
@@ -84,7 +84,7 @@ func DecodeAudit(data []byte) (*Audit, error) {
 // what a reader may rely on being non-nil.
 func checkDecoded(a *Audit) (*Audit, error) {
 	if a.ID == "" {
-		return nil, errors.New(msgNoID)
+		return nil, &FileProblem{Kind: FileNoID}
 	}
 	if a.Findings == nil {
 		a.Findings = map[string]*Finding{}
@@ -106,19 +106,15 @@ func jsonProblem(data []byte, err error) error {
 	case errors.As(err, &syn):
 		line, col := lineCol(data, syn.Offset)
 		if syn.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))) {
-			return fmt.Errorf(msgTruncated, line, col)
+			return &FileProblem{Kind: FileTruncated, Line: line, Col: col}
 		}
-		return fmt.Errorf(msgSyntax, line, col, err)
+		return &FileProblem{Kind: FileSyntax, Line: line, Col: col, Err: err}
 	case errors.As(err, &typ):
 		line, col := lineCol(data, typ.Offset)
-		field := typ.Field
-		if field == "" {
-			field = "(top level)"
-		}
-		return fmt.Errorf(msgWrongType, field, jsonKindWord(typ.Value), goKindWord(typ.Type), line, col)
+		return &FileProblem{Kind: FileWrongType, Field: typ.Field, Found: jsonKindWord(typ.Value), Want: goKindWord(typ.Type), Line: line, Col: col}
 	case err != nil && strings.Contains(err.Error(), "unexpected end of JSON input"):
 		line, col := lineCol(data, int64(len(data)))
-		return fmt.Errorf(msgTruncated, line, col)
+		return &FileProblem{Kind: FileTruncated, Line: line, Col: col}
 	}
 	// A date and time that does not parse comes back from time.Time as
 	// Go's layout string, without the field: find it.
@@ -240,44 +236,44 @@ func valueStart(data []byte, off int64) int64 {
 
 // jsonKindWord names the kind of a JSON value as json.UnmarshalTypeError
 // reports it ("string", "number", ...), in the words a reader expects.
-func jsonKindWord(v string) string {
+func jsonKindWord(v string) ValueKind {
 	switch {
 	case v == "string":
-		return kindText
+		return ValueText
 	case v == "bool":
-		return kindBool
+		return ValueBool
 	case v == "array":
-		return kindList
+		return ValueList
 	case v == "object":
-		return kindObject
+		return ValueObject
 	case v == "null":
-		return kindNull
+		return ValueNull
 	case v == "number" || strings.HasPrefix(v, "number "):
-		return kindNumber
+		return ValueNumber
 	}
-	return kindOther
+	return ValueOther
 }
 
 // goKindWord names what a Go type expects, in the same words.
-func goKindWord(t reflect.Type) string {
+func goKindWord(t reflect.Type) ValueKind {
 	if t == nil {
-		return kindOther
+		return ValueOther
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return kindText
+		return ValueText
 	case reflect.Bool:
-		return kindBool
+		return ValueBool
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
 		reflect.Float32, reflect.Float64:
-		return kindNumber
+		return ValueNumber
 	case reflect.Slice, reflect.Array:
-		return kindList
+		return ValueList
 	case reflect.Struct, reflect.Map, reflect.Pointer:
-		return kindObject
+		return ValueObject
 	}
-	return kindOther
+	return ValueOther
 }
 
 // lineCol converts a byte offset into a 1-based line and column.
@@ -312,7 +308,7 @@ func migrate(data []byte) (*Audit, error) {
 	for ; v < SchemaVersion; v++ {
 		step, ok := migrations[v]
 		if !ok {
-			return nil, fmt.Errorf(msgSchemaUnknown, v)
+			return nil, &FileProblem{Kind: FileSchemaBad, Schema: v}
 		}
 		if err := step(doc); err != nil {
 			return nil, fmt.Errorf("migrating from schema %d: %w", v, err)

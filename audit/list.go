@@ -32,7 +32,10 @@ type Entry struct {
 	Updated        time.Time `json:"updated"`
 	Err            string    `json:"error,omitempty"`
 	HasBackup      bool      `json:"has_backup,omitempty"`
-	Notes          []Note    `json:"notes,omitempty"`
+	// Cause is why the audit is unreadable, as the typed error the
+	// surfaces word (Err says it in English); nil when it is readable.
+	Cause error  `json:"-"`
+	Notes []Note `json:"notes,omitempty"`
 }
 
 // NoteKind names one kind of note on a list entry. The values are stable:
@@ -134,7 +137,7 @@ func (s *Store) entry(id string) Entry {
 	}
 	a, err := s.Load(id)
 	if err != nil {
-		e := Entry{ID: id, Err: listError(err)}
+		e := Entry{ID: id, Err: listError(err), Cause: err}
 		var ce *CorruptError
 		if errors.As(err, &ce) {
 			e.HasBackup = ce.HasBackup

@@ -16,8 +16,11 @@ import (
 // CorruptError says an audit file cannot be read, why, and whether a backup
 // exists. The file is never overwritten by the store.
 type CorruptError struct {
-	Path      string
-	Reason    string
+	Path   string
+	Reason string // in English, for programmers and logs
+	// Cause is the reason as a value for the surfaces to word: a
+	// *FileProblem, a *DateError, a *safefile.Error, or a system error.
+	Cause     error
 	HasBackup bool
 	// ID is the audit id (the folder name), for the recovery hint.
 	ID string
@@ -45,10 +48,10 @@ func (s *Store) Load(id string) (*Audit, error) {
 			if _, serr := os.Stat(dir); serr != nil {
 				return nil, fmt.Errorf(msgNoSuchAudit, id, filepath.Join(s.home, auditsDir))
 			}
-			return nil, &CorruptError{Path: path, Reason: "file is missing", HasBackup: fileExists(path + backupSuffix), ID: id}
+			return nil, &CorruptError{Path: path, Reason: msgFileMissing, Cause: &FileProblem{Kind: FileMissing}, HasBackup: fileExists(path + backupSuffix), ID: id}
 		}
 		if r, odd := oddFileReason(err); odd {
-			return nil, &CorruptError{Path: path, Reason: r, HasBackup: fileExists(path + backupSuffix), ID: id}
+			return nil, &CorruptError{Path: path, Reason: r, Cause: err, HasBackup: fileExists(path + backupSuffix), ID: id}
 		}
 		return nil, err
 	}
@@ -82,10 +85,11 @@ func (s *Store) decodeFile(id, path string, data []byte) (*Audit, error) {
 		if errors.As(err, &se) {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		return nil, &CorruptError{Path: path, Reason: err.Error(), HasBackup: fileExists(path + backupSuffix), ID: id}
+		return nil, &CorruptError{Path: path, Reason: err.Error(), Cause: err, HasBackup: fileExists(path + backupSuffix), ID: id}
 	}
 	if a.ID != id {
-		return nil, &CorruptError{Path: path, Reason: fmt.Sprintf(msgIDMismatch, a.ID, id), HasBackup: fileExists(path + backupSuffix), ID: id}
+		p := &FileProblem{Kind: FileIDMismatch, InFile: a.ID, Folder: id}
+		return nil, &CorruptError{Path: path, Reason: p.Error(), Cause: p, HasBackup: fileExists(path + backupSuffix), ID: id}
 	}
 	// A finalized revision is frozen: content that no longer matches its
 	// recorded hash was edited outside assay or damaged. Opening it as if
@@ -93,8 +97,8 @@ func (s *Store) decodeFile(id, path string, data []byte) (*Audit, error) {
 	// signed report whose own verification then fails).
 	if a.Status == Finalized {
 		if sum, err := ContentHash(a); err != nil || sum != a.ContentHash {
-			return nil, &CorruptError{Path: path, Reason: fmt.Sprintf(msgHashMismatch, a.Revision, shortHash(a.ContentHash), shortHash(sum)),
-				HasBackup: fileExists(path + backupSuffix), ID: id}
+			p := &FileProblem{Kind: FileHashMismatch, Revision: a.Revision, Recorded: shortHash(a.ContentHash), Now: shortHash(sum)}
+			return nil, &CorruptError{Path: path, Reason: p.Error(), Cause: p, HasBackup: fileExists(path + backupSuffix), ID: id}
 		}
 	}
 	return a, nil

@@ -36,6 +36,7 @@ const (
 	// schema
 	msgSchemaUnknown = "unknown schema %d"
 	msgEmpty         = "file is empty"
+	msgFileMissing   = "file is missing"
 	// line, column
 	msgTruncated = "file ends early at line %d, column %d (truncated?)"
 	// line, column, cause

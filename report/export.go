@@ -465,10 +465,7 @@ func errWords(m *i18n.Localizer, err error) string {
 		return m.T("audit_locked", i18n.Args{"ID": locked.ID})
 	}
 	if id, ok := systemIDs[safefile.SystemProblemOf(err)]; ok {
-		if path := safefile.SystemPath(err); path != "" {
-			return m.T("sys_path", i18n.Args{"Path": path, "Problem": m.Word(id)})
-		}
-		return m.Word(id)
+		return safefile.Reword(err, m.Word(id))
 	}
 	return err.Error()
 }

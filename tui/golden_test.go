@@ -67,8 +67,12 @@ func goldenStore() *fakeStore {
 	b.Status = audit.Finalized
 	completeAudit(b)
 	st := newFakeStore(cat, a, b)
+	// As the store lists it: the reason in English (Err) and as a value
+	// (Cause) the home words in the UI's language.
+	bad := &audit.FileProblem{Kind: audit.FileSyntax, Line: 12, Col: 3}
 	st.broken["2026-09-15-mina-rota-0000"] = audit.Entry{ID: "2026-09-15-mina-rota-0000",
-		Err: "audit.json line 12: invalid character '}' looking for beginning of value", HasBackup: true}
+		Err: "unreadable audit.json: " + bad.Error(), HasBackup: true,
+		Cause: &audit.CorruptError{Path: "audit.json", Reason: bad.Error(), Cause: bad, HasBackup: true, ID: "2026-09-15-mina-rota-0000"}}
 	return st
 }
 

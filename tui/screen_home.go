@@ -146,7 +146,7 @@ func (m homeModel) updateKey(msg tea.KeyMsg) (homeModel, tea.Cmd) {
 		return m, m.c.say("home_nothing", i18n.Args{"Key": m.c.keyName(msg)})
 	case key.Matches(msg, k.Open):
 		if e.Err != "" {
-			return m, notify(m.c.w.t("unreadable", i18n.Args{"Reason": e.Err}), true)
+			return m, notify(m.c.w.t("unreadable", i18n.Args{"Reason": m.c.w.entryError(*e)}), true)
 		}
 		return m, openAuditCmd(m.c.deps.Store, e.ID)
 	case key.Matches(msg, k.Delete):
@@ -233,9 +233,10 @@ func (m homeModel) entryLines(e audit.Entry) int {
 // wrapped under its id rather than cut.
 func (m homeModel) reasonLines(e audit.Entry) []string {
 	w := m.c.w
-	reason := w.t("unreadable", i18n.Args{"Reason": sanitizeLine(e.Err)})
+	why := sanitizeLine(w.entryError(e))
+	reason := w.t("unreadable", i18n.Args{"Reason": why})
 	if e.HasBackup {
-		reason = w.t("unreadable_backup", i18n.Args{"Reason": sanitizeLine(e.Err)})
+		reason = w.t("unreadable_backup", i18n.Args{"Reason": why})
 	}
 	return squeeze(reason, m.c.width-4, 2)
 }

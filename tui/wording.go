@@ -338,7 +338,11 @@ func (w *words) errorText(err error) string {
 	case errors.As(err, &corrupt):
 		// The audit is the one selected: its file's name says enough,
 		// and leaves the line to the reason.
-		args := i18n.Args{"File": filepath.Base(corrupt.Path), "Reason": corrupt.Reason}
+		reason := corrupt.Reason
+		if text, ok := w.fileProblemText(corrupt.Cause); ok {
+			reason = text
+		}
+		args := i18n.Args{"File": filepath.Base(corrupt.Path), "Reason": reason}
 		if corrupt.HasBackup {
 			return w.l.T("corrupt_backup", args)
 		}
@@ -347,10 +351,7 @@ func (w *words) errorText(err error) string {
 		return w.certProblemText(certProb)
 	}
 	if id, ok := systemIDs[safefile.SystemProblemOf(err)]; ok {
-		if path := safefile.SystemPath(err); path != "" {
-			return w.t("sys_path", i18n.Args{"Path": path, "Problem": w.word(id)})
-		}
-		return w.word(id)
+		return safefile.Reword(err, w.word(id))
 	}
 	return err.Error()
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -80,4 +81,27 @@ func TestNewRefusesEndBeforeStart(t *testing.T) {
 	if l := runIn(t, home, "list", "--json"); strings.Contains(l.stdout, "2026-12") {
 		t.Errorf("an audit was made anyway:\n%s", l.stdout)
 	}
+}
+
+// An unreadable audit.json is explained in the UI's language by list,
+// list --json and show: the reason is a value, not the store's English.
+func TestUnreadableAuditInSpanish(t *testing.T) {
+	home := t.TempDir()
+	id := strings.TrimSpace(runIn(t, home, "demo").stdout)
+	path := filepath.Join(home, "audits", id, "audit.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data[:len(data)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"list"}, {"list", "--json"}, {"show", id}} {
+		r := runInEnv(t, home, spanish, args...)
+		out := r.stdout + r.stderr
+		wantAll(t, strings.Join(args, " "), out, "el archivo termina antes de tiempo en la línea", "assay recover "+id)
+		wantNone(t, strings.Join(args, " "), out, "file ends early", "unreadable", "a backup exists")
+	}
+	en := runIn(t, home, "list")
+	wantAll(t, "list in English", en.stdout, "unreadable audit.json: file ends early at line", "a backup exists")
 }

@@ -100,7 +100,7 @@ func runList(e *env, args []string) int {
 				ID: en.ID, ASMO: en.ASMO, Site: en.Site,
 				AuditType: string(en.AuditType), CertType: string(en.CertType),
 				Status: string(en.Status), Revision: en.Revision, Percent: en.Percent,
-				Recommendation: string(en.Recommendation), Error: en.Err, Note: e.notesText(en.Notes),
+				Recommendation: string(en.Recommendation), Error: e.entryError(en), Note: e.notesText(en.Notes),
 			}
 			if en.Recommendation != "" {
 				j.RecommendationText = e.outcomeText(en.Recommendation)
@@ -132,7 +132,7 @@ func runList(e *env, args []string) int {
 		if en.Err != "" {
 			// The reason is long: it goes under the table, not in a cell.
 			fmt.Fprintf(tw, "%s\t%s\t\t\t\t\t%s\n", en.ID, e.t("list_unreadable", nil), updated)
-			problems = append(problems, e.t("list_problem", i18n.Args{"ID": en.ID, "Error": audit.Sanitize(en.Err)}))
+			problems = append(problems, e.t("list_problem", i18n.Args{"ID": en.ID, "Error": audit.Sanitize(e.entryError(en))}))
 			continue
 		}
 		status := e.t("status_draft", nil)

@@ -76,17 +76,15 @@ func (e *env) systemCause(err error) string {
 	return err.Error()
 }
 
-// systemText words an error from the system with the file it names:
-// "/x.pdf: no existe". ok is false for an error assay has no words for.
+// systemText words an error from the system with the file it names and
+// the context it was given: "/x.pdf: no existe". ok is false for an error
+// assay has no words for.
 func (e *env) systemText(err error) (string, bool) {
 	id, ok := systemIDs[safefile.SystemProblemOf(err)]
 	if !ok {
 		return "", false
 	}
-	if path := safefile.SystemPath(err); path != "" {
-		return e.t("sys_path", i18n.Args{"Path": path, "Problem": e.word(id, "")}), true
-	}
-	return e.word(id, ""), true
+	return safefile.Reword(err, e.word(id, "")), true
 }
 
 // cliMaxIDs bounds the requirement ids listed in one blocker line.
@@ -447,10 +445,14 @@ func (e *env) errText(err error) string {
 	case errors.As(err, &sc):
 		return e.t("audit_schema_too_new", i18n.Args{"Schema": sc.Schema, "Supported": audit.SchemaVersion})
 	case errors.As(err, &ce):
-		if ce.HasBackup {
-			return e.t("audit_corrupt_backup", i18n.Args{"Path": ce.Path, "Reason": ce.Reason, "ID": ce.ID})
+		reason := ce.Reason
+		if text, ok := e.fileProblemText(ce.Cause); ok {
+			reason = text
 		}
-		return e.t("audit_corrupt", i18n.Args{"Path": ce.Path, "Reason": ce.Reason})
+		if ce.HasBackup {
+			return e.t("audit_corrupt_backup", i18n.Args{"Path": ce.Path, "Reason": reason, "ID": ce.ID})
+		}
+		return e.t("audit_corrupt", i18n.Args{"Path": ce.Path, "Reason": reason})
 	case errors.As(err, &re):
 		if re.Cert == 0 {
 			return e.t("roots_empty", i18n.Args{"Path": re.Path})

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"strings"
 	"syscall"
 )
 
@@ -64,4 +65,34 @@ func SystemPath(err error) string {
 		return le.Old
 	}
 	return ""
+}
+
+// Reword is err's text with the system's own part ("stat /x: no such file
+// or directory", or a bare "no such file or directory") replaced by "/x: "
+// and word, or by word: the context a caller added in the user's
+// language stays, the system's English goes.
+func Reword(err error, word string) string {
+	s := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if i := strings.LastIndex(s, pe.Error()); i >= 0 {
+			return s[:i] + pe.Path + ": " + word + s[i+len(pe.Error()):]
+		}
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		if i := strings.LastIndex(s, le.Error()); i >= 0 {
+			return s[:i] + le.Old + ": " + word + s[i+len(le.Error()):]
+		}
+	}
+	var errno syscall.Errno
+	if errors.As(err, &errno) && strings.HasSuffix(s, errno.Error()) {
+		return strings.TrimSuffix(s, errno.Error()) + word
+	}
+	for _, sentinel := range []error{fs.ErrNotExist, fs.ErrPermission} {
+		if errors.Is(err, sentinel) && strings.HasSuffix(s, sentinel.Error()) {
+			return strings.TrimSuffix(s, sentinel.Error()) + word
+		}
+	}
+	return word
 }

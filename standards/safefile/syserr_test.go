@@ -44,3 +44,23 @@ func TestSystemProblemOf(t *testing.T) {
 		}
 	}
 }
+
+// Reword keeps the caller's context and replaces only the system's part.
+func TestReword(t *testing.T) {
+	_, notExist := os.Open("/nonexistent-rlang/x.pdf")
+	cases := []struct {
+		err  error
+		want string
+	}{
+		{notExist, "/nonexistent-rlang/x.pdf: no existe"},
+		{fmt.Errorf("verify: %w", notExist), "verify: /nonexistent-rlang/x.pdf: no existe"},
+		{fmt.Errorf("escribiendo /a/b.pdf: %w", syscall.ENOENT), "escribiendo /a/b.pdf: no existe"},
+		{&os.LinkError{Op: "link", Old: "/t", New: "/u", Err: syscall.ENOENT}, "/t: no existe"},
+		{fmt.Errorf("x: %w", fs.ErrNotExist), "x: no existe"},
+	}
+	for _, c := range cases {
+		if got := Reword(c.err, "no existe"); got != c.want {
+			t.Errorf("Reword(%q) = %q, want %q", c.err, got, c.want)
+		}
+	}
+}
