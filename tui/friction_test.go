@@ -389,3 +389,16 @@ func TestEscTypedJustBeforeAKeyIsBothKeys(t *testing.T) {
 		t.Errorf("screen = %v after esc s, want summary (details → walk → summary)", d.m.screen)
 	}
 }
+
+// TestHomeShowsTheSiteWholeBesideAShortName: a site that fits beside the
+// ASMO's name is shown there whole, not cut to a few letters beside the
+// progress bar.
+func TestHomeShowsTheSiteWholeBesideAShortName(t *testing.T) {
+	cat := testCatalog(30)
+	a := testAudit(cat, "a1")
+	a.Header.ASMO, a.Header.Site = "Cooperativa Minera La Esperanza", "Mina La Esperanza, vereda El Llano"
+	d := newDriver(t, Deps{Store: newFakeStore(cat, a), Catalogs: catalogs(cat), Lang: "es"}, 80, 24)
+	if v := d.view(); !strings.Contains(v, "Cooperativa Minera La Esperanza · Mina La Esperanza, vereda El Llano") {
+		t.Errorf("site not whole beside the name:\n%s", v)
+	}
+}

@@ -373,7 +373,14 @@ func (m homeModel) row(e audit.Entry, selected bool) string {
 		return strings.Join(lines, "\n")
 	}
 
-	name := pad(sanitizeLine(e.ASMO), m.c.width-2)
+	// The site goes beside the ASMO's name when it fits there whole:
+	// under it, beside the progress bar, it was cut to a few letters at
+	// 80 columns. A long name keeps its line, and the site goes under.
+	head, site := sanitizeLine(e.ASMO), sanitizeLine(e.Site)
+	if site != "" && lipgloss.Width(head+" · "+site) <= m.c.width-2 {
+		head, site = head+" · "+site, ""
+	}
+	name := pad(head, m.c.width-2)
 	if selected {
 		name = st.selected.Render(name)
 	}
@@ -396,10 +403,13 @@ func (m homeModel) row(e audit.Entry, selected bool) string {
 	right := bar(st, e.Percent, barWidth) + " " + pad(status, w.statusWidth())
 	room := width - lipgloss.Width(right) - 2
 	rest := strings.Join(details, " · ")
-	// The site's name gives way first: the words after it are short and
-	// say what the inspector looks for (type, warnings, last save).
-	site := truncate(sanitizeLine(e.Site), max(room-lipgloss.Width(rest)-3, 8))
-	left := truncate(site+" · "+rest, room)
+	left := truncate(rest, room)
+	if site != "" {
+		// The site's name gives way first: the words after it are short
+		// and say what the inspector looks for (type, warnings, last save).
+		site = truncate(site, max(room-lipgloss.Width(rest)-3, 8))
+		left = truncate(site+" · "+rest, room)
+	}
 	return mark + name + "\n" + sub + spread(st.muted.Render(left), right, width)
 }
 
