@@ -518,3 +518,19 @@ func TestOpenWithChangedCatalogWarns(t *testing.T) {
 		t.Errorf("no changed-catalog warning:\n%s", v)
 	}
 }
+
+// TestAttachFailureIsNotHiddenByImporting: a file that cannot be attached
+// says why, whichever of "importing…" and the failure reaches the screen
+// first (the runtime runs a batch's commands concurrently).
+func TestAttachFailureIsNotHiddenByImporting(t *testing.T) {
+	d, st := openWalk(t, 80, 24)
+	st.storeErr = &audit.EvidenceError{Kind: audit.EvidenceMissing, Path: "/tmp/no-such.jpg"}
+	d.lastFirst = true
+	d.typeText("a")
+	d.typeText("/tmp/no-such.jpg")
+	d.press(tea.KeyEnter)
+	v := d.view()
+	if !strings.Contains(v, "/tmp/no-such.jpg does not exist") || strings.Contains(v, "importing") {
+		t.Errorf("the failure is not what the status line says:\n%s", v)
+	}
+}

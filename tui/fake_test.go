@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -113,11 +114,13 @@ type fakeStore struct {
 	openErr   error
 	saveErr   error
 	deriveErr error
-	saves     int
-	closed    int
-	open      map[string]bool
-	deleted   []string
-	restored  []string
+	// storeErr, when set, is what StoreEvidence returns (a missing file).
+	storeErr error
+	saves    int
+	closed   int
+	open     map[string]bool
+	deleted  []string
+	restored []string
 	// content gives a path's bytes, for files with the same content under
 	// two names; by default a path's content is the path.
 	content map[string]string
@@ -252,6 +255,10 @@ func (h *fakeHandle) Save(a *audit.Audit) error {
 func (h *fakeHandle) StoreEvidence(path string) (*audit.Evidence, error) {
 	content := path
 	h.s.mu.Lock()
+	if err := h.s.storeErr; err != nil {
+		h.s.mu.Unlock()
+		return nil, err
+	}
 	if c, ok := h.s.content[path]; ok {
 		content = c // two paths, one content: one file, as the store sees it
 	}
@@ -392,6 +399,9 @@ type driver struct {
 	m      Model
 	timers []tea.Msg
 	quit   bool
+	// lastFirst runs a batch's commands last to first: the runtime runs
+	// them concurrently, so their messages may arrive in any order.
+	lastFirst bool
 }
 
 func newDriver(t testing.TB, d Deps, w, h int) *driver {
@@ -431,16 +441,45 @@ func (d *driver) run(cmd tea.Cmd) {
 	switch msg := msg.(type) {
 	case nil:
 	case tea.BatchMsg:
+		if d.lastFirst {
+			for i := len(msg) - 1; i >= 0; i-- {
+				d.run(msg[i])
+			}
+			break
+		}
 		for _, c := range msg {
 			d.run(c)
 		}
 	case timerMsg:
 		d.timers = append(d.timers, msg.msg)
+
 	case tea.QuitMsg:
 		d.quit = true
 	default:
+		if cmds, ok := sequenceCmds(msg); ok {
+			// tea.Sequence: one after the other, in order, whatever
+			// lastFirst says.
+			for _, c := range cmds {
+				d.run(c)
+			}
+			return
+		}
 		d.send(msg)
 	}
+}
+
+// sequenceCmds are the commands of tea.Sequence's message (its type is
+// unexported: recognised by its shape and name).
+func sequenceCmds(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Name() != "sequenceMsg" || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
+		return nil, false
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i], _ = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds, true
 }
 
 // fire delivers every pending timer.

@@ -376,7 +376,9 @@ func (m walkModel) updateAttach(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 		if path == "" || r == nil {
 			return m, nil
 		}
-		return m, tea.Batch(notify(m.c.w.t("attaching", i18n.Args{"Path": path}), false), storeEvidenceCmd(m.s.h, m.s.id, path, r.ID))
+		// In sequence, not a batch: a file that fails at once (missing, a
+		// folder) must not have its reason overwritten by "importing…".
+		return m, tea.Sequence(notify(m.c.w.t("attaching", i18n.Args{"Path": path}), false), storeEvidenceCmd(m.s.h, m.s.id, path, r.ID))
 
 	}
 	var cmd tea.Cmd
