@@ -199,3 +199,34 @@ func TestFollowUpReportSaysItsScope(t *testing.T) {
 		t.Errorf("an out-of-scope requirement is in the follow-up report")
 	}
 }
+
+// TestUndatedDraftDoesNotCallADuePassed: a draft of next year's audit
+// without dates yet does not say a corrective action's date has passed.
+func TestUndatedDraftDoesNotCallADuePassed(t *testing.T) {
+	cat := testCatalog(6)
+	prev, _ := testAudit(t, cat, 0, 0)
+	prev.Signer = &audit.Signer{Subject: "CN=Ana María Gómez", Fingerprint: "AA:BB"}
+	prev.ContentHash, _ = audit.ContentHash(prev)
+	a, err := audit.NewFrom(prev, audit.CarryOptions{Catalog: cat, PrevCatalog: cat, Source: audit.FromReport, ReportID: prev.ID + "-r1",
+		File: "informe-2026.pdf", Now: fixtureNow.AddDate(1, 0, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Header.StartDate, a.Header.EndDate = "", ""
+	if len(a.CorrectiveActions) == 0 {
+		t.Fatal("no corrective actions carried over")
+	}
+	for lang, want := range map[string]string{"en": "(counted as passed: the audit has no dates yet)", "es": "(se cuenta como vencida: la auditoría aún no tiene fechas)"} {
+		pdf, err := Render(a, cat, fixtureImages{}, RenderOptions{Draft: true, Now: fixtureNow, Language: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		flat := strings.Join(strings.Fields(strings.Join(pdfText(t, writeTemp(t, "r.pdf", pdf)), "\n")), " ")
+		if !strings.Contains(flat, want) {
+			t.Errorf("%s draft lacks %q", lang, want)
+		}
+		if strings.Contains(flat, "(passed)") || strings.Contains(flat, "(vencida)") {
+			t.Errorf("%s draft calls an undated due date passed", lang)
+		}
+	}
+}

@@ -165,7 +165,12 @@ func (d *doc) correctiveActions(a *audit.Audit, cat *standards.Catalog, s *audit
 			status = d.t("ca_proposed", i18n.Args{"Status": status})
 		}
 		due := orDash(r.Due)
-		if r.Due != "" && r.Overdue {
+		switch {
+		case r.Due != "" && r.Undated:
+			// A draft of an audit without dates: overdue is the
+			// heavier reading, not a fact.
+			due = d.t("ca_due_undated", i18n.Args{"Due": r.Due})
+		case r.Due != "" && r.Overdue:
 			due = d.t("ca_due_passed", i18n.Args{"Due": r.Due})
 		}
 		evidence := strings.TrimSpace(r.Notes)
