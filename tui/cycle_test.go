@@ -165,6 +165,38 @@ func TestFollowUpWalksOnlyItsCorrectiveActions(t *testing.T) {
 	}
 }
 
+// TestFollowUpSearchListsOnlyWhatItWalks: a follow-up's search does not
+// offer a requirement outside its corrective actions, where enter would
+// silently go nowhere.
+func TestFollowUpSearchListsOnlyWhatItWalks(t *testing.T) {
+	d, _, _ := cycleDriver(t, audit.FollowUp, "en", 80, 24)
+	d.typeText("/")
+	d.typeText("Requirement")
+	for _, r := range d.m.walk.results {
+		found := false
+		for _, items := range d.m.walk.items {
+			for _, it := range items {
+				found = found || it.req.ID == r.ID
+			}
+		}
+		if !found {
+			t.Errorf("search offers %s, which the follow-up does not walk", r.ID)
+		}
+	}
+	if len(d.m.walk.results) == 0 {
+		t.Fatal("search finds none of the follow-up's requirements")
+	}
+	id := d.m.walk.results[len(d.m.walk.results)-1].ID
+	d.press(tea.KeyDown)
+	for range d.m.walk.results {
+		d.press(tea.KeyDown)
+	}
+	d.press(tea.KeyEnter)
+	if got := d.m.walk.current().ID; got != id {
+		t.Errorf("enter on %s went to %s", id, got)
+	}
+}
+
 // previousFake reads last year's audit from the fake store, or refuses a
 // report as unsigned.
 func previousFake(st *fakeStore) func(string) (*report.Origin, error) {

@@ -39,9 +39,28 @@ func (m walkModel) updateSearch(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.search, cmd = m.search.Update(cleanKey(msg, false))
-	m.results = searchCatalog(m.c.cats.searchText(m.s.cat), m.found, m.s.cat, m.s.a, m.search.Value())
+	m.results = m.walkable(searchCatalog(m.c.cats.searchText(m.s.cat), m.found, m.s.cat, m.s.a, m.search.Value()))
 	m.resSel = 0
 	return m, cmd
+}
+
+// walkable keeps the requirements the walk has: a follow-up audit walks
+// its corrective actions only, and a result enter could not go to would
+// be a key that does nothing.
+func (m walkModel) walkable(rs []*standards.Requirement) []*standards.Requirement {
+	in := map[string]bool{}
+	for _, items := range m.items {
+		for _, it := range items {
+			in[it.req.ID] = true
+		}
+	}
+	out := rs[:0]
+	for _, r := range rs {
+		if in[r.ID] {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // jumpTo selects the requirement with the given id, wherever it is.
