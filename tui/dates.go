@@ -36,4 +36,4 @@ func (c *common) typedDate(v, after string) (string, bool) {
 }
 
 // dateFields are the header's date fields: "today" fills them too.
-var dateFields = map[string]bool{"start_date": true, "end_date": true}
+var dateFields = map[string]bool{"start_date": true, "end_date": true, "closing.date": true}

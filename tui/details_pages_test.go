@@ -302,3 +302,21 @@ func TestPlanPageShowsTheDefaults(t *testing.T) {
 		}
 	}
 }
+
+// TestClosingDateTakesToday: "hoy" in the closing meeting's date is today,
+// as in the audit's own dates, instead of a date-form error.
+func TestClosingDateTakesToday(t *testing.T) {
+	cat := testCatalog(30)
+	st := newFakeStore(cat, testAudit(cat, "a1"))
+	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Lang: "es"}, 80, 24)
+	d.press(tea.KeyEnter)
+	openPage(t, d, "link.closing")
+	focusField(t, d, sectionForm, "closing.date")
+	d.typeText("hoy")
+	d.press(tea.KeyTab)
+	d.press(tea.KeyEsc)
+	d.fire()
+	if got, want := st.saved("a1").Header.Closing.Date, testNow.Format(audit.DateLayout); got != want {
+		t.Errorf("closing date saved as %q, want %q", got, want)
+	}
+}
