@@ -105,3 +105,19 @@ func TestUnreadableAuditInSpanish(t *testing.T) {
 	en := runIn(t, home, "list")
 	wantAll(t, "list in English", en.stdout, "unreadable audit.json: file ends early at line", "a backup exists")
 }
+
+// keys create and keys import refuse in the UI's language: the identity
+// package's refusals are values, not English sentences.
+func TestKeysRefusalsInSpanish(t *testing.T) {
+	home := t.TempDir()
+	r := runInEnv(t, home, spanish, "keys", "create", "--name", "Ana", "--email", "no correo")
+	wantAll(t, "keys create", r.stderr, `no es una dirección de correo: "no correo"`)
+	wantNone(t, "keys create", r.stderr, "not an e-mail")
+	notCert := filepath.Join(t.TempDir(), "nota.txt")
+	if err := os.WriteFile(notCert, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r = runInEnv(t, home, spanish, "keys", "import", notCert)
+	wantAll(t, "keys import", r.stderr, notCert+": no se encontró ningún certificado")
+	wantNone(t, "keys import", r.stderr, "no certificate found")
+}

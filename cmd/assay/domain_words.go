@@ -411,6 +411,9 @@ func (e *env) errText(err error) string {
 	if text, ok := e.idErrText(err); ok {
 		return text
 	}
+	if text, ok := e.identityErrText(err); ok {
+		return text
+	}
 	var rec *audit.RecoverError
 	if errors.As(err, &rec) {
 		switch rec.Problem {

@@ -409,12 +409,12 @@ func Import(home string, data []byte, password func() (string, error)) (*Identit
 				break
 			}
 			if strings.Contains(block.Type, "PRIVATE KEY") {
-				return nil, errors.New(msgImportPEMKey)
+				return nil, &ImportError{Problem: ImportPEMKey}
 			}
 		}
 		certs, err := parseCertsPEM(data)
 		if err != nil {
-			return nil, fmt.Errorf(msgBadPEMCert, err)
+			return nil, &ImportError{Problem: ImportBadPEM, Err: err}
 		}
 		return importCerts(home, certs)
 	}
@@ -425,18 +425,18 @@ func Import(home string, data []byte, password func() (string, error)) (*Identit
 	// SEQUENCE; anything else is neither, and asking for a password (or
 	// printing an ASN.1 parser's complaint) would only confuse.
 	if len(data) == 0 || data[0] != 0x30 {
-		return nil, errors.New(msgImportNoCerts)
+		return nil, &ImportError{Problem: ImportNoCerts}
 	}
 	return importP12(home, data, password)
 }
 
 func importCerts(home string, certs []*x509.Certificate) (*Identity, error) {
 	if len(certs) == 0 {
-		return nil, errors.New(msgImportNoCerts)
+		return nil, &ImportError{Problem: ImportNoCerts}
 	}
 	id, err := Load(home)
 	if err != nil {
-		return nil, fmt.Errorf(msgImportNeedsKey, err)
+		return nil, &ImportError{Problem: ImportNeedsKey, Err: err}
 	}
 	leaf := -1
 	for i, c := range certs {
@@ -446,7 +446,7 @@ func importCerts(home string, certs []*x509.Certificate) (*Identity, error) {
 		}
 	}
 	if leaf < 0 {
-		return nil, errors.New(msgImportNoMatch)
+		return nil, &ImportError{Problem: ImportNoMatch}
 	}
 	if err := CheckSigningCert(certs[leaf], now()); err != nil {
 		return nil, err
@@ -468,7 +468,7 @@ func importP12(home string, data []byte, password func() (string, error)) (*Iden
 	if password != nil {
 		var err error
 		if pw, err = password(); err != nil {
-			return nil, fmt.Errorf(msgPassword, err)
+			return nil, &ImportError{Problem: ImportNoPassword, Err: err}
 		}
 	}
 	key, cert, cas, err := decodeP12(data, pw)
@@ -477,10 +477,10 @@ func importP12(home string, data []byte, password func() (string, error)) (*Iden
 	}
 	signer, err := signerOf("PKCS#12", key)
 	if err != nil || signer == nil {
-		return nil, errors.New(msgP12NoKey)
+		return nil, &ImportError{Problem: ImportP12NoKey}
 	}
 	if cert == nil || !publicKeysEqual(signer.Public(), cert.PublicKey) {
-		return nil, errors.New(msgP12Mismatch)
+		return nil, &ImportError{Problem: ImportP12Mismatch}
 	}
 	if err := CheckSigningCert(cert, now()); err != nil {
 		return nil, err

@@ -3,7 +3,6 @@ package identity
 import (
 	"crypto/x509"
 	"errors"
-	"fmt"
 
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 )
@@ -14,9 +13,9 @@ func decodeP12(data []byte, password string) (any, *x509.Certificate, []*x509.Ce
 	key, cert, cas, err := pkcs12.DecodeChain(data, password)
 	switch {
 	case errors.Is(err, pkcs12.ErrIncorrectPassword), errors.Is(err, pkcs12.ErrDecryption):
-		return nil, nil, nil, errors.New(msgWrongPassword)
+		return nil, nil, nil, &ImportError{Problem: ImportWrongPassword}
 	case err != nil:
-		return nil, nil, nil, fmt.Errorf(msgBadP12, err)
+		return nil, nil, nil, &ImportError{Problem: ImportBadP12, Err: err}
 	}
 	return key, cert, cas, nil
 }

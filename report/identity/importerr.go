@@ -1,0 +1,57 @@
+package identity
+
+import "fmt"
+
+// ImportProblem says why Import refused a file, for each surface to word.
+type ImportProblem int
+
+// The reasons Import refuses a file.
+const (
+	ImportNoCerts       ImportProblem = iota + 1 // neither PEM certificates nor PKCS#12
+	ImportPEMKey                                 // a PEM file holding a private key
+	ImportBadPEM                                 // PEM that holds no readable certificate (Err)
+	ImportNeedsKey                               // a certificate, but no signing key yet (Err)
+	ImportNoMatch                                // no certificate belongs to the signing key
+	ImportWrongPassword                          // the PKCS#12 password is wrong
+	ImportBadP12                                 // not a readable PKCS#12 file (Err)
+	ImportP12NoKey                               // the PKCS#12 file has no usable key
+	ImportP12Mismatch                            // its certificate is not for its key
+	ImportNoPassword                             // the password could not be read (Err)
+)
+
+// ImportError is Import's refusal as a value; Error is English for
+// programmers and logs.
+type ImportError struct {
+	Problem ImportProblem
+	Err     error
+}
+
+// Error words the refusal in English.
+func (e *ImportError) Error() string {
+	switch e.Problem {
+	case ImportNoCerts:
+		return msgImportNoCerts
+	case ImportPEMKey:
+		return msgImportPEMKey
+	case ImportBadPEM:
+		return fmt.Sprintf(msgBadPEMCert, e.Err)
+	case ImportNeedsKey:
+		return fmt.Sprintf(msgImportNeedsKey, e.Err)
+	case ImportNoMatch:
+		return msgImportNoMatch
+	case ImportWrongPassword:
+		return msgWrongPassword
+	case ImportBadP12:
+		return fmt.Sprintf(msgBadP12, e.Err)
+	case ImportP12NoKey:
+		return msgP12NoKey
+	case ImportP12Mismatch:
+		return msgP12Mismatch
+	case ImportNoPassword:
+		return fmt.Sprintf(msgPassword, e.Err)
+	}
+	return fmt.Sprintf("import refused (%d)", e.Problem)
+}
+
+// Unwrap gives the cause, where there is one.
+func (e *ImportError) Unwrap() error { return e.Err }
