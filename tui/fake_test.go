@@ -352,12 +352,14 @@ type fakeKeys struct {
 	info    *KeyInfo
 	created []string // "name|email|org" of each Create
 	err     error    // what Create fails with, if anything
+	// statusErr is what Status fails with (a key file others can read).
+	statusErr error
 }
 
 func (k *fakeKeys) Status() (*KeyInfo, error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	return k.info, nil
+	return k.info, k.statusErr
 }
 
 func (k *fakeKeys) Create(name, email, org string) (*KeyInfo, error) {

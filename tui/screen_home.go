@@ -209,7 +209,10 @@ func (m *homeModel) move(d int) {
 }
 
 // listLines is the lines for audits under the top line and the headings.
-func (m homeModel) listLines() int { return max(m.c.height-2, rowLines) }
+func (m homeModel) listLines() int {
+	// A key line of two (its error) takes one line from the list.
+	return max(m.c.height-1-max(strings.Count(m.keyLine(), "\n")+1, 1), rowLines)
+}
 
 // linesOf counts the lines of the shown audits from a to b, both in.
 func (m homeModel) linesOf(a, b int) int {
@@ -333,7 +336,8 @@ func (m homeModel) keyLine() string {
 	case m.c.deps.Keys == nil || !m.keyDone:
 		return ""
 	case m.keyErr != nil:
-		return st.errText.Render(truncate("✗ "+w.t("key_status_error", i18n.Args{"Error": w.errorText(m.keyErr)}), m.c.width))
+		// Two lines, not cut: the reason ends with the command that fixes it.
+		return strings.Join(wrapStyled(st.errText, strings.Join(squeeze("✗ "+w.t("key_status_error", i18n.Args{"Error": w.errorText(m.keyErr)}), m.c.width, 2), "\n"), m.c.width), "\n")
 	case m.key == nil:
 		return st.warn.Render(truncate("! "+w.t("key_status_none", nil), m.c.width))
 	case m.key.SelfSigned:

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/identity"
 	"github.com/assay-dev/assay/standards"
 )
 
@@ -615,5 +616,20 @@ func TestSpanishLongLinesWrapOnHomeAndNewForm(t *testing.T) {
 	v = strings.Join(strings.Fields(d.view()), " ")
 	if name := cat.In("es").Name; !strings.Contains(v, name) {
 		t.Errorf("catalog name %q not whole on the new-audit form:\n%s", name, d.view())
+	}
+}
+
+// The home's key line says a key-file problem in Spanish and whole, ending
+// with the command that fixes it (it was cut at 80 columns, in English).
+func TestKeyStatusErrorIsSpanishAndWhole(t *testing.T) {
+	cat := testCatalog(30)
+	keys := &fakeKeys{statusErr: &identity.KeyModeError{Path: "/home/ana/.local/share/assay/identity/key.pem", Mode: 0o644}}
+	d := newDriver(t, Deps{Store: newFakeStore(cat, testAudit(cat, "a1")), Catalogs: catalogs(cat), Lang: "es", Keys: keys}, 80, 24)
+	v := strings.Join(strings.Fields(d.view()), " ")
+	if !strings.Contains(v, "otros pueden leer la clave (modo 0644)") || !strings.Contains(v, "chmod 600 /home/ana/.local/share/assay/identity/key.pem") {
+		t.Errorf("key status error not Spanish and whole:\n%s", d.view())
+	}
+	if !strings.Contains(d.view(), "Cooperativa") {
+		t.Errorf("the audit is no longer listed under a two-line key status:\n%s", d.view())
 	}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strconv"
@@ -301,6 +302,7 @@ func (w *words) errorText(err error) string {
 	)
 	var private *audit.PrivateError
 	var recovered *audit.RecoverError
+	var keyMode *identity.KeyModeError
 	switch {
 	case err == nil:
 		return ""
@@ -349,6 +351,8 @@ func (w *words) errorText(err error) string {
 		return w.l.T("corrupt", args)
 	case errors.As(err, &certProb):
 		return w.certProblemText(certProb)
+	case errors.As(err, &keyMode):
+		return w.t("key_readable", i18n.Args{"Path": keyMode.Path, "Mode": fmt.Sprintf("%04o", uint32(keyMode.Mode))})
 	}
 	if id, ok := systemIDs[safefile.SystemProblemOf(err)]; ok {
 		return safefile.Reword(err, w.word(id))

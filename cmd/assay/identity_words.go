@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 
 	"github.com/assay-dev/assay/report/i18n"
@@ -15,8 +16,11 @@ func (e *env) identityErrText(err error) (string, bool) {
 	var (
 		se *identity.SubjectError
 		ie *identity.ImportError
+		km *identity.KeyModeError
 	)
 	switch {
+	case errors.As(err, &km):
+		return e.t("key_readable", i18n.Args{"Path": km.Path, "Mode": fmt.Sprintf("%04o", uint32(km.Mode))}), true
 	case errors.As(err, &se):
 		if se.Field == "name" {
 			return e.t("identity_name_required", nil), true

@@ -264,7 +264,7 @@ func Load(home string) (*Identity, error) {
 		return nil, fmt.Errorf(msgReadFile, keyPath, err)
 	}
 	if runtime.GOOS != "windows" && st.Mode().Perm()&0o077 != 0 {
-		return nil, fmt.Errorf(msgKeyReadable, keyPath, st.Mode().Perm(), keyPath)
+		return nil, &KeyModeError{Path: keyPath, Mode: st.Mode().Perm()}
 	}
 	keyPEM, err := safefile.ReadFile(keyPath, safefile.LimitCert)
 	if err != nil {

@@ -1,6 +1,9 @@
 package identity
 
-import "fmt"
+import (
+	"fmt"
+	"io/fs"
+)
 
 // ImportProblem says why Import refused a file, for each surface to word.
 type ImportProblem int
@@ -55,3 +58,15 @@ func (e *ImportError) Error() string {
 
 // Unwrap gives the cause, where there is one.
 func (e *ImportError) Unwrap() error { return e.Err }
+
+// KeyModeError refuses a private key file others can read: the surfaces
+// say which file and the chmod that fixes it.
+type KeyModeError struct {
+	Path string
+	Mode fs.FileMode
+}
+
+// Error words the refusal in English.
+func (e *KeyModeError) Error() string {
+	return fmt.Sprintf(msgKeyReadable, e.Path, e.Mode, e.Path)
+}
