@@ -57,6 +57,20 @@ type Store struct {
 	Now func() time.Time
 }
 
+// HomeError is a home whose folders cannot be made (a file in the way, a
+// path that does not exist, no permission): which folder, and the system's
+// error for the surfaces to word.
+type HomeError struct {
+	Path string
+	Err  error
+}
+
+// Error words it in English.
+func (e *HomeError) Error() string { return fmt.Sprintf("creating %s: %v", e.Path, e.Err) }
+
+// Unwrap gives the system's error.
+func (e *HomeError) Unwrap() error { return e.Err }
+
 // OpenStore opens (creating if needed) the store at home. cats resolves the
 // catalog each audit was made against, for list summaries; it may be nil.
 func OpenStore(home string, cats *standards.Set) (*Store, error) {
@@ -65,7 +79,7 @@ func OpenStore(home string, cats *standards.Set) (*Store, error) {
 	}
 	for _, d := range []string{auditsDir, trashDir} {
 		if err := os.MkdirAll(filepath.Join(home, d), 0o755); err != nil {
-			return nil, fmt.Errorf("creating %s: %w", filepath.Join(home, d), err)
+			return nil, &HomeError{Path: filepath.Join(home, d), Err: err}
 		}
 	}
 	return &Store{home: home, cats: cats, MaxEvidenceBytes: DefaultMaxEvidenceBytes, Now: time.Now}, nil

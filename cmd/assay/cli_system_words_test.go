@@ -121,3 +121,18 @@ func TestKeysRefusalsInSpanish(t *testing.T) {
 	wantAll(t, "keys import", r.stderr, notCert+": no se encontró ningún certificado")
 	wantNone(t, "keys import", r.stderr, "no certificate found")
 }
+
+// A data folder that cannot be made (a file in its way) is said in the UI's
+// language, with the way out, and no i18n warning about its locales.
+func TestUnusableHomeInSpanish(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "no-es-carpeta")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runInEnv(t, file, spanish, "list")
+	if r.code != exitFail {
+		t.Fatalf("code %d", r.code)
+	}
+	wantAll(t, "list", r.stderr, "no se puede crear la carpeta "+filepath.Join(file, "audits"), "parte de la ruta es un archivo, no una carpeta", "--home o ASSAY_HOME")
+	wantNone(t, "list", r.stderr, "creating", "not a directory", "i18n:")
+}

@@ -414,6 +414,10 @@ func (e *env) errText(err error) string {
 	if text, ok := e.identityErrText(err); ok {
 		return text
 	}
+	var he *audit.HomeError
+	if errors.As(err, &he) {
+		return e.t("home_unusable", i18n.Args{"Path": he.Path, "Problem": e.systemCause(he.Err)})
+	}
 	var rec *audit.RecoverError
 	if errors.As(err, &rec) {
 		switch rec.Problem {

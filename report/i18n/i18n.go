@@ -36,6 +36,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -133,7 +134,9 @@ func MustLoad(surface string, fsys fs.FS) *Messages {
 // common first so a surface file can correct a shared word.
 func (m *Messages) loadUser(dir string) []error {
 	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+		// No locales folder (or the home is not a folder at all, which
+		// the program says in its own words): nothing to add.
 		return nil
 	}
 	if err != nil {
