@@ -49,6 +49,21 @@ type auditLock struct {
 	dir string
 }
 
+// LockFailedError is a lock that could not be taken for another reason
+// than another assay holding it (no permission, a read-only disk, a pipe
+// in place of the lock file): the audit, and the error for the surfaces
+// to word.
+type LockFailedError struct {
+	ID  string
+	Err error
+}
+
+// Error words it in English.
+func (e *LockFailedError) Error() string { return fmt.Sprintf("locking audit %s: %v", e.ID, e.Err) }
+
+// Unwrap gives the cause.
+func (e *LockFailedError) Unwrap() error { return e.Err }
+
 // lockDir takes the exclusive lock of an audit folder without waiting. A
 // lock file that is not a regular file (a pipe, a device, a folder put
 // there by mistake) is reported, not waited on: opening a pipe would block
@@ -56,13 +71,13 @@ type auditLock struct {
 func lockDir(id, dir string) (*auditLock, error) {
 	path := filepath.Join(dir, lockFile)
 	if _, err := safefile.Check(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("locking audit %s: %w", id, err)
+		return nil, &LockFailedError{ID: id, Err: err}
 	}
 	// O_NONBLOCK: a pipe swapped in after the check cannot block the open.
 	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDONLY|syscall.O_NONBLOCK))
 	ok, err := fl.TryLock()
 	if err != nil {
-		return nil, fmt.Errorf("locking audit %s: %w", id, err)
+		return nil, &LockFailedError{ID: id, Err: err}
 	}
 	if !ok {
 		return nil, &LockedError{ID: id, PID: readLockPID(dir)}
@@ -72,7 +87,7 @@ func lockDir(id, dir string) (*auditLock, error) {
 		if err == nil {
 			err = &safefile.Error{Path: path, Kind: safefile.Irregular}
 		}
-		return nil, fmt.Errorf("locking audit %s: %w", id, err)
+		return nil, &LockFailedError{ID: id, Err: err}
 	}
 	// The pid is only for the message another process shows; a failure to
 	// write it does not make the lock any less held.

@@ -303,6 +303,7 @@ func (w *words) errorText(err error) string {
 	var private *audit.PrivateError
 	var recovered *audit.RecoverError
 	var keyMode *identity.KeyModeError
+	var lockFailed *audit.LockFailedError
 	switch {
 	case err == nil:
 		return ""
@@ -351,6 +352,8 @@ func (w *words) errorText(err error) string {
 		return w.l.T("corrupt", args)
 	case errors.As(err, &certProb):
 		return w.certProblemText(certProb)
+	case errors.As(err, &lockFailed):
+		return w.t("lock_failed", i18n.Args{"Problem": w.errorText(lockFailed.Err)})
 	case errors.As(err, &keyMode):
 		return w.t("key_readable", i18n.Args{"Path": keyMode.Path, "Mode": fmt.Sprintf("%04o", uint32(keyMode.Mode))})
 	}

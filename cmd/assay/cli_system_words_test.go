@@ -136,3 +136,23 @@ func TestUnusableHomeInSpanish(t *testing.T) {
 	wantAll(t, "list", r.stderr, "no se puede crear la carpeta "+filepath.Join(file, "audits"), "parte de la ruta es un archivo, no una carpeta", "--home o ASSAY_HOME")
 	wantNone(t, "list", r.stderr, "creating", "not a directory", "i18n:")
 }
+
+// A lock that cannot be taken for another reason than another assay (here
+// a folder where the lock file goes) is said in the UI's language.
+func TestLockFailureInSpanish(t *testing.T) {
+	home := t.TempDir()
+	id := strings.TrimSpace(runIn(t, home, "demo").stdout)
+	lock := filepath.Join(home, "audits", id, ".lock")
+	if err := os.Remove(lock); err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(lock, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r := runInEnv(t, home, spanish, "interviews", "add", id, "--role", "minero", "--gender", "mujer")
+	if r.code != exitFail {
+		t.Fatalf("code %d, stderr %q", r.code, r.stderr)
+	}
+	wantAll(t, "interviews add", r.stderr, "no se puede reservar la auditoría "+id)
+	wantNone(t, "interviews add", r.stderr, "locking audit")
+}

@@ -414,6 +414,10 @@ func (e *env) errText(err error) string {
 	if text, ok := e.identityErrText(err); ok {
 		return text
 	}
+	var lf *audit.LockFailedError
+	if errors.As(err, &lf) {
+		return e.t("lock_failed", i18n.Args{"ID": lf.ID, "Problem": e.errText(lf.Err)})
+	}
 	var he *audit.HomeError
 	if errors.As(err, &he) {
 		return e.t("home_unusable", i18n.Args{"Path": he.Path, "Problem": e.systemCause(he.Err)})
