@@ -357,3 +357,22 @@ func TestCIsCaptionInTheEvidenceListAndActionsElsewhere(t *testing.T) {
 		t.Errorf("C in the requirement list did not open the corrective actions:\n%s", d.view())
 	}
 }
+
+// TestCorrectiveActionFindingReadsWhole: last year's finding, longer than
+// two lines, is read whole on the corrective actions screen at 80x24 when
+// the screen has room (it was cut mid-word at two lines).
+func TestCorrectiveActionFindingReadsWhole(t *testing.T) {
+	cat := testCatalog(30)
+	last := lastYearAudit(t, cat)
+	a := thisYearAudit(t, cat, last, audit.Surveillance)
+	long := "El padrón de mineros no incluye a 6 pallaqueras que trabajan en la cancha. Una pallaquera confirmó que selecciona mineral desde 2021 y que nunca la invitaron a la asamblea; la junta lo reconoce."
+	a.CorrectiveActions[0].Finding = long
+	st := newFakeStore(cat, a)
+	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Lang: "es"}, 80, 24)
+	d.press(tea.KeyEnter)
+	d.typeText("s")
+	d.typeText("C")
+	if v := strings.Join(strings.Fields(d.view()), " "); !strings.Contains(v, long) {
+		t.Errorf("last year's finding is not whole:\n%s", d.view())
+	}
+}

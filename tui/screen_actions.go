@@ -232,10 +232,17 @@ func (m actionsModel) view() string {
 		lines = append(lines, m.row(rs[i], i == m.sel))
 	}
 	lines = append(lines, st.rule.Render(strings.Repeat("─", width)))
-	detail := m.detail(rs[m.sel])
 	room := m.c.height - len(lines)
 	if m.editing {
 		room -= lipgloss.Height(m.notes.View()) + 1
+	}
+	// Last year's finding and the action promised are read whole where
+	// the screen has room; cut to two lines each only when it has not.
+	var detail []string
+	for most := maxCADetailRows; most >= 2; most-- {
+		if detail = m.detail(rs[m.sel], most); len(detail) <= room {
+			break
+		}
 	}
 	if len(detail) > room && room > 0 {
 		detail = append(detail[:room-1], st.muted.Render(truncate("…", width)))
@@ -278,9 +285,13 @@ func (m actionsModel) statusStyle(s audit.CAStatus) lipgloss.Style {
 	return st.muted
 }
 
+// maxCADetailRows bounds the rows of last year's finding and of the
+// action on the corrective actions screen.
+const maxCADetailRows = 8
+
 // detail is the action in focus: last year's finding, the action and due
 // date, this year's status and what it weighs, the evidence seen.
-func (m actionsModel) detail(r audit.CAResult) []string {
+func (m actionsModel) detail(r audit.CAResult, most int) []string {
 	st, w, width := m.c.st, m.c.w, m.c.width
 	var l []string
 	field := func(label, value string, most int) {
@@ -290,8 +301,8 @@ func (m actionsModel) detail(r audit.CAResult) []string {
 		}
 		l = append(l, rows...)
 	}
-	field(w.t("ca_finding_label", nil), orNone(w, r.Finding), 2)
-	field(w.t("ca_action_label", nil), orNone(w, r.Action), 2)
+	field(w.t("ca_finding_label", nil), orNone(w, r.Finding), most)
+	field(w.t("ca_action_label", nil), orNone(w, r.Action), most)
 	due := w.t("ca_no_due", nil)
 	switch {
 	case r.Due != "" && r.Undated:
