@@ -52,9 +52,7 @@ func (m Model) updateSession(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case privateLoadedMsg:
 		s.privateLoaded(msg)
 	case privateSaveDueMsg:
-		if msg.id == s.id && msg.rev == s.pv.rev {
-			cmd = s.flushPrivate()
-		}
+		cmd = s.privateDue(msg)
 	case privateSavedMsg:
 		cmd = s.privateSaved(msg)
 	}

@@ -23,6 +23,10 @@ func (d *driver) fireDeadlines() {
 			d.send(m)
 			continue
 		}
+		if pd, ok := m.(privateSaveDueMsg); ok && pd.deadline {
+			d.send(m)
+			continue
+		}
 		keep = append(keep, m)
 	}
 	d.timers = append(keep, d.timers...)
@@ -52,6 +56,44 @@ func TestTypingWithoutPauseIsSavedByTheMaxWait(t *testing.T) {
 	d.fire()
 	if st.saves != 2 {
 		t.Errorf("saves = %d after timers with nothing new, want 2", st.saves)
+	}
+}
+
+// A real name typed without a pause into the interview register is
+// written by the max wait too, like the audit: it lives in its own file,
+// with its own timers, which had only the debounce (kill -9 while typing
+// a name lost all of it).
+func TestPrivateNameTypedWithoutPauseIsSavedByTheMaxWait(t *testing.T) {
+	d, st := openWalk(t, 80, 24)
+	openPage(t, d, "link.interviews")
+	d.typeText("n")
+	focusRecord(t, d, "name")
+	d.typeText("Zenobia")
+	d.fireDeadlines()
+	if c := st.private["a1"].Of("I-01"); c.Name != "Zenobia" {
+		t.Fatalf("after the max wait the private name is %q", c.Name)
+	}
+	d.typeText(" Quimbaya")
+	d.fireDeadlines()
+	if c := st.private["a1"].Of("I-01"); c.Name != "Zenobia Quimbaya" {
+		t.Errorf("after the second max wait the private name is %q", c.Name)
+	}
+}
+
+// A failed write of the private names is tried again on its own, without
+// waiting for the next key or for the register to be left.
+func TestPrivateNamesRetriedAfterAFailedWrite(t *testing.T) {
+	d, st := openWalk(t, 80, 24)
+	openPage(t, d, "link.interviews")
+	d.typeText("n")
+	focusRecord(t, d, "name")
+	st.privErr = diskFull()
+	d.typeText("Zenobia")
+	d.fire() // debounce and max wait: the write fails
+	st.privErr = nil
+	d.fire() // the retry
+	if c := st.private["a1"].Of("I-01"); c.Name != "Zenobia" {
+		t.Errorf("after space came back the private name is %q", c.Name)
 	}
 }
 
