@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // fireDeadlines delivers only the max-wait timers, as time passing while
@@ -276,5 +277,13 @@ func TestConfigWarningsShowOnTheStatusLine(t *testing.T) {
 	d := newDriver(t, Deps{Store: newFakeStore(cat), Catalogs: catalogs(cat), ConfigErr: cfgErr}, 100, 24)
 	if v := flat(d.view()); !strings.Contains(v, "config.toml: line 4: minor_due_days = 100000000 is out of range (1–3650); the default is used") {
 		t.Errorf("config warning not on the status line:\n%s", d.view())
+	}
+	// A config.toml over its size cap is a regular file: it is too large,
+	// not "not a regular file (a file too large)".
+	big := &audit.ConfigError{Path: "/h/config.toml", Kind: audit.ConfigUnreadable,
+		Err: &safefile.Error{Path: "/h/config.toml", Kind: safefile.TooLarge, Size: 3 << 30, Limit: safefile.LimitConfig}}
+	d = newDriver(t, Deps{Store: newFakeStore(cat), Catalogs: catalogs(cat), ConfigErr: big}, 100, 24)
+	if v := flat(d.view()); strings.Contains(v, "regular") || !strings.Contains(v, "config.toml: 3.0 GB, over the 1.0 MB limit") {
+		t.Errorf("config.toml too large:\n%s", d.view())
 	}
 }

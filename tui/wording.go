@@ -306,6 +306,11 @@ func (w *words) errorText(err error) string {
 	case errors.As(err, &private):
 		// Before the causes it wraps: the inspector must know it is the
 		// private names that are not saved.
+		var inner *safefile.Error
+		if errors.As(private.Err, &inner) && inner.Path == private.Path {
+			// The cause names the file itself: once is enough on a line.
+			return w.t("private_error", i18n.Args{"Path": private.Path, "Error": w.oddFileKindText(inner)})
+		}
 		return w.t("private_error", i18n.Args{"Path": private.Path, "Error": w.errorText(private.Err)})
 	case errors.As(err, &fe):
 		return w.problemText(fe)
@@ -347,6 +352,15 @@ func (w *words) oddFileText(e *safefile.Error) string {
 		return w.t("file_over_limit", i18n.Args{"Path": e.Path, "Size": w.size(e.Size), "Limit": w.size(e.Limit)})
 	}
 	return w.t("odd_file", i18n.Args{"Path": e.Path, "Kind": wordOr(w, fileKindIDs, e.Kind, e.Kind.String())})
+}
+
+// oddFileKindText is oddFileText without the path, for a line that
+// already names the file.
+func (w *words) oddFileKindText(e *safefile.Error) string {
+	if e.Kind == safefile.TooLarge {
+		return w.t("over_limit", i18n.Args{"Size": w.size(e.Size), "Limit": w.size(e.Limit)})
+	}
+	return w.t("odd_kind", i18n.Args{"Kind": wordOr(w, fileKindIDs, e.Kind, e.Kind.String())})
 }
 
 // evidenceErrorText says why a file could not be imported as evidence.
@@ -431,6 +445,8 @@ func (w *words) configWarning(err error) string {
 		case p.Kind == audit.ConfigBadChoice:
 			parts = append(parts, w.t("config_choice", i18n.Args{"Line": p.Line, "Key": p.Key, "Value": strconv.Quote(sanitizeLine(p.Detail)),
 				"Known": strings.Join(p.Keys, ", ")}))
+		case errors.As(p.Err, &odd) && odd.Kind == safefile.TooLarge:
+			parts = append(parts, w.t("config_too_large", i18n.Args{"Size": w.size(odd.Size), "Limit": w.size(odd.Limit)}))
 		case errors.As(p.Err, &odd):
 			parts = append(parts, w.t("config_odd", i18n.Args{"Kind": wordOr(w, fileKindIDs, odd.Kind, odd.Kind.String())}))
 		default:
