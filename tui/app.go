@@ -154,7 +154,8 @@ func New(d Deps) Model {
 // home's message files.
 func (m Model) Init() tea.Cmd {
 	var warn []string
-	for _, s := range []string{m.c.w.configWarning(m.c.deps.ConfigErr), m.c.w.messagesWarning(m.c.deps.MessageErrs)} {
+	for _, s := range []string{m.c.w.configWarning(m.c.deps.ConfigErr), m.c.w.messagesWarning(m.c.deps.MessageErrs),
+		m.c.w.stateWarning(m.c.deps.StateErr)} {
 		if s != "" {
 			warn = append(warn, s)
 		}

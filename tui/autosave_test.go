@@ -2,6 +2,8 @@ package tui
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -285,5 +287,22 @@ func TestConfigWarningsShowOnTheStatusLine(t *testing.T) {
 	d = newDriver(t, Deps{Store: newFakeStore(cat), Catalogs: catalogs(cat), ConfigErr: big}, 100, 24)
 	if v := flat(d.view()); strings.Contains(v, "regular") || !strings.Contains(v, "config.toml: 3.0 GB, over the 1.0 MB limit") {
 		t.Errorf("config.toml too large:\n%s", d.view())
+	}
+}
+
+// A broken or odd ui-state.toml does not stop the UI, but is named on the
+// status line (it was silently ignored), with TOML's line.
+func TestStateFileProblemShowsOnTheStatusLine(t *testing.T) {
+	home := t.TempDir()
+	path := filepath.Join(home, StateFile)
+	os.WriteFile(path, []byte("language = \"es\"\nlanguage = [\n"), 0o644)
+	_, err := LoadState(home)
+	if err == nil {
+		t.Fatal("a broken state file loads")
+	}
+	cat := testCatalog(30)
+	d := newDriver(t, Deps{Store: newFakeStore(cat), Catalogs: catalogs(cat), StateErr: err}, 100, 24)
+	if v := flat(d.view()); !strings.Contains(v, path) || !strings.Contains(v, "line 2") || !strings.Contains(v, "ignored") {
+		t.Errorf("state file problem not on the status line:\n%s", d.view())
 	}
 }

@@ -459,6 +459,15 @@ func (w *words) configWarning(err error) string {
 	return w.t("config_problem", i18n.Args{"Problems": strings.Join(parts, " · ")})
 }
 
+// stateWarning says what was wrong with the UI's state file, "" when
+// nothing.
+func (w *words) stateWarning(err error) string {
+	if err == nil {
+		return ""
+	}
+	return w.t("state_problem", i18n.Args{"Error": sanitizeLine(w.errorText(err))})
+}
+
 // messagesWarning words the problems with the home's message files, ""
 // when none.
 func (w *words) messagesWarning(errs []error) string {
