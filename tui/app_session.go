@@ -36,7 +36,7 @@ func (m Model) updateSession(msg tea.Msg) (tea.Model, tea.Cmd) {
 			// line says so).
 			m.leaving = false
 			m.forceArmed = m.leaveTo == closeToQuit
-		case msg.err == nil && s.err == nil:
+		case msg.err == nil && s.saveFailure() == nil:
 			m.forceArmed = false // saved after all: nothing to confirm
 		}
 		if m.screen == screenSummary {
@@ -55,6 +55,17 @@ func (m Model) updateSession(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = s.privateDue(msg)
 	case privateSavedMsg:
 		cmd = s.privateSaved(msg)
+		switch {
+		case msg.id != s.id:
+		case msg.err != nil && m.leaving:
+			// As for the audit: the leaving stops, the write is retried,
+			// and only a second quit gives the names up (without this,
+			// quitting on a full disk waited for space for ever).
+			m.leaving = false
+			m.forceArmed = m.leaveTo == closeToQuit
+		case msg.err == nil && s.saveFailure() == nil:
+			m.forceArmed = false
+		}
 	}
 	m.layout() // a save error takes status lines, or gives them back
 	return m, tea.Batch(cmd, m.closeIfDone())
@@ -132,7 +143,7 @@ func (m Model) saveErrorLine() string {
 		line = w.t("quit_armed", i18n.Args{"Problem": m.s.saveProblem(), "Key": quit})
 	}
 	// The error itself, for whoever helps: one line, cut to the width.
-	return line + "\n" + truncate(sanitizeLine(w.saveErrorDetail(m.s.err)), max(m.width, minWidth))
+	return line + "\n" + truncate(sanitizeLine(w.saveErrorDetail(m.s.saveFailure())), max(m.width, minWidth))
 }
 
 // createDraftAndQuit keeps what was typed in the new-audit form as a draft

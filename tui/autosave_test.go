@@ -93,10 +93,39 @@ func TestPrivateNamesRetriedAfterAFailedWrite(t *testing.T) {
 	st.privErr = diskFull()
 	d.typeText("Zenobia")
 	d.fire() // debounce and max wait: the write fails
+	if v := flat(d.view()); !strings.Contains(v, "not saved — disk full; retrying") {
+		t.Errorf("a failed write of the private names is not on the status line:\n%s", d.view())
+	}
 	st.privErr = nil
 	d.fire() // the retry
 	if c := st.private["a1"].Of("I-01"); c.Name != "Zenobia" {
 		t.Errorf("after space came back the private name is %q", c.Name)
+	}
+	if v := flat(d.view()); !strings.Contains(v, "the retry worked") {
+		t.Errorf("the saved retry is not said:\n%s", d.view())
+	}
+}
+
+// Quitting while the private names cannot be written stops, says so, and
+// a second ctrl+c quits without them: it waited for space for ever.
+func TestQuitWithPrivateNamesOnAFullDisk(t *testing.T) {
+	d, st := openWalk(t, 80, 24)
+	openPage(t, d, "link.interviews")
+	d.typeText("n")
+	focusRecord(t, d, "name")
+	st.privErr = diskFull()
+	d.typeText("Zenobia")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if d.quit {
+		t.Fatal("quit with the private names not saved")
+	}
+	if v := flat(d.view()); !strings.Contains(v, "WITHOUT saving") {
+		t.Errorf("the quit confirmation is not shown:\n%s", d.view())
+	}
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	d.fire()
+	if !d.quit {
+		t.Error("a second ctrl+c did not quit")
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/i18n"
 )
 
 // The interview register's private names: read when the register page
@@ -68,7 +69,7 @@ type privateState struct {
 	// crash: the debounce restarts on every key.
 	waiting bool
 	gen     int
-	failed  bool // the last write failed: it is retried every saveRetry
+	failed  error // why the last write failed: it is retried every saveRetry
 	retries int  // numbers the retry timer, so only the latest one acts
 }
 
@@ -118,7 +119,7 @@ func (s *session) privateDue(msg privateSaveDueMsg) tea.Cmd {
 	case msg.id != s.id:
 		return nil
 	case msg.retry:
-		if msg.gen != s.pv.retries || !s.pv.failed {
+		if msg.gen != s.pv.retries || s.pv.failed == nil {
 			return nil
 		}
 	case msg.deadline:
@@ -129,6 +130,15 @@ func (s *session) privateDue(msg privateSaveDueMsg) tea.Cmd {
 		return nil
 	}
 	return s.flushPrivate()
+}
+
+// saveFailure is why the open audit or its private names are not on
+// disk, nil when nothing failed.
+func (s *session) saveFailure() error {
+	if s.err != nil {
+		return s.err
+	}
+	return s.pv.failed
 }
 
 // flushPrivate starts writing the private names now if they changed,
@@ -151,12 +161,17 @@ func (s *session) privateSaved(msg privateSavedMsg) tea.Cmd {
 	}
 	s.pv.saving = false
 	if msg.err != nil {
-		s.pv.failed = true
+		// The status line says so for as long as it lasts (saveFailure),
+		// as for the audit.
+		s.pv.failed = msg.err
 		s.pv.retries++
-		return tea.Batch(notify(s.c.w.errorText(msg.err), true),
-			s.c.after(saveRetry, privateSaveDueMsg{id: s.id, gen: s.pv.retries, retry: true}))
+		return s.c.after(saveRetry, privateSaveDueMsg{id: s.id, gen: s.pv.retries, retry: true})
 	}
-	s.pv.failed = false
+	var said tea.Cmd
+	if s.pv.failed != nil && s.err == nil {
+		said = notify(s.c.w.t("saved_again", i18n.Args{"Time": s.c.now().Format("15:04:05")}), false)
+	}
+	s.pv.failed = nil
 	s.pv.saved = max(s.pv.saved, msg.rev)
-	return s.flushPrivate()
+	return tea.Batch(said, s.flushPrivate())
 }

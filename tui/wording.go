@@ -389,6 +389,10 @@ func (w *words) saveErrorDetail(err error) string {
 	if errors.As(err, &se) {
 		return w.t("save_detail", i18n.Args{"Path": se.Path, "Error": rootCause(se.Err)})
 	}
+	var pe *audit.PrivateError
+	if errors.As(err, &pe) {
+		return w.t("save_detail", i18n.Args{"Path": pe.Path, "Error": rootCause(pe.Err)})
+	}
 	return w.errorText(err)
 }
 
