@@ -70,7 +70,7 @@ type privateState struct {
 	waiting bool
 	gen     int
 	failed  error // why the last write failed: it is retried every saveRetry
-	retries int  // numbers the retry timer, so only the latest one acts
+	retries int   // numbers the retry timer, so only the latest one acts
 }
 
 // privDirty reports whether private names are not yet on disk.
