@@ -121,6 +121,8 @@ type Model struct {
 	// quitAfterCreate: ctrl+c in the new-audit form is creating the draft;
 	// quit once it exists.
 	quitAfterCreate bool
+	// nd is the new-audit form's draft on disk (newdraft.go).
+	nd newDraftState
 }
 
 // New builds the UI on its dependencies.
@@ -147,7 +149,9 @@ func New(d Deps) Model {
 	h.FullSeparator = "   "
 	h.Styles.ShortKey = c.st.header
 	h.Styles.FullKey = c.st.header
-	return Model{c: c, home: newHomeModel(c), help: h}
+	// One writer for the form's drafts, shared by every copy of the model,
+	// so a removal is never undone by an older write still running.
+	return Model{c: c, home: newHomeModel(c), help: h, nd: newDraftState{w: &newDraftWriter{}}}
 }
 
 // Init lists the audits, and says what was wrong with config.toml or the
@@ -160,12 +164,13 @@ func (m Model) Init() tea.Cmd {
 			warn = append(warn, s)
 		}
 	}
+	recovered := recoverNewDraftCmd(m.c.deps.Home, m.c.deps.Store)
 	if len(warn) > 0 {
 		// Kept until read: a key does not clear it, only its time does.
 		warning := func() tea.Msg { return notifyMsg{text: strings.Join(warn, "\n"), err: true, sticky: true} }
-		return tea.Batch(m.home.init(), warning)
+		return tea.Batch(m.home.init(), warning, recovered)
 	}
-	return m.home.init()
+	return tea.Batch(m.home.init(), recovered)
 }
 
 // Update implements tea.Model.
@@ -191,9 +196,24 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.layout()
 		}
 		return m, nil
+	case newDraftDueMsg:
+		cmd := m.newDraftDue(msg)
+		return m, cmd
+	case newDraftRecoveredMsg:
+		if msg.err != nil {
+			return m.notify(m.c.w.errorText(msg.err), true)
+		}
+		nm, cmd := m.notify(m.c.w.t("new_draft_recovered", i18n.Args{"ASMO": sanitizeLine(msg.asmo)}), false)
+		if mm := nm.(Model); mm.screen == screenHome {
+			return mm, tea.Batch(cmd, mm.home.init())
+		}
+		return nm, cmd
 	case auditOpenedMsg, auditCreatedMsg:
 		nm, cmd := m.opened(msg)
-		if mm := nm.(Model); mm.quitAfterCreate {
+		mm := nm.(Model)
+		cmd = tea.Batch(cmd, mm.leftForm()) // created: the form's draft file goes
+		nm = mm
+		if mm.quitAfterCreate {
 			mm.quitAfterCreate = false
 			if mm.s != nil {
 				q, qcmd := mm.leave(closeToQuit)
@@ -368,6 +388,9 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.home, cmd = m.home.update(msg)
 	case screenNew:
 		m.form, cmd = m.form.update(msg)
+		if _, key := msg.(tea.KeyMsg); key {
+			cmd = tea.Batch(cmd, m.typedInForm())
+		}
 	case screenWalk:
 		m.walk, cmd = m.walk.update(msg)
 	case screenSummary:
@@ -382,7 +405,8 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if to := m.c.next; to != nil {
 		m.c.next = nil
 		nm, ncmd := m.navigate(*to)
-		return nm, tea.Batch(cmd, ncmd)
+		mm := nm.(Model)
+		return mm, tea.Batch(cmd, ncmd, mm.leftForm())
 	}
 	if m.screen != screenHome {
 		m.layout() // a field may have changed the help line

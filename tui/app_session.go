@@ -174,7 +174,10 @@ func (m Model) Flush() error {
 		if m.screen == screenNew && m.form.typed() && !m.form.creating {
 			h, err := m.c.deps.Store.Create(m.form.draft())
 			if err != nil {
-				return err
+				return err // the draft file, if any, makes it at the next start
+			}
+			if m.c.deps.Home != "" {
+				m.nd.writer().remove(m.c.deps.Home, m.nd.rev)
 			}
 			return h.Close()
 		}

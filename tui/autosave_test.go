@@ -30,6 +30,10 @@ func (d *driver) fireDeadlines() {
 			d.send(m)
 			continue
 		}
+		if nd, ok := m.(newDraftDueMsg); ok && nd.deadline {
+			d.send(m)
+			continue
+		}
 		keep = append(keep, m)
 	}
 	d.timers = append(keep, d.timers...)

@@ -70,6 +70,49 @@ func TestCtrlCInTheNewAuditFormKeepsADraft(t *testing.T) {
 	}
 }
 
+// A new audit typed without a pause is written to the home by the max
+// wait; kill -9 then leaves the file, and the next start makes it the
+// draft audit that ctrl+c would have made. Leaving the form removes it.
+func TestNewAuditFormSurvivesACrash(t *testing.T) {
+	cat := testCatalog(30)
+	st := newFakeStore(cat)
+	home := t.TempDir()
+	draft := filepath.Join(home, NewDraftFile)
+	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Home: home}, 80, 24)
+	d.typeText("n")
+	d.typeText("Mina Ñuñoa")
+	d.fireDeadlines()
+	if _, err := os.Stat(draft); err != nil {
+		t.Fatalf("the form typed without a pause is not on disk: %v", err)
+	}
+	// kill -9: nothing more runs. The next start:
+	d = newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Home: home}, 80, 24)
+	if len(st.files) != 1 {
+		t.Fatalf("%d audits after the restart, want the draft", len(st.files))
+	}
+	for id := range st.files {
+		if a := st.saved(id); a.Header.ASMO != "Mina Ñuñoa" || a.Status != audit.Draft {
+			t.Errorf("draft = %+v", a.Header)
+		}
+	}
+	if _, err := os.Stat(draft); err == nil {
+		t.Error("the draft file stays after it became an audit")
+	}
+	if v := flat(d.view()); !strings.Contains(v, "kept as a draft: Mina Ñuñoa") {
+		t.Errorf("the recovery is not said:\n%s", d.view())
+	}
+	// Typed, then discarded: no file is left to come back.
+	d.typeText("n")
+	d.typeText("Otra")
+	d.fireDeadlines()
+	d.press(tea.KeyEsc)
+	d.typeText("y")
+	d.fire()
+	if _, err := os.Stat(draft); err == nil {
+		t.Error("the draft file stays after the form was discarded")
+	}
+}
+
 // Going from a non-conformity to conforms asks before deleting a written
 // corrective action: no keeps everything, yes deletes action and due date
 // from the record. A due date alone goes without asking.
