@@ -121,8 +121,9 @@ type Model struct {
 	// quitAfterCreate: ctrl+c in the new-audit form is creating the draft;
 	// quit once it exists.
 	quitAfterCreate bool
-	// nd is the new-audit form's draft on disk (newdraft.go).
-	nd newDraftState
+	// nd and kd are the new-audit and signing-key forms' drafts on disk
+	// (newdraft.go).
+	nd, kd formDraft
 }
 
 // New builds the UI on its dependencies.
@@ -151,7 +152,7 @@ func New(d Deps) Model {
 	h.Styles.FullKey = c.st.header
 	// One writer for the form's drafts, shared by every copy of the model,
 	// so a removal is never undone by an older write still running.
-	return Model{c: c, home: newHomeModel(c), help: h, nd: newDraftState{w: &newDraftWriter{}}}
+	return Model{c: c, home: newHomeModel(c), help: h, nd: newFormDraft(NewDraftFile), kd: newFormDraft(KeyDraftFile)}
 }
 
 // Init lists the audits, and says what was wrong with config.toml or the
@@ -196,8 +197,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.layout()
 		}
 		return m, nil
-	case newDraftDueMsg:
-		cmd := m.newDraftDue(msg)
+	case draftDueMsg:
+		cmd := m.draftDue(msg)
 		return m, cmd
 	case newDraftRecoveredMsg:
 		if msg.err != nil {
@@ -388,9 +389,6 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.home, cmd = m.home.update(msg)
 	case screenNew:
 		m.form, cmd = m.form.update(msg)
-		if _, key := msg.(tea.KeyMsg); key {
-			cmd = tea.Batch(cmd, m.typedInForm())
-		}
 	case screenWalk:
 		m.walk, cmd = m.walk.update(msg)
 	case screenSummary:
@@ -401,6 +399,9 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.key, cmd = m.key.update(msg)
 	case screenActions:
 		m.actions, cmd = m.actions.update(msg)
+	}
+	if _, key := msg.(tea.KeyMsg); key {
+		cmd = tea.Batch(cmd, m.typedInForm())
 	}
 	if to := m.c.next; to != nil {
 		m.c.next = nil

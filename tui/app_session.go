@@ -170,6 +170,12 @@ func (m Model) Flush() error {
 	if m.c == nil {
 		return nil
 	}
+	if m.screen == screenKey && m.kd.onDisk && m.key.form() && !m.key.creating {
+		// The key form's fields come back when it next opens.
+		if b, err := m.key.draft(); err == nil {
+			m.kd.w.write(m.c.deps.Home, m.kd.file, b, m.kd.rev+1)
+		}
+	}
 	if m.s == nil {
 		if m.screen == screenNew && m.form.typed() && !m.form.creating {
 			h, err := m.c.deps.Store.Create(m.form.draft())
@@ -177,7 +183,7 @@ func (m Model) Flush() error {
 				return err // the draft file, if any, makes it at the next start
 			}
 			if m.c.deps.Home != "" {
-				m.nd.writer().remove(m.c.deps.Home, m.nd.rev)
+				m.nd.w.remove(m.c.deps.Home, m.nd.file, m.nd.rev)
 			}
 			return h.Close()
 		}

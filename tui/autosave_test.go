@@ -30,7 +30,7 @@ func (d *driver) fireDeadlines() {
 			d.send(m)
 			continue
 		}
-		if nd, ok := m.(newDraftDueMsg); ok && nd.deadline {
+		if fd, ok := m.(draftDueMsg); ok && fd.deadline {
 			d.send(m)
 			continue
 		}

@@ -27,17 +27,26 @@ import (
 // draft while it is typed.
 const NewDraftFile = "new-audit.draft.json"
 
-// newDraftState is the Model's account of the form's draft on disk.
-type newDraftState struct {
+// KeyDraftFile holds the signing-key form's fields while they are typed:
+// the next opening of the form fills them in again.
+const KeyDraftFile = "key-form.draft.json"
+
+// formDraft is the Model's account of one form's draft file.
+type formDraft struct {
+	file    string
 	rev     int  // bumped by each key in the form
 	waiting bool // a max-wait clock runs for the keys not yet written
 	gen     int  // numbers the max-wait clock
 	onDisk  bool // a draft file may exist: remove it when the form is left
-	w       *newDraftWriter
+	w       *draftWriter
 }
 
-// newDraftDueMsg: the debounce after key rev, or the max wait gen.
-type newDraftDueMsg struct {
+func newFormDraft(file string) formDraft { return formDraft{file: file, w: &draftWriter{}} }
+
+// draftDueMsg: the debounce after key rev of a form's draft, or its max
+// wait gen.
+type draftDueMsg struct {
+	file     string
 	rev      int
 	gen      int
 	deadline bool
@@ -50,84 +59,115 @@ type newDraftRecoveredMsg struct {
 	err  error
 }
 
-// newDraftWriter writes drafts one at a time, never an older over a newer.
-type newDraftWriter struct {
+// draftWriter writes one form's drafts one at a time, never an older over
+// a newer, and never one after the form was left.
+type draftWriter struct {
 	mu  sync.Mutex
 	rev int
 }
 
-func (w *newDraftWriter) write(home string, a *audit.Audit, rev int) {
+func (w *draftWriter) write(home, file string, data []byte, rev int) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if rev <= w.rev {
 		return
 	}
-	data, err := json.Marshal(a)
-	if err != nil {
-		return
-	}
-	if writeFileAtomic(home, NewDraftFile, data) == nil {
+	if writeFileAtomic(home, file, data) == nil {
 		w.rev = rev
 	}
 }
 
 // remove deletes the draft; later writes of older revisions stay out.
-func (w *newDraftWriter) remove(home string, rev int) {
+func (w *draftWriter) remove(home, file string, rev int) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.rev = max(w.rev, rev)
-	os.Remove(filepath.Join(home, NewDraftFile))
+	os.Remove(filepath.Join(home, file))
 }
 
-// typedInForm schedules the draft's write after a key in the form.
-func (m *Model) typedInForm() tea.Cmd {
-	if m.c.deps.Home == "" || m.screen != screenNew || !m.form.typed() || m.form.creating {
+// touch schedules the draft's write after a key in its form.
+func (d *formDraft) touch(c *common) tea.Cmd {
+	if c.deps.Home == "" {
 		return nil
 	}
-	m.nd.rev++
-	m.nd.onDisk = true
-	debounce := m.c.after(saveDebounce, newDraftDueMsg{rev: m.nd.rev})
-	if m.nd.waiting {
+	d.rev++
+	d.onDisk = true
+	debounce := c.after(saveDebounce, draftDueMsg{file: d.file, rev: d.rev})
+	if d.waiting {
 		return debounce
 	}
-	m.nd.waiting = true
-	m.nd.gen++
-	return tea.Batch(debounce, m.c.after(saveMaxWait, newDraftDueMsg{gen: m.nd.gen, deadline: true}))
+	d.waiting = true
+	d.gen++
+	return tea.Batch(debounce, c.after(saveMaxWait, draftDueMsg{file: d.file, gen: d.gen, deadline: true}))
 }
 
-// newDraftDue writes the form's draft when its timer is the current one.
-func (m *Model) newDraftDue(msg newDraftDueMsg) tea.Cmd {
-	if m.screen != screenNew || m.form.creating || !m.form.typed() ||
-		msg.deadline && msg.gen != m.nd.gen || !msg.deadline && msg.rev != m.nd.rev {
+// due writes data (made now, from the form as it is) when msg is the
+// current timer.
+func (d *formDraft) due(c *common, msg draftDueMsg, data func() ([]byte, error)) tea.Cmd {
+	if !d.onDisk || msg.deadline && msg.gen != d.gen || !msg.deadline && msg.rev != d.rev {
 		return nil
 	}
-	m.nd.waiting = false
-	home, a, rev, w := m.c.deps.Home, m.form.draft(), m.nd.rev, m.nd.writer()
+	d.waiting = false
+	b, err := data()
+	if err != nil {
+		return nil
+	}
+	home, file, rev, w := c.deps.Home, d.file, d.rev, d.w
 	return func() tea.Msg {
-		w.write(home, a, rev)
+		w.write(home, file, b, rev)
 		return nil
 	}
 }
 
-// leftForm removes the draft file once the form is left (created,
+// left removes the draft file once its form is left.
+func (d *formDraft) left(c *common) tea.Cmd {
+	if !d.onDisk {
+		return nil
+	}
+	d.onDisk, d.waiting = false, false
+	home, file, rev, w := c.deps.Home, d.file, d.rev, d.w
+	return func() tea.Msg {
+		w.remove(home, file, rev)
+		return nil
+	}
+}
+
+// typedInForm schedules a form's draft after a key in it.
+func (m *Model) typedInForm() tea.Cmd {
+	switch {
+	case m.screen == screenNew && m.form.typed() && !m.form.creating:
+		return m.nd.touch(m.c)
+	case m.screen == screenKey && m.key.form() && !m.key.creating:
+		return m.kd.touch(m.c)
+	}
+	return nil
+}
+
+// draftDue writes a form's draft when its timer is the current one.
+func (m *Model) draftDue(msg draftDueMsg) tea.Cmd {
+	switch {
+	case msg.file == NewDraftFile && m.screen == screenNew && !m.form.creating && m.form.typed():
+		return m.nd.due(m.c, msg, func() ([]byte, error) { return json.Marshal(m.form.draft()) })
+	case msg.file == KeyDraftFile && m.screen == screenKey && m.key.form() && !m.key.creating:
+		return m.kd.due(m.c, msg, m.key.draft)
+	}
+	return nil
+}
+
+// leftForm removes the draft file of a form once it is left (created,
 // discarded, or kept as a draft audit by ctrl+c).
 func (m *Model) leftForm() tea.Cmd {
-	if !m.nd.onDisk || m.screen == screenNew {
-		return nil
+	var cmds []tea.Cmd
+	if m.screen != screenNew {
+		cmds = append(cmds, m.nd.left(m.c))
 	}
-	m.nd.onDisk, m.nd.waiting = false, false
-	home, rev, w := m.c.deps.Home, m.nd.rev, m.nd.writer()
-	return func() tea.Msg {
-		w.remove(home, rev)
-		return nil
+	if m.screen != screenKey {
+		if m.key.restored {
+			m.key.restored, m.kd.onDisk = false, true
+		}
+		cmds = append(cmds, m.kd.left(m.c))
 	}
-}
-
-func (nd *newDraftState) writer() *newDraftWriter {
-	if nd.w == nil {
-		nd.w = &newDraftWriter{}
-	}
-	return nd.w
+	return tea.Batch(cmds...)
 }
 
 // recoverNewDraftCmd makes the draft audit from a draft file a crash left.
