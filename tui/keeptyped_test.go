@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,7 +86,24 @@ func TestNewAuditFormSurvivesACrash(t *testing.T) {
 	if _, err := os.Stat(draft); err != nil {
 		t.Fatalf("the form typed without a pause is not on disk: %v", err)
 	}
-	// kill -9: nothing more runs. The next start:
+	// A second assay started on the same home meanwhile leaves it alone:
+	// the first is still typing it.
+	var doc newDraftDoc
+	raw, _ := os.ReadFile(draft)
+	if err := json.Unmarshal(raw, &doc); err != nil || doc.PID != os.Getpid() {
+		t.Fatalf("draft file: pid %d, %v", doc.PID, err)
+	}
+	doc.PID = os.Getppid() // alive, and not this process
+	raw, _ = json.Marshal(doc)
+	os.WriteFile(draft, raw, 0o600)
+	newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Home: home}, 80, 24)
+	if len(st.files) != 0 {
+		t.Fatalf("a second assay took the form still typed in the first: %d audits", len(st.files))
+	}
+	// kill -9: the process is gone. The next start:
+	doc.PID = 0
+	raw, _ = json.Marshal(doc)
+	os.WriteFile(draft, raw, 0o600)
 	d = newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Home: home}, 80, 24)
 	if len(st.files) != 1 {
 		t.Fatalf("%d audits after the restart, want the draft", len(st.files))

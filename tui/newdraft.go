@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -147,7 +148,9 @@ func (m *Model) typedInForm() tea.Cmd {
 func (m *Model) draftDue(msg draftDueMsg) tea.Cmd {
 	switch {
 	case msg.file == NewDraftFile && m.screen == screenNew && !m.form.creating && m.form.typed():
-		return m.nd.due(m.c, msg, func() ([]byte, error) { return json.Marshal(m.form.draft()) })
+		return m.nd.due(m.c, msg, func() ([]byte, error) {
+			return json.Marshal(newDraftDoc{PID: os.Getpid(), Audit: m.form.draft()})
+		})
 	case msg.file == KeyDraftFile && m.screen == screenKey && m.key.form() && !m.key.creating:
 		return m.kd.due(m.c, msg, m.key.draft)
 	}
@@ -184,7 +187,17 @@ func recoverNewDraftCmd(home string, store Store) tea.Cmd {
 		if err != nil {
 			return newDraftRecoveredMsg{err: err}
 		}
-		a, err := audit.DecodeAudit(data)
+		var doc struct {
+			PID   int             `json:"pid"`
+			Audit json.RawMessage `json:"audit"`
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			return newDraftRecoveredMsg{err: &audit.CorruptError{Path: path, Reason: err.Error()}}
+		}
+		if doc.PID != os.Getpid() && processAlive(doc.PID) {
+			return nil // another assay on this home is typing it now
+		}
+		a, err := audit.DecodeAudit(doc.Audit)
 		if err != nil {
 			return newDraftRecoveredMsg{err: &audit.CorruptError{Path: path, Reason: err.Error()}}
 		}
@@ -196,6 +209,28 @@ func recoverNewDraftCmd(home string, store Store) tea.Cmd {
 		os.Remove(path)
 		return newDraftRecoveredMsg{asmo: a.Header.ASMO}
 	}
+}
+
+// newDraftDoc is NewDraftFile: the draft, and the process typing it, so
+// that a second assay on the same home does not take a form still open in
+// the first for one a crash left.
+type newDraftDoc struct {
+	PID   int          `json:"pid"`
+	Audit *audit.Audit `json:"audit"`
+}
+
+// processAlive reports whether process pid runs (signal 0 tests it; where
+// that cannot be asked, it is taken as gone and the draft recovered).
+func processAlive(pid int) bool {
+	if pid <= 0 {
+		return false
+	}
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // writeFileAtomic writes home/name through a synced temp file renamed
