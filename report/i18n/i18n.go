@@ -43,6 +43,8 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n/template"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // English is the source language: every message exists in it, and any
@@ -159,12 +161,14 @@ func (m *Messages) loadUser(dir string) []error {
 				errs = append(errs, fmt.Errorf("%s: %q is not a language code (use e.g. %s.pt.toml or %s.pt-BR.toml)", path, strings.TrimSuffix(rest, ".toml"), surface, surface))
 				continue
 			}
-			st, err := os.Stat(path)
-			if err != nil || !st.Mode().IsRegular() || st.Size() > maxFileBytes {
+			// Checked and read in one go (safefile opens without
+			// blocking): a pipe put there between a check and a read
+			// would hang every start.
+			data, err := safefile.ReadFile(path, maxFileBytes)
+			if errors.As(err, new(*safefile.Error)) {
 				errs = append(errs, fmt.Errorf("%s: not a regular message file of at most %d KB: skipped", path, maxFileBytes>>10))
 				continue
 			}
-			data, err := os.ReadFile(path)
 			if err == nil {
 				err = m.add(surface, lang, data, false)
 			}
