@@ -22,7 +22,9 @@ import (
 // So while the form is typed, the draft is also written to the home on the
 // autosave schedule (debounce, max wait), and removed once the form is
 // left; a file still there when the UI starts was cut short by a crash,
-// and becomes the draft audit that ctrl+c would have made.
+// and becomes the draft audit that ctrl+c would have made. The signing-key
+// form's fields are kept the same way (and on a signal), and fill the form
+// again when it next opens.
 
 // NewDraftFile is the file in the assay home holding the new-audit form's
 // draft while it is typed.
