@@ -85,7 +85,7 @@ func CheckEvidence(s *audit.Store, id string, a *audit.Audit) []EvidenceProblem 
 	for range min(runtime.GOMAXPROCS(0), 4, len(states)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(states); i = int(next.Add(1) - 1) {
-				states[i].fault, states[i].err = evidenceState(states[i].path, a.Evidence[i].SHA256)
+				states[i].fault, states[i].err = evidenceState(states[i].path, a.Evidence[i].SHA256, a.Evidence[i].Size)
 			}
 		})
 	}
@@ -104,12 +104,15 @@ func CheckEvidence(s *audit.Store, id string, a *audit.Audit) []EvidenceProblem 
 }
 
 // evidenceState returns faultNone when the file at p has the given
-// SHA-256, else what is wrong (and the read error for faultUnread).
-func evidenceState(p, sha string) (evidenceFault, error) {
+// SHA-256, else what is wrong (and the read error for faultUnread). A file
+// whose size is not the size recorded at import (size 0: none recorded)
+// has changed without reading it: a 3 GB file in a photo's place would
+// otherwise be hashed to the end before the export says so.
+func evidenceState(p, sha string, size int64) (evidenceFault, error) {
 	if p == "" {
 		return faultBadRef, nil
 	}
-	f, _, err := safefile.Open(p) // a pipe in the evidence folder must not hang the export
+	f, st, err := safefile.Open(p) // a pipe in the evidence folder must not hang the export
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return faultMissing, nil
@@ -117,6 +120,9 @@ func evidenceState(p, sha string) (evidenceFault, error) {
 		return faultUnread, err
 	}
 	defer f.Close()
+	if size > 0 && st.Size() != size {
+		return faultChanged, nil
+	}
 	h := sha256.New()
 	// Large reads: io.Copy's 32 KB would take 32 system calls a megabyte.
 	if _, err := io.CopyBuffer(h, struct{ io.Reader }{f}, make([]byte, 256<<10)); err != nil {

@@ -123,3 +123,22 @@ func TestQAExportWithOnlyDerivedImageMissing(t *testing.T) {
 		t.Errorf("warnings: %q", warnings)
 	}
 }
+
+// A file in a photo's place whose size is not the one recorded at import
+// is changed, said without reading it: a sparse terabyte would otherwise be
+// hashed for an hour (a regression hangs this test, not the inspector).
+func TestEvidenceOfAnotherSizeIsNotRead(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "photo.jpg")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(1 << 40); err != nil {
+		f.Close()
+		t.Skipf("no sparse terabyte here: %v", err)
+	}
+	f.Close()
+	if fault, err := evidenceState(p, strings.Repeat("ab", 32), 97_000); fault != faultChanged || err != nil {
+		t.Errorf("got %v, %v; want changed", fault, err)
+	}
+}

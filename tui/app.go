@@ -121,6 +121,9 @@ type Model struct {
 	// quitAfterCreate: ctrl+c in the new-audit form is creating the draft;
 	// quit once it exists.
 	quitAfterCreate bool
+	// nd and kd are the new-audit and signing-key forms' drafts on disk
+	// (newdraft.go).
+	nd, kd formDraft
 }
 
 // New builds the UI on its dependencies.
@@ -147,24 +150,28 @@ func New(d Deps) Model {
 	h.FullSeparator = "   "
 	h.Styles.ShortKey = c.st.header
 	h.Styles.FullKey = c.st.header
-	return Model{c: c, home: newHomeModel(c), help: h}
+	// One writer for the form's drafts, shared by every copy of the model,
+	// so a removal is never undone by an older write still running.
+	return Model{c: c, home: newHomeModel(c), help: h, nd: newFormDraft(NewDraftFile), kd: newFormDraft(KeyDraftFile)}
 }
 
 // Init lists the audits, and says what was wrong with config.toml or the
 // home's message files.
 func (m Model) Init() tea.Cmd {
 	var warn []string
-	for _, s := range []string{m.c.w.configWarning(m.c.deps.ConfigErr), m.c.w.messagesWarning(m.c.deps.MessageErrs)} {
+	for _, s := range []string{m.c.w.configWarning(m.c.deps.ConfigErr), m.c.w.messagesWarning(m.c.deps.MessageErrs),
+		m.c.w.stateWarning(m.c.deps.StateErr)} {
 		if s != "" {
 			warn = append(warn, s)
 		}
 	}
+	recovered := recoverNewDraftCmd(m.c.deps.Home, m.c.deps.Store)
 	if len(warn) > 0 {
 		// Kept until read: a key does not clear it, only its time does.
 		warning := func() tea.Msg { return notifyMsg{text: strings.Join(warn, "\n"), err: true, sticky: true} }
-		return tea.Batch(m.home.init(), warning)
+		return tea.Batch(m.home.init(), warning, recovered)
 	}
-	return m.home.init()
+	return tea.Batch(m.home.init(), recovered)
 }
 
 // Update implements tea.Model.
@@ -190,9 +197,24 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.layout()
 		}
 		return m, nil
+	case draftDueMsg:
+		cmd := m.draftDue(msg)
+		return m, cmd
+	case newDraftRecoveredMsg:
+		if msg.err != nil {
+			return m.notify(m.c.w.errorText(msg.err), true)
+		}
+		nm, cmd := m.notify(m.c.w.t("new_draft_recovered", i18n.Args{"ASMO": sanitizeLine(msg.asmo)}), false)
+		if mm := nm.(Model); mm.screen == screenHome {
+			return mm, tea.Batch(cmd, mm.home.init())
+		}
+		return nm, cmd
 	case auditOpenedMsg, auditCreatedMsg:
 		nm, cmd := m.opened(msg)
-		if mm := nm.(Model); mm.quitAfterCreate {
+		mm := nm.(Model)
+		cmd = tea.Batch(cmd, mm.leftForm()) // created: the form's draft file goes
+		nm = mm
+		if mm.quitAfterCreate {
 			mm.quitAfterCreate = false
 			if mm.s != nil {
 				q, qcmd := mm.leave(closeToQuit)
@@ -384,10 +406,14 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case screenActions:
 		m.actions, cmd = m.actions.update(msg)
 	}
+	if _, key := msg.(tea.KeyMsg); key {
+		cmd = tea.Batch(cmd, m.typedInForm())
+	}
 	if to := m.c.next; to != nil {
 		m.c.next = nil
 		nm, ncmd := m.navigate(*to)
-		return nm, tea.Batch(cmd, ncmd)
+		mm := nm.(Model)
+		return mm, tea.Batch(cmd, ncmd, mm.leftForm())
 	}
 	if m.screen != screenHome {
 		m.layout() // a field may have changed the help line

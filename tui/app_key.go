@@ -45,6 +45,7 @@ func (m Model) keyCreated(msg keyCreatedMsg) (tea.Model, tea.Cmd) {
 	from, then := m.key.from, m.key.then
 	nm, cmd := m.navigate(from)
 	mm := nm.(Model)
+	cmd = tea.Batch(cmd, mm.leftForm()) // the key is made: its draft goes
 	var after tea.Cmd
 	if mm.s != nil && mm.screen == screenSummary {
 		// The summary says it on its own line: the finalize or export

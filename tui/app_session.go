@@ -36,7 +36,7 @@ func (m Model) updateSession(msg tea.Msg) (tea.Model, tea.Cmd) {
 			// line says so).
 			m.leaving = false
 			m.forceArmed = m.leaveTo == closeToQuit
-		case msg.err == nil && s.err == nil:
+		case msg.err == nil && s.saveFailure() == nil:
 			m.forceArmed = false // saved after all: nothing to confirm
 		}
 		if m.screen == screenSummary {
@@ -52,11 +52,20 @@ func (m Model) updateSession(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case privateLoadedMsg:
 		s.privateLoaded(msg)
 	case privateSaveDueMsg:
-		if msg.id == s.id && msg.rev == s.pv.rev {
-			cmd = s.flushPrivate()
-		}
+		cmd = s.privateDue(msg)
 	case privateSavedMsg:
 		cmd = s.privateSaved(msg)
+		switch {
+		case msg.id != s.id:
+		case msg.err != nil && m.leaving:
+			// As for the audit: the leaving stops, the write is retried,
+			// and only a second quit gives the names up (without this,
+			// quitting on a full disk waited for space for ever).
+			m.leaving = false
+			m.forceArmed = m.leaveTo == closeToQuit
+		case msg.err == nil && s.saveFailure() == nil:
+			m.forceArmed = false
+		}
 	}
 	m.layout() // a save error takes status lines, or gives them back
 	return m, tea.Batch(cmd, m.closeIfDone())
@@ -134,7 +143,7 @@ func (m Model) saveErrorLine() string {
 		line = w.t("quit_armed", i18n.Args{"Problem": m.s.saveProblem(), "Key": quit})
 	}
 	// The error itself, for whoever helps: one line, cut to the width.
-	return line + "\n" + truncate(sanitizeLine(w.saveErrorDetail(m.s.err)), max(m.width, minWidth))
+	return line + "\n" + truncate(sanitizeLine(w.saveErrorDetail(m.s.saveFailure())), max(m.width, minWidth))
 }
 
 // createDraftAndQuit keeps what was typed in the new-audit form as a draft
@@ -161,11 +170,20 @@ func (m Model) Flush() error {
 	if m.c == nil {
 		return nil
 	}
+	if m.screen == screenKey && m.kd.onDisk && m.key.form() && !m.key.creating {
+		// The key form's fields come back when it next opens.
+		if b, err := m.key.draft(); err == nil {
+			m.kd.w.write(m.c.deps.Home, m.kd.file, b, m.kd.rev+1)
+		}
+	}
 	if m.s == nil {
 		if m.screen == screenNew && m.form.typed() && !m.form.creating {
 			h, err := m.c.deps.Store.Create(m.form.draft())
 			if err != nil {
-				return err
+				return err // the draft file, if any, makes it at the next start
+			}
+			if m.c.deps.Home != "" {
+				m.nd.w.remove(m.c.deps.Home, m.nd.file, m.nd.rev)
 			}
 			return h.Close()
 		}

@@ -119,7 +119,7 @@ func (m Model) statusView() string {
 	case m.prompt() != "":
 		// A question waits for its answer: nothing may hide it.
 		text, isErr = m.prompt(), false
-	case m.s != nil && m.s.err != nil && (!isErr || m.forceArmed):
+	case m.s != nil && m.s.saveFailure() != nil && (!isErr || m.forceArmed):
 		text, isErr = m.saveErrorLine(), true
 	}
 	// A long message (a lock held elsewhere, a disk error) wraps onto a

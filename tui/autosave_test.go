@@ -2,6 +2,8 @@ package tui
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -9,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // fireDeadlines delivers only the max-wait timers, as time passing while
@@ -20,6 +23,14 @@ func (d *driver) fireDeadlines() {
 	d.timers = nil
 	for _, m := range ts {
 		if sd, ok := m.(saveDueMsg); ok && sd.deadline {
+			d.send(m)
+			continue
+		}
+		if pd, ok := m.(privateSaveDueMsg); ok && pd.deadline {
+			d.send(m)
+			continue
+		}
+		if fd, ok := m.(draftDueMsg); ok && fd.deadline {
 			d.send(m)
 			continue
 		}
@@ -52,6 +63,73 @@ func TestTypingWithoutPauseIsSavedByTheMaxWait(t *testing.T) {
 	d.fire()
 	if st.saves != 2 {
 		t.Errorf("saves = %d after timers with nothing new, want 2", st.saves)
+	}
+}
+
+// A real name typed without a pause into the interview register is
+// written by the max wait too, like the audit: it lives in its own file,
+// with its own timers, which had only the debounce (kill -9 while typing
+// a name lost all of it).
+func TestPrivateNameTypedWithoutPauseIsSavedByTheMaxWait(t *testing.T) {
+	d, st := openWalk(t, 80, 24)
+	openPage(t, d, "link.interviews")
+	d.typeText("n")
+	focusRecord(t, d, "name")
+	d.typeText("Zenobia")
+	d.fireDeadlines()
+	if c := st.private["a1"].Of("I-01"); c.Name != "Zenobia" {
+		t.Fatalf("after the max wait the private name is %q", c.Name)
+	}
+	d.typeText(" Quimbaya")
+	d.fireDeadlines()
+	if c := st.private["a1"].Of("I-01"); c.Name != "Zenobia Quimbaya" {
+		t.Errorf("after the second max wait the private name is %q", c.Name)
+	}
+}
+
+// A failed write of the private names is tried again on its own, without
+// waiting for the next key or for the register to be left.
+func TestPrivateNamesRetriedAfterAFailedWrite(t *testing.T) {
+	d, st := openWalk(t, 80, 24)
+	openPage(t, d, "link.interviews")
+	d.typeText("n")
+	focusRecord(t, d, "name")
+	st.privErr = diskFull()
+	d.typeText("Zenobia")
+	d.fire() // debounce and max wait: the write fails
+	if v := flat(d.view()); !strings.Contains(v, "not saved — disk full; retrying") {
+		t.Errorf("a failed write of the private names is not on the status line:\n%s", d.view())
+	}
+	st.privErr = nil
+	d.fire() // the retry
+	if c := st.private["a1"].Of("I-01"); c.Name != "Zenobia" {
+		t.Errorf("after space came back the private name is %q", c.Name)
+	}
+	if v := flat(d.view()); !strings.Contains(v, "the retry worked") {
+		t.Errorf("the saved retry is not said:\n%s", d.view())
+	}
+}
+
+// Quitting while the private names cannot be written stops, says so, and
+// a second ctrl+c quits without them: it waited for space for ever.
+func TestQuitWithPrivateNamesOnAFullDisk(t *testing.T) {
+	d, st := openWalk(t, 80, 24)
+	openPage(t, d, "link.interviews")
+	d.typeText("n")
+	focusRecord(t, d, "name")
+	st.privErr = diskFull()
+	d.typeText("Zenobia")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if d.quit {
+		t.Fatal("quit with the private names not saved")
+	}
+	if v := flat(d.view()); !strings.Contains(v, "WITHOUT saving") {
+		t.Errorf("the quit confirmation is not shown:\n%s", d.view())
+	}
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	d.fire()
+	if !d.quit {
+		t.Error("a second ctrl+c did not quit")
 	}
 }
 
@@ -234,5 +312,30 @@ func TestConfigWarningsShowOnTheStatusLine(t *testing.T) {
 	d := newDriver(t, Deps{Store: newFakeStore(cat), Catalogs: catalogs(cat), ConfigErr: cfgErr}, 100, 24)
 	if v := flat(d.view()); !strings.Contains(v, "config.toml: line 4: minor_due_days = 100000000 is out of range (1–3650); the default is used") {
 		t.Errorf("config warning not on the status line:\n%s", d.view())
+	}
+	// A config.toml over its size cap is a regular file: it is too large,
+	// not "not a regular file (a file too large)".
+	big := &audit.ConfigError{Path: "/h/config.toml", Kind: audit.ConfigUnreadable,
+		Err: &safefile.Error{Path: "/h/config.toml", Kind: safefile.TooLarge, Size: 3 << 30, Limit: safefile.LimitConfig}}
+	d = newDriver(t, Deps{Store: newFakeStore(cat), Catalogs: catalogs(cat), ConfigErr: big}, 100, 24)
+	if v := flat(d.view()); strings.Contains(v, "regular") || !strings.Contains(v, "config.toml: 3.0 GB, over the 1.0 MB limit") {
+		t.Errorf("config.toml too large:\n%s", d.view())
+	}
+}
+
+// A broken or odd ui-state.toml does not stop the UI, but is named on the
+// status line (it was silently ignored), with TOML's line.
+func TestStateFileProblemShowsOnTheStatusLine(t *testing.T) {
+	home := t.TempDir()
+	path := filepath.Join(home, StateFile)
+	os.WriteFile(path, []byte("language = \"es\"\nlanguage = [\n"), 0o644)
+	_, err := LoadState(home)
+	if err == nil {
+		t.Fatal("a broken state file loads")
+	}
+	cat := testCatalog(30)
+	d := newDriver(t, Deps{Store: newFakeStore(cat), Catalogs: catalogs(cat), StateErr: err}, 100, 24)
+	if v := flat(d.view()); !strings.Contains(v, path) || !strings.Contains(v, "line 2") || !strings.Contains(v, "ignored") {
+		t.Errorf("state file problem not on the status line:\n%s", d.view())
 	}
 }

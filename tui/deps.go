@@ -91,6 +91,9 @@ type Deps struct {
 	// MessageErrs are the problems with the home's message files, shown on
 	// the status line at start.
 	MessageErrs []error
+	// StateErr is what was wrong with the home's StateFile (LoadState),
+	// shown on the status line at start: the UI starts anyway.
+	StateErr error
 	// Home is the assay home: where the UI remembers the language chosen
 	// (StateFile), and what a command it suggests names (--home). ""
 	// remembers nothing.

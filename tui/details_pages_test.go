@@ -194,6 +194,12 @@ func TestPrivateNamesUnreadable(t *testing.T) {
 	if v := d.view(); strings.Contains(v, "Zenobia") || !strings.Contains(v, "cannot be read") {
 		t.Errorf("a locked name field took keys:\n%s", v)
 	}
+	// The status line's word went with the next key; the form keeps the
+	// reason and the file, where the locked fields point.
+	d.fire()
+	if v := d.view(); !strings.Contains(v, "interviewees.json") || !strings.Contains(v, "permission denied") {
+		t.Errorf("the form does not say why the names cannot be read:\n%s", v)
+	}
 }
 
 // TestSamplingPage: the plan follows the audit's FSP counts and its rule

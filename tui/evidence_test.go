@@ -71,6 +71,36 @@ func TestCaptionAndJustifyFromTheWalk(t *testing.T) {
 	}
 }
 
+// A caption or justification being typed is saved by the max wait, as a
+// note is: kill -9 (or a signal's flush) before enter must not lose it.
+// esc afterwards still puts the old text back, on disk too.
+func TestCaptionAndJustificationSavedWhileTyped(t *testing.T) {
+	sha := strings.Repeat("cd", 32)
+	d, st := openWalk(t, 120, 30)
+	d.send(oldPhoto())
+	d.typeText("v")
+	d.fire()
+	d.typeText("C")
+	d.typeText("Almacén")
+	d.fireDeadlines()
+	if ev, _ := st.saved("a1").EvidenceBySHA(sha); ev == nil || ev.Caption != "Almacén" {
+		t.Fatalf("caption typed without a pause not saved: %+v", ev)
+	}
+	d.press(tea.KeyEsc)
+	d.fire()
+	if ev, _ := st.saved("a1").EvidenceBySHA(sha); ev == nil || ev.Caption != "" {
+		t.Errorf("esc did not put the old caption back on disk: %+v", ev)
+	}
+	d.typeText("J")
+	d.typeText("Foto de 2025")
+	if err := d.m.Flush(); err != nil { // SIGTERM while typing
+		t.Fatal(err)
+	}
+	if ev, _ := st.saved("a1").EvidenceBySHA(sha); ev == nil || ev.Justifications[audit.FlagOutsideDates] != "Foto de 2025" {
+		t.Errorf("justification typed before a signal not saved: %+v", ev)
+	}
+}
+
 // tab in a justification keeps it and goes to the file's next mark.
 func TestJustifyTabGoesToTheNextMark(t *testing.T) {
 	d, _ := openWalk(t, 120, 30)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,6 +68,66 @@ func TestCtrlCInTheNewAuditFormKeepsADraft(t *testing.T) {
 		if a := st.saved(id); a.Header.ASMO != "Mina Ñuñoa" || a.Status != audit.Draft || a.Catalog.ID != cat.ID {
 			t.Errorf("draft = %+v %+v", a.Header, a.Catalog)
 		}
+	}
+}
+
+// A new audit typed without a pause is written to the home by the max
+// wait; kill -9 then leaves the file, and the next start makes it the
+// draft audit that ctrl+c would have made. Leaving the form removes it.
+func TestNewAuditFormSurvivesACrash(t *testing.T) {
+	cat := testCatalog(30)
+	st := newFakeStore(cat)
+	home := t.TempDir()
+	draft := filepath.Join(home, NewDraftFile)
+	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Home: home}, 80, 24)
+	d.typeText("n")
+	d.typeText("Mina Ñuñoa")
+	d.fireDeadlines()
+	if _, err := os.Stat(draft); err != nil {
+		t.Fatalf("the form typed without a pause is not on disk: %v", err)
+	}
+	// A second assay started on the same home meanwhile leaves it alone:
+	// the first is still typing it.
+	var doc newDraftDoc
+	raw, _ := os.ReadFile(draft)
+	if err := json.Unmarshal(raw, &doc); err != nil || doc.PID != os.Getpid() {
+		t.Fatalf("draft file: pid %d, %v", doc.PID, err)
+	}
+	doc.PID = os.Getppid() // alive, and not this process
+	raw, _ = json.Marshal(doc)
+	os.WriteFile(draft, raw, 0o600)
+	newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Home: home}, 80, 24)
+	if len(st.files) != 0 {
+		t.Fatalf("a second assay took the form still typed in the first: %d audits", len(st.files))
+	}
+	// kill -9: the process is gone. The next start:
+	doc.PID = 0
+	raw, _ = json.Marshal(doc)
+	os.WriteFile(draft, raw, 0o600)
+	d = newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Home: home}, 80, 24)
+	if len(st.files) != 1 {
+		t.Fatalf("%d audits after the restart, want the draft", len(st.files))
+	}
+	for id := range st.files {
+		if a := st.saved(id); a.Header.ASMO != "Mina Ñuñoa" || a.Status != audit.Draft {
+			t.Errorf("draft = %+v", a.Header)
+		}
+	}
+	if _, err := os.Stat(draft); err == nil {
+		t.Error("the draft file stays after it became an audit")
+	}
+	if v := flat(d.view()); !strings.Contains(v, "kept as a draft: Mina Ñuñoa") {
+		t.Errorf("the recovery is not said:\n%s", d.view())
+	}
+	// Typed, then discarded: no file is left to come back.
+	d.typeText("n")
+	d.typeText("Otra")
+	d.fireDeadlines()
+	d.press(tea.KeyEsc)
+	d.typeText("y")
+	d.fire()
+	if _, err := os.Stat(draft); err == nil {
+		t.Error("the draft file stays after the form was discarded")
 	}
 }
 

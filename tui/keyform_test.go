@@ -3,6 +3,8 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -202,5 +204,43 @@ func TestSampleAuditFromTheHome(t *testing.T) {
 	d.press(tea.KeyEnter)
 	if d.m.screen != screenWalk || d.m.s.id != "2026-11-15-cooperativa-minera-la-7582" {
 		t.Errorf("enter after D: screen %v", d.m.screen)
+	}
+}
+
+// The key form's fields typed without a pause are kept in the home on the
+// autosave schedule: after kill -9 (or a signal) the form opens with them
+// again; once the key is made, the file goes.
+func TestKeyFormKeepsWhatWasTypedAcrossACrash(t *testing.T) {
+	deps, _, k := keyDeps(audit.Config{})
+	deps.Home = t.TempDir()
+	d := newDriver(t, deps, 80, 24)
+	d.press(tea.KeyEnter)
+	d.typeText("sfy")
+	d.typeText("Zenobia Quimbaya")
+	d.fireDeadlines()
+	// kill -9; the next start opens the form again.
+	d = newDriver(t, deps, 80, 24)
+	d.press(tea.KeyEnter)
+	d.typeText("sfy")
+	if v := d.view(); d.m.screen != screenKey || !strings.Contains(v, "Zenobia Quimbaya") {
+		t.Fatalf("the key form lost the name typed before the crash:\n%s", v)
+	}
+	d.typeText(" Ruiz")
+	if err := d.m.Flush(); err != nil { // SIGTERM
+		t.Fatal(err)
+	}
+	d = newDriver(t, deps, 80, 24)
+	d.press(tea.KeyEnter)
+	d.typeText("sfy")
+	if !strings.Contains(d.view(), "Zenobia Quimbaya Ruiz") {
+		t.Fatalf("the key form lost the name typed before a signal:\n%s", d.view())
+	}
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlS})
+	d.fire()
+	if len(k.created) != 1 {
+		t.Fatalf("keys made: %q", k.created)
+	}
+	if _, err := os.Stat(filepath.Join(deps.Home, KeyDraftFile)); err == nil {
+		t.Error("the key form's draft stays after the key was made")
 	}
 }

@@ -306,7 +306,13 @@ func (m interviewsModel) view() string {
 		iv := reg[m.at]
 		head := wrap(st.header.Render(w.t("interview_title", i18n.Args{"Pseudonym": iv.Pseudonym}))+"  "+
 			st.muted.Render(w.t("interview_hint", i18n.Args{"Pseudonym": iv.Pseudonym})), m.c.width)
-		return m.form.view(head, w.t("private_head", nil))
+		private := w.t("private_head", nil)
+		if m.s.pv.err != nil {
+			// The status line's word on why is gone at the next key: the
+			// locked fields point here, where it stays.
+			private += "\n" + w.errorText(m.s.pv.err)
+		}
+		return m.form.view(head, private)
 	}
 	lines := wrap(title, m.c.width)
 	lines = append(lines, wrap(st.warn.Render("! "+w.t("interviews_private_note", nil)), m.c.width)...)

@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"encoding/json"
 	"errors"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/assay-dev/assay/report/i18n"
 	"github.com/assay-dev/assay/report/identity"
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // keyThen is what the key form goes on with once the key exists: the
@@ -64,6 +67,9 @@ type keyModel struct {
 	err      error            // why the last attempt failed otherwise
 	creating bool
 	tried    bool // ctrl+s was pressed: every field's error shows
+	// restored: the fields came from KeyDraftFile, which goes when the
+	// form is left.
+	restored bool
 }
 
 // newKeyModel opens the key screen: info is the key there is, if known
@@ -77,9 +83,46 @@ func newKeyModel(c *common, from screen, then keyThen, info *KeyInfo, loaded boo
 		m.fields[i] = newLineInput("", c.st.selection)
 		m.fields[i].SetValue(sanitizeLine(values[i]))
 	}
+	// What was typed here before assay stopped (newdraft.go) wins over
+	// the defaults.
+	if d, ok := loadKeyDraft(c.deps.Home); ok {
+		for i, v := range [keyFields]string{d.Name, d.Email, d.Org} {
+			if strings.TrimSpace(v) != "" {
+				m.fields[i].SetValue(sanitizeLine(v))
+				m.restored = true
+			}
+		}
+	}
 	m.fields[0].focusSelect()
+	// Typing goes on after what was typed, rather than replacing it.
+	m.fields[0].selected = m.fields[0].selected && !m.restored
 	m.setSize()
 	return m
+}
+
+// keyDraft is the key form's fields as typed, kept in KeyDraftFile.
+type keyDraft struct {
+	Name  string `json:"name"`
+	Email string `json:"email,omitempty"`
+	Org   string `json:"organisation,omitempty"`
+}
+
+// draft is the form's fields for KeyDraftFile.
+func (m keyModel) draft() ([]byte, error) {
+	return json.Marshal(keyDraft{Name: m.fields[keyFieldName].Value(), Email: m.fields[keyFieldEmail].Value(), Org: m.fields[keyFieldOrg].Value()})
+}
+
+// loadKeyDraft reads KeyDraftFile; a missing, odd or broken one is none.
+func loadKeyDraft(home string) (keyDraft, bool) {
+	var d keyDraft
+	if home == "" {
+		return d, false
+	}
+	data, err := safefile.ReadFile(filepath.Join(home, KeyDraftFile), safefile.LimitSmall)
+	if err != nil || json.Unmarshal(data, &d) != nil {
+		return d, false
+	}
+	return d, true
 }
 
 // firstSet is the first of ss that is not blank.

@@ -59,6 +59,10 @@ type walkModel struct {
 	caption  textinput.Model
 	justify  textinput.Model
 	justKind audit.EvidenceFlagKind
+	// evOrig is the caption or justification as it was when its editing
+	// started: what is typed is saved as it is typed (a crash must not
+	// lose it), so esc puts this back.
+	evOrig string
 	// wide gives the list most of the width while it has the keys (w).
 	wide bool
 	// dueErr is why the due date typed does not parse, worded when drawn.

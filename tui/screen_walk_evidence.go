@@ -39,7 +39,7 @@ func (m walkModel) startCaption() (walkModel, tea.Cmd) {
 	if ev == nil || !m.editable() {
 		return m, nil
 	}
-	m.focus = focusCaption
+	m.focus, m.evOrig = focusCaption, ev.Caption
 	m.caption.SetValue(sanitizeLine(ev.Caption))
 	m.caption.CursorEnd()
 	return m, m.caption.Focus()
@@ -76,7 +76,7 @@ func (m walkModel) startJustify() (walkModel, tea.Cmd) {
 
 // justifyMark puts the justification field on one mark.
 func (m walkModel) justifyMark(f audit.EvidenceFlag) (walkModel, tea.Cmd) {
-	m.focus, m.justKind = focusJustify, f.Kind
+	m.focus, m.justKind, m.evOrig = focusJustify, f.Kind, f.Justification
 	m.justify.SetValue(sanitizeLine(f.Justification))
 	m.justify.CursorEnd()
 	return m, m.justify.Focus()
@@ -84,6 +84,8 @@ func (m walkModel) justifyMark(f audit.EvidenceFlag) (walkModel, tea.Cmd) {
 
 // updateEvidenceText edits a caption or a justification: enter keeps it,
 // esc gives it up, tab (justification) keeps it and goes to the next mark.
+// What is typed goes into the audit as it is typed, like a note, so that
+// the autosave has it when the battery dies; esc puts the old text back.
 func (m walkModel) updateEvidenceText(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	k := m.keys
 	in := &m.caption
@@ -92,9 +94,10 @@ func (m walkModel) updateEvidenceText(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.Cancel):
+		cmd := m.setEvidenceText(m.evOrig)
 		in.Blur()
 		m.focus = focusEvidence
-		return m, nil
+		return m, cmd
 	case key.Matches(msg, k.Accept), m.focus == focusJustify && key.Matches(msg, k.FieldNext):
 		ev := m.selectedEvidence()
 		if ev == nil {
@@ -129,7 +132,41 @@ func (m walkModel) updateEvidenceText(msg tea.KeyMsg) (walkModel, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	*in, cmd = in.Update(cleanKey(msg, false))
-	return m, cmd
+	return m, tea.Batch(cmd, m.setEvidenceText(in.Value()))
+}
+
+// setEvidenceText puts text as the selected file's caption or the
+// justification being edited, and schedules the save when that changed
+// anything. Text the audit refuses (too long) leaves the last good one:
+// enter says why.
+func (m walkModel) setEvidenceText(text string) tea.Cmd {
+	ev := m.selectedEvidence()
+	if ev == nil {
+		return nil
+	}
+	sha := ev.SHA256
+	before := evidenceText(ev, m.focus, m.justKind)
+	var err error
+	if m.focus == focusCaption {
+		ev, err = audit.SetCaption(m.s.a, sha, text)
+	} else {
+		ev, err = audit.Justify(m.s.a, sha, m.justKind, text)
+	}
+	if err != nil {
+		return nil
+	}
+	if ev, _ = m.s.a.EvidenceBySHA(sha); ev == nil || evidenceText(ev, m.focus, m.justKind) == before {
+		return nil
+	}
+	return m.s.touch()
+}
+
+// evidenceText is a file's caption, or its justification of mark kind.
+func evidenceText(ev *audit.Evidence, focus walkFocus, kind audit.EvidenceFlagKind) string {
+	if focus == focusCaption {
+		return ev.Caption
+	}
+	return ev.Justifications[kind]
 }
 
 // evidenceEditText words a refused caption or justification.

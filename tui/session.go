@@ -156,7 +156,7 @@ func (s *session) saveState() string {
 // saveProblem words why the last save failed, in a few words that fit a
 // status line with what to do next.
 func (s *session) saveProblem() string {
-	return wordOr(s.c.w, writeProblemIDs, audit.WriteProblemOf(s.err), s.c.w.word(writeProblemIDs[audit.WriteFailed]))
+	return wordOr(s.c.w, writeProblemIDs, audit.WriteProblemOf(s.saveFailure()), s.c.w.word(writeProblemIDs[audit.WriteFailed]))
 }
 
 // saver writes one audit's saves one at a time and never lets an older

@@ -310,6 +310,11 @@ func (w *words) errorText(err error) string {
 	case errors.As(err, &private):
 		// Before the causes it wraps: the inspector must know it is the
 		// private names that are not saved.
+		var inner *safefile.Error
+		if errors.As(private.Err, &inner) && inner.Path == private.Path {
+			// The cause names the file itself: once is enough on a line.
+			return w.t("private_error", i18n.Args{"Path": private.Path, "Error": w.oddFileKindText(inner)})
+		}
 		return w.t("private_error", i18n.Args{"Path": private.Path, "Error": w.errorText(private.Err)})
 	case errors.As(err, &fe):
 		return w.problemText(fe)
@@ -382,6 +387,15 @@ func (w *words) oddFileText(e *safefile.Error) string {
 	return w.t("odd_file", i18n.Args{"Path": e.Path, "Kind": wordOr(w, fileKindIDs, e.Kind, e.Kind.String())})
 }
 
+// oddFileKindText is oddFileText without the path, for a line that
+// already names the file.
+func (w *words) oddFileKindText(e *safefile.Error) string {
+	if e.Kind == safefile.TooLarge {
+		return w.t("over_limit", i18n.Args{"Size": w.size(e.Size), "Limit": w.size(e.Limit)})
+	}
+	return w.t("odd_kind", i18n.Args{"Kind": wordOr(w, fileKindIDs, e.Kind, e.Kind.String())})
+}
+
 // evidenceErrorText says why a file could not be imported as evidence.
 func (w *words) evidenceErrorText(e *audit.EvidenceError) string {
 	cause := ""
@@ -407,6 +421,10 @@ func (w *words) saveErrorDetail(err error) string {
 	var se *audit.SaveError
 	if errors.As(err, &se) {
 		return w.t("save_detail", i18n.Args{"Path": se.Path, "Error": w.systemCause(se.Err)})
+	}
+	var pe *audit.PrivateError
+	if errors.As(err, &pe) {
+		return w.t("save_detail", i18n.Args{"Path": pe.Path, "Error": rootCause(pe.Err)})
 	}
 	return w.errorText(err)
 }
@@ -472,6 +490,8 @@ func (w *words) configWarning(err error) string {
 		case p.Kind == audit.ConfigBadChoice:
 			parts = append(parts, w.t("config_choice", i18n.Args{"Line": p.Line, "Key": p.Key, "Value": strconv.Quote(sanitizeLine(p.Detail)),
 				"Known": strings.Join(p.Keys, ", ")}))
+		case errors.As(p.Err, &odd) && odd.Kind == safefile.TooLarge:
+			parts = append(parts, w.t("config_too_large", i18n.Args{"Size": w.size(odd.Size), "Limit": w.size(odd.Limit)}))
 		case errors.As(p.Err, &odd):
 			parts = append(parts, w.t("config_odd", i18n.Args{"Kind": wordOr(w, fileKindIDs, odd.Kind, odd.Kind.String())}))
 		default:
@@ -482,6 +502,15 @@ func (w *words) configWarning(err error) string {
 		return ""
 	}
 	return w.t("config_problem", i18n.Args{"Problems": strings.Join(parts, " · ")})
+}
+
+// stateWarning says what was wrong with the UI's state file, "" when
+// nothing.
+func (w *words) stateWarning(err error) string {
+	if err == nil {
+		return ""
+	}
+	return w.t("state_problem", i18n.Args{"Error": sanitizeLine(w.errorText(err))})
 }
 
 // messagesWarning words the problems with the home's message files, ""

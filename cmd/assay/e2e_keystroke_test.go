@@ -304,3 +304,77 @@ func TestTmuxSignalsWhileTypingLoseNothing(t *testing.T) {
 		})
 	}
 }
+
+// markedOnDisk is the run of typed letters after noteMark anywhere in the
+// home's audit.json files ("" when there is none).
+func markedOnDisk(t *testing.T, home string) string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(home, "audits", "*", "audit.json"))
+	best := ""
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, part := range strings.Split(string(raw), noteMark)[1:] {
+			n := strings.IndexFunc(part, func(r rune) bool { return r < 'a' || r > 'z' })
+			if n < 0 {
+				n = len(part)
+			}
+			if n > len(best) {
+				best = part[:n]
+			}
+		}
+	}
+	return best
+}
+
+// kill -9 while typing without a pause into fields other than a note: an
+// evidence caption (saved only on enter before), and the new-audit form
+// (not an audit yet: the next start makes the draft that ctrl+c would).
+func TestTmuxKill9InACaptionAndTheNewAuditForm(t *testing.T) {
+	requireTool(t, "tmux")
+	for _, field := range []string{"caption", "new audit"} {
+		t.Run(field, func(t *testing.T) {
+			t.Parallel()
+			home := t.TempDir()
+			id := strings.TrimSpace(mustAssay(t, home, "demo").stdout)
+			if field == "caption" {
+				f := filepath.Join(t.TempDir(), "acta.txt")
+				os.WriteFile(f, []byte("acta de la reunión"), 0o644)
+				mustAssay(t, home, "evidence", "add", id, f, "--req", "0.2.6")
+			}
+			tm := startTermStatus(t, home, 80, 24)
+			tm.waitFor("audits", "Cooperativa")
+			if field == "caption" {
+				tm.keys("Enter")
+				tm.waitFor("walk", "Finding")
+				tm.text("v")
+				tm.text("C")
+				tm.waitFor("enter accept")
+			} else {
+				tm.text("n")
+				tm.waitFor("New audit")
+			}
+			tm.text(noteMark)
+			pid := assayPID(t, tm)
+			ty := startTypist(tm, 100*time.Millisecond)
+			time.Sleep(3*time.Second + time.Duration(rand.IntN(2000))*time.Millisecond)
+			if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+				t.Fatal(err)
+			}
+			killed := time.Now()
+			sent, at := ty.halt()
+			processGone(t, pid)
+			if field == "new audit" {
+				tm2 := startTermStatus(t, home, 80, 24)
+				tm2.waitFor("kept as a draft")
+			}
+			n, lost := lostTyping(t, sent, at, markedOnDisk(t, home), killed)
+			if lost > 1500*time.Millisecond {
+				t.Errorf("kill -9 lost %d characters, %v of typing (of %d typed)", n, lost.Round(time.Millisecond), len(sent))
+			}
+			t.Logf("%s: %d typed, %d lost = %v of typing", field, len(sent), n, lost.Round(time.Millisecond))
+		})
+	}
+}

@@ -136,6 +136,16 @@ func TestOddFilesNeverHangACommand(t *testing.T) {
 				t.Errorf("audit.json a %s: exit %d\n%s%s", kind, r.code, r.stdout, r.stderr)
 			}
 
+			// The signing key: what is wrong with it is that it is not a
+			// file, not its mode (no "chmod 600" for a folder or a pipe).
+			mustAssay(t, home, "keys", "create", "--name", "Ana")
+			key := filepath.Join(home, "identity", "key.pem")
+			putOdd(t, kind, key)
+			r = assayWithin(t, home, "keys", "show")
+			if r.code != 1 || !strings.Contains(r.stderr, key) || strings.Contains(r.stderr, "chmod") {
+				t.Errorf("key.pem a %s: exit %d\n%s%s", kind, r.code, r.stdout, r.stderr)
+			}
+
 			// Files named on the command line.
 			odd := filepath.Join(t.TempDir(), "odd")
 			oddMakers[kind](t, odd)

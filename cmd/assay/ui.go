@@ -56,9 +56,9 @@ func runUI(e *env) int {
 	}
 	s.MaxEvidenceBytes = cfg.MaxEvidenceBytes()
 	// The UI's language: --lang, else the one last chosen in the UI, else
-	// config.toml's, else the locale. A broken state file is as none: the
-	// next choice rewrites it.
-	state, _ := tui.LoadState(e.home)
+	// config.toml's, else the locale. A broken state file is as none (the
+	// next choice rewrites it), and the status line says so.
+	state, stateErr := tui.LoadState(e.home)
 	msgs, msgErrs := tui.LoadMessages(e.home)
 	reportMsgs, _ := report.LoadMessages(e.home)
 	m := tui.New(tui.Deps{
@@ -84,6 +84,7 @@ func runUI(e *env) int {
 		Lang:            tui.ResolveLanguage(uiLangFlag(e), state.Language, cfg.Language, e.getenv),
 		Messages:        msgs,
 		MessageErrs:     msgErrs,
+		StateErr:        stateErr,
 		Home:            e.home,
 		ReportLanguages: reportMsgs.Languages(),
 		Keys:            uiKeys{home: e.home},

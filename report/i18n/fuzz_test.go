@@ -26,7 +26,7 @@ func FuzzUserMessageFile(f *testing.F) {
 		if len(errs) > 0 {
 			t.Fatal(errs)
 		}
-		if err := m.add("demo", "pt", data); err != nil {
+		if err := m.add("demo", "pt", data, false); err != nil {
 			return
 		}
 		l := m.For("pt")

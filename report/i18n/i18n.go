@@ -37,12 +37,15 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	texttemplate "text/template"
 
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/nicksnyder/go-i18n/v2/i18n/template"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/assay-dev/assay/standards/safefile"
 )
 
 // English is the source language: every message exists in it, and any
@@ -69,6 +72,10 @@ var parser = &template.TextParser{Option: "missingkey=error"}
 type Messages struct {
 	surface string
 	bundle  *goi18n.Bundle
+	// base holds the embedded messages alone: English said from it is
+	// the last word when a user file's English cannot be filled (a
+	// misspelt placeholder in tui.en.toml), instead of the bare id.
+	base *goi18n.Bundle
 	// langs are the languages the surface has a file for, English first.
 	langs []language.Tag
 	// msgs holds every message by language tag and id, for Check.
@@ -87,6 +94,7 @@ func Load(surface string, fsys fs.FS, home string) (*Messages, []error) {
 	m := &Messages{
 		surface: surface,
 		bundle:  goi18n.NewBundle(language.English),
+		base:    goi18n.NewBundle(language.English),
 		msgs:    map[string]map[string]*goi18n.Message{},
 		own:     map[string]bool{},
 	}
@@ -104,7 +112,7 @@ func Load(surface string, fsys fs.FS, home string) (*Messages, []error) {
 		for _, f := range files {
 			data, err := fs.ReadFile(src.fsys, f)
 			if err == nil {
-				err = m.add(src.surface, strings.TrimSuffix(f, ".toml"), data)
+				err = m.add(src.surface, strings.TrimSuffix(f, ".toml"), data, true)
 			}
 			if err != nil {
 				return nil, []error{fmt.Errorf("i18n: built-in %s/%s: %w", src.surface, f, err)}
@@ -156,14 +164,16 @@ func (m *Messages) loadUser(dir string) []error {
 				errs = append(errs, fmt.Errorf("%s: %q is not a language code (use e.g. %s.pt.toml or %s.pt-BR.toml)", path, strings.TrimSuffix(rest, ".toml"), surface, surface))
 				continue
 			}
-			st, err := os.Stat(path)
-			if err != nil || !st.Mode().IsRegular() || st.Size() > maxFileBytes {
+			// Checked and read in one go (safefile opens without
+			// blocking): a pipe put there between a check and a read
+			// would hang every start.
+			data, err := safefile.ReadFile(path, maxFileBytes)
+			if errors.As(err, new(*safefile.Error)) {
 				errs = append(errs, fmt.Errorf("%s: not a regular message file of at most %d KB: skipped", path, maxFileBytes>>10))
 				continue
 			}
-			data, err := os.ReadFile(path)
 			if err == nil {
-				err = m.add(surface, lang, data)
+				err = m.add(surface, lang, data, false)
 			}
 			if err != nil {
 				errs = append(errs, fmt.Errorf("%s: %w: skipped", path, err))
@@ -177,7 +187,7 @@ func (m *Messages) loadUser(dir string) []error {
 const maxFileBytes = 1 << 20
 
 // add parses one file's messages for lang and adds them to the bundle.
-func (m *Messages) add(surface, lang string, data []byte) error {
+func (m *Messages) add(surface, lang string, data []byte, builtin bool) error {
 	tag, err := language.Parse(lang)
 	if err != nil {
 		return fmt.Errorf("language %q: %w", lang, err)
@@ -193,9 +203,17 @@ func (m *Messages) add(surface, lang string, data []byte) error {
 		if msg.Other == "" {
 			return fmt.Errorf("message %s has no text (a plural message needs \"other\")", msg.ID)
 		}
+		if err := parses(msg); err != nil {
+			return err
+		}
 	}
 	if err := m.bundle.AddMessages(tag, msgs...); err != nil {
 		return err
+	}
+	if builtin {
+		if err := m.base.AddMessages(tag, msgs...); err != nil {
+			return err
+		}
 	}
 	key := tag.String()
 	if m.msgs[key] == nil {
@@ -218,6 +236,21 @@ func (m *Messages) add(surface, lang string, data []byte) error {
 			}
 			return strings.Compare(a.String(), b.String())
 		})
+	}
+	return nil
+}
+
+// parses checks that every form of msg is a template that parses, so a
+// file with "{{.Count" is refused when it is read, naming the message,
+// rather than showing the message's id wherever it is used.
+func parses(msg *goi18n.Message) error {
+	for _, form := range []string{msg.Zero, msg.One, msg.Two, msg.Few, msg.Many, msg.Other} {
+		if !strings.Contains(form, "{{") {
+			continue
+		}
+		if _, err := texttemplate.New(msg.ID).Option(parser.Option).Parse(form); err != nil {
+			return fmt.Errorf("message %s: %w", msg.ID, err)
+		}
 	}
 	return nil
 }
@@ -302,6 +335,8 @@ func (m *Messages) For(lang string) *Localizer {
 	l := &Localizer{m: m, tag: tag, loc: goi18n.NewLocalizer(m.bundle, tag.String()), printer: message.NewPrinter(tag)}
 	if tag != language.English {
 		l.english = m.For(English)
+	} else {
+		l.base = goi18n.NewLocalizer(m.base, English)
 	}
 	return l
 }
@@ -313,6 +348,8 @@ type Localizer struct {
 	loc     *goi18n.Localizer
 	printer *message.Printer
 	english *Localizer // nil when this is English
+	// base says the built-in English, when this is English.
+	base *goi18n.Localizer
 }
 
 // Lang is the BCP 47 tag of the language the localizer speaks ("en",
@@ -341,8 +378,9 @@ func (l *Localizer) N(id string, count int, args Args) string {
 // English, and a plural form the translation lacks (Spanish "many" for a
 // million) in its "other" form, both from go-i18n with an error that is
 // only a notice. A translation that cannot be filled at all (a misspelt
-// placeholder) falls back to English, and an id no file has comes back as
-// itself, so a missing word shows instead of vanishing.
+// placeholder) falls back to English, a user's English that cannot be to
+// the built-in English, and an id no file has comes back as itself, so a
+// missing word shows instead of vanishing.
 func (l *Localizer) localize(id string, count any, args Args) string {
 	s, err := l.loc.Localize(&goi18n.LocalizeConfig{
 		MessageID: id, TemplateData: map[string]any(args), PluralCount: count, TemplateParser: parser,
@@ -352,6 +390,11 @@ func (l *Localizer) localize(id string, count any, args Args) string {
 		return s
 	case l.english != nil:
 		return l.english.localize(id, count, args)
+	case l.base != nil:
+		cfg := &goi18n.LocalizeConfig{MessageID: id, TemplateData: map[string]any(args), PluralCount: count, TemplateParser: parser}
+		if s, err := l.base.Localize(cfg); err == nil || s != "" {
+			return s
+		}
 	}
 	return id
 }

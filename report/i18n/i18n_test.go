@@ -167,6 +167,27 @@ func TestUserFilesCorrectAndFail(t *testing.T) {
 	}
 }
 
+// A user file whose template does not parse is refused when read, naming
+// the file and the message; a user's English that cannot be filled says
+// the built-in English, not the message's id.
+func TestUserTemplatesCheckedAndEnglishFallsBackToBuiltIn(t *testing.T) {
+	home := t.TempDir()
+	dir := filepath.Join(home, LocalesDir)
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "demo.es.toml"), []byte("title = \"Informe {{.Count\"\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "demo.en.toml"), []byte("greeting = \"Hi {{.Nombre}}\"\n"), 0o644)
+	m, errs := Load("demo", demo, home)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "demo.es.toml") || !strings.Contains(errs[0].Error(), "message title") {
+		t.Errorf("errors: %v", errs)
+	}
+	if got := m.For("es").T("title", nil); got != "Informe de auditoría" {
+		t.Errorf("Spanish title with the broken file skipped: %q", got)
+	}
+	if got := m.For("en").T("greeting", Args{"Name": "Ana"}); got != "Hello Ana" {
+		t.Errorf("a user English that cannot be filled: %q", got)
+	}
+}
+
 // TestBrokenTranslationFallsBack: a translation naming a value the
 // program does not pass says the English message instead of "<no value>",
 // and Check names the mistake.

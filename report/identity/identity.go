@@ -256,17 +256,20 @@ func Load(home string) (*Identity, error) {
 		return nil, err
 	}
 	keyPath, certPath := filepath.Join(dir, KeyFile), filepath.Join(dir, CertFile)
-	st, err := os.Stat(keyPath)
+	// Open before judging the mode: a folder, pipe or device in the key's
+	// place is that, not a key to chmod.
+	f, st, err := safefile.Open(keyPath)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("%w: "+msgNoIdentity, ErrNoIdentity, dir)
 	}
 	if err != nil {
 		return nil, fmt.Errorf(msgReadFile, keyPath, err)
 	}
+	defer f.Close()
 	if runtime.GOOS != "windows" && st.Mode().Perm()&0o077 != 0 {
 		return nil, &KeyModeError{Path: keyPath, Mode: st.Mode().Perm()}
 	}
-	keyPEM, err := safefile.ReadFile(keyPath, safefile.LimitCert)
+	keyPEM, err := safefile.ReadOpen(f, st, safefile.LimitCert)
 	if err != nil {
 		return nil, fmt.Errorf(msgReadFile, keyPath, err)
 	}
