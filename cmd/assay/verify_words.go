@@ -59,6 +59,8 @@ var verifyKindIDs = map[report.Kind]string{
 	pdfsign.KindRevDeletesObject:   "finding_rev_deletes_object",
 	pdfsign.KindRevChangesObject:   "finding_rev_changes_object",
 	pdfsign.KindRevAddsObject:      "finding_rev_adds_object",
+	pdfsign.KindRevEmpty:           "finding_rev_empty",
+	pdfsign.KindRevDSSBad:          "finding_rev_dss_bad",
 	pdfsign.KindRevOriginal:        "finding_rev_original",
 	pdfsign.KindRevBeforeSigned:    "finding_rev_before_signed",
 	pdfsign.KindRevSigned:          "finding_rev_signed",

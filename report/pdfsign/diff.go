@@ -2,6 +2,8 @@ package pdfsign
 
 import (
 	"bytes"
+	"maps"
+	"slices"
 	"sort"
 )
 
@@ -92,6 +94,7 @@ func (v *verifier) checkRevision(k int) {
 		nrs = append(nrs, nr)
 	}
 	sort.Ints(nrs)
+	defer c.empty()
 	for _, nr := range nrs {
 		if c.allowed[nr] || c.explained[nr] {
 			continue
@@ -103,6 +106,22 @@ func (v *verifier) checkRevision(k int) {
 		}
 		c.add(Finding{Kind: kind, Object: nr, Name: typeOf(o)})
 	}
+}
+
+// empty refuses a revision that neither adds an allowed addition nor is
+// refused for something else: after the signature only validation data
+// and time-stamps may follow, and a revision that adds nothing (or
+// rewrites signed objects unchanged) is neither.
+func (c *revCheck) empty() {
+	if len(c.v.allowed[c.k]) > 0 {
+		return
+	}
+	for _, p := range c.v.res.Problems {
+		if p.Revision == c.k+1 {
+			return
+		}
+	}
+	c.add(Finding{Kind: KindRevEmpty})
 }
 
 // tile parses the revision byte by byte: objects the table names, then the
@@ -221,7 +240,8 @@ func (c *revCheck) trailer(s *section) bool {
 // classify sorts the revision's entries into new, changed (and deleted)
 // objects; rewriting an object with the same value is no change.
 func (c *revCheck) classify(s *section) {
-	for nr, e := range s.entries {
+	for _, nr := range slices.Sorted(maps.Keys(s.entries)) {
+		e := s.entries[nr]
 		pe, existed := c.prev.view[nr]
 		existed = existed && pe.kind != 'f'
 		switch e.kind {
@@ -242,8 +262,8 @@ func (c *revCheck) classify(s *section) {
 			c.changed[nr] = o
 		}
 	}
-	for nr, o := range c.objs {
-		switch typeOf(o) {
+	for _, nr := range slices.Sorted(maps.Keys(c.objs)) {
+		switch typeOf(c.objs[nr]) {
 		case "ObjStm":
 			c.add(Finding{Kind: KindRevObjectStream, Object: nr})
 			c.explained[nr] = true
@@ -312,8 +332,8 @@ func (c *revCheck) sortedAdded() []int {
 // signatures notes new document time-stamps (allowed) and changes to
 // signature dictionaries that existed before (refused).
 func (c *revCheck) signatures() {
-	for nr, o := range c.added {
-		dd, ok := o.v.(dict)
+	for _, nr := range c.sortedAdded() {
+		dd, ok := c.added[nr].v.(dict)
 		if !ok || !isSigDict(dd) {
 			continue
 		}
@@ -332,7 +352,7 @@ func (c *revCheck) signatures() {
 			c.explained[nr] = true
 		}
 	}
-	for nr := range c.changed {
+	for _, nr := range slices.Sorted(maps.Keys(c.changed)) {
 		if po := c.d.object(c.prev, nr); po != nil {
 			if dd, ok := po.v.(dict); ok && isSigDict(dd) {
 				c.add(Finding{Kind: KindRevChangesSig, Object: nr})
@@ -770,8 +790,89 @@ func (c *revCheck) dss() {
 		return
 	}
 	if touchedDSS || !equalValue(pcat["DSS"].v, cur) {
+		if bad := c.dssShape(cur); bad != "" {
+			c.add(Finding{Kind: KindRevDSSBad, Name: bad})
+			return
+		}
 		c.v.allowed[c.k] = append(c.v.allowed[c.k], Finding{Kind: KindRevDSS, Revision: c.k + 1})
 	}
+}
+
+// dssShape checks that a DSS holds validation data only (ISO 32000-2
+// 12.8.4.3): certificates, OCSP responses and CRLs as streams, and VRI
+// entries naming them. Anything else (an action, a page, an unknown key)
+// could be shown or run by some reader, so it is not validation data. It
+// returns the offending key, "" when the DSS is clean.
+func (c *revCheck) dssShape(v value) string {
+	d := c.d
+	streams := func(x value) bool {
+		if x == nil {
+			return true
+		}
+		if _, ok := d.resolve(c.rev, x).([]value); !ok {
+			return false
+		}
+		for _, e := range d.arrayOf(c.rev, x) {
+			r, ok := e.(ref)
+			if !ok {
+				return false
+			}
+			if o := d.object(c.rev, r.nr); o == nil || !o.isStream {
+				return false
+			}
+		}
+		return true
+	}
+	dss := d.dictOf(c.rev, v)
+	for _, key := range slices.Sorted(maps.Keys(dss)) {
+		switch key {
+		case "Type":
+			if dss.name("Type") != "DSS" {
+				return key
+			}
+		case "Certs", "OCSPs", "CRLs":
+			if !streams(dss[key].v) {
+				return key
+			}
+		case "VRI":
+			vri := d.dictOf(c.rev, dss[key].v)
+			if vri == nil {
+				return key
+			}
+			for _, h := range slices.Sorted(maps.Keys(vri)) {
+				e := d.dictOf(c.rev, vri[h].v)
+				if e == nil {
+					return key
+				}
+				for _, k := range slices.Sorted(maps.Keys(e)) {
+					switch k {
+					case "Type":
+						if e.name("Type") != "VRI" {
+							return key
+						}
+					case "Cert", "CRL", "OCSP":
+						if !streams(e[k].v) {
+							return key
+						}
+					case "TU":
+						if _, ok := d.resolve(c.rev, e[k].v).([]byte); !ok {
+							return key
+						}
+					case "TS":
+						r, ok := e[k].v.(ref)
+						if o := d.object(c.rev, r.nr); !ok || o == nil || !o.isStream {
+							return key
+						}
+					default:
+						return key
+					}
+				}
+			}
+		default:
+			return key
+		}
+	}
+	return ""
 }
 
 // info refuses a changed document information dictionary.

@@ -162,12 +162,14 @@ func verify(src *source) (*Result, error) {
 		v.problem(Finding{Kind: KindStructure, Detail: "xref_chain"})
 	}
 	v.collectObjects()
+	// In file order before anything reports on them: the final view is a
+	// map, and the same file must give the same findings in the same order.
+	sort.Slice(v.sigs, func(i, j int) bool { return v.sigs[i].obj.start < v.sigs[j].obj.start })
 	v.collectFields()
 	orphans := v.rawScan()
 	if len(v.sigs) == 0 && orphans == 0 && len(v.res.Problems) == 0 {
 		return nil, ErrNotSigned
 	}
-	sort.Slice(v.sigs, func(i, j int) bool { return v.sigs[i].obj.start < v.sigs[j].obj.start })
 	// Each signature's own problems, to list them after what matters more:
 	// the inspector's first, then "a second signature was added", then
 	// what is wrong with that second signature itself.

@@ -337,6 +337,7 @@ func Attacks(t testing.TB, pdf []byte, attacker Signer, colleague *Signer, ts pd
 		out = fill(out, brStart+len("/ByteRange"), brEnd, fmt.Sprintf(" [0 %d %d %d]", a, b+len(inject), len(pdf)-b))
 		add("swa-moved-second-range", "SWA", out, pdfsign.KindSigDamaged, pdfsign.KindChanged, pdfsign.KindStructure)
 	}
+	moreAttacks(t, k, pdf, add)
 	return out
 }
 
