@@ -2,6 +2,7 @@ package pdfsign_test
 
 import (
 	"bytes"
+	"crypto"
 	"crypto/x509"
 	"flag"
 	"fmt"
@@ -198,5 +199,36 @@ func TestFindingsAreDeterministic(t *testing.T) {
 		if fmt.Sprint(again.Problems, again.Revisions) != fmt.Sprint(first.Problems, first.Revisions) {
 			t.Fatalf("run %d: %v, first %v", i, again.Problems, first.Problems)
 		}
+	}
+}
+
+// TestCMSAttacks: a crafted container in place of the inspector's (every
+// signed byte unchanged) is refused for what is wrong with it; one that is
+// a valid signature by another key is intact here, and names that key as
+// the signer, so the report's signer record refuses it (see cmd/assay).
+func TestCMSAttacks(t *testing.T) {
+	base, ca, attacker, colleague := attackBase(t, 0)
+	inspector := ca.Issue(t, "Ana María Gómez", "ana@example.org", nil)
+	tsa := pdfsigntest.NewTSA(t)
+	token, err := pdfsign.HTTPTimestamper{URL: tsa.URL}.Timestamp(bytes.Repeat([]byte{7}, 32), crypto.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range pdfsigntest.CMSAttacks(t, base, inspector, attacker, colleague, token) {
+		t.Run(a.Name, func(t *testing.T) {
+			res, err := pdfsign.Verify(a.PDF)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Want[0] == pdfsigntest.WantSignerNotRecorded {
+				if res.Signer == nil || res.Signer.Equal(inspector.Cert) {
+					t.Fatalf("signer %v", res.Signer)
+				}
+				return
+			}
+			if res.Valid || !has(res.Problems, a.Want) {
+				t.Errorf("problems %v, want one of %v", kinds(res.Problems), a.Want)
+			}
+		})
 	}
 }
