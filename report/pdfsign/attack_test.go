@@ -232,3 +232,33 @@ func TestCMSAttacks(t *testing.T) {
 		})
 	}
 }
+
+// TestResourceBombsAreRefused: files made to cost a verifier memory or
+// time by the product of two counts are refused as "limit exceeded" (or
+// with a few findings), not analysed to the end: many objects under many
+// empty updates, and millions of stray /ByteRange keys.
+func TestResourceBombsAreRefused(t *testing.T) {
+	base, _, _, _ := attackBase(t, 0)
+	k := pdfsigntest.NewKit(t, base)
+	objs := make([]pdfsigntest.Obj, 8000)
+	for i := range objs {
+		objs[i] = pdfsigntest.Obj{Nr: k.Size() + i, Body: "null"}
+	}
+	pdf := k.Append(pdfsigntest.Update{Objs: objs})
+	prev, size := bytes.LastIndex(pdf, []byte("\nxref\n"))+1, k.Size()+len(objs)
+	for i := 0; i < 200; i++ {
+		at := len(pdf)
+		pdf = fmt.Appendf(pdf, "xref\n0 0\ntrailer\n<</Size %d /Root %d 0 R /Prev %d>>\nstartxref\n%d\n%%%%EOF\n", size, k.Root(), prev, at)
+		prev = at
+	}
+	res, err := pdfsign.Verify(pdf)
+	if err != nil || res.Valid || !has(res.Problems, []pdfsign.Kind{pdfsign.KindStructure}) {
+		t.Errorf("many objects under many updates: %v %v", err, kinds(res.Problems))
+	}
+
+	stray := append(append([]byte(nil), base...), bytes.Repeat([]byte("/ByteRange [0 1 2 3] "), 200000)...)
+	res, err = pdfsign.Verify(stray)
+	if err != nil || res.Valid || len(res.Problems) > 20 {
+		t.Errorf("stray /ByteRange keys: %v, %d problems", err, len(res.Problems))
+	}
+}

@@ -19,6 +19,10 @@ import (
 // point only into the revision itself, nothing in the revision that the
 // table does not name, and a /Prev that chains to the revision before.
 
+// maxObjectFindings bounds the added or changed objects named one by one
+// per revision.
+const maxObjectFindings = 64
+
 // revCheck is the state of one revision's analysis.
 type revCheck struct {
 	v         *verifier
@@ -95,9 +99,15 @@ func (v *verifier) checkRevision(k int) {
 	}
 	sort.Ints(nrs)
 	defer c.empty()
+	named := 0
 	for _, nr := range nrs {
 		if c.allowed[nr] || c.explained[nr] {
 			continue
+		}
+		// Enough to refuse the revision and show what it does; a million
+		// objects would otherwise be a million lines.
+		if named++; named > maxObjectFindings {
+			break
 		}
 		o := c.objs[nr]
 		kind := KindRevChangesObject

@@ -18,6 +18,7 @@ import (
 const (
 	maxSections     = 256 // revisions; each keeps a view of the whole document
 	maxObjects      = 1 << 20
+	maxViewEntries  = 1 << 20 // all revisions' views together
 	maxDecodedBytes = 64 << 20
 	maxObjStmCount  = 1 << 16
 )
@@ -129,7 +130,9 @@ func loadDocument(src *source) (*document, error) {
 		}
 		off = p
 	}
-	d.groupRevisions()
+	if err := d.groupRevisions(); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -538,8 +541,11 @@ func (d *document) parseXrefStream(off int) (*section, error) {
 }
 
 // groupRevisions sorts the sections by offset into revisions, each ending
-// at a %%EOF, and builds every revision's view of the document.
-func (d *document) groupRevisions() {
+// at a %%EOF, and builds every revision's view of the document. The views
+// together may hold at most maxViewEntries: many revisions over many
+// objects would otherwise cost memory and time by their product (a 9 MB
+// file of 200,000 objects and 250 empty updates took 3.6 GB).
+func (d *document) groupRevisions() error {
 	byOff := append([]*section(nil), d.chain...)
 	sort.Slice(byOff, func(i, j int) bool { return byOff[i].at < byOff[j].at })
 	var cur *revision
@@ -561,6 +567,7 @@ func (d *document) groupRevisions() {
 		cur.end = d.src.size
 		d.revs = append(d.revs, cur)
 	}
+	total := 0
 	for ri, r := range d.revs {
 		sort.Slice(r.sections, func(i, j int) bool { return r.sections[i].chain < r.sections[j].chain })
 		r.trailer = r.sections[0].trailer
@@ -571,6 +578,11 @@ func (d *document) groupRevisions() {
 				ss = append(ss, s)
 			}
 		}
+		for _, s := range ss {
+			if total += len(s.entries); total > maxViewEntries {
+				return errTooLarge
+			}
+		}
 		view := map[int]xentry{}
 		for i := len(ss) - 1; i >= 0; i-- {
 			for nr, e := range ss[i].entries {
@@ -579,6 +591,7 @@ func (d *document) groupRevisions() {
 		}
 		r.view = view
 	}
+	return nil
 }
 
 // last is the document's newest revision.

@@ -231,6 +231,9 @@ func (v *verifier) problem(f Finding) { v.res.Problems = append(v.res.Problems, 
 
 var byteRangeKey = []byte("/ByteRange")
 
+// maxStrayFindings bounds the stray signature dictionaries rawScan names.
+const maxStrayFindings = 16
+
 // collectObjects reads every object every cross-reference section names
 // (so their stream data is known), and the signature dictionaries of the
 // final view.
@@ -371,7 +374,11 @@ func (v *verifier) rawScan() int {
 		if in(v.known, off) || in(v.data, off) {
 			return true
 		}
-		n++
+		// A few are enough to refuse the file and say why; a file made of
+		// millions would otherwise cost a finding (and time) each.
+		if n++; n > maxStrayFindings {
+			return false
+		}
 		k := sort.Search(len(objs), func(k int) bool { return objs[k].off > off }) - 1
 		if k >= 0 && len(v.fields[objs[k].nr]) > 0 {
 			if o := v.d.object(v.d.last(), objs[k].nr); o == nil {
