@@ -75,6 +75,22 @@ func moreAttacks(t testing.TB, k *Kit, pdf []byte, add func(name, class string, 
 	add("data-after-eof-garbage-then-eof", "ISA", append(append([]byte(nil), pdf...), "garbage\n%%EOF\n"...),
 		pdfsign.KindDataAfterEOF, pdfsign.KindRevMalformed, pdfsign.KindStructure)
 
+	// Shadow attacks whose shadow content is already in the signed
+	// revision (another page's content stream), only referenced by the
+	// update: replace page 1's content with it, or hide it behind it.
+	if k.Pages() > 1 {
+		_, pl := k.Page(t, k.Pages())
+		other := k.Ref(t, pl, "Contents")
+		np := p1.Clone().(types.Dict)
+		np["Contents"] = *types.NewIndirectRef(other, 0)
+		add("shadow-replace-with-signed-stream", "Shadow", k.Append(Update{Objs: []Obj{{Nr: page1, Body: np.PDFString()}}}),
+			pdfsign.KindRevChangesContent, pdfsign.KindRevChangesPage)
+		np = p1.Clone().(types.Dict)
+		np["Contents"] = types.Array{*types.NewIndirectRef(contents1, 0), *types.NewIndirectRef(other, 0)}
+		add("shadow-hide-and-replace-signed-stream", "Shadow", k.Append(Update{Objs: []Obj{{Nr: page1, Body: np.PDFString()}}}),
+			pdfsign.KindRevChangesContent, pdfsign.KindRevChangesPage)
+	}
+
 	// Actions and metadata added after signing.
 	{
 		np := p1.Clone().(types.Dict)
