@@ -122,6 +122,12 @@ var verifyDetailIDs = map[string]string{
 	"eof":                      "detail_eof",
 	"xref_points_outside":      "detail_xref_points_outside",
 	"prev":                     "detail_prev",
+	"structure_no_xref":        "detail_structure_no_xref",
+	"structure_bad_xref":       "detail_structure_bad_xref",
+	"structure_xref_loop":      "detail_structure_xref_loop",
+	"structure_limit":          "detail_structure_limit",
+	"structure_bad_object":     "detail_structure_bad_object",
+	"structure_filter":         "detail_structure_filter",
 	"size":                     "detail_size",
 }
 

@@ -152,7 +152,7 @@ func verify(src *source) (*Result, error) {
 	d, err := loadDocument(src)
 	if err != nil {
 		if src.contains(byteRangeKey) {
-			v.problem(Finding{Kind: KindStructure, Detail: err.Error()})
+			v.problem(Finding{Kind: KindStructure, Detail: structureDetail(err)})
 			return v.finish(), nil
 		}
 		return nil, ErrNotSigned
@@ -220,6 +220,24 @@ func verify(src *source) (*Result, error) {
 	}
 	v.listRevisions(ri)
 	return v.finish(), nil
+}
+
+// structureDetail is the reason code of a document that cannot be read,
+// for the caller to word (the error texts are English).
+func structureDetail(err error) string {
+	for _, c := range []struct {
+		err  error
+		code string
+	}{
+		{errNoXref, "structure_no_xref"}, {errBadXref, "structure_bad_xref"}, {errXrefLoop, "structure_xref_loop"},
+		{errTooLarge, "structure_limit"}, {errBadObject, "structure_bad_object"}, {errWrongObjNr, "structure_bad_object"},
+		{errBadFilter, "structure_filter"}, {errSyntax, "structure_bad_object"},
+	} {
+		if errors.Is(err, c.err) {
+			return c.code
+		}
+	}
+	return err.Error()
 }
 
 func (v *verifier) finish() *Result {
