@@ -394,7 +394,11 @@ func (c *revCheck) form() {
 			c.add(Finding{Kind: KindRevChangesForm, Name: key})
 		}
 	}
-	if _, ok := d.resolve(c.rev, cf["SigFlags"].v).(token); !ok && cf["SigFlags"].v != nil {
+	// SigFlags may only become 3 (signatures exist, append only), as a
+	// time-stamping tool sets it; clearing a bit would tell a viewer the
+	// document has no signatures or may be rewritten.
+	pflags, cflags := d.resolve(c.prev, pf["SigFlags"].v), d.resolve(c.rev, cf["SigFlags"].v)
+	if n, ok := intValue(cflags); cf["SigFlags"].v != nil && (!ok || !equalValue(pflags, cflags) && n != 3) {
 		c.add(Finding{Kind: KindRevChangesForm, Name: "SigFlags"})
 	}
 	prevFields, curFields := d.arrayOf(c.prev, pf["Fields"].v), d.arrayOf(c.rev, cf["Fields"].v)
@@ -738,9 +742,14 @@ func (c *revCheck) catalog() {
 			continue
 		}
 		switch key {
-		case "DSS", "Extensions", "AcroForm":
-			// Checked by dss and form; Extensions only declares the
-			// PDF extension level a DSS needs.
+		case "Extensions":
+			// Only declares the PDF extension level a DSS needs: names,
+			// numbers and strings, nothing a reader could show or run.
+			if !extensionsShape(c.d, c.rev, ccat[key].v) {
+				c.add(Finding{Kind: KindRevChangesCatalog, Name: key})
+			}
+		case "DSS", "AcroForm":
+			// Checked by dss and form.
 		case "Pages":
 			if !c.found[KindRevAddsPage] && !c.found[KindRevRemovesPage] && !c.found[KindRevChangesPages] {
 				c.add(Finding{Kind: KindRevChangesCatalog, Name: key})
@@ -766,6 +775,51 @@ func (c *revCheck) catalog() {
 			}
 		}
 	}
+}
+
+// extensionsShape reports whether v is a catalog /Extensions dictionary
+// of developer extensions (ISO 32000-2 7.12): each a dictionary, or an
+// array of them, of Type, BaseVersion, ExtensionLevel, URL and
+// ExtensionRevision with direct values.
+func extensionsShape(d *document, r *revision, v value) bool {
+	ext := d.dictOf(r, v)
+	if ext == nil {
+		return false
+	}
+	one := func(x value) bool {
+		e, ok := d.resolve(r, x).(dict)
+		if !ok {
+			return false
+		}
+		for key, val := range e {
+			switch key {
+			case "Type", "BaseVersion", "ExtensionLevel", "URL", "ExtensionRevision":
+			default:
+				return false
+			}
+			switch val.v.(type) {
+			case pdfName, token, []byte:
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	for key, x := range ext {
+		if key == "Type" {
+			continue
+		}
+		if arr, ok := d.resolve(r, x.v).([]value); ok {
+			for _, e := range arr {
+				if !one(e) {
+					return false
+				}
+			}
+		} else if !one(x.v) {
+			return false
+		}
+	}
+	return true
 }
 
 // dss allows the validation data reachable from the catalog's /DSS.

@@ -136,6 +136,20 @@ func moreAttacks(t testing.TB, k *Kit, pdf []byte, add func(name, class string, 
 		}}), pdfsign.KindRevAddsField, pdfsign.KindRevChangesPage, pdfsign.KindRevAddsAnnot)
 	}
 
+	for _, flags := range []string{"0", "1", "(3)"} {
+		c := cat.Clone().(types.Dict)
+		form := c["AcroForm"].(types.Dict).Clone().(types.Dict)
+		if form["SigFlags"] == nil {
+			break
+		}
+		form["SigFlags"] = types.Name("X") // replaced below: pdfcpu writes names, not raw tokens
+		c["AcroForm"] = form
+		body := strings.Replace(c.PDFString(), "/SigFlags/X", "/SigFlags "+flags, 1)
+		body = strings.Replace(body, "/SigFlags /X", "/SigFlags "+flags, 1)
+		add("isa-sigflags-"+strings.Trim(flags, "()")+map[bool]string{true: "-string"}[flags[0] == '('], "ISA",
+			k.Append(Update{Objs: []Obj{{Nr: k.Root(), Body: body}}}), pdfsign.KindRevChangesForm)
+	}
+
 	// Validation data as a carrier: keys no DSS has, an action, a page.
 	for _, extra := range []struct{ name, body string }{
 		{"dss-extra-key-javascript", fmt.Sprintf("<</Type /DSS /Certs [] /JS %d 0 R>>", size+1)},
@@ -149,6 +163,16 @@ func moreAttacks(t testing.TB, k *Kit, pdf []byte, add func(name, class string, 
 			{Nr: size, Body: extra.body},
 			{Nr: size + 1, Body: "<</S /JavaScript /JS (app.alert\\('ok'\\))>>"},
 		}}), pdfsign.KindRevDSSBad)
+	}
+
+	{
+		// Extensions, which a DSS may come with, used to carry an action.
+		c := cat.Clone().(types.Dict)
+		c["Extensions"] = types.Dict{"ESIC": types.Dict{"BaseVersion": types.Name("1.7"), "ExtensionLevel": types.Integer(5), "AA": *types.NewIndirectRef(size, 0)}}
+		add("isa-extensions-carry-action", "ISA", k.Append(Update{Objs: []Obj{
+			{Nr: k.Root(), Body: c.PDFString()},
+			{Nr: size, Body: "<</S /JavaScript /JS (app.alert\\('ok'\\))>>"},
+		}}), pdfsign.KindRevChangesCatalog)
 	}
 
 	// Certification: the signature dictionary rewritten with looser
