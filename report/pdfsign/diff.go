@@ -413,10 +413,20 @@ func (c *revCheck) form() {
 	if len(curFields) < len(prevFields) || !equalValue(curFields[:len(prevFields)], prevFields) {
 		c.add(Finding{Kind: KindRevChangesForm, Name: "Fields"})
 	} else {
+		// A new field named like an existing one would be the same field
+		// to a viewer (ISO 32000 12.7.4): its value would stand for the
+		// inspector's signature.
+		names := map[string]bool{}
+		for _, x := range prevFields {
+			names[text(d.dictOf(c.prev, x)["T"].v)] = true
+		}
 		for _, x := range curFields[len(prevFields):] {
 			r, isRef := x.(ref)
 			f := d.dictOf(c.rev, x)
-			if isRef && c.added[r.nr] != nil && c.dtsField(f) {
+			name := text(f["T"].v)
+			fresh := !names[name]
+			names[name] = true
+			if isRef && c.added[r.nr] != nil && fresh && c.dtsField(f) {
 				c.allowed[r.nr] = true
 				c.widgets[r.nr] = true
 				continue
