@@ -1,6 +1,7 @@
 package pdfsigntest
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/asn1"
@@ -88,6 +89,20 @@ func CMSAttacks(t testing.TB, pdf []byte, inspector, attacker, colleague Signer,
 	add("cms-content-type-signed-data", put(build(sha256OID, signer{s: inspector, cert: inspector.Cert, cfg: pkcs7.SignerInfoConfig{
 		ExtraSignedAttributes: []pkcs7.Attribute{{Type: pkcs7.OIDAttributeContentType, Value: pkcs7.OIDSignedData}},
 	}})), pdfsign.KindSigDamaged)
+	{
+		// No message-digest attribute: its OID renamed to an unknown one.
+		der := build(sha256OID, signer{s: inspector, cert: inspector.Cert})
+		mdOID := []byte{0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x04}
+		if i := bytes.Index(der, mdOID); i >= 0 {
+			der[i+len(mdOID)-1] = 0x7f
+			add("cms-no-message-digest", put(der), pdfsign.KindSigDamaged)
+		}
+		// A second message-digest, of other data, next to the right one.
+		wrong := sha256.Sum256([]byte("other data"))
+		add("cms-two-message-digests", put(build(sha256OID, signer{s: inspector, cert: inspector.Cert, cfg: pkcs7.SignerInfoConfig{
+			ExtraSignedAttributes: []pkcs7.Attribute{{Type: pkcs7.OIDAttributeMessageDigest, Value: wrong[:]}},
+		}})), pdfsign.KindSigDamaged)
+	}
 	if otherToken != nil {
 		add("cms-timestamp-token-for-other-signature", put(build(sha256OID, signer{s: inspector, cert: inspector.Cert, cfg: pkcs7.SignerInfoConfig{
 			ExtraUnsignedAttributes: []pkcs7.Attribute{{Type: asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 2, 14}, Value: asn1.RawValue{FullBytes: otherToken}}},
