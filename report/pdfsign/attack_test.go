@@ -2,12 +2,16 @@ package pdfsign_test
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto"
 	"crypto/x509"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -256,9 +260,58 @@ func TestResourceBombsAreRefused(t *testing.T) {
 		t.Errorf("many objects under many updates: %v %v", err, kinds(res.Problems))
 	}
 
+	// Object streams that each inflate to the per-stream limit: their
+	// decoded data is kept, so only a budget for the whole file bounds it.
+	bomb := deflateBombs(t, k, 8)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if res, err := pdfsign.Verify(bomb); err != nil || res.Valid {
+		t.Errorf("object stream bombs: %v %v", err, kinds(res.Problems))
+	}
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 400<<20 {
+		t.Errorf("object stream bombs: %d MB allocated", got>>20)
+	}
+
 	stray := append(append([]byte(nil), base...), bytes.Repeat([]byte("/ByteRange [0 1 2 3] "), 200000)...)
 	res, err = pdfsign.Verify(stray)
 	if err != nil || res.Valid || len(res.Problems) > 20 {
 		t.Errorf("stray /ByteRange keys: %v, %d problems", err, len(res.Problems))
 	}
+}
+
+// deflateBombs appends an update with n object streams, each a few
+// kilobytes that inflate to 63 MB, and a cross-reference stream naming
+// one object in each.
+func deflateBombs(t *testing.T, k *pdfsigntest.Kit, n int) []byte {
+	out := append([]byte(nil), k.PDF...)
+	type row struct{ typ, a int }
+	rows := map[int]row{}
+	size := k.Size()
+	for i := 0; i < n; i++ {
+		nr, obj := size+i, size+1000+i
+		head := fmt.Sprintf("%d 0 ", obj)
+		var z bytes.Buffer
+		w, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+		w.Write([]byte(head + "null"))
+		w.Write(make([]byte, 63<<20))
+		w.Close()
+		rows[nr], rows[obj] = row{1, len(out)}, row{2, nr}
+		out = fmt.Appendf(out, "%d 0 obj\n<</Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d>>\nstream\n", nr, len(head), z.Len())
+		out = append(append(out, z.Bytes()...), "\nendstream\nendobj\n"...)
+	}
+	xnr := size + 2000
+	rows[xnr] = row{1, len(out)}
+	var data []byte
+	var index []string
+	for _, nr := range slices.Sorted(maps.Keys(rows)) {
+		r := rows[nr]
+		data = append(data, byte(r.typ), byte(r.a>>24), byte(r.a>>16), byte(r.a>>8), byte(r.a), 0, 0)
+		index = append(index, fmt.Sprintf("%d 1", nr))
+	}
+	at := len(out)
+	out = fmt.Appendf(out, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] /Index [%s] /Root %d 0 R /Prev %d /Length %d>>\nstream\n",
+		xnr, xnr+1, strings.Join(index, " "), k.Root(), k.StartXref(), len(data))
+	out = append(append(out, data...), fmt.Sprintf("\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", at)...)
+	return out
 }

@@ -20,6 +20,10 @@ const (
 	maxObjects      = 1 << 20
 	maxViewEntries  = 1 << 20 // all revisions' views together
 	maxDecodedBytes = 64 << 20
+	// maxDecodedTotal bounds all streams decoded for one file: object
+	// streams stay cached, and a few kilobytes of deflate each expand to
+	// maxDecodedBytes (eight took 860 MB).
+	maxDecodedTotal = 128 << 20
 	maxObjStmCount  = 1 << 16
 )
 
@@ -74,6 +78,7 @@ type document struct {
 	objs     map[int]*object
 	objErrs  map[int]error
 	objStms  map[int]*objStream
+	decoded  int // bytes decoded so far, at most maxDecodedTotal
 	lastXref int          // value of the final startxref
 	reading  map[int]bool // offsets being parsed (an indirect /Length loop)
 }
@@ -470,7 +475,7 @@ func (d *document) parseXrefStream(off int) (*section, error) {
 	if dd.name("Type") != "XRef" {
 		return nil, errBadXref
 	}
-	data, err := decodeStream(dd, d.data(o))
+	data, err := d.decode(dd, d.data(o))
 	if err != nil {
 		return nil, errBadXref
 	}
@@ -688,7 +693,7 @@ func (d *document) objStm(r *revision, nr int) *objStream {
 		st.err = errBadObject
 		return st
 	}
-	data, err := decodeStream(dd, d.data(o))
+	data, err := d.decode(dd, d.data(o))
 	if err != nil || first > len(data) {
 		st.err = errBadObject
 		return st
@@ -979,8 +984,20 @@ func shiftDict(d dict, base int) {
 	}
 }
 
-// decodeStream undoes /FlateDecode (with a PNG predictor) or nothing.
-func decodeStream(d dict, raw []byte) ([]byte, error) {
+// decode is decodeStream within what is left of the file's budget.
+func (d *document) decode(dd dict, raw []byte) ([]byte, error) {
+	limit := min(maxDecodedBytes, maxDecodedTotal-d.decoded)
+	if limit <= 0 {
+		return nil, errTooLarge
+	}
+	out, err := decodeStream(dd, raw, limit)
+	d.decoded += len(out)
+	return out, err
+}
+
+// decodeStream undoes /FlateDecode (with a PNG predictor) or nothing,
+// refusing more than limit decoded bytes.
+func decodeStream(d dict, raw []byte, limit int) ([]byte, error) {
 	var filters []value
 	switch f := d["Filter"].v.(type) {
 	case nil:
@@ -1001,11 +1018,11 @@ func decodeStream(d dict, raw []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := io.ReadAll(io.LimitReader(zr, maxDecodedBytes+1))
+	out, err := io.ReadAll(io.LimitReader(zr, int64(limit)+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(out) > maxDecodedBytes {
+	if len(out) > limit {
 		return nil, errTooLarge
 	}
 	var parms dict
