@@ -78,7 +78,7 @@ type document struct {
 	objs     map[int]*object
 	objErrs  map[int]error
 	objStms  map[int]*objStream
-	decoded  int // bytes decoded so far, at most maxDecodedTotal
+	decoded  int          // bytes decoded so far, at most maxDecodedTotal
 	lastXref int          // value of the final startxref
 	reading  map[int]bool // offsets being parsed (an indirect /Length loop)
 }
