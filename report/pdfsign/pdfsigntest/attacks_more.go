@@ -184,6 +184,32 @@ func moreAttacks(t testing.TB, k *Kit, pdf []byte, add func(name, class string, 
 			pdfsign.KindRevChangesSig, pdfsign.KindSigDamaged)
 	}
 
+	// Signature wrapping by copy: the inspector's signature dictionary,
+	// byte for byte (its /ByteRange still names the signed revision), as a
+	// new field's value, and the inspector's field pointed at the copy.
+	if sigNr := sigDictOf(t, k); sigNr > 0 {
+		at := objectOffset(t, pdf, sigNr)
+		body := pdf[at:]
+		body = body[bytes.Index(body, []byte("obj"))+3 : bytes.Index(body, []byte("endobj"))]
+		c := cat.Clone().(types.Dict)
+		form := c["AcroForm"].(types.Dict).Clone().(types.Dict)
+		fields, _ := form["Fields"].(types.Array)
+		form["Fields"] = append(append(types.Array{}, fields...), *types.NewIndirectRef(size+1, 0))
+		c["AcroForm"] = form
+		add("swa-signature-dictionary-copied", "SWA", k.Append(Update{Objs: []Obj{
+			{Nr: k.Root(), Body: c.PDFString()},
+			{Nr: size, Body: string(body)},
+			{Nr: size + 1, Body: fmt.Sprintf("<</FT /Sig /T (Copia) /V %d 0 R /Rect [0 0 0 0] /Type /Annot /Subtype /Widget /P %d 0 R>>", size, page1)},
+		}}), pdfsign.KindSecondSignature, pdfsign.KindSigDamaged, pdfsign.KindRevAddsField)
+		w := widgetOf(t, k)
+		wd := k.Dict(t, w)
+		wd["V"] = *types.NewIndirectRef(size, 0)
+		add("swa-inspector-field-points-to-copy", "SWA", k.Append(Update{Objs: []Obj{
+			{Nr: w, Body: wd.PDFString()},
+			{Nr: size, Body: string(body)},
+		}}), pdfsign.KindRevChangesSig, pdfsign.KindSigDamaged, pdfsign.KindSigUnreferenced)
+	}
+
 	// Universal signature forgery: /ByteRange arrays a lenient parser
 	// would still read.
 	a, b, brStart, brEnd := k.SigGap(t)
