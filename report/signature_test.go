@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
+	"fmt"
 	"image"
 	"image/png"
 	"math/rand"
@@ -369,9 +370,10 @@ func TestUnboundAuditStillVerifies(t *testing.T) {
 	}
 }
 
-// TestRandomByteFlipsNeverVerify changes one byte at a time, anywhere in a
-// signed, certified, time-stamped report (signed bytes, the signature's
-// hex, the time-stamp revision): no such file verifies. ASSAY_FLIPS=3000
+// TestRandomByteFlipsNeverVerify changes a signed, certified,
+// time-stamped report (signed bytes, the signature's hex, the time-stamp
+// revision) by one to eight changed bytes, or bytes inserted or deleted:
+// no such file verifies. ASSAY_FLIPS=3000
 // runs more (about 20 s).
 func TestRandomByteFlipsNeverVerify(t *testing.T) {
 	ca := pdfsigntest.NewCA(t, "Certificadora Andina Root CA")
@@ -408,9 +410,32 @@ func TestRandomByteFlipsNeverVerify(t *testing.T) {
 				at = g[0] + r.Intn(g[1]-g[0])
 			}
 			bad := append([]byte(nil), pdf...)
-			bad[at] ^= byte(1 + r.Intn(255))
+			n := 1 + r.Intn(8)
+			what := fmt.Sprintf("byte %d changed from %q", at, pdf[at])
+			switch i % 6 {
+			case 1: // up to 8 bytes anywhere
+				for j := 1; j < n; j++ {
+					bad[r.Intn(len(bad))] ^= byte(1 + r.Intn(255))
+				}
+				what += fmt.Sprintf(" and %d more", n-1)
+			case 2: // bytes inserted (offsets after them move)
+				ins := make([]byte, n)
+				r.Read(ins)
+				bad = append(bad[:at:at], append(ins, pdf[at:]...)...)
+				what = fmt.Sprintf("%d bytes inserted at %d", n, at)
+			case 4: // bytes deleted
+				at = min(at, len(pdf)-n)
+				bad = append(bad[:at:at], pdf[at+n:]...)
+				what = fmt.Sprintf("%d bytes deleted at %d", n, at)
+			}
+			if len(bad) == len(pdf) {
+				bad[at] ^= byte(1 + r.Intn(255))
+			}
+			if bytes.Equal(bad, pdf) { // two changes of one byte undid each other
+				continue
+			}
 			if v := VerifyTrusted(bad, trust); v.Valid {
-				t.Errorf("%s: byte %d changed from %q to %q still verifies", name, at, pdf[at], bad[at])
+				t.Errorf("%s: %s still verifies", name, what)
 			}
 		}
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto"
+	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
 	"encoding/json"
@@ -105,6 +107,12 @@ func TestVerifyCommandRefusesEveryAttack(t *testing.T) {
 	if len(attacks) < 25 {
 		t.Fatalf("only %d attacks", len(attacks))
 	}
+	other := sha256.Sum256([]byte("another signature value"))
+	token, err := pdfsign.HTTPTimestamper{URL: tsa.URL}.Timestamp(other[:], crypto.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	attacks = append(attacks, pdfsigntest.CMSAttacks(t, pdf, h.inspector, attacker, colleague, token)...)
 	dir := t.TempDir()
 	for _, a := range attacks {
 		t.Run(a.Name, func(t *testing.T) {

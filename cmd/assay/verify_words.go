@@ -59,6 +59,8 @@ var verifyKindIDs = map[report.Kind]string{
 	pdfsign.KindRevDeletesObject:   "finding_rev_deletes_object",
 	pdfsign.KindRevChangesObject:   "finding_rev_changes_object",
 	pdfsign.KindRevAddsObject:      "finding_rev_adds_object",
+	pdfsign.KindRevEmpty:           "finding_rev_empty",
+	pdfsign.KindRevDSSBad:          "finding_rev_dss_bad",
 	pdfsign.KindRevOriginal:        "finding_rev_original",
 	pdfsign.KindRevBeforeSigned:    "finding_rev_before_signed",
 	pdfsign.KindRevSigned:          "finding_rev_signed",
@@ -120,6 +122,12 @@ var verifyDetailIDs = map[string]string{
 	"eof":                      "detail_eof",
 	"xref_points_outside":      "detail_xref_points_outside",
 	"prev":                     "detail_prev",
+	"structure_no_xref":        "detail_structure_no_xref",
+	"structure_bad_xref":       "detail_structure_bad_xref",
+	"structure_xref_loop":      "detail_structure_xref_loop",
+	"structure_limit":          "detail_structure_limit",
+	"structure_bad_object":     "detail_structure_bad_object",
+	"structure_filter":         "detail_structure_filter",
 	"size":                     "detail_size",
 }
 

@@ -2,6 +2,8 @@ package pdfsign
 
 import (
 	"bytes"
+	"maps"
+	"slices"
 	"sort"
 )
 
@@ -16,6 +18,10 @@ import (
 // syntactically exact: one classic cross-reference table whose entries
 // point only into the revision itself, nothing in the revision that the
 // table does not name, and a /Prev that chains to the revision before.
+
+// maxObjectFindings bounds the added or changed objects named one by one
+// per revision.
+const maxObjectFindings = 64
 
 // revCheck is the state of one revision's analysis.
 type revCheck struct {
@@ -92,9 +98,16 @@ func (v *verifier) checkRevision(k int) {
 		nrs = append(nrs, nr)
 	}
 	sort.Ints(nrs)
+	defer c.empty()
+	named := 0
 	for _, nr := range nrs {
 		if c.allowed[nr] || c.explained[nr] {
 			continue
+		}
+		// Enough to refuse the revision and show what it does; a million
+		// objects would otherwise be a million lines.
+		if named++; named > maxObjectFindings {
+			break
 		}
 		o := c.objs[nr]
 		kind := KindRevChangesObject
@@ -103,6 +116,22 @@ func (v *verifier) checkRevision(k int) {
 		}
 		c.add(Finding{Kind: kind, Object: nr, Name: typeOf(o)})
 	}
+}
+
+// empty refuses a revision that neither adds an allowed addition nor is
+// refused for something else: after the signature only validation data
+// and time-stamps may follow, and a revision that adds nothing (or
+// rewrites signed objects unchanged) is neither.
+func (c *revCheck) empty() {
+	if len(c.v.allowed[c.k]) > 0 {
+		return
+	}
+	for _, p := range c.v.res.Problems {
+		if p.Revision == c.k+1 {
+			return
+		}
+	}
+	c.add(Finding{Kind: KindRevEmpty})
 }
 
 // tile parses the revision byte by byte: objects the table names, then the
@@ -221,7 +250,8 @@ func (c *revCheck) trailer(s *section) bool {
 // classify sorts the revision's entries into new, changed (and deleted)
 // objects; rewriting an object with the same value is no change.
 func (c *revCheck) classify(s *section) {
-	for nr, e := range s.entries {
+	for _, nr := range slices.Sorted(maps.Keys(s.entries)) {
+		e := s.entries[nr]
 		pe, existed := c.prev.view[nr]
 		existed = existed && pe.kind != 'f'
 		switch e.kind {
@@ -242,8 +272,8 @@ func (c *revCheck) classify(s *section) {
 			c.changed[nr] = o
 		}
 	}
-	for nr, o := range c.objs {
-		switch typeOf(o) {
+	for _, nr := range slices.Sorted(maps.Keys(c.objs)) {
+		switch typeOf(c.objs[nr]) {
 		case "ObjStm":
 			c.add(Finding{Kind: KindRevObjectStream, Object: nr})
 			c.explained[nr] = true
@@ -312,8 +342,8 @@ func (c *revCheck) sortedAdded() []int {
 // signatures notes new document time-stamps (allowed) and changes to
 // signature dictionaries that existed before (refused).
 func (c *revCheck) signatures() {
-	for nr, o := range c.added {
-		dd, ok := o.v.(dict)
+	for _, nr := range c.sortedAdded() {
+		dd, ok := c.added[nr].v.(dict)
 		if !ok || !isSigDict(dd) {
 			continue
 		}
@@ -332,7 +362,7 @@ func (c *revCheck) signatures() {
 			c.explained[nr] = true
 		}
 	}
-	for nr := range c.changed {
+	for _, nr := range slices.Sorted(maps.Keys(c.changed)) {
 		if po := c.d.object(c.prev, nr); po != nil {
 			if dd, ok := po.v.(dict); ok && isSigDict(dd) {
 				c.add(Finding{Kind: KindRevChangesSig, Object: nr})
@@ -364,7 +394,11 @@ func (c *revCheck) form() {
 			c.add(Finding{Kind: KindRevChangesForm, Name: key})
 		}
 	}
-	if _, ok := d.resolve(c.rev, cf["SigFlags"].v).(token); !ok && cf["SigFlags"].v != nil {
+	// SigFlags may only become 3 (signatures exist, append only), as a
+	// time-stamping tool sets it; clearing a bit would tell a viewer the
+	// document has no signatures or may be rewritten.
+	pflags, cflags := d.resolve(c.prev, pf["SigFlags"].v), d.resolve(c.rev, cf["SigFlags"].v)
+	if n, ok := intValue(cflags); cf["SigFlags"].v != nil && (!ok || !equalValue(pflags, cflags) && n != 3) {
 		c.add(Finding{Kind: KindRevChangesForm, Name: "SigFlags"})
 	}
 	prevFields, curFields := d.arrayOf(c.prev, pf["Fields"].v), d.arrayOf(c.rev, cf["Fields"].v)
@@ -379,10 +413,20 @@ func (c *revCheck) form() {
 	if len(curFields) < len(prevFields) || !equalValue(curFields[:len(prevFields)], prevFields) {
 		c.add(Finding{Kind: KindRevChangesForm, Name: "Fields"})
 	} else {
+		// A new field named like an existing one would be the same field
+		// to a viewer (ISO 32000 12.7.4): its value would stand for the
+		// inspector's signature.
+		names := map[string]bool{}
+		for _, x := range prevFields {
+			names[text(d.dictOf(c.prev, x)["T"].v)] = true
+		}
 		for _, x := range curFields[len(prevFields):] {
 			r, isRef := x.(ref)
 			f := d.dictOf(c.rev, x)
-			if isRef && c.added[r.nr] != nil && c.dtsField(f) {
+			name := text(f["T"].v)
+			fresh := !names[name]
+			names[name] = true
+			if isRef && c.added[r.nr] != nil && fresh && c.dtsField(f) {
 				c.allowed[r.nr] = true
 				c.widgets[r.nr] = true
 				continue
@@ -708,9 +752,14 @@ func (c *revCheck) catalog() {
 			continue
 		}
 		switch key {
-		case "DSS", "Extensions", "AcroForm":
-			// Checked by dss and form; Extensions only declares the
-			// PDF extension level a DSS needs.
+		case "Extensions":
+			// Only declares the PDF extension level a DSS needs: names,
+			// numbers and strings, nothing a reader could show or run.
+			if !extensionsShape(c.d, c.rev, ccat[key].v) {
+				c.add(Finding{Kind: KindRevChangesCatalog, Name: key})
+			}
+		case "DSS", "AcroForm":
+			// Checked by dss and form.
 		case "Pages":
 			if !c.found[KindRevAddsPage] && !c.found[KindRevRemovesPage] && !c.found[KindRevChangesPages] {
 				c.add(Finding{Kind: KindRevChangesCatalog, Name: key})
@@ -736,6 +785,51 @@ func (c *revCheck) catalog() {
 			}
 		}
 	}
+}
+
+// extensionsShape reports whether v is a catalog /Extensions dictionary
+// of developer extensions (ISO 32000-2 7.12): each a dictionary, or an
+// array of them, of Type, BaseVersion, ExtensionLevel, URL and
+// ExtensionRevision with direct values.
+func extensionsShape(d *document, r *revision, v value) bool {
+	ext := d.dictOf(r, v)
+	if ext == nil {
+		return false
+	}
+	one := func(x value) bool {
+		e, ok := d.resolve(r, x).(dict)
+		if !ok {
+			return false
+		}
+		for key, val := range e {
+			switch key {
+			case "Type", "BaseVersion", "ExtensionLevel", "URL", "ExtensionRevision":
+			default:
+				return false
+			}
+			switch val.v.(type) {
+			case pdfName, token, []byte:
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	for key, x := range ext {
+		if key == "Type" {
+			continue
+		}
+		if arr, ok := d.resolve(r, x.v).([]value); ok {
+			for _, e := range arr {
+				if !one(e) {
+					return false
+				}
+			}
+		} else if !one(x.v) {
+			return false
+		}
+	}
+	return true
 }
 
 // dss allows the validation data reachable from the catalog's /DSS.
@@ -770,8 +864,89 @@ func (c *revCheck) dss() {
 		return
 	}
 	if touchedDSS || !equalValue(pcat["DSS"].v, cur) {
+		if bad := c.dssShape(cur); bad != "" {
+			c.add(Finding{Kind: KindRevDSSBad, Name: bad})
+			return
+		}
 		c.v.allowed[c.k] = append(c.v.allowed[c.k], Finding{Kind: KindRevDSS, Revision: c.k + 1})
 	}
+}
+
+// dssShape checks that a DSS holds validation data only (ISO 32000-2
+// 12.8.4.3): certificates, OCSP responses and CRLs as streams, and VRI
+// entries naming them. Anything else (an action, a page, an unknown key)
+// could be shown or run by some reader, so it is not validation data. It
+// returns the offending key, "" when the DSS is clean.
+func (c *revCheck) dssShape(v value) string {
+	d := c.d
+	streams := func(x value) bool {
+		if x == nil {
+			return true
+		}
+		if _, ok := d.resolve(c.rev, x).([]value); !ok {
+			return false
+		}
+		for _, e := range d.arrayOf(c.rev, x) {
+			r, ok := e.(ref)
+			if !ok {
+				return false
+			}
+			if o := d.object(c.rev, r.nr); o == nil || !o.isStream {
+				return false
+			}
+		}
+		return true
+	}
+	dss := d.dictOf(c.rev, v)
+	for _, key := range slices.Sorted(maps.Keys(dss)) {
+		switch key {
+		case "Type":
+			if dss.name("Type") != "DSS" {
+				return key
+			}
+		case "Certs", "OCSPs", "CRLs":
+			if !streams(dss[key].v) {
+				return key
+			}
+		case "VRI":
+			vri := d.dictOf(c.rev, dss[key].v)
+			if vri == nil {
+				return key
+			}
+			for _, h := range slices.Sorted(maps.Keys(vri)) {
+				e := d.dictOf(c.rev, vri[h].v)
+				if e == nil {
+					return key
+				}
+				for _, k := range slices.Sorted(maps.Keys(e)) {
+					switch k {
+					case "Type":
+						if e.name("Type") != "VRI" {
+							return key
+						}
+					case "Cert", "CRL", "OCSP":
+						if !streams(e[k].v) {
+							return key
+						}
+					case "TU":
+						if _, ok := d.resolve(c.rev, e[k].v).([]byte); !ok {
+							return key
+						}
+					case "TS":
+						r, ok := e[k].v.(ref)
+						if o := d.object(c.rev, r.nr); !ok || o == nil || !o.isStream {
+							return key
+						}
+					default:
+						return key
+					}
+				}
+			}
+		default:
+			return key
+		}
+	}
+	return ""
 }
 
 // info refuses a changed document information dictionary.

@@ -71,6 +71,8 @@ const (
 	KindRevDeletesObject   Kind = "revision_deletes_object"    // Object
 	KindRevChangesObject   Kind = "revision_changes_object"    // Object, Name: type
 	KindRevAddsObject      Kind = "revision_adds_object"       // Object, Name: type
+	KindRevEmpty           Kind = "revision_adds_nothing_allowed"
+	KindRevDSSBad          Kind = "revision_bad_validation_data" // Name: the DSS key or what it holds
 )
 
 // What a revision did, when it is allowed or covered by a signature.

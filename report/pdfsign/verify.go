@@ -152,7 +152,7 @@ func verify(src *source) (*Result, error) {
 	d, err := loadDocument(src)
 	if err != nil {
 		if src.contains(byteRangeKey) {
-			v.problem(Finding{Kind: KindStructure, Detail: err.Error()})
+			v.problem(Finding{Kind: KindStructure, Detail: structureDetail(err)})
 			return v.finish(), nil
 		}
 		return nil, ErrNotSigned
@@ -162,12 +162,14 @@ func verify(src *source) (*Result, error) {
 		v.problem(Finding{Kind: KindStructure, Detail: "xref_chain"})
 	}
 	v.collectObjects()
+	// In file order before anything reports on them: the final view is a
+	// map, and the same file must give the same findings in the same order.
+	sort.Slice(v.sigs, func(i, j int) bool { return v.sigs[i].obj.start < v.sigs[j].obj.start })
 	v.collectFields()
 	orphans := v.rawScan()
 	if len(v.sigs) == 0 && orphans == 0 && len(v.res.Problems) == 0 {
 		return nil, ErrNotSigned
 	}
-	sort.Slice(v.sigs, func(i, j int) bool { return v.sigs[i].obj.start < v.sigs[j].obj.start })
 	// Each signature's own problems, to list them after what matters more:
 	// the inspector's first, then "a second signature was added", then
 	// what is wrong with that second signature itself.
@@ -220,6 +222,24 @@ func verify(src *source) (*Result, error) {
 	return v.finish(), nil
 }
 
+// structureDetail is the reason code of a document that cannot be read,
+// for the caller to word (the error texts are English).
+func structureDetail(err error) string {
+	for _, c := range []struct {
+		err  error
+		code string
+	}{
+		{errNoXref, "structure_no_xref"}, {errBadXref, "structure_bad_xref"}, {errXrefLoop, "structure_xref_loop"},
+		{errTooLarge, "structure_limit"}, {errBadObject, "structure_bad_object"}, {errWrongObjNr, "structure_bad_object"},
+		{errBadFilter, "structure_filter"}, {errSyntax, "structure_bad_object"},
+	} {
+		if errors.Is(err, c.err) {
+			return c.code
+		}
+	}
+	return err.Error()
+}
+
 func (v *verifier) finish() *Result {
 	v.res.Valid = len(v.res.Problems) == 0
 	return v.res
@@ -228,6 +248,9 @@ func (v *verifier) finish() *Result {
 func (v *verifier) problem(f Finding) { v.res.Problems = append(v.res.Problems, f) }
 
 var byteRangeKey = []byte("/ByteRange")
+
+// maxStrayFindings bounds the stray signature dictionaries rawScan names.
+const maxStrayFindings = 16
 
 // collectObjects reads every object every cross-reference section names
 // (so their stream data is known), and the signature dictionaries of the
@@ -369,7 +392,11 @@ func (v *verifier) rawScan() int {
 		if in(v.known, off) || in(v.data, off) {
 			return true
 		}
-		n++
+		// A few are enough to refuse the file and say why; a file made of
+		// millions would otherwise cost a finding (and time) each.
+		if n++; n > maxStrayFindings {
+			return false
+		}
 		k := sort.Search(len(objs), func(k int) bool { return objs[k].off > off }) - 1
 		if k >= 0 && len(v.fields[objs[k].nr]) > 0 {
 			if o := v.d.object(v.d.last(), objs[k].nr); o == nil {

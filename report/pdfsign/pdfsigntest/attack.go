@@ -361,7 +361,10 @@ func (k *Kit) DocTimestamp(t testing.TB, u Update, ts pdfsign.Timestamper, field
 	if !strings.Contains(fieldExtra, "/Rect") {
 		fieldExtra += " /Rect [0 0 0 0]"
 	}
-	u.Objs = append(u.Objs, Obj{Nr: fieldNr, Body: fmt.Sprintf("<</Type /Annot /Subtype /Widget /FT /Sig /T (Timestamp9) /V %d 0 R /F 132 /P %d 0 R %s>>", sigNr, lastNr, fieldExtra)})
+	if !strings.Contains(fieldExtra, "/T (") {
+		fieldExtra += " /T (Timestamp9)"
+	}
+	u.Objs = append(u.Objs, Obj{Nr: fieldNr, Body: fmt.Sprintf("<</Type /Annot /Subtype /Widget /FT /Sig /V %d 0 R /F 132 /P %d 0 R %s>>", sigNr, lastNr, fieldExtra)})
 	annots, _ := last["Annots"].(types.Array)
 	last["Annots"] = append(append(types.Array{}, annots...), *types.NewIndirectRef(fieldNr, 0))
 	u.Objs = append(u.Objs, Obj{Nr: lastNr, Body: last.PDFString()})

@@ -244,6 +244,12 @@ func Attacks(t testing.TB, pdf []byte, attacker Signer, colleague *Signer, ts pd
 			pdfsign.KindRevAddsField)
 		add("dts-visible-overlay", "Certification", k.DocTimestamp(t, Update{Objs: []Obj{{Nr: size, Body: ap}}}, ts,
 			fmt.Sprintf("/AP <</N %d 0 R>> /MK <<>> /TU (x) /Rect [50 50 550 800]", size)), pdfsign.KindRevAddsField, pdfsign.KindRevAddsAnnot)
+		if w := widgetOf(t, k); w > 0 {
+			// Named like the inspector's field: to a viewer, the same field.
+			name, _ := k.Dict(t, w)["T"].(types.StringLiteral)
+			add("dts-field-named-like-inspectors", "Certification", k.DocTimestamp(t, Update{}, ts, "/T ("+string(name)+")"),
+				pdfsign.KindRevAddsField)
+		}
 	}
 	{
 		// Two updates: the first links a signed object (the page's
@@ -337,6 +343,7 @@ func Attacks(t testing.TB, pdf []byte, attacker Signer, colleague *Signer, ts pd
 		out = fill(out, brStart+len("/ByteRange"), brEnd, fmt.Sprintf(" [0 %d %d %d]", a, b+len(inject), len(pdf)-b))
 		add("swa-moved-second-range", "SWA", out, pdfsign.KindSigDamaged, pdfsign.KindChanged, pdfsign.KindStructure)
 	}
+	moreAttacks(t, k, pdf, add)
 	return out
 }
 
