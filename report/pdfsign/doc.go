@@ -992,7 +992,49 @@ func (d *document) decode(dd dict, raw []byte) ([]byte, error) {
 	}
 	out, err := decodeStream(dd, raw, limit)
 	d.decoded += len(out)
+	if errors.Is(err, errTooLarge) && limit < maxDecodedBytes {
+		// The file's budget is spent: later streams are refused at once
+		// rather than each inflating up to what is left.
+		d.decoded = maxDecodedTotal
+	}
 	return out, err
+}
+
+// readLimited reads r to its end, refusing more than limit bytes. It
+// fills chunks of growing size and joins them once, so a stream that
+// inflates to the limit allocates about twice its size, where
+// io.ReadAll's repeated growth allocated three to five times (a file of
+// deflate bombs is bounded by what its decoding allocates).
+func readLimited(r io.Reader, limit int) ([]byte, error) {
+	var chunks [][]byte
+	total, next := 0, 32<<10
+	cur := make([]byte, 0, min(next, limit+1))
+	for {
+		if len(cur) == cap(cur) {
+			chunks = append(chunks, cur)
+			next = min(2*next, 4<<20)
+			cur = make([]byte, 0, max(1, min(next, limit+1-total)))
+		}
+		n, err := r.Read(cur[len(cur):cap(cur)])
+		cur, total = cur[:len(cur)+n], total+n
+		if total > limit {
+			return nil, errTooLarge
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(chunks) == 0 {
+		return cur, nil
+	}
+	out := make([]byte, 0, total)
+	for _, c := range append(chunks, cur) {
+		out = append(out, c...)
+	}
+	return out, nil
 }
 
 // decodeStream undoes /FlateDecode (with a PNG predictor) or nothing,
@@ -1018,12 +1060,9 @@ func decodeStream(d dict, raw []byte, limit int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := io.ReadAll(io.LimitReader(zr, int64(limit)+1))
+	out, err := readLimited(zr, limit)
 	if err != nil {
 		return nil, err
-	}
-	if len(out) > limit {
-		return nil, errTooLarge
 	}
 	var parms dict
 	switch p := d["DecodeParms"].v.(type) {
