@@ -1,0 +1,41 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A damaged identity folder and a prototype audit assay cannot migrate
+// are named in the UI's language, not in the packages' English.
+func TestDamagedFolderWordsInSpanish(t *testing.T) {
+	home := t.TempDir()
+	if r := runIn(t, home, "keys", "create", "--name", "Ana"); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	key := filepath.Join(home, "identity", "key.pem")
+	for content, want := range map[string]string{
+		"basura\n": "no contiene ninguna clave privada",
+		"-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n": "no se puede leer la clave privada",
+	} {
+		if err := os.WriteFile(key, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		r := runInEnv(t, home, spanish, "keys", "show")
+		wantAll(t, "keys show", r.stderr, want)
+		wantNone(t, "keys show", r.stderr, "holds", "cannot", "x509")
+	}
+	old, err := os.ReadFile(filepath.Join("..", "..", "testdata", "audits", "v0-prototype", "audit.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(home, "audits", "v0-prototype")
+	os.MkdirAll(dir, 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "audit.json"), []byte(strings.Replace(string(old), `"nc-minor"`, `"quizá"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runInEnv(t, home, spanish, "show", "v0-prototype")
+	wantAll(t, "show", r.stderr, "tiene un veredicto desconocido \"quizá\"")
+	wantNone(t, "show", r.stderr, "finding", "unknown verdict")
+}
