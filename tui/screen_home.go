@@ -210,8 +210,9 @@ func (m *homeModel) move(d int) {
 
 // listLines is the lines for audits under the top line and the headings.
 func (m homeModel) listLines() int {
-	// A key line of two (its error) takes one line from the list.
-	return max(m.c.height-1-max(strings.Count(m.keyLine(), "\n")+1, 1), rowLines)
+	// A top line of two (the key's error, a long name to delete) takes
+	// one line from the list.
+	return max(m.c.height-1-max(strings.Count(m.topLine(), "\n")+1, 1), rowLines)
 }
 
 // linesOf counts the lines of the shown audits from a to b, both in.
@@ -291,15 +292,7 @@ func (m homeModel) view() string {
 	st := m.c.st
 	w := m.c.w
 	var b strings.Builder
-	switch {
-	case m.confirm != "":
-		b.WriteString(st.warn.Render(m.confirmLine()))
-	case m.filtering || m.filter.Value() != "":
-		b.WriteString(m.filter.View())
-	default:
-		b.WriteString(m.keyLine())
-	}
-	b.WriteString("\n")
+	b.WriteString(m.topLine() + "\n")
 	switch {
 	case m.loading:
 		b.WriteString(w.t("loading", nil))
@@ -347,8 +340,8 @@ func (m homeModel) keyLine() string {
 		"Issuer": sanitizeLine(m.key.Issuer)}), m.c.width))
 }
 
-// confirmLine asks before deleting, naming the audit as the list shows it
-// and cutting the name, never the keys to answer with.
+// confirmLine asks before deleting, naming the audit whole as the list
+// shows it, wrapped: the name is what the inspector checks before y.
 func (m homeModel) confirmLine() string {
 	name := m.confirm
 	for _, e := range m.entries {
@@ -356,8 +349,19 @@ func (m homeModel) confirmLine() string {
 			name = sanitizeLine(e.ASMO)
 		}
 	}
-	rest := lipgloss.Width(m.c.w.t("confirm_delete", i18n.Args{"Name": ""}))
-	return m.c.w.t("confirm_delete", i18n.Args{"Name": truncate(name, m.c.width-rest)})
+	return strings.Join(wrapStyled(m.c.st.warn, m.c.w.t("confirm_delete", i18n.Args{"Name": name}), m.c.width), "\n")
+}
+
+// topLine is the line(s) over the list: the delete question, the filter,
+// or the signing key's status.
+func (m homeModel) topLine() string {
+	switch {
+	case m.confirm != "":
+		return m.confirmLine()
+	case m.filtering || m.filter.Value() != "":
+		return m.filter.View()
+	}
+	return m.keyLine()
 }
 
 func (m homeModel) row(e audit.Entry, selected bool) string {
