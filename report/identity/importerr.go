@@ -76,14 +76,14 @@ type FolderProblem int
 
 // The ways an identity folder's file can be damaged.
 const (
-	FolderUnreadable   FolderProblem = iota + 1 // Path cannot be read (Err)
-	FolderNoKey                                 // Path holds no private key
-	FolderBadKey                                // Path's private key cannot be read (Err)
-	FolderKeyType                               // Path's key is neither ECDSA nor RSA
-	FolderNoCert                                // Path holds no certificate
-	FolderBadCert                               // Path's certificate cannot be read (Err)
-	FolderCertNotForKey                         // the certificate Path is not for the key Other
-	FolderCommitFailed                          // finishing a new identity in the folder Path failed (Err)
+	FolderUnreadable    FolderProblem = iota + 1 // Path cannot be read (Err)
+	FolderNoKey                                  // Path holds no private key
+	FolderBadKey                                 // Path's private key cannot be read (Err)
+	FolderKeyType                                // Path's key is neither ECDSA nor RSA
+	FolderNoCert                                 // Path holds no certificate
+	FolderBadCert                                // Path's certificate cannot be read (Err)
+	FolderCertNotForKey                          // the certificate Path is not for the key Other
+	FolderCommitFailed                           // finishing a new identity in the folder Path failed (Err)
 )
 
 // FolderError is a damaged or unwritable identity folder, as values for
