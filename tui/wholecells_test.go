@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -51,5 +53,28 @@ func TestLongNameAndProvenanceAreReadWhole(t *testing.T) {
 	}
 	if v := d.view(); !strings.Contains(flat(v), "Last words here.") {
 		t.Errorf("pgdn does not reach the provenance's end:\n%s", v)
+	}
+}
+
+// A third language dropped in the home's locales folder is offered in
+// the export dialog by its own name (the UI's files do not name it).
+func TestExportDialogNamesAThirdLanguage(t *testing.T) {
+	home := t.TempDir()
+	os.MkdirAll(filepath.Join(home, "locales"), 0o755)
+	if err := os.WriteFile(filepath.Join(home, "locales", "tui.pt.toml"), []byte(`language_name = "português"`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	msgs, errs := LoadMessages(home)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	cat := testCatalog(30)
+	d := newDriver(t, Deps{Store: newFakeStore(cat, testAudit(cat, "a1")), Catalogs: catalogs(cat), Exporter: &fakeExporter{},
+		Messages: msgs, Lang: "es", ReportLanguages: []string{"en", "es", "pt"}}, 80, 24)
+	d.press(tea.KeyEnter)
+	d.typeText("sx")
+	d.press(tea.KeyRight)
+	if v := d.view(); !strings.Contains(v, "‹ português ›") {
+		t.Errorf("the third language is not named by itself:\n%s", v)
 	}
 }
