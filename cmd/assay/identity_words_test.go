@@ -39,3 +39,16 @@ func TestDamagedFolderWordsInSpanish(t *testing.T) {
 	wantAll(t, "show", r.stderr, "tiene un veredicto desconocido \"quizá\"")
 	wantNone(t, "show", r.stderr, "finding", "unknown verdict")
 }
+
+// With no variable naming a data folder the refusal is in the UI's
+// language (the system's "$HOME is not defined" was English).
+func TestNoHomeInSpanish(t *testing.T) {
+	t.Setenv("HOME", "")
+	var out, errb strings.Builder
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string { return spanish[k] }}
+	if code := run([]string{"list"}, e); code == exitOK {
+		t.Fatalf("list without a home: exit 0")
+	}
+	wantAll(t, "list", errb.String(), "no está definida ninguna de ASSAY_HOME")
+	wantNone(t, "list", errb.String(), "not defined", "no home folder")
+}
