@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -484,6 +485,10 @@ func rootCause(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err.Error()
+	}
+	var le *os.LinkError // a rename: its two paths would fill the line
+	if errors.As(err, &le) {
+		return le.Err.Error()
 	}
 	if err == nil {
 		return ""

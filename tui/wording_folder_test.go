@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -33,5 +34,14 @@ func TestFolderAndMigrationErrorsInSpanish(t *testing.T) {
 				t.Errorf("%T %v is worded %q in Spanish (has %q)", err, err, got, en)
 			}
 		}
+	}
+}
+
+// A refused rename says the system's reason once, not its two paths.
+func TestTrashRenameCauseWithoutPaths(t *testing.T) {
+	w := newWords(builtinMessages(), "es")
+	err := &audit.MoveError{Problem: audit.MoveToTrash, ID: "a", Err: &os.LinkError{Op: "rename", Old: "/h/audits/a", New: "/h/trash/a-1", Err: syscall.EXDEV}}
+	if got := w.errorText(err); strings.Contains(got, "/h/") || !strings.Contains(got, "papelera") {
+		t.Errorf("worded %q", got)
 	}
 }
