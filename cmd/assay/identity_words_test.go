@@ -4,7 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+
+	"github.com/assay-dev/assay/audit"
+	"github.com/assay-dev/assay/report/identity"
 )
 
 // A damaged identity folder and a prototype audit assay cannot migrate
@@ -51,4 +55,21 @@ func TestNoHomeInSpanish(t *testing.T) {
 	}
 	wantAll(t, "list", errb.String(), "no está definida ninguna de ASSAY_HOME")
 	wantNone(t, "list", errb.String(), "not defined", "no home folder")
+}
+
+// The identity and housekeeping values no test provokes on disk (a full
+// disk, a trash on another disk) are worded in Spanish too.
+func TestIdentityWriteAndMoveWordsInSpanish(t *testing.T) {
+	e := &env{l: builtinWords().For("es")}
+	for _, err := range []error{
+		&identity.WriteError{Dir: "/h/identity", Kept: true, Err: syscall.ENOSPC},
+		&identity.WriteError{Dir: "/h/identity", Err: syscall.EROFS},
+		&identity.FolderError{Problem: identity.FolderCommitFailed, Path: "/h/identity", Err: syscall.EIO},
+		&identity.FolderError{Problem: identity.FolderKeyType, Path: "/h/identity/key.pem"},
+		&identity.FolderError{Problem: identity.FolderCertNotForKey, Path: "/h/identity/cert.pem", Other: "/h/identity/key.pem"},
+		&audit.MoveError{Problem: audit.MoveToTrash, ID: "a", Err: syscall.EACCES},
+		&audit.MoveError{Problem: audit.MoveKeepCorrupt, Path: "/h/a/audit.json", Keep: "/h/a/x", Err: syscall.ENOSPC},
+	} {
+		wantNone(t, err.Error(), e.errText(err), "could not", "cannot", "finishing", "moving", "keeping", "no space", "permission", "belong", "unsupported")
+	}
 }
