@@ -230,7 +230,17 @@ func (m homeModel) entryLines(e audit.Entry) int {
 	if e.Err != "" {
 		return 1 + len(m.reasonLines(e))
 	}
-	return rowLines
+	return rowLines - 1 + len(m.nameLines(e))
+}
+
+// nameLines is the first line(s) of a readable audit's entry: the ASMO's
+// name, with its site where that fits whole, wrapped.
+func (m homeModel) nameLines(e audit.Entry) []string {
+	head, site := sanitizeLine(e.ASMO), sanitizeLine(e.Site)
+	if site != "" && lipgloss.Width(head+" · "+site) <= m.c.width-2 {
+		head = head + " · " + site
+	}
+	return wrap(head, m.c.width-2)
 }
 
 // reasonLines is why an audit cannot be read, and whether r restores it,
@@ -272,7 +282,8 @@ func (m homeModel) keyMap() help.KeyMap {
 
 // Home layout: each audit takes two lines, the ASMO's name across the
 // whole width over its site, type, last save, progress and status, so that
-// long names (most ASMO names are) keep their words at 80 columns.
+// long names (most ASMO names are) keep their words at 80 columns; a name
+// longer than the line takes one more.
 const (
 	barWidth = 8
 	rowLines = 2
@@ -388,10 +399,16 @@ func (m homeModel) row(e audit.Entry, selected bool) string {
 	if site != "" && lipgloss.Width(head+" · "+site) <= m.c.width-2 {
 		head, site = head+" · "+site, ""
 	}
-	name := pad(head, m.c.width-2)
-	if selected {
-		name = st.selected.Render(name)
+	// A name longer than the line wraps under itself rather than lose
+	// its end (the province, the region) to "…".
+	names := m.nameLines(e)
+	for i := range names {
+		names[i] = pad(names[i], m.c.width-2)
+		if selected {
+			names[i] = st.selected.Render(names[i])
+		}
 	}
+	name := strings.Join(names, "\n  ")
 	status := wordOr(w, statusIDs, e.Status, sanitizeLine(string(e.Status)))
 	if e.Status == audit.Finalized {
 		status = "✓ " + status

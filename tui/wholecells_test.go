@@ -38,6 +38,9 @@ func TestLongNameAndProvenanceAreReadWhole(t *testing.T) {
 	a.Header.ASMO = longASMO + " de la Provincia de San Antonio de Putina, Región Puno"
 	cat.Provenance = strings.Repeat("Requirement wording is paraphrased, not the Standard's text. ", 20) + "Last words here."
 	d := newDriver(t, Deps{Store: newFakeStore(cat, a), Catalogs: catalogs(cat)}, 80, 24)
+	if v := d.view(); !strings.Contains(flat(v), a.Header.ASMO) {
+		t.Errorf("the home cuts the name:\n%s", v)
+	}
 	d.typeText("d")
 	if v := d.view(); !strings.Contains(flat(v), a.Header.ASMO) || !strings.Contains(flat(v), "any other key = no") {
 		t.Errorf("the delete question cuts the name or its keys:\n%s", v)
