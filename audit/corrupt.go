@@ -19,6 +19,8 @@ const (
 	FileWrongType    FileProblemKind = "wrong-type"     // Field, Found, Want, Line, Col
 	FileIDMismatch   FileProblemKind = "id-mismatch"    // InFile, Folder
 	FileHashMismatch FileProblemKind = "hash-mismatch"  // Revision, Recorded, Now
+	FileOldFinding   FileProblemKind = "old-finding"    // Field: a schema 0 finding neither verdict nor object
+	FileOldVerdict   FileProblemKind = "old-verdict"    // Field, Value: a schema 0 verdict spelling unknown
 )
 
 // ValueKind names a kind of JSON value, for FileWrongType; stable codes.
@@ -48,7 +50,8 @@ type FileProblem struct {
 	Revision    int
 	Recorded    string // short content hashes
 	Now         string
-	Err         error // FileSyntax: the JSON parser's own error
+	Value       string // FileOldVerdict: the verdict as written
+	Err         error  // FileSyntax: the JSON parser's own error
 }
 
 var valueKindWords = map[ValueKind]string{
@@ -83,6 +86,10 @@ func (p *FileProblem) Error() string {
 		return fmt.Sprintf(msgIDMismatch, p.InFile, p.Folder)
 	case FileHashMismatch:
 		return fmt.Sprintf(msgHashMismatch, p.Revision, p.Recorded, p.Now)
+	case FileOldFinding:
+		return fmt.Sprintf(msgOldFinding, p.Field)
+	case FileOldVerdict:
+		return fmt.Sprintf(msgOldVerdict, p.Field, p.Value)
 	}
 	return string(p.Kind)
 }

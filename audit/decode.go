@@ -311,7 +311,7 @@ func migrate(data []byte) (*Audit, error) {
 			return nil, &FileProblem{Kind: FileSchemaBad, Schema: v}
 		}
 		if err := step(doc); err != nil {
-			return nil, fmt.Errorf("migrating from schema %d: %w", v, err)
+			return nil, err // a *FileProblem the surfaces word
 		}
 		doc["schema"] = v + 1
 	}
@@ -373,12 +373,12 @@ func migrateV0(doc map[string]any) error {
 				delete(fs, id)
 				continue
 			default:
-				return fmt.Errorf("finding %s is neither a verdict nor an object", id)
+				return &FileProblem{Kind: FileOldFinding, Field: id}
 			}
 			name, _ := f["verdict"].(string)
 			verdict, ok := v0VerdictNames[strings.ToLower(strings.TrimSpace(name))]
 			if !ok {
-				return fmt.Errorf("finding %s has unknown verdict %q", id, name)
+				return &FileProblem{Kind: FileOldVerdict, Field: id, Value: name}
 			}
 			f["verdict"] = string(verdict)
 			fs[id] = f

@@ -55,6 +55,35 @@ func (e *RecoverError) Error() string {
 // Unwrap gives the backup's own error.
 func (e *RecoverError) Unwrap() error { return e.Err }
 
+// MoveProblem says which housekeeping move failed.
+type MoveProblem int
+
+// The housekeeping moves that can fail.
+const (
+	MoveToTrash     MoveProblem = iota + 1 // Delete: the audit ID into the trash
+	MoveKeepCorrupt                        // RestoreBackup: keeping the unreadable Path as Keep
+)
+
+// MoveError is a housekeeping move the system refused, as values for the
+// surfaces to word; Error is English for programmers and logs.
+type MoveError struct {
+	Problem    MoveProblem
+	ID         string
+	Path, Keep string
+	Err        error
+}
+
+// Error words the failure in English.
+func (e *MoveError) Error() string {
+	if e.Problem == MoveKeepCorrupt {
+		return fmt.Sprintf(msgKeepCorrupt, e.Path, e.Keep, e.Err)
+	}
+	return fmt.Sprintf(msgToTrash, e.ID, e.Err)
+}
+
+// Unwrap gives the system's error.
+func (e *MoveError) Unwrap() error { return e.Err }
+
 // RestoreBackup replaces a corrupt audit.json with audit.json.bak, keeping
 // the corrupt file as audit.json.corrupt-<time> for inspection.
 func (s *Store) RestoreBackup(id string) error {
@@ -86,7 +115,7 @@ func (s *Store) RestoreBackup(id string) error {
 		// A hard link keeps the corrupt bytes without ever leaving the
 		// folder with no audit.json.
 		if err := os.Link(path, keep); err != nil {
-			return fmt.Errorf("keeping the unreadable %s as %s: %w", path, keep, err)
+			return &MoveError{Problem: MoveKeepCorrupt, ID: id, Path: path, Keep: keep, Err: err}
 		}
 	}
 	if err := writeAtomic(path, bak, s.writeOpts()); err != nil {
@@ -109,10 +138,10 @@ func (s *Store) Delete(id string) error {
 		to = filepath.Join(s.home, trashDir, fmt.Sprintf("%s-%s-%d", id, s.now().UTC().Format("20060102T150405Z"), n))
 	}
 	if err := os.MkdirAll(filepath.Join(s.home, trashDir), 0o755); err != nil {
-		return err
+		return &MoveError{Problem: MoveToTrash, ID: id, Err: err}
 	}
 	if err := os.Rename(dir, to); err != nil {
-		return fmt.Errorf("moving audit %s to the trash: %w", id, err)
+		return &MoveError{Problem: MoveToTrash, ID: id, Err: err}
 	}
 	if !s.NoSync {
 		_ = syncDir(filepath.Join(s.home, auditsDir))

@@ -45,6 +45,14 @@ const (
 	msgWrongType = "field %q holds %s where %s belongs (line %d, column %d)"
 	msgNotObject = "not an audit: the file does not hold a JSON object"
 	msgNoID      = "no audit id in the file"
+	// audit id, cause
+	msgToTrash = "moving audit %s to the trash: %v"
+	// file, the name it was to be kept as, cause
+	msgKeepCorrupt = "keeping the unreadable %s as %s: %v"
+	// requirement id (a schema 0 file's finding)
+	msgOldFinding = "finding %s is neither a verdict nor an object"
+	// requirement id, verdict as written
+	msgOldVerdict = "finding %s has unknown verdict %q"
 	// revision, recorded hash, hash of the content now
 	msgHashMismatch = "revision %d is finalized but its content was changed afterwards (content hash recorded %s, now %s): the file was edited outside assay or damaged"
 	// id in file, folder name

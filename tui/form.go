@@ -85,6 +85,9 @@ type form struct {
 	// catalogNote adds lines under the catalog choice (how it changed
 	// since last year's audit); nil for none.
 	catalogNote func(cat *standards.Catalog) []string
+	// provOff is the first line of the catalog's provenance shown while
+	// the catalog line has the focus (pgup/pgdn scroll it).
+	provOff int
 }
 
 // newHeaderForm builds a form on h's header section (what the new-audit
@@ -255,6 +258,7 @@ func (f *form) focusOn(i int) tea.Cmd {
 	f.fields[f.focus].touched = true
 	f.settleDate(f.focus)
 	f.focus = (i + len(f.fields)) % len(f.fields)
+	f.provOff = 0
 	f.validate()
 	fl := &f.fields[f.focus]
 	switch {
@@ -317,6 +321,13 @@ func (f *form) update(msg tea.KeyMsg, keys formKeys) (cmd tea.Cmd, changed bool)
 		// A one-line field has no use for enter: it goes on to the next
 		// field, as in a paper form, instead of doing nothing.
 		return f.step(1), false
+	case fl.key == "catalog" && (msg.Type == tea.KeyPgDown || msg.Type == tea.KeyPgUp):
+		page := max(f.provRoom(*fl)-1, 1)
+		if msg.Type == tea.KeyPgUp {
+			page = -page
+		}
+		f.provOff = min(max(f.provOff+page, 0), max(len(f.provLines(*fl))-f.provRoom(*fl), 0))
+		return nil, false
 	case f.readOnly:
 		return nil, false
 	case f.inTable() && key.Matches(msg, keys.AddRow), fl.kind == kindAddRow && msg.Type == tea.KeyEnter:
@@ -325,8 +336,10 @@ func (f *form) update(msg tea.KeyMsg, keys formKeys) (cmd tea.Cmd, changed bool)
 		return f.deleteRow(fl.row), true
 	case fl.kind == kindChoice && key.Matches(msg, keys.Left):
 		fl.choice = (fl.choice + len(fl.choices) - 1) % len(fl.choices)
+		f.provOff = 0
 	case fl.kind == kindChoice && key.Matches(msg, keys.Right):
 		fl.choice = (fl.choice + 1) % len(fl.choices)
+		f.provOff = 0
 	case fl.kind == kindChoice:
 		return f.c.say("form_choice_key", i18n.Args{"Key": f.c.keyName(msg)}), false
 	case fl.kind == kindAddRow:
@@ -450,8 +463,15 @@ func (f form) view(head string) string {
 					lines = append(lines, st.muted.Render(indent+nl))
 				}
 			}
-			prov := wrap(f.c.w.marked(sanitizeLine(l.Provenance), l.ProvenanceLang), w-labelWidth)
-			if len(prov) > maxProvenanceRows {
+			prov := f.provLines(fl)
+			switch room := f.provRoom(fl); {
+			case i == f.focus && len(prov) > room:
+				// On the catalog's own line the inspector reads it all:
+				// a page at a time where it is longer than the screen.
+				off := min(f.provOff, len(prov)-room)
+				more := f.c.w.t("prov_scroll", i18n.Args{"From": off + 1, "To": off + room, "N": len(prov)})
+				prov = append(slices.Clone(prov[off:off+room]), truncate(more, w-labelWidth))
+			case len(prov) > maxProvenanceRows && i != f.focus:
 				prov = prov[:maxProvenanceRows]
 				prov[maxProvenanceRows-1] = truncate(prov[maxProvenanceRows-1]+" …", w-labelWidth)
 			}
@@ -486,6 +506,34 @@ func (f form) view(head string) string {
 	}
 	vis, _ := window(lines, off, h)
 	return strings.Join(heads, "\n") + "\n\n" + strings.Join(vis, "\n")
+}
+
+// provLines is the provenance of the catalog chosen in fl, wrapped to
+// the value column.
+func (f form) provLines(fl formField) []string {
+	cats := f.c.deps.Catalogs.Current()
+	if fl.choice >= len(cats) {
+		return nil
+	}
+	l := cats[fl.choice].In(f.c.w.lang)
+	return wrap(f.c.w.marked(sanitizeLine(l.Provenance), l.ProvenanceLang), f.c.width-labelWidth)
+}
+
+// provRoom is how many provenance lines fit under the catalog line with
+// its name, its note, a two-line head and the scroll line.
+func (f form) provRoom(fl formField) int {
+	cats := f.c.deps.Catalogs.Current()
+	used := 1 + 2 + 2 + 1 // gap, head, catalog line and scroll line
+	if fl.choice < len(cats) {
+		l := cats[fl.choice].In(f.c.w.lang)
+		if name := sanitizeLine(l.Name); name != "" {
+			used += len(wrap(f.c.w.marked(name, l.NameLang), f.c.width-labelWidth))
+		}
+		if f.catalogNote != nil {
+			used += len(f.catalogNote(cats[fl.choice]))
+		}
+	}
+	return max(f.c.height-used, maxProvenanceRows)
 }
 
 // errorLines is field i's error, if shown: wrapped across the width under

@@ -132,7 +132,7 @@ func TestHomeConfirmNamesTheASMOAndKeepsTheKeys(t *testing.T) {
 	d := newDriver(t, Deps{Store: newFakeStore(cat, a), Catalogs: catalogs(cat)}, 80, 24)
 	d.typeText("d")
 	v := d.view()
-	if !strings.Contains(v, "Move “Asociación de Mineros") || !strings.Contains(v, "y = yes, any other key = no") {
+	if !strings.Contains(v, "Move “Asociación de Mineros") || !strings.Contains(flat(v), "y = yes, any other key = no") {
 		t.Errorf("delete question lacks the name or the keys to answer:\n%s", v)
 	}
 }

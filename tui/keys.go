@@ -116,7 +116,10 @@ type formKeys struct {
 	Replace, Clear key.Binding
 	// Open opens the page a details link line stands for.
 	Open key.Binding
-	g    *globalKeys
+	// PageUp and PageDown scroll a catalog's provenance longer than the
+	// screen, on the catalog line.
+	PageUp, PageDown key.Binding
+	g                *globalKeys
 }
 
 func newFormKeys(g *globalKeys) formKeys {
@@ -131,25 +134,30 @@ func newFormKeys(g *globalKeys) formKeys {
 		Cancel: bind("key_cancel", "esc", "esc"),
 		Done:   bind("key_done", "esc", "esc"),
 		// Help only: a field's own keys are the text input's.
-		Replace: bind("key_replace", "type", "type"),
-		Clear:   bind("key_clear_field", "ctrl+u", "ctrl+u"),
-		Open:    bind("key_open_page", "enter", "enter"),
-		g:       g,
+		Replace:  bind("key_replace", "type", "type"),
+		Clear:    bind("key_clear_field", "ctrl+u", "ctrl+u"),
+		Open:     bind("key_open_page", "enter", "enter"),
+		PageUp:   bind("key_scroll_up", "pgup", "pgup"),
+		PageDown: bind("key_scroll_down", "pgdn", "pgdown"),
+		g:        g,
 	}
 	k.Open.SetEnabled(false) // the details screen's link lines turn it on
+	// The new-audit form's catalog line turns them on (form.update reads
+	// the keys themselves: Matches ignores a disabled binding).
+	setEnabled(false, &k.PageUp, &k.PageDown)
 	return k
 }
 
 // ShortHelp implements help.KeyMap.
 func (k formKeys) ShortHelp() []key.Binding {
 	// The focused field's own keys first, so a narrow help line keeps them.
-	return []key.Binding{k.g.Yes, k.g.No, k.Open, k.Replace, k.Left, k.Right, k.AddRow, k.DelRow, k.Create, k.Clear, k.Cancel, k.Done,
+	return []key.Binding{k.g.Yes, k.g.No, k.Open, k.Replace, k.Left, k.Right, k.PageDown, k.PageUp, k.AddRow, k.DelRow, k.Create, k.Clear, k.Cancel, k.Done,
 		k.Next, k.Prev, k.g.Help, k.g.Quit, k.g.ForceQuit}
 }
 
 // FullHelp implements help.KeyMap.
 func (k formKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Next, k.Prev, k.Replace, k.Clear}, {k.Open, k.Left, k.Right, k.AddRow, k.DelRow},
+	return [][]key.Binding{{k.Next, k.Prev, k.Replace, k.Clear}, {k.Open, k.Left, k.Right, k.PageUp, k.PageDown, k.AddRow, k.DelRow},
 		{k.Create, k.Cancel, k.Done, k.g.Language, k.g.Help, k.g.Quit, k.g.ForceQuit}}
 }
 

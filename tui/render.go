@@ -97,3 +97,35 @@ func window[T any](lines []T, off, h int) ([]T, int) {
 	end := min(off+h, len(lines))
 	return lines[off:end], off
 }
+
+// cell is one cell of a table row: its column's name, its whole text and
+// the width the table gives it.
+type cell struct {
+	label, text string
+	width       int
+}
+
+// wholeCells is the selected row's cut cells shown whole under a table,
+// wrapped to width and kept to at most most lines: a table may cut a
+// cell, but the sentence must be readable without leaving the screen.
+// Nil when nothing was cut.
+func wholeCells(st *styles, width, most int, cells ...cell) []string {
+	var parts []string
+	for _, c := range cells {
+		if ansi.StringWidth(c.text) > c.width {
+			parts = append(parts, c.label+": "+c.text)
+		}
+	}
+	if len(parts) == 0 || most < 1 {
+		return nil
+	}
+	lines := wrap(strings.Join(parts, " · "), width)
+	if len(lines) > most {
+		lines = lines[:most]
+		lines[most-1] = truncate(lines[most-1]+" …", width)
+	}
+	for i := range lines {
+		lines[i] = st.muted.Render(lines[i])
+	}
+	return lines
+}

@@ -147,7 +147,7 @@ func (m detailsModel) keyMap() help.KeyMap {
 	k.g = &g
 	fl := f.focused()
 	ro := f.readOnly
-	setEnabled(false, &k.Create, &k.Cancel)
+	setEnabled(false, &k.Create, &k.Cancel, &k.PageUp, &k.PageDown)
 	setEnabled(!ro && fl.kind == kindChoice, &k.Left, &k.Right)
 	setEnabled(!ro && f.inTable(), &k.AddRow)
 	setEnabled(!ro && fl.kind == kindCell, &k.DelRow)

@@ -210,8 +210,9 @@ func (m *homeModel) move(d int) {
 
 // listLines is the lines for audits under the top line and the headings.
 func (m homeModel) listLines() int {
-	// A key line of two (its error) takes one line from the list.
-	return max(m.c.height-1-max(strings.Count(m.keyLine(), "\n")+1, 1), rowLines)
+	// A top line of two (the key's error, a long name to delete) takes
+	// one line from the list.
+	return max(m.c.height-1-max(strings.Count(m.topLine(), "\n")+1, 1), rowLines)
 }
 
 // linesOf counts the lines of the shown audits from a to b, both in.
@@ -229,7 +230,17 @@ func (m homeModel) entryLines(e audit.Entry) int {
 	if e.Err != "" {
 		return 1 + len(m.reasonLines(e))
 	}
-	return rowLines
+	return rowLines - 1 + len(m.nameLines(e))
+}
+
+// nameLines is the first line(s) of a readable audit's entry: the ASMO's
+// name, with its site where that fits whole, wrapped.
+func (m homeModel) nameLines(e audit.Entry) []string {
+	head, site := sanitizeLine(e.ASMO), sanitizeLine(e.Site)
+	if site != "" && lipgloss.Width(head+" · "+site) <= m.c.width-2 {
+		head = head + " · " + site
+	}
+	return wrap(head, m.c.width-2)
 }
 
 // reasonLines is why an audit cannot be read, and whether r restores it,
@@ -271,7 +282,8 @@ func (m homeModel) keyMap() help.KeyMap {
 
 // Home layout: each audit takes two lines, the ASMO's name across the
 // whole width over its site, type, last save, progress and status, so that
-// long names (most ASMO names are) keep their words at 80 columns.
+// long names (most ASMO names are) keep their words at 80 columns; a name
+// longer than the line takes one more.
 const (
 	barWidth = 8
 	rowLines = 2
@@ -291,15 +303,7 @@ func (m homeModel) view() string {
 	st := m.c.st
 	w := m.c.w
 	var b strings.Builder
-	switch {
-	case m.confirm != "":
-		b.WriteString(st.warn.Render(m.confirmLine()))
-	case m.filtering || m.filter.Value() != "":
-		b.WriteString(m.filter.View())
-	default:
-		b.WriteString(m.keyLine())
-	}
-	b.WriteString("\n")
+	b.WriteString(m.topLine() + "\n")
 	switch {
 	case m.loading:
 		b.WriteString(w.t("loading", nil))
@@ -347,8 +351,8 @@ func (m homeModel) keyLine() string {
 		"Issuer": sanitizeLine(m.key.Issuer)}), m.c.width))
 }
 
-// confirmLine asks before deleting, naming the audit as the list shows it
-// and cutting the name, never the keys to answer with.
+// confirmLine asks before deleting, naming the audit whole as the list
+// shows it, wrapped: the name is what the inspector checks before y.
 func (m homeModel) confirmLine() string {
 	name := m.confirm
 	for _, e := range m.entries {
@@ -356,8 +360,19 @@ func (m homeModel) confirmLine() string {
 			name = sanitizeLine(e.ASMO)
 		}
 	}
-	rest := lipgloss.Width(m.c.w.t("confirm_delete", i18n.Args{"Name": ""}))
-	return m.c.w.t("confirm_delete", i18n.Args{"Name": truncate(name, m.c.width-rest)})
+	return strings.Join(wrapStyled(m.c.st.warn, m.c.w.t("confirm_delete", i18n.Args{"Name": name}), m.c.width), "\n")
+}
+
+// topLine is the line(s) over the list: the delete question, the filter,
+// or the signing key's status.
+func (m homeModel) topLine() string {
+	switch {
+	case m.confirm != "":
+		return m.confirmLine()
+	case m.filtering || m.filter.Value() != "":
+		return m.filter.View()
+	}
+	return m.keyLine()
 }
 
 func (m homeModel) row(e audit.Entry, selected bool) string {
@@ -384,10 +399,16 @@ func (m homeModel) row(e audit.Entry, selected bool) string {
 	if site != "" && lipgloss.Width(head+" · "+site) <= m.c.width-2 {
 		head, site = head+" · "+site, ""
 	}
-	name := pad(head, m.c.width-2)
-	if selected {
-		name = st.selected.Render(name)
+	// A name longer than the line wraps under itself rather than lose
+	// its end (the province, the region) to "…".
+	names := m.nameLines(e)
+	for i := range names {
+		names[i] = pad(names[i], m.c.width-2)
+		if selected {
+			names[i] = st.selected.Render(names[i])
+		}
 	}
+	name := strings.Join(names, "\n  ")
 	status := wordOr(w, statusIDs, e.Status, sanitizeLine(string(e.Status)))
 	if e.Status == audit.Finalized {
 		status = "✓ " + status

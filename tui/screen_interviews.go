@@ -350,13 +350,19 @@ func (m interviewsModel) view() string {
 		}
 		body = append(body, line)
 	}
-	h := m.c.height - len(lines)
+	var foot []string
+	if m.cursor >= 0 && m.cursor < len(reg) {
+		iv := reg[m.cursor]
+		foot = wholeCells(st, m.c.width, m.c.height-len(lines)-1,
+			cell{w.t("col_role", nil), sanitizeLine(iv.Role), cols.role - 1}, cell{w.t("col_site", nil), sanitizeLine(iv.Site), cols.site - 1})
+	}
+	h := m.c.height - len(lines) - len(foot)
 	off := 0
 	if m.cursor >= h {
 		off = m.cursor - h + 1
 	}
 	vis, _ := window(body, off, h)
-	return strings.Join(append(lines, vis...), "\n")
+	return strings.Join(append(append(lines, vis...), foot...), "\n")
 }
 
 // registerCols are the list's column widths.

@@ -115,6 +115,7 @@ func (m formModel) keyMap() help.KeyMap {
 	setEnabled(text && free, &k.Clear)
 	setEnabled(text && fl.input.selected && free, &k.Replace)
 	setEnabled(fl.kind == kindChoice && free, &k.Left, &k.Right)
+	setEnabled(fl.key == "catalog" && free && len(m.f.provLines(fl)) > m.f.provRoom(fl), &k.PageUp, &k.PageDown)
 	setEnabled(m.f.inTable() && free, &k.AddRow)
 	setEnabled(fl.kind == kindCell && free, &k.DelRow)
 	setEnabled(free, &k.Create, &k.Next, &k.Prev)

@@ -259,7 +259,7 @@ func (m samplingModel) view() string {
 	c := m.columns()
 	lines = append(lines, st.label.Render(m.row("  ", w.t("col_sample", nil), w.t("col_population", nil), w.t("col_planned", nil),
 		w.t("col_actual", nil), "", w.t("col_rationale", nil), c)))
-	var body []string
+	var body, foot []string
 	for i, l := range plan {
 		actual, mark := "—", ""
 		if l.Actual > 0 {
@@ -280,14 +280,18 @@ func (m samplingModel) view() string {
 			line = st.selected.Render(m.row("› ", name, strconv.Itoa(l.Population), strconv.Itoa(l.Planned), actual, mark, sanitizeLine(l.Rationale), c))
 		}
 		body = append(body, line)
+		if i == m.cursor {
+			foot = wholeCells(st, m.c.width, m.c.height-len(lines)-1,
+				cell{w.t("col_sample", nil), name, c.name - 1}, cell{w.t("col_rationale", nil), sanitizeLine(l.Rationale), c.rationale})
+		}
 	}
-	h := m.c.height - len(lines)
+	h := m.c.height - len(lines) - len(foot)
 	off := 0
 	if m.cursor >= h {
 		off = m.cursor - h + 1
 	}
 	vis, _ := window(body, off, h)
-	return strings.Join(append(lines, vis...), "\n")
+	return strings.Join(append(append(lines, vis...), foot...), "\n")
 }
 
 // samplingCols are the list's column widths.

@@ -66,7 +66,7 @@ func (m summaryModel) updateExport(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.Cancel):
 		d.open = false
 	case (key.Matches(msg, m.keys.LangPrev) || key.Matches(msg, m.keys.LangNext)) && n == 1:
-		return m, m.c.say("export_one_language", i18n.Args{"Language": languageName(d.c.msgs, d.lang())})
+		return m, m.c.say("export_one_language", i18n.Args{"Language": d.c.w.languageLabel(d.c.msgs, d.lang())})
 	case key.Matches(msg, m.keys.LangPrev):
 
 		d.sel = (d.sel + n - 1) % n
@@ -85,7 +85,7 @@ func (m summaryModel) updateExport(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 // view is the dialog's line: what is exported, in which language.
 func (d exportDialog) view(draft bool) []string {
 	w := d.c.w
-	name := w.t("choice_hint", i18n.Args{"Choice": languageName(d.c.msgs, d.lang())})
+	name := w.t("choice_hint", i18n.Args{"Choice": w.languageLabel(d.c.msgs, d.lang())})
 	line := w.t("export_signed", i18n.Args{"Language": name})
 	if draft {
 		line = w.t("export_draft", i18n.Args{"Language": name})

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -304,6 +305,9 @@ func (w *words) errorText(err error) string {
 	var recovered *audit.RecoverError
 	var keyMode *identity.KeyModeError
 	var lockFailed *audit.LockFailedError
+	var folder *identity.FolderError
+	var identWrite *identity.WriteError
+	var moved *audit.MoveError
 	switch {
 	case err == nil:
 		return ""
@@ -359,6 +363,19 @@ func (w *words) errorText(err error) string {
 		return w.certProblemText(certProb)
 	case errors.As(err, &lockFailed):
 		return w.t("lock_failed", i18n.Args{"Problem": w.errorText(lockFailed.Err)})
+	case errors.As(err, &folder):
+		return w.identityFolderText(folder)
+	case errors.As(err, &identWrite):
+		args := i18n.Args{"Path": identWrite.Dir, "Error": w.errorText(identWrite.Err)}
+		if identWrite.Kept {
+			return w.t("identity_write_kept", args)
+		}
+		return w.t("identity_write_none", args)
+	case errors.As(err, &moved):
+		if moved.Problem == audit.MoveKeepCorrupt {
+			return w.t("keep_corrupt_failed", i18n.Args{"File": filepath.Base(moved.Path), "Error": w.systemCause(moved.Err)})
+		}
+		return w.t("trash_failed", i18n.Args{"Error": w.systemCause(moved.Err)})
 	case errors.As(err, &keyMode):
 		return w.t("key_readable", i18n.Args{"Path": keyMode.Path, "Mode": fmt.Sprintf("%04o", uint32(keyMode.Mode))})
 	}
@@ -366,6 +383,31 @@ func (w *words) errorText(err error) string {
 		return safefile.Reword(err, w.word(id))
 	}
 	return err.Error()
+}
+
+// identityFolderText words a damaged or unwritable identity folder; the
+// parser's own (English) detail is left out: the inspector needs the file.
+func (w *words) identityFolderText(fe *identity.FolderError) string {
+	args := i18n.Args{"Path": fe.Path, "Key": filepath.Base(fe.Other)}
+	switch fe.Problem {
+	case identity.FolderUnreadable:
+		return w.t("identity_unreadable", i18n.Args{"Path": fe.Path, "Error": w.errorText(fe.Err)})
+	case identity.FolderCommitFailed:
+		return w.t("identity_commit_failed", i18n.Args{"Path": fe.Path, "Error": w.errorText(fe.Err)})
+	case identity.FolderNoKey:
+		return w.t("identity_no_key", args)
+	case identity.FolderBadKey:
+		return w.t("identity_bad_key", args)
+	case identity.FolderKeyType:
+		return w.t("identity_key_type", args)
+	case identity.FolderNoCert:
+		return w.t("identity_no_cert", args)
+	case identity.FolderBadCert:
+		return w.t("identity_bad_cert", args)
+	case identity.FolderCertNotForKey:
+		return w.t("identity_cert_not_for_key", args)
+	}
+	return fe.Error()
 }
 
 // systemIDs word what the operating system said about a file: its own
@@ -443,6 +485,10 @@ func rootCause(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err.Error()
+	}
+	var le *os.LinkError // a rename: its two paths would fill the line
+	if errors.As(err, &le) {
+		return le.Err.Error()
 	}
 	if err == nil {
 		return ""

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"path/filepath"
+	"strconv"
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report/i18n"
@@ -67,6 +68,10 @@ func (w *words) filePartText(p *audit.FileProblem) string {
 		return w.t("file_id_mismatch", i18n.Args{"InFile": p.InFile, "Folder": p.Folder})
 	case audit.FileHashMismatch:
 		return w.t("file_hash_mismatch", i18n.Args{"Revision": p.Revision, "Recorded": p.Recorded, "Now": p.Now})
+	case audit.FileOldFinding:
+		return w.t("file_old_finding", i18n.Args{"ID": p.Field})
+	case audit.FileOldVerdict:
+		return w.t("file_old_verdict", i18n.Args{"ID": p.Field, "Verdict": strconv.Quote(p.Value)})
 	}
 	return p.Error()
 }

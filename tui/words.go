@@ -124,6 +124,26 @@ func languageName(m *i18n.Messages, lang string) string {
 	return m.For(lang).T("language_name", nil)
 }
 
+// languageNameIDs name the built-in languages in the UI's language.
+var languageNameIDs = map[string]string{"en": "lang_name_en", "es": "lang_name_es"}
+
+// languageLabel names a language in the UI's language with its own name
+// beside it where they differ ("inglés (English)"), so that whoever
+// reads either finds it. A language the UI's files do not name (a third
+// one dropped in the home's locales folder) goes by its own name.
+func (w *words) languageLabel(m *i18n.Messages, lang string) string {
+	own := languageName(m, lang)
+	base := strings.ToLower(lang)
+	if i := strings.IndexAny(base, "-_"); i >= 0 {
+		base = base[:i]
+	}
+	in := wordOr(w, languageNameIDs, base, "")
+	if in == "" || strings.EqualFold(in, own) {
+		return own
+	}
+	return in + " (" + own + ")"
+}
+
 // nextLanguage is the language after cur among those the UI has files
 // for, in their order (English first), for the key that switches.
 func nextLanguage(m *i18n.Messages, cur string) string {

@@ -300,7 +300,9 @@ func run(args []string, e *env) int {
 		return exitOK
 	}
 	if homeErr != nil {
-		return e.fail("no_home", i18n.Args{"Error": homeErr.Error()})
+		// DefaultHome fails only when no variable names a folder: the
+		// message says which; the error's own text is English.
+		return e.fail("no_home", nil)
 	}
 	if len(rest) == 0 {
 		return runUI(e)

@@ -422,6 +422,13 @@ func (e *env) errText(err error) string {
 	if errors.As(err, &he) {
 		return e.t("home_unusable", i18n.Args{"Path": he.Path, "Problem": e.systemCause(he.Err)})
 	}
+	var mv *audit.MoveError
+	if errors.As(err, &mv) {
+		if mv.Problem == audit.MoveKeepCorrupt {
+			return e.t("keep_corrupt_failed", i18n.Args{"Path": mv.Path, "Keep": mv.Keep, "Error": e.systemCause(mv.Err)})
+		}
+		return e.t("trash_failed", i18n.Args{"ID": mv.ID, "Error": e.systemCause(mv.Err)})
+	}
 	var rec *audit.RecoverError
 	if errors.As(err, &rec) {
 		switch rec.Problem {

@@ -17,8 +17,18 @@ func (e *env) identityErrText(err error) (string, bool) {
 		se *identity.SubjectError
 		ie *identity.ImportError
 		km *identity.KeyModeError
+		fe *identity.FolderError
+		we *identity.WriteError
 	)
 	switch {
+	case errors.As(err, &fe):
+		return e.identityFolderText(fe), true
+	case errors.As(err, &we):
+		args := i18n.Args{"Path": we.Dir, "Error": e.errText(we.Err)}
+		if we.Kept {
+			return e.t("identity_write_kept", args), true
+		}
+		return e.t("identity_write_none", args), true
 	case errors.As(err, &km):
 		return e.t("key_readable", i18n.Args{"Path": km.Path, "Mode": fmt.Sprintf("%04o", uint32(km.Mode))}), true
 	case errors.As(err, &se):
@@ -54,4 +64,30 @@ func (e *env) identityErrText(err error) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// identityFolderText words a damaged or unwritable identity folder. The
+// parser's own detail (x509's English) is left to --debug-free logs: the
+// inspector needs the file and what to do.
+func (e *env) identityFolderText(fe *identity.FolderError) string {
+	args := i18n.Args{"Path": fe.Path, "Key": fe.Other}
+	switch fe.Problem {
+	case identity.FolderUnreadable:
+		return e.t("identity_unreadable", i18n.Args{"Path": fe.Path, "Error": e.errText(fe.Err)})
+	case identity.FolderCommitFailed:
+		return e.t("identity_commit_failed", i18n.Args{"Path": fe.Path, "Error": e.errText(fe.Err)})
+	case identity.FolderNoKey:
+		return e.t("identity_no_key", args)
+	case identity.FolderBadKey:
+		return e.t("identity_bad_key", args)
+	case identity.FolderKeyType:
+		return e.t("identity_key_type", args)
+	case identity.FolderNoCert:
+		return e.t("identity_no_cert", args)
+	case identity.FolderBadCert:
+		return e.t("identity_bad_cert", args)
+	case identity.FolderCertNotForKey:
+		return e.t("identity_cert_not_for_key", args)
+	}
+	return fe.Error()
 }

@@ -263,7 +263,7 @@ func Load(home string) (*Identity, error) {
 		return nil, fmt.Errorf("%w: "+msgNoIdentity, ErrNoIdentity, dir)
 	}
 	if err != nil {
-		return nil, fmt.Errorf(msgReadFile, keyPath, err)
+		return nil, &FolderError{Problem: FolderUnreadable, Path: keyPath, Err: err}
 	}
 	defer f.Close()
 	if runtime.GOOS != "windows" && st.Mode().Perm()&0o077 != 0 {
@@ -271,7 +271,7 @@ func Load(home string) (*Identity, error) {
 	}
 	keyPEM, err := safefile.ReadOpen(f, st, safefile.LimitCert)
 	if err != nil {
-		return nil, fmt.Errorf(msgReadFile, keyPath, err)
+		return nil, &FolderError{Problem: FolderUnreadable, Path: keyPath, Err: err}
 	}
 	key, err := parseKeyPEM(keyPath, keyPEM)
 	if err != nil {
@@ -289,7 +289,7 @@ func Load(home string) (*Identity, error) {
 		return nil, err
 	}
 	if !publicKeysEqual(key.Public(), certs[0].PublicKey) {
-		return nil, fmt.Errorf(msgCertNotForKey, certPath, keyPath)
+		return nil, &FolderError{Problem: FolderCertNotForKey, Path: certPath, Other: keyPath}
 	}
 	return &Identity{Key: key, Cert: certs[0], Chain: append(certs[1:], chain...), KeyFile: keyPath}, nil
 }
@@ -300,7 +300,7 @@ func parseKeyPEM(path string, data []byte) (crypto.Signer, error) {
 		var block *pem.Block
 		block, data = pem.Decode(data)
 		if block == nil {
-			return nil, fmt.Errorf(msgNoKeyPEM, path)
+			return nil, &FolderError{Problem: FolderNoKey, Path: path}
 		}
 		var key any
 		var err error
@@ -315,7 +315,7 @@ func parseKeyPEM(path string, data []byte) (crypto.Signer, error) {
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf(msgBadKey, path, err)
+			return nil, &FolderError{Problem: FolderBadKey, Path: path, Err: err}
 		}
 		return signerOf(path, key)
 	}
@@ -329,7 +329,7 @@ func signerOf(path string, key any) (crypto.Signer, error) {
 	case *rsa.PrivateKey:
 		return k, nil
 	}
-	return nil, fmt.Errorf(msgKeyType, path, key)
+	return nil, &FolderError{Problem: FolderKeyType, Path: path}
 }
 
 // readCerts reads the PEM certificates of path; required means at least one.
@@ -339,14 +339,14 @@ func readCerts(path string, required bool) ([]*x509.Certificate, error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, err
 		}
-		return nil, fmt.Errorf(msgReadFile, path, err)
+		return nil, &FolderError{Problem: FolderUnreadable, Path: path, Err: err}
 	}
 	certs, err := parseCertsPEM(data)
 	if err != nil {
-		return nil, fmt.Errorf(msgBadCert, path, err)
+		return nil, &FolderError{Problem: FolderBadCert, Path: path, Err: err}
 	}
 	if required && len(certs) == 0 {
-		return nil, fmt.Errorf(msgNoCertPEM, path)
+		return nil, &FolderError{Problem: FolderNoCert, Path: path}
 	}
 	return certs, nil
 }

@@ -70,3 +70,53 @@ type KeyModeError struct {
 func (e *KeyModeError) Error() string {
 	return fmt.Sprintf(msgKeyReadable, e.Path, e.Mode, e.Path)
 }
+
+// FolderProblem says what is wrong with a file of the identity folder.
+type FolderProblem int
+
+// The ways an identity folder's file can be damaged.
+const (
+	FolderUnreadable    FolderProblem = iota + 1 // Path cannot be read (Err)
+	FolderNoKey                                  // Path holds no private key
+	FolderBadKey                                 // Path's private key cannot be read (Err)
+	FolderKeyType                                // Path's key is neither ECDSA nor RSA
+	FolderNoCert                                 // Path holds no certificate
+	FolderBadCert                                // Path's certificate cannot be read (Err)
+	FolderCertNotForKey                          // the certificate Path is not for the key Other
+	FolderCommitFailed                           // finishing a new identity in the folder Path failed (Err)
+)
+
+// FolderError is a damaged or unwritable identity folder, as values for
+// the surfaces to word; Error is English for programmers and logs.
+type FolderError struct {
+	Problem FolderProblem
+	Path    string // the file (the folder for FolderCommitFailed)
+	Other   string // FolderCertNotForKey: the key file
+	Err     error
+}
+
+// Error words the problem in English.
+func (e *FolderError) Error() string {
+	switch e.Problem {
+	case FolderUnreadable:
+		return fmt.Sprintf(msgReadFile, e.Path, e.Err)
+	case FolderNoKey:
+		return fmt.Sprintf(msgNoKeyPEM, e.Path)
+	case FolderBadKey:
+		return fmt.Sprintf(msgBadKey, e.Path, e.Err)
+	case FolderKeyType:
+		return fmt.Sprintf(msgKeyType, e.Path)
+	case FolderNoCert:
+		return fmt.Sprintf(msgNoCertPEM, e.Path)
+	case FolderBadCert:
+		return fmt.Sprintf(msgBadCert, e.Path, e.Err)
+	case FolderCertNotForKey:
+		return fmt.Sprintf(msgCertNotForKey, e.Path, e.Other)
+	case FolderCommitFailed:
+		return fmt.Sprintf(msgCommitFailed, e.Path, e.Err)
+	}
+	return fmt.Sprintf("identity folder problem (%d) in %s", e.Problem, e.Path)
+}
+
+// Unwrap gives the cause, where there is one.
+func (e *FolderError) Unwrap() error { return e.Err }

@@ -10,7 +10,7 @@ const (
 	msgReadFile       = "cannot read %s: %v"
 	msgNoKeyPEM       = "%s holds no private key"
 	msgBadKey         = "%s: cannot read the private key: %v"
-	msgKeyType        = "%s: unsupported key type %T (use ECDSA or RSA)"
+	msgKeyType        = "%s: unsupported key type (use ECDSA or RSA)"
 	msgBadPEMCert     = "cannot read a certificate: %v"
 	msgNoCertPEM      = "%s holds no certificate"
 	msgBadCert        = "%s: cannot read a certificate: %v"

@@ -157,7 +157,7 @@ func stage(dir string, files []staged, archive bool) (err error) {
 func commit(dir string) error {
 	data, err := safefile.ReadFile(filepath.Join(dir, pendingMark), safefile.LimitSmall)
 	if err != nil {
-		return fmt.Errorf(msgCommitFailed, dir, err)
+		return &FolderError{Problem: FolderCommitFailed, Path: dir, Err: err}
 	}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
@@ -174,19 +174,19 @@ func commit(dir string) error {
 				_, err = os.Stat(path)
 			}
 			if err != nil {
-				return fmt.Errorf(msgCommitFailed, dir, err)
+				return &FolderError{Problem: FolderCommitFailed, Path: dir, Err: err}
 			}
 		case "remove":
 			if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return fmt.Errorf(msgCommitFailed, dir, err)
+				return &FolderError{Problem: FolderCommitFailed, Path: dir, Err: err}
 			}
 		}
 	}
 	if err := syncDir(dir); err != nil {
-		return fmt.Errorf(msgCommitFailed, dir, err)
+		return &FolderError{Problem: FolderCommitFailed, Path: dir, Err: err}
 	}
 	if err := os.Remove(filepath.Join(dir, pendingMark)); err != nil {
-		return fmt.Errorf(msgCommitFailed, dir, err)
+		return &FolderError{Problem: FolderCommitFailed, Path: dir, Err: err}
 	}
 	return syncDir(dir)
 }
