@@ -362,3 +362,33 @@ func TestFullHelpFitsEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// TestFinalizedNoteIsReadWhole: a finalized audit's note longer than the
+// finding panel cannot be opened for typing, so its hint says pgdn, and
+// paging the detail reaches the note's last line.
+func TestFinalizedNoteIsReadWhole(t *testing.T) {
+	cat := testCatalog(30)
+	a := testAudit(cat, "a1")
+	completeAudit(a)
+	var lines []string
+	for i := 1; i <= 30; i++ {
+		lines = append(lines, fmt.Sprintf("Observación %d del registro.", i))
+	}
+	a.Finding("1.1").Notes = strings.Join(lines, "\n")
+	a.Status = audit.Finalized
+	st := newFakeStore(cat, a)
+	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(st.cat)}, 80, 24)
+	d.press(tea.KeyEnter)
+	v := d.view()
+	if !strings.Contains(v, "more lines (pgdn to read them)") || strings.Contains(v, "enter to edit") {
+		t.Fatalf("the finalized note's hint:\n%s", v)
+	}
+	heading := false
+	for i := 0; i < 20 && !strings.Contains(d.view(), "Observación 30 del registro."); i++ {
+		d.press(tea.KeyPgDown)
+		heading = heading || strings.Contains(d.view(), "Notes, whole (finalized)")
+	}
+	if v := d.view(); !strings.Contains(v, "Observación 30 del registro.") || !heading {
+		t.Errorf("paging never showed the whole note under its heading (heading seen: %v):\n%s", heading, v)
+	}
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/assay-dev/assay/audit"
@@ -21,7 +22,8 @@ func (m walkModel) detailLines(r *standards.Requirement, ap audit.Applicability)
 		m.cache.width, m.cache.lang = w, words.lang
 		m.cache.detail = map[string][]string{}
 	}
-	key := r.ID + "\x00" + ap.String()
+	ro := !m.editable()
+	key := r.ID + "\x00" + ap.String() + "\x00" + strconv.FormatBool(ro)
 	if l, ok := m.cache.detail[key]; ok {
 		return l
 	}
@@ -75,6 +77,16 @@ func (m walkModel) detailLines(r *standards.Requirement, ap audit.Applicability)
 		lines = append(lines, bullet("", st.muted.Render(basis), w)...)
 	case standards.BasisConfirmed:
 		lines = append(lines, bullet("", st.muted.Render(words.t("basis_confirmed", nil)), w)...)
+	}
+	if ro {
+		// A finalized audit's notes cannot be opened for typing: the
+		// whole note follows the requirement, where pgdn reaches it.
+		if all := m.noteLines(r.ID, m.s.a.Finding(r.ID).Notes); len(all) > 0 {
+			lines = append(lines, "", st.label.Render(words.t("notes_whole", nil)))
+			for _, l := range all {
+				lines = append(lines, "│ "+l)
+			}
+		}
 	}
 	m.cache.detail[key] = lines
 	return lines

@@ -180,6 +180,8 @@ func (m walkModel) notesPreview(id, notes string, rows int) []string {
 	switch {
 	case cut:
 		out = append(out, m.c.st.muted.Render(m.c.w.t("notes_more_big", i18n.Args{"Size": m.c.w.size(int64(len(notes)))})))
+	case n > rows && !m.editable():
+		out = append(out, m.c.st.muted.Render(m.c.w.n("notes_more_read", n-show, nil)))
 	case n > rows:
 		out = append(out, m.c.st.muted.Render(m.c.w.n("notes_more", n-show, nil)))
 	}
@@ -224,7 +226,11 @@ func (m walkModel) evidenceLines(f *audit.Finding, w int) []string {
 	}
 	label := m.c.w.t("evidence_label", nil)
 	if len(names) == 0 {
-		return []string{truncate(st.label.Render(label)+st.muted.Render(m.c.w.t("no_evidence", nil)), w)}
+		none := m.c.w.t("no_evidence", nil)
+		if !m.editable() {
+			none = m.c.w.t("no_evidence_read", nil)
+		}
+		return []string{truncate(st.label.Render(label)+st.muted.Render(none), w)}
 	}
 	if !m.evidenceOpen() {
 		return []string{truncate(st.label.Render(label)+strings.Join(names, ", "), w)}
