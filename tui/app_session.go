@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/assay-dev/assay/report/i18n"
@@ -174,6 +176,12 @@ func (m Model) Flush() error {
 		// The key form's fields come back when it next opens.
 		if b, err := m.key.draft(); err == nil {
 			m.kd.w.write(m.c.deps.Home, m.kd.file, b, m.kd.rev+1)
+		}
+	}
+	if m.screen == screenSummary && m.summary.amending && m.ad.dir != "" && strings.TrimSpace(m.summary.reason.Value()) != "" {
+		// The reason being typed comes back at the next A on this audit.
+		if b, err := m.summary.reasonDraft(); err == nil {
+			m.ad.w.write(m.ad.dir, m.ad.file, b, m.ad.rev+1)
 		}
 	}
 	if m.s == nil {
