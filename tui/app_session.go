@@ -5,6 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report/i18n"
 )
 
@@ -220,4 +221,51 @@ func (m Model) Flush() error {
 		err = cerr
 	}
 	return err
+}
+
+// Unsaved is what a failed Flush could not write of the open audit: the
+// audit as the UI holds it, in audit.json's form, and the text of the
+// walk's field being typed. The interview register's real names are not
+// in it: they are never written anywhere but the audit's private folder.
+type Unsaved struct {
+	ID    string
+	Audit []byte
+	// Requirement is the requirement whose field was being typed, Text
+	// its text ("" when no field was).
+	Requirement, Text string
+}
+
+// Unsaved is the open audit, when its last edits are not on disk (Flush
+// failed on a full disk, say), for cmd to keep elsewhere.
+func (m Model) Unsaved() (Unsaved, bool) {
+	if m.c == nil || m.s == nil {
+		return Unsaved{}, false
+	}
+	s := m.s
+	s.sv.mu.Lock()
+	onDisk := s.sv.rev
+	s.sv.mu.Unlock()
+	if s.rev <= onDisk {
+		return Unsaved{}, false
+	}
+	data, err := audit.EncodeAudit(s.a.Clone())
+	if err != nil {
+		return Unsaved{}, false
+	}
+	u := Unsaved{ID: s.id, Audit: data}
+	if m.walk.s == s {
+		var text string
+		switch m.walk.focus {
+		case focusNotes:
+			text = m.walk.notes.Value()
+		case focusAction:
+			text = m.walk.action.Value()
+		case focusJust:
+			text = m.walk.just.Value()
+		}
+		if r := m.walk.current(); r != nil && strings.TrimSpace(text) != "" {
+			u.Requirement, u.Text = r.ID, text
+		}
+	}
+	return u, true
 }
