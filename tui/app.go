@@ -163,7 +163,7 @@ func New(d Deps) Model {
 func (m Model) Init() tea.Cmd {
 	var warn []string
 	for _, s := range []string{m.c.w.configWarning(m.c.deps.ConfigErr), m.c.w.messagesWarning(m.c.deps.MessageErrs),
-		m.c.w.stateWarning(m.c.deps.StateErr)} {
+		m.c.w.stateWarning(m.c.deps.StateErr), m.c.w.rescuedWarning(m.c.deps.Rescued)} {
 		if s != "" {
 			warn = append(warn, s)
 		}

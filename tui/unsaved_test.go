@@ -61,3 +61,14 @@ func TestUnsavedAfterAFailedFlush(t *testing.T) {
 		t.Errorf("a real name from the register is in what is rescued: %q", u.Text)
 	}
 }
+
+// Files an earlier stop kept unsaved changes in are named at start: the
+// terminal that said so may have been closed.
+func TestRescuedFileNamedAtStart(t *testing.T) {
+	cat := testCatalog(30)
+	st := newFakeStore(cat, testAudit(cat, "a1"))
+	d := newDriver(t, Deps{Store: st, Catalogs: catalogs(cat), Rescued: []string{"/var/x/assay-unsaved-a1-old.json", "/tmp/assay-unsaved-a1-new.json"}}, 80, 24)
+	if s := flat(statusOf(d)); !strings.Contains(s, "are kept in /tmp/assay-unsaved-*.json: copy the file over") {
+		t.Errorf("the rescued file is not named at start: %q", s)
+	}
+}

@@ -53,3 +53,29 @@ func TestRescueOfWhatCouldNotBeSaved(t *testing.T) {
 		t.Errorf("with nowhere to write, stderr is %q", out)
 	}
 }
+
+// The terminal the rescue was said on may be gone (SIGHUP): the next start
+// finds the files left for this home's audits, oldest first, and no others.
+func TestRescuedFilesFoundAtTheNextStart(t *testing.T) {
+	home, tmp := t.TempDir(), t.TempDir()
+	if err := os.MkdirAll(filepath.Join(home, "audits", "2026-11-22-mina-0f15"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{
+		"assay-unsaved-2026-11-22-mina-0f15-20261130T040819Z.json",
+		"assay-unsaved-2026-11-22-mina-0f15-20261129T235959Z.json",
+		"assay-unsaved-otra-auditoria-20261130T040819Z.json", // not this home's
+		"assay-unsaved-x.json",
+	} {
+		if err := os.WriteFile(filepath.Join(tmp, name), []byte("{}"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e := &env{home: home, getenv: func(k string) string { return map[string]string{"TMPDIR": tmp}[k] }}
+	got := rescuedFiles(e)
+	want := []string{filepath.Join(tmp, "assay-unsaved-2026-11-22-mina-0f15-20261129T235959Z.json"),
+		filepath.Join(tmp, "assay-unsaved-2026-11-22-mina-0f15-20261130T040819Z.json")}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rescued files found: %q, want %q", got, want)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -87,6 +88,7 @@ func runUI(e *env) int {
 		Messages:        msgs,
 		MessageErrs:     msgErrs,
 		StateErr:        stateErr,
+		Rescued:         rescuedFiles(e),
 		Home:            e.home,
 		ReportLanguages: reportMsgs.Languages(),
 		Keys:            uiKeys{home: e.home},
@@ -182,6 +184,38 @@ func (e *env) rescue(u tui.Unsaved) {
 		e.fail("ui_rescued_text", i18n.Args{"Requirement": u.Requirement})
 		fmt.Fprintln(e.stderr, audit.Sanitize(u.Text))
 	}
+}
+
+// rescuedFiles are the files rescue left for this home's audits (the
+// user's own), oldest first.
+func rescuedFiles(e *env) []string {
+	const stamp = len("-20060102T150405Z.json")
+	var out []string
+	for _, dir := range rescueDirs(e.getenv) {
+		paths, _ := filepath.Glob(filepath.Join(dir, "assay-unsaved-*.json"))
+		for _, p := range paths {
+			name := strings.TrimPrefix(filepath.Base(p), "assay-unsaved-")
+			if len(name) <= stamp {
+				continue
+			}
+			id := name[:len(name)-stamp]
+			st, err := os.Lstat(p)
+			if err != nil || !st.Mode().IsRegular() || !ownedByMe(st) {
+				continue
+			}
+			if folder, err := audit.Folder(e.home, id); err != nil || !isDir(folder) {
+				continue
+			}
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return strings.Compare(a[len(a)-stamp:], b[len(b)-stamp:]) })
+	return out
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
 }
 
 // rescueDirs are the folders rescue tries: $XDG_RUNTIME_DIR, then $TMPDIR
