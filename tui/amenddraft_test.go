@@ -122,3 +122,23 @@ func TestAmendReasonDraftThatIsAPipe(t *testing.T) {
 		t.Errorf("the reason's draft did not replace the pipe: %v, %v", fi, err)
 	}
 }
+
+// ctrl+c keeps the reason for next time, as it keeps everything else.
+func TestAmendReasonKeptByCtrlC(t *testing.T) {
+	_, st := openFinalized(t)
+	home := t.TempDir()
+	d := openFinalizedIn(t, st, home)
+	d.typeText("AFecha")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if !d.quit {
+		t.Fatal("ctrl+c in the reason did not quit")
+	}
+	if err := d.m.Flush(); err != nil { // as cmd does once the program stops
+		t.Fatal(err)
+	}
+	d = openFinalizedIn(t, st, home)
+	d.typeText("A")
+	if v := d.m.summary.reason.Value(); v != "Fecha" {
+		t.Errorf("after ctrl+c the reason is %q", v)
+	}
+}
