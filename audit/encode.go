@@ -20,6 +20,10 @@ func encodeAudit(a *Audit) ([]byte, error) {
 	return indentJSON(buf.Bytes()), nil
 }
 
+// EncodeAudit is a's audit.json, as a save writes it: for a copy kept
+// elsewhere when the home cannot be written (DecodeAudit reads it back).
+func EncodeAudit(a *Audit) ([]byte, error) { return encodeAudit(a) }
+
 // indentJSON indents compact JSON as encoding/json's Indent(dst, src, "",
 // "  ") does, byte for byte, in a third of its time: src is known to be
 // valid (json.Encoder made it), so there is nothing to check, only strings

@@ -173,3 +173,68 @@ func TestOddFilesInTheAuditFolder(t *testing.T) {
 		})
 	}
 }
+
+// A pipe (or /dev/zero, or a socket) where summary.json or position.json
+// should be is replaced, not written into: the list and the position are
+// rebuilt beside it and renamed over it, so nothing opens it for writing
+// (which on a pipe would block until a reader came). A folder there cannot
+// be renamed over: it stays, and the list is recomputed each time.
+func TestOddSummaryAndPositionAreReplacedNotWrittenInto(t *testing.T) {
+	for kind := range oddKinds {
+		t.Run(kind, func(t *testing.T) {
+			s, id, dir := newOddStore(t)
+			sum, pos := filepath.Join(dir, "summary.json"), filepath.Join(dir, "position.json")
+			replaceWithOdd(t, kind, sum)
+			replaceWithOdd(t, kind, pos)
+			var es []Entry
+			var err error
+			returns(t, "List", func() { es, err = s.List() })
+			if err != nil || len(es) != 1 || es[0].ASMO != stHeader().ASMO {
+				t.Fatalf("List with summary.json a %s: %+v, %v", kind, es, err)
+			}
+			want := Position{Area: "social", Requirement: "1.2.1"}
+			returns(t, "SavePosition", func() { err = s.SavePosition(id, want) })
+			if kind == "folder" {
+				if err == nil {
+					t.Error("SavePosition over a folder said it saved")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("SavePosition over a %s: %v", kind, err)
+			}
+			for _, p := range []string{sum, pos} {
+				if st, err := os.Lstat(p); err != nil || !st.Mode().IsRegular() {
+					t.Errorf("%s after rebuilding over a %s: %v, %v", filepath.Base(p), kind, st, err)
+				}
+			}
+			st, err := os.Stat(filepath.Join(dir, "audit.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := s.readSummary(dir, st); !ok {
+				t.Errorf("summary.json rebuilt over a %s is not the current list entry", kind)
+			}
+			if p := s.LoadPosition(id); p != want {
+				t.Errorf("position saved over a %s reads back as %+v", kind, p)
+			}
+
+			// Saving through a handle rewrites summary.json the same way.
+			replaceWithOdd(t, kind, sum)
+			h, err := s.Open(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer h.Close()
+			a := h.Audit().Clone()
+			a.Header.Site = "Otra bocamina"
+			returns(t, "Save", func() { err = h.Save(a) })
+			if err != nil {
+				t.Fatalf("Save with summary.json a %s: %v", kind, err)
+			}
+			if st, err := os.Lstat(sum); err != nil || !st.Mode().IsRegular() {
+				t.Errorf("summary.json after a save over a %s: %v, %v", kind, st, err)
+			}
+		})
+	}
+}

@@ -106,6 +106,13 @@ func (s *Store) dir(id string) (string, error) {
 	return filepath.Join(s.home, auditsDir, id), nil
 }
 
+// Folder is audit id's folder under home, for the few files that belong
+// to one audit but not to the store (the UI's draft of an amendment's
+// reason, which goes with the audit to the trash); a bad id is refused.
+func Folder(home, id string) (string, error) {
+	return (&Store{home: home}).dir(id)
+}
+
 // validID accepts the ids New makes and anything similarly plain: letters,
 // digits, '-', '_', '.', not starting with '.'.
 func validID(id string) bool {

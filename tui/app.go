@@ -124,6 +124,8 @@ type Model struct {
 	// nd and kd are the new-audit and signing-key forms' drafts on disk
 	// (newdraft.go).
 	nd, kd formDraft
+	// ad is the draft of the amendment's reason, in the audit's folder.
+	ad formDraft
 }
 
 // New builds the UI on its dependencies.
@@ -152,7 +154,8 @@ func New(d Deps) Model {
 	h.Styles.FullKey = c.st.header
 	// One writer for the form's drafts, shared by every copy of the model,
 	// so a removal is never undone by an older write still running.
-	return Model{c: c, home: newHomeModel(c), help: h, nd: newFormDraft(NewDraftFile), kd: newFormDraft(KeyDraftFile)}
+	return Model{c: c, home: newHomeModel(c), help: h, nd: newFormDraft(NewDraftFile), kd: newFormDraft(KeyDraftFile),
+		ad: newFormDraft(AmendDraftFile)}
 }
 
 // Init lists the audits, and says what was wrong with config.toml or the
@@ -160,7 +163,7 @@ func New(d Deps) Model {
 func (m Model) Init() tea.Cmd {
 	var warn []string
 	for _, s := range []string{m.c.w.configWarning(m.c.deps.ConfigErr), m.c.w.messagesWarning(m.c.deps.MessageErrs),
-		m.c.w.stateWarning(m.c.deps.StateErr)} {
+		m.c.w.stateWarning(m.c.deps.StateErr), m.c.w.rescuedWarning(m.c.deps.Rescued)} {
 		if s != "" {
 			warn = append(warn, s)
 		}
@@ -200,6 +203,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case draftDueMsg:
 		cmd := m.draftDue(msg)
 		return m, cmd
+	case amendDraftLoadedMsg:
+		return m.amendDraftLoaded(msg)
 	case newDraftRecoveredMsg:
 		if msg.err != nil {
 			return m.notify(m.c.w.errorText(msg.err), true)
@@ -408,6 +413,10 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if _, key := msg.(tea.KeyMsg); key {
 		cmd = tea.Batch(cmd, m.typedInForm())
+	}
+	if m.screen == screenSummary && m.ad.onDisk && !m.amendingReason() {
+		// Amended, or the reason dropped: its draft goes.
+		cmd = tea.Batch(cmd, m.ad.left(m.c))
 	}
 	if to := m.c.next; to != nil {
 		m.c.next = nil

@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"strings"
+
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report/i18n"
 )
 
@@ -176,6 +179,12 @@ func (m Model) Flush() error {
 			m.kd.w.write(m.c.deps.Home, m.kd.file, b, m.kd.rev+1)
 		}
 	}
+	if m.screen == screenSummary && m.summary.amending && m.ad.dir != "" && strings.TrimSpace(m.summary.reason.Value()) != "" {
+		// The reason being typed comes back at the next A on this audit.
+		if b, err := m.summary.reasonDraft(); err == nil {
+			m.ad.w.write(m.ad.dir, m.ad.file, b, m.ad.rev+1)
+		}
+	}
 	if m.s == nil {
 		if m.screen == screenNew && m.form.typed() && !m.form.creating {
 			h, err := m.c.deps.Store.Create(m.form.draft())
@@ -212,4 +221,51 @@ func (m Model) Flush() error {
 		err = cerr
 	}
 	return err
+}
+
+// Unsaved is what a failed Flush could not write of the open audit: the
+// audit as the UI holds it, in audit.json's form, and the text of the
+// walk's field being typed. The interview register's real names are not
+// in it: they are never written anywhere but the audit's private folder.
+type Unsaved struct {
+	ID    string
+	Audit []byte
+	// Requirement is the requirement whose field was being typed, Text
+	// its text ("" when no field was).
+	Requirement, Text string
+}
+
+// Unsaved is the open audit, when its last edits are not on disk (Flush
+// failed on a full disk, say), for cmd to keep elsewhere.
+func (m Model) Unsaved() (Unsaved, bool) {
+	if m.c == nil || m.s == nil {
+		return Unsaved{}, false
+	}
+	s := m.s
+	s.sv.mu.Lock()
+	onDisk := s.sv.rev
+	s.sv.mu.Unlock()
+	if s.rev <= onDisk {
+		return Unsaved{}, false
+	}
+	data, err := audit.EncodeAudit(s.a.Clone())
+	if err != nil {
+		return Unsaved{}, false
+	}
+	u := Unsaved{ID: s.id, Audit: data}
+	if m.walk.s == s {
+		var text string
+		switch m.walk.focus {
+		case focusNotes:
+			text = m.walk.notes.Value()
+		case focusAction:
+			text = m.walk.action.Value()
+		case focusJust:
+			text = m.walk.just.Value()
+		}
+		if r := m.walk.current(); r != nil && strings.TrimSpace(text) != "" {
+			u.Requirement, u.Text = r.ID, text
+		}
+	}
+	return u, true
 }

@@ -94,6 +94,10 @@ type Deps struct {
 	// StateErr is what was wrong with the home's StateFile (LoadState),
 	// shown on the status line at start: the UI starts anyway.
 	StateErr error
+	// Rescued are the files an earlier stop on a full disk kept the open
+	// audit in (cmd's rescue), oldest first: the status line names the
+	// newest at start, since the terminal it was said on may be gone.
+	Rescued []string
 	// Home is the assay home: where the UI remembers the language chosen
 	// (StateFile), and what a command it suggests names (--home). ""
 	// remembers nothing.

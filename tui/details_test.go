@@ -202,6 +202,7 @@ func TestAmendCancel(t *testing.T) {
 		t.Fatalf("reason did not take the keys:\n%s", d.view())
 	}
 	d.press(tea.KeyEsc)
+	d.typeText("y") // drop the "q" typed
 	if d.m.summary.amending || d.m.s.a.Status != audit.Finalized {
 		t.Errorf("esc did not give up the amendment")
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -34,9 +35,17 @@ const NewDraftFile = "new-audit.draft.json"
 // the next opening of the form fills them in again.
 const KeyDraftFile = "key-form.draft.json"
 
+// AmendDraftFile, in the audit's own folder, holds the reason for an
+// amendment while it is typed: the next A on that audit's summary fills it
+// in again. It goes once the audit is amended, or the reason is dropped.
+const AmendDraftFile = "amend-reason.draft.json"
+
 // formDraft is the Model's account of one form's draft file.
 type formDraft struct {
-	file    string
+	file string
+	// dir is the folder of the file when it is not the home (the amended
+	// audit's folder).
+	dir     string
 	rev     int  // bumped by each key in the form
 	waiting bool // a max-wait clock runs for the keys not yet written
 	gen     int  // numbers the max-wait clock
@@ -88,9 +97,17 @@ func (w *draftWriter) remove(home, file string, rev int) {
 	os.Remove(filepath.Join(home, file))
 }
 
+// folder is where the draft file is: dir, else the home.
+func (d *formDraft) folder(c *common) string {
+	if d.dir != "" {
+		return d.dir
+	}
+	return c.deps.Home
+}
+
 // touch schedules the draft's write after a key in its form.
 func (d *formDraft) touch(c *common) tea.Cmd {
-	if c.deps.Home == "" {
+	if d.folder(c) == "" {
 		return nil
 	}
 	d.rev++
@@ -115,7 +132,7 @@ func (d *formDraft) due(c *common, msg draftDueMsg, data func() ([]byte, error))
 	if err != nil {
 		return nil
 	}
-	home, file, rev, w := c.deps.Home, d.file, d.rev, d.w
+	home, file, rev, w := d.folder(c), d.file, d.rev, d.w
 	return func() tea.Msg {
 		w.write(home, file, b, rev)
 		return nil
@@ -128,7 +145,7 @@ func (d *formDraft) left(c *common) tea.Cmd {
 		return nil
 	}
 	d.onDisk, d.waiting = false, false
-	home, file, rev, w := c.deps.Home, d.file, d.rev, d.w
+	home, file, rev, w := d.folder(c), d.file, d.rev, d.w
 	return func() tea.Msg {
 		w.remove(home, file, rev)
 		return nil
@@ -142,8 +159,92 @@ func (m *Model) typedInForm() tea.Cmd {
 		return m.nd.touch(m.c)
 	case m.screen == screenKey && m.key.form() && !m.key.creating:
 		return m.kd.touch(m.c)
+	case m.amendingReason():
+		if m.ad.dir = m.amendFolder(); m.ad.dir == "" {
+			return nil
+		}
+		return m.ad.touch(m.c)
 	}
 	return nil
+}
+
+// amendingReason reports whether the amendment's reason is being typed.
+func (m *Model) amendingReason() bool {
+	return m.screen == screenSummary && m.s != nil && m.summary.amending
+}
+
+// amendFolder is the open audit's folder, where its reason's draft is
+// kept; "" without a home.
+func (m *Model) amendFolder() string {
+	if m.s == nil {
+		return ""
+	}
+	return auditFolder(m.c, m.s.id)
+}
+
+// auditFolder is audit id's folder in the home; "" without a home.
+func auditFolder(c *common, id string) string {
+	if c.deps.Home == "" {
+		return ""
+	}
+	dir, err := audit.Folder(c.deps.Home, id)
+	if err != nil {
+		return ""
+	}
+	return dir
+}
+
+// amendDraft is AmendDraftFile: the reason as typed.
+type amendDraft struct {
+	Reason string `json:"reason"`
+}
+
+// amendDraftLoadedMsg: the reason typed for audit id before assay stopped
+// ("" when none), or why its draft file could not be read.
+type amendDraftLoadedMsg struct {
+	id, dir, reason string
+	err             error
+}
+
+// loadAmendDraftCmd reads the draft of audit id's amendment reason in dir.
+func loadAmendDraftCmd(id, dir string) tea.Cmd {
+	if dir == "" {
+		return nil
+	}
+	return func() tea.Msg {
+		path := filepath.Join(dir, AmendDraftFile)
+		data, err := safefile.ReadFile(path, safefile.LimitSmall)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return amendDraftLoadedMsg{id: id, dir: dir, err: err}
+		}
+		var d amendDraft
+		if err := json.Unmarshal(data, &d); err != nil {
+			return amendDraftLoadedMsg{id: id, dir: dir, err: &audit.CorruptError{Path: path, Reason: err.Error()}}
+		}
+		return amendDraftLoadedMsg{id: id, dir: dir, reason: d.Reason}
+	}
+}
+
+// amendDraftLoaded puts a reason typed before assay stopped back in the
+// field, and says so; an unreadable draft file is named.
+func (m Model) amendDraftLoaded(msg amendDraftLoadedMsg) (tea.Model, tea.Cmd) {
+	if !m.amendingReason() || msg.id != m.s.id {
+		return m, nil
+	}
+	if msg.err != nil {
+		return m.notify(m.c.w.errorText(msg.err), true)
+	}
+	reason := sanitizeLine(msg.reason)
+	if strings.TrimSpace(reason) == "" {
+		return m, nil
+	}
+	// The file goes when the reason is used or dropped.
+	m.ad.dir, m.ad.onDisk = msg.dir, true
+	m.summary.restoreReason(reason)
+	return m.notify(m.c.w.t("amend_reason_restored", nil), false)
 }
 
 // draftDue writes a form's draft when its timer is the current one.
@@ -155,6 +256,8 @@ func (m *Model) draftDue(msg draftDueMsg) tea.Cmd {
 		})
 	case msg.file == KeyDraftFile && m.screen == screenKey && m.key.form() && !m.key.creating:
 		return m.kd.due(m.c, msg, m.key.draft)
+	case msg.file == AmendDraftFile && m.amendingReason() && !m.summary.discarding:
+		return m.ad.due(m.c, msg, m.summary.reasonDraft)
 	}
 	return nil
 }
@@ -171,6 +274,9 @@ func (m *Model) leftForm() tea.Cmd {
 			m.key.restored, m.kd.onDisk = false, true
 		}
 		cmds = append(cmds, m.kd.left(m.c))
+	}
+	if !m.amendingReason() {
+		cmds = append(cmds, m.ad.left(m.c))
 	}
 	return tea.Batch(cmds...)
 }

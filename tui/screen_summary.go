@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -32,8 +33,10 @@ type summaryModel struct {
 	exportPath    string
 	exportErr     error
 	// export is the export dialog, open while it has the keys.
-	export     exportDialog
-	amending   bool // the amendment's reason has the keys
+	export   exportDialog
+	amending bool // the amendment's reason has the keys
+	// discarding: esc was pressed with a reason typed; dropping it asks.
+	discarding bool
 	reason     textinput.Model
 	reasonErr  string
 	blockersAt int // line of the "Before finalizing" section
@@ -78,19 +81,32 @@ func (m *summaryModel) setSize() {
 // export dialog has the keys.
 func (m summaryModel) typing() bool { return m.confirming || m.amending || m.export.open }
 
+// restoreReason puts a reason typed before assay stopped back, ahead of
+// anything typed since the field opened.
+func (m *summaryModel) restoreReason(reason string) {
+	m.reason.SetValue(reason + m.reason.Value())
+	m.reason.CursorEnd()
+}
+
+// reasonDraft is the reason as typed, for AmendDraftFile.
+func (m summaryModel) reasonDraft() ([]byte, error) {
+	return json.Marshal(amendDraft{Reason: m.reason.Value()})
+}
+
 func (m summaryModel) keyMap() help.KeyMap {
 	k := m.keys
 	g := *k.g
 	k.g = &g
 	idle := !m.typing()
 	setEnabled(idle, &k.Up, &k.Down, &k.Back, &k.Details, &g.Quit, &g.Help, &g.Language)
-	setEnabled(m.confirming, &g.Yes, &g.No)
+	setEnabled(m.confirming || m.discarding, &g.Yes, &g.No)
 	setEnabled(idle && m.s != nil && m.s.a.Previous != nil, &k.Actions)
 	setEnabled(idle && m.s != nil && m.s.a.Editable(), &k.Finalize)
 	setEnabled(idle && m.s != nil && m.s.a.Status == audit.Finalized, &k.Amend)
 	setEnabled(idle && m.c.deps.Exporter != nil && !m.exporting, &k.Export)
-	setEnabled(m.amending, &k.Accept)
-	setEnabled(m.amending || m.export.open, &k.Cancel, &g.ForceQuit)
+	setEnabled(m.amending && !m.discarding, &k.Accept)
+	setEnabled(m.amending && !m.discarding || m.export.open, &k.Cancel)
+	setEnabled(m.amending || m.export.open, &g.ForceQuit)
 	setEnabled(m.export.open, &k.ExportGo)
 	setEnabled(m.export.open && len(m.export.langs) > 1, &k.LangPrev, &k.LangNext)
 	return k
@@ -152,6 +168,15 @@ func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 		// Finalizing records the signing certificate: look it up first.
 		return m, loadSignerCmd(m.c.deps.SigningKey, m.s.id)
 	}
+	if m.discarding {
+		m.discarding = false
+		if !key.Matches(msg, m.c.g.Yes) {
+			return m, m.c.say("amend_reason_kept", nil)
+		}
+		m.amending, m.reasonErr = false, ""
+		m.reason.Blur()
+		return m, nil
+	}
 	if m.amending {
 		return m.updateReason(msg)
 	}
@@ -204,7 +229,8 @@ func (m summaryModel) updateKey(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 	case key.Matches(msg, k.Amend):
 		m.amending, m.reasonErr = true, ""
 		m.reason.SetValue("")
-		return m, m.reason.Focus()
+		// A reason typed here before assay stopped comes back.
+		return m, tea.Batch(m.reason.Focus(), loadAmendDraftCmd(m.s.id, auditFolder(m.c, m.s.id)))
 	case key.Matches(msg, k.Export):
 		m.export = newExportDialog(m.c)
 		return m, nil
@@ -325,6 +351,10 @@ func (w *words) blockedText(reasons []string) string {
 // updateReason edits the amendment's reason; enter amends, esc gives up.
 func (m summaryModel) updateReason(msg tea.KeyMsg) (summaryModel, tea.Cmd) {
 	switch {
+	case key.Matches(msg, m.keys.Cancel) && strings.TrimSpace(m.reason.Value()) != "":
+		// What was typed is not dropped on one key: ask.
+		m.discarding = true
+		return m, nil
 	case key.Matches(msg, m.keys.Cancel):
 		m.amending, m.reasonErr = false, ""
 		m.reason.Blur()
@@ -507,6 +537,11 @@ func (m summaryModel) view() string {
 		for _, line := range wrap(m.c.w.t("confirm_final", nil), m.c.width) {
 			top = append(top, m.c.st.warn.Render(line))
 		}
+	case m.discarding:
+		for _, line := range wrap(m.c.w.t("confirm_discard_reason", nil), m.c.width) {
+			top = append(top, m.c.st.warn.Render(line))
+		}
+		top = append(top, truncate(m.reason.View(), m.c.width))
 	case m.amending:
 		top = append(top, truncate(m.reason.View(), m.c.width))
 		if m.reasonErr != "" {

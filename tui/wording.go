@@ -559,6 +559,17 @@ func (w *words) stateWarning(err error) string {
 	return w.t("state_problem", i18n.Args{"Error": sanitizeLine(w.errorText(err))})
 }
 
+// rescuedWarning says where an earlier stop kept unsaved changes
+// (Deps.Rescued), "" when none: the folder and the files' pattern, since
+// a whole path (the audit's id and a time) does not fit two lines.
+func (w *words) rescuedWarning(paths []string) string {
+	if len(paths) == 0 {
+		return ""
+	}
+	newest := paths[len(paths)-1]
+	return w.t("rescued_at_start", i18n.Args{"Files": sanitizeLine(filepath.Join(filepath.Dir(newest), "assay-unsaved-*.json"))})
+}
+
 // messagesWarning words the problems with the home's message files, ""
 // when none.
 func (w *words) messagesWarning(errs []error) string {

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -85,6 +88,7 @@ func runUI(e *env) int {
 		Messages:        msgs,
 		MessageErrs:     msgErrs,
 		StateErr:        stateErr,
+		Rescued:         rescuedFiles(e),
 		Home:            e.home,
 		ReportLanguages: reportMsgs.Languages(),
 		Keys:            uiKeys{home: e.home},
@@ -148,6 +152,9 @@ func runUI(e *env) int {
 	if fm, ok := final.(tui.Model); ok {
 		if err := fm.Flush(); err != nil {
 			e.fail("ui_not_saved", i18n.Args{"Error": e.errText(err)})
+			if u, ok := fm.Unsaved(); ok {
+				e.rescue(u)
+			}
 			if code == exitOK {
 				code = exitFail
 			}
@@ -157,6 +164,95 @@ func runUI(e *env) int {
 		e.fail("ui_failed", i18n.Args{"Error": runErr.Error()})
 	}
 	return code
+}
+
+// rescue keeps what could not be saved on stopping (a full disk): the
+// audit as the UI held it, in a new file of the user's runtime or temp
+// folder, often another file system than the home; failing that, the text
+// being typed, on stderr. Either way the message says where it is. The
+// register's real names are never in it (tui.Unsaved leaves them out).
+func (e *env) rescue(u tui.Unsaved) {
+	name := "assay-unsaved-" + u.ID + "-" + time.Now().UTC().Format("20060102T150405Z") + ".json"
+	for _, dir := range rescueDirs(e.getenv) {
+		path := filepath.Join(dir, name)
+		if writeNewFile(path, u.Audit) == nil {
+			e.fail("ui_rescued", i18n.Args{"Path": path, "File": filepath.Join(e.home, "audits", u.ID, "audit.json")})
+			return
+		}
+	}
+	if u.Text != "" {
+		e.fail("ui_rescued_text", i18n.Args{"Requirement": u.Requirement})
+		fmt.Fprintln(e.stderr, audit.Sanitize(u.Text))
+	}
+}
+
+// rescuedFiles are the files rescue left for this home's audits (the
+// user's own), oldest first.
+func rescuedFiles(e *env) []string {
+	const stamp = len("-20060102T150405Z.json")
+	var out []string
+	for _, dir := range rescueDirs(e.getenv) {
+		paths, _ := filepath.Glob(filepath.Join(dir, "assay-unsaved-*.json"))
+		for _, p := range paths {
+			name := strings.TrimPrefix(filepath.Base(p), "assay-unsaved-")
+			if len(name) <= stamp {
+				continue
+			}
+			id := name[:len(name)-stamp]
+			st, err := os.Lstat(p)
+			if err != nil || !st.Mode().IsRegular() || !ownedByMe(st) {
+				continue
+			}
+			if folder, err := audit.Folder(e.home, id); err != nil || !isDir(folder) {
+				continue
+			}
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return strings.Compare(a[len(a)-stamp:], b[len(b)-stamp:]) })
+	return out
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
+// rescueDirs are the folders rescue tries: $XDG_RUNTIME_DIR, then $TMPDIR
+// (else /tmp).
+func rescueDirs(getenv func(string) string) []string {
+	tmp := getenv("TMPDIR")
+	if tmp == "" {
+		tmp = "/tmp"
+	}
+	var out []string
+	for _, d := range []string{getenv("XDG_RUNTIME_DIR"), tmp} {
+		if filepath.IsAbs(d) && !slices.Contains(out, filepath.Clean(d)) {
+			out = append(out, filepath.Clean(d))
+		}
+	}
+	return out
+}
+
+// writeNewFile writes data to a file that must not exist yet (O_EXCL: in a
+// shared folder, never through a link someone else put there), readable by
+// the user only, synced.
+func writeNewFile(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+	}
+	return err
 }
 
 func isTTY(f *os.File) bool {
