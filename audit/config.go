@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -217,12 +218,20 @@ func LoadConfig(home string) (Config, error) {
 		}
 		return Config{}, &ConfigError{Path: path, Kind: ConfigUnreadable, Err: err}
 	}
-	if und := md.Undecoded(); len(und) > 0 {
-		keys := make([]string, len(und))
-		for i, k := range und {
-			keys[i] = k.String()
+	var unknown []string
+	for _, k := range md.Undecoded() {
+		unknown = append(unknown, k.String())
+	}
+	// TOML keys are case-sensitive, but the decoder also fills a field
+	// from a key spelled in another case ("minor_due_dAYs"), which the
+	// checks below (by exact key) would then miss: such a key is unknown.
+	for _, k := range md.Keys() {
+		if name := k.String(); !slices.Contains(unknown, name) && !slices.Contains(ConfigKeys(), name) {
+			unknown = append(unknown, name)
 		}
-		return Config{}, &ConfigError{Path: path, Kind: ConfigUnknownKeys, Keys: keys}
+	}
+	if len(unknown) > 0 {
+		return Config{}, &ConfigError{Path: path, Kind: ConfigUnknownKeys, Keys: unknown}
 	}
 	var errs []error
 	for _, r := range configRanges {
@@ -259,6 +268,18 @@ func LoadConfig(home string) (Config, error) {
 	c.Organisation = strings.TrimSpace(Sanitize(c.Organisation))
 	c.Email = strings.TrimSpace(Sanitize(c.Email))
 	return c, errors.Join(errs...)
+}
+
+// ConfigKeys are the keys config.toml knows, as its tags spell them.
+func ConfigKeys() []string {
+	t := reflect.TypeFor[Config]()
+	keys := make([]string, 0, t.NumField())
+	for i := range t.NumField() {
+		if k, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ","); k != "" && k != "-" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // keyLine finds the line that sets a top-level key (config.toml has no

@@ -57,6 +57,10 @@ func TestLoadConfigProblems(t *testing.T) {
 		{"inspektor = \"Ana\"\n", `unknown setting(s) inspektor`},
 		{"max_evidence_mb = \"ten\"\n", "config.toml"},
 		{"minor_due_days = -5\n", "config.toml:1: minor_due_days = -5 is out of range (1 to 3650)"},
+		// The decoder would fill MinorDays from another case, past the
+		// range check (found by FuzzLoadConfig): an unknown key instead.
+		{"'minor_due_dAYs' = 10000000000000\n", "unknown setting(s) minor_due_dAYs"},
+		{"Max_Note_KB = 1\n", "unknown setting(s) Max_Note_KB"},
 	} {
 		_, err := LoadConfig(writeConfig(t, tt.text))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
