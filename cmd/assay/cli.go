@@ -207,7 +207,7 @@ func (e *env) config() audit.Config {
 func (e *env) configErr() (audit.Config, error) {
 	c, err := audit.LoadConfig(e.home)
 	for _, p := range audit.ConfigProblems(err) {
-		e.warnText(p.Error())
+		e.warnText(e.configProblemText(p))
 	}
 	return c, err
 }

@@ -492,6 +492,28 @@ func (e *env) errText(err error) string {
 	return err.Error()
 }
 
+// configProblemText words one problem of config.toml, with its file and
+// line, in the UI's language (the config may be what chose it: then the
+// words are those known before it was read).
+func (e *env) configProblemText(p *audit.ConfigError) string {
+	args := i18n.Args{"Path": p.Path, "Line": p.Line, "Key": p.Key}
+	switch p.Kind {
+	case audit.ConfigSyntax:
+		args["Detail"] = audit.Sanitize(p.Detail)
+		return e.t("config_syntax", args)
+	case audit.ConfigUnknownKeys:
+		args["Keys"], args["Known"] = audit.Sanitize(strings.Join(p.Keys, ", ")), strings.Join(audit.ConfigKeys(), ", ")
+		return e.n("config_unknown", len(p.Keys), args)
+	case audit.ConfigOutOfRange:
+		args["Value"], args["Min"], args["Max"] = p.Value, p.Min, p.Max
+		return e.t("config_range", args)
+	case audit.ConfigBadChoice:
+		args["Value"], args["Known"] = strconv.Quote(audit.Sanitize(p.Detail)), strings.Join(p.Keys, ", ")
+		return e.t("config_choice", args)
+	}
+	return e.t("config_unreadable", i18n.Args{"Path": p.Path, "Error": e.errText(p.Err)})
+}
+
 // catalogMissingText words a catalog an audit needs that is not loaded.
 func (e *env) catalogMissingText(nf *standards.NotFoundError) string {
 	return e.t("catalog_not_found", i18n.Args{"ID": nf.ID, "Version": nf.Version, "Known": e.catalogList(nf.Available)})
