@@ -33,14 +33,14 @@ var interviewFlags = map[string]string{"role": "--role", "gender": "--gender", "
 
 // runInterviews dispatches 'assay interviews add|list'.
 func runInterviews(e *env, args []string) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		w := e.stdout
-		code := exitOK
-		if len(args) == 0 {
-			w, code = e.stderr, exitUsage
-		}
-		fmt.Fprintln(w, e.t("interviews_usage", nil))
-		return code
+	// No sub-command is a usage error like any other: "assay:" first,
+	// then where the help is (not the help itself on stderr).
+	if len(args) == 0 {
+		return e.usage("interviews_no_sub", nil)
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprintln(e.stdout, e.t("interviews_usage", nil))
+		return exitOK
 	}
 	switch args[0] {
 	case "add":
@@ -87,6 +87,9 @@ func runInterviewsAdd(e *env, args []string) int {
 	s, err := audit.OpenStore(e.home, set)
 	if err != nil {
 		return e.failErr(err)
+	}
+	if id, code, ok = e.auditID(s, id); !ok {
+		return code
 	}
 	h, err := s.Open(id)
 	if err != nil {
@@ -174,6 +177,9 @@ func runInterviewsList(e *env, args []string) int {
 	s, err := audit.OpenStore(e.home, set)
 	if err != nil {
 		return e.failErr(err)
+	}
+	if id, code, ok = e.auditID(s, id); !ok {
+		return code
 	}
 	a, err := s.Load(id)
 	if err != nil {

@@ -102,6 +102,18 @@ type caJSON struct {
 	CatalogChange audit.ChangeKind `json:"catalog_change,omitempty"`
 }
 
+// caJSONs are the corrective actions as show --json and actions list
+// --json give them (never nil: JSON []).
+func caJSONs(rs []audit.CAResult) []caJSON {
+	out := make([]caJSON, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, caJSON{Requirement: r.Requirement, Severity: r.Severity, Action: r.Action, Due: r.Due,
+			Status: r.Status, Confirmed: !r.Proposed, EvidenceNotes: r.Notes, Overdue: r.Overdue, CountsAs: r.CountsAs,
+			CatalogChange: r.Change})
+	}
+	return out
+}
+
 func runShow(e *env, args []string) int {
 	fs := e.flags("show", e.t("synopsis_show", nil))
 	asJSON := fs.Bool("json", false, e.t("flag_json", nil))
@@ -146,7 +158,7 @@ func printShowJSON(e *env, a *audit.Audit, cat *standards.Catalog, sum audit.Sum
 	out := showJSON{
 		ID: a.ID, Status: a.Status, Revision: a.Revision, ContentHash: a.ContentHash, Catalog: a.Catalog, Header: a.Header,
 		Areas: []areaJSON{}, Total: area(sum.Total), NonConformities: []ncJSON{}, Blockers: []blockerJSON{},
-		CorrectiveActions: []caJSON{}, EscalationRule: a.Escalation,
+		EscalationRule: a.Escalation,
 		Recommendation: recommendationJSON{Outcome: sum.Recommendation.Outcome, Text: e.outcomeText(sum.Recommendation.Outcome), Reasons: []reasonJSON{}},
 	}
 	if p := a.Previous; p != nil {
@@ -169,11 +181,7 @@ func printShowJSON(e *env, a *audit.Audit, cat *standards.Catalog, sum audit.Sum
 			out.Blockers = append(out.Blockers, blockerJSON{b, audit.Sanitize(e.blockerText(b, cat))})
 		}
 	}
-	for _, r := range sum.CorrectiveActions {
-		out.CorrectiveActions = append(out.CorrectiveActions, caJSON{Requirement: r.Requirement, Severity: r.Severity,
-			Action: r.Action, Due: r.Due, Status: r.Status, Confirmed: !r.Proposed, EvidenceNotes: r.Notes,
-			Overdue: r.Overdue, CountsAs: r.CountsAs, CatalogChange: r.Change})
-	}
+	out.CorrectiveActions = caJSONs(sum.CorrectiveActions)
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -106,6 +106,13 @@ func TestEveryErrorStartsWithAssayAndUsageNamesTheCommandsHelp(t *testing.T) {
 		{[]string{"standards", "show"}, exitUsage, "Run 'assay standards show --help' for usage."},
 		{[]string{"verify"}, exitUsage, "Run 'assay verify --help' for usage."},
 		{[]string{"timestamp"}, exitUsage, "Run 'assay timestamp --help' for usage."},
+		{[]string{"interviews"}, exitUsage, "Run 'assay interviews --help' for usage."},
+		{[]string{"interviews", "bogus"}, exitUsage, "Run 'assay interviews --help' for usage."},
+		{[]string{"interviews", "list"}, exitUsage, "Run 'assay interviews list --help' for usage."},
+		{[]string{"actions"}, exitUsage, "Run 'assay actions --help' for usage."},
+		{[]string{"actions", "set", "x", "1.1.1"}, exitUsage, "Run 'assay actions set --help' for usage."},
+		{[]string{"interviews", "list", "nope"}, exitFail, ""},
+		{[]string{"actions", "list", "nope"}, exitFail, ""},
 		{[]string{"export", "nope"}, exitFail, ""},
 		{[]string{"finalize", "nope"}, exitFail, ""},
 		{[]string{"keys", "show"}, exitFail, ""},
@@ -126,5 +133,21 @@ func TestEveryErrorStartsWithAssayAndUsageNamesTheCommandsHelp(t *testing.T) {
 	}
 	if r := audRun(t, home, "--lang", "es", "amend"); !strings.HasSuffix(r.stderr, "Ejecute 'assay amend --help' para ver cómo se usa.\n") {
 		t.Errorf("a Spanish usage error names the command's help in Spanish: %q", r.stderr)
+	}
+}
+
+// TestInterviewsTakeAUniquePrefixOfAnID: the interview register's commands
+// take an id as every other command does (they once wanted it whole).
+func TestInterviewsTakeAUniquePrefixOfAnID(t *testing.T) {
+	home := t.TempDir()
+	id := strings.TrimSpace(audRun(t, home, "demo").stdout)
+	short := id[:len(id)-2]
+	r := audRun(t, home, "interviews", "add", short, "--role", "Pallaquera", "--gender", "woman")
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "I-") {
+		t.Fatalf("interviews add by prefix: exit %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+	pseudonym := strings.TrimSpace(r.stdout)
+	if r = audRun(t, home, "interviews", "list", short); r.code != exitOK || !strings.Contains(r.stdout, pseudonym+" ") {
+		t.Errorf("interviews list by prefix: exit %d, %q %q", r.code, r.stdout, r.stderr)
 	}
 }
