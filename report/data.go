@@ -66,6 +66,12 @@ type FindingsData struct {
 	NonConformities []NCRecord         `json:"non_conformities"`
 	Evidence        []EvidenceRecord   `json:"evidence"`
 	Plausibility    audit.Plausibility `json:"plausibility"`
+	// PreviousCorrectiveActions are the corrective actions of the previous
+	// audit's non-conformities and what this audit found of them. An
+	// optional key added within version 1: absent (nil) when the audit has
+	// no previous audit, an empty array when the previous one had no
+	// non-conformity.
+	PreviousCorrectiveActions []PreviousCARecord `json:"previous_corrective_actions,omitzero"`
 }
 
 // FindingsAudit identifies the audit and its report.
@@ -154,6 +160,62 @@ type EvidenceRecord struct {
 	Flags        []audit.EvidenceFlag `json:"flags"`
 }
 
+// PreviousCARecord is one corrective action of the previous audit and what
+// this audit found of it (audit.CorrectiveResults).
+type PreviousCARecord struct {
+	// PreviousReportID is the id of the report the action comes from (the
+	// audit's previous block).
+	PreviousReportID string `json:"previous_report_id"`
+	Requirement      string `json:"requirement"`
+	// Severity is how the non-conformity weighs: major, else minor (as
+	// CorrectiveResults reads it).
+	Severity string  `json:"severity"`
+	Critical bool    `json:"critical"`
+	Action   string  `json:"action"`
+	DueDate  *string `json:"due_date"`
+	// Status is one of audit.CAStatuses; a status a hand-edited file
+	// invented reads to_verify, as it counts.
+	Status string `json:"status"`
+	// Assessed: the inspector decided the status (false for to_verify and
+	// for a superseded assay proposed and nobody confirmed yet).
+	Assessed      bool   `json:"assessed"`
+	EvidenceNotes string `json:"evidence_notes"`
+	Overdue       bool   `json:"overdue"`
+	// CountsAs is the action's weight in this audit's recommendation, set
+	// only when it was not closed.
+	CountsAs *string `json:"counts_as"`
+}
+
+// previousCARecords are a's corrective actions as data: nil when a has no
+// previous audit (the key is left out), else one record per action.
+func previousCARecords(a *audit.Audit) []PreviousCARecord {
+	if a.Previous == nil {
+		return nil
+	}
+	out := []PreviousCARecord{}
+	for _, r := range audit.CorrectiveResults(a) {
+		rec := PreviousCARecord{
+			PreviousReportID: a.Previous.ReportID, Requirement: r.Requirement, Severity: string(audit.Minor),
+			Critical: r.Critical, Action: r.Action, Status: string(r.Status), Assessed: !r.Unassessed(),
+			EvidenceNotes: r.Notes, Overdue: r.Overdue,
+		}
+		if r.Severity == audit.Major {
+			rec.Severity = string(audit.Major)
+		}
+		if d, err := audit.ParseDate(r.Due); err == nil {
+			rec.DueDate = optional(d.Format(audit.DateLayout))
+		}
+		if !slices.Contains(audit.CAStatuses, r.Status) {
+			rec.Status = string(audit.CAToVerify)
+		}
+		if r.CountsAs != "" {
+			rec.CountsAs = optional(string(r.CountsAs))
+		}
+		out = append(out, rec)
+	}
+	return out
+}
+
 // FindingsOptions says how to build the findings data.
 type FindingsOptions struct {
 	// Language of titles, chapters and area names: "" is English.
@@ -188,6 +250,8 @@ func Findings(a *audit.Audit, cat *standards.Catalog, opts FindingsOptions) *Fin
 		NonConformities: []NCRecord{},
 		Evidence:        []EvidenceRecord{},
 		Plausibility:    rules,
+
+		PreviousCorrectiveActions: previousCARecords(a),
 	}
 	sum := audit.Summarize(a, cat)
 	d.Recommendation = string(sum.Recommendation.Outcome)
@@ -301,19 +365,32 @@ func (d *FindingsData) JSON() ([]byte, error) {
 // README with the schema).
 var CSVColumns = []string{"audit_id", "report_id", "catalog_id", "catalog_version", "requirement", "area", "chapter",
 	"title", "level", "critical", "responsible", "verdict", "notes", "justification", "evidence_sha256",
-	"corrective_action", "due_date"}
+	"corrective_action", "due_date",
+	// Added within version 1, after the others so a reader by position
+	// keeps its columns: the previous audit's corrective action on the
+	// requirement, empty when there is none.
+	"previous_ca_status", "previous_ca_action", "previous_ca_due", "previous_ca_counts_as", "previous_ca_evidence_notes"}
 
 // CSV is the findings as RFC 4180 CSV (UTF-8, CRLF line ends, a header
 // row): one row per applicable requirement, in the catalog's walk order.
 // A non-conformity's row carries its corrective action and due date, so
 // the register is the rows whose verdict is minor or major. Evidence is
-// the SHA-256 of each file, separated by spaces.
+// the SHA-256 of each file, separated by spaces. The previous audit's
+// corrective action on a requirement is on its row; one whose requirement
+// has no row (removed from the catalog, not applicable this year) is only
+// in the JSON.
 func (d *FindingsData) CSV() ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
 	if err := w.Write(CSVColumns); err != nil {
 		return nil, err
+	}
+	cas := map[string]PreviousCARecord{}
+	for _, ca := range d.PreviousCorrectiveActions {
+		if _, ok := cas[ca.Requirement]; !ok {
+			cas[ca.Requirement] = ca
+		}
 	}
 	for _, f := range d.Findings {
 		due := ""
@@ -327,12 +404,24 @@ func (d *FindingsData) CSV() ([]byte, error) {
 		row := []string{d.Audit.ID, d.Audit.ReportID, d.Catalog.ID, d.Catalog.Version, f.Requirement, f.Area, csvText(f.Chapter),
 			csvText(f.Title), f.Level, crit, f.Responsible, f.Verdict, csvText(f.Notes), csvText(f.Justification),
 			strings.Join(f.Evidence, " "), csvText(f.CorrectiveAction), due}
+		if ca, ok := cas[f.Requirement]; ok {
+			row = append(row, ca.Status, csvText(ca.Action), deref(ca.DueDate), deref(ca.CountsAs), csvText(ca.EvidenceNotes))
+		} else {
+			row = append(row, "", "", "", "", "")
+		}
 		if err := w.Write(row); err != nil {
 			return nil, err
 		}
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
 
 // csvText keeps the inspector's line breaks (a quoted field may hold

@@ -2,12 +2,14 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
+	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report/pdfsign"
 	"github.com/assay-dev/assay/report/pdfsign/pdfsigntest"
 )
@@ -16,8 +18,18 @@ import (
 // the real one) and signs it.
 func renderSignedWith(t *testing.T, findings func([]byte) []byte) []byte {
 	t.Helper()
+	return renderSignedAuditWith(t, nil, findings)
+}
+
+// renderSignedAuditWith is renderSignedWith of the fixture as edit (nil:
+// none) leaves it.
+func renderSignedAuditWith(t *testing.T, edit func(*audit.Audit) *audit.Audit, findings func([]byte) []byte) []byte {
+	t.Helper()
 	cat := testCatalog(6)
 	a, imgs := testAudit(t, cat, 3, 320)
+	if edit != nil {
+		a = edit(a)
+	}
 	data, _ := AuditJSON(a)
 	real, err := Findings(a, cat, FindingsOptions{Language: "en"}).JSON()
 	if err != nil {
@@ -80,6 +92,80 @@ func TestSignedFindingsThatDisagreeAreRefused(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("problems %+v lack %s %s", v.Problems, c.kind, c.name)
+			}
+		})
+	}
+}
+
+// The previous audit's corrective actions in the signed findings.json are
+// checked like the findings: exactly what the signed audit.json derives.
+func TestSignedPreviousCorrectiveActionsAreChecked(t *testing.T) {
+	surveillance := func(a *audit.Audit) *audit.Audit { return withPreviousActions(t, a) }
+	pdf := renderSignedAuditWith(t, surveillance, func([]byte) []byte { return nil })
+	if v := Verify(pdf); !v.Valid {
+		t.Fatalf("verify refuses a surveillance report: %+v", v.Problems)
+	}
+	if !bytes.Contains(mustAttachment(t, pdf, FindingsAttachmentName), []byte(`"status": "not_closed"`)) {
+		t.Fatal("the attached findings lack the corrective actions")
+	}
+	// A report made before the key existed is still accepted.
+	older := renderSignedAuditWith(t, surveillance, func(b []byte) []byte {
+		var d FindingsData
+		if err := json.Unmarshal(b, &d); err != nil {
+			t.Fatal(err)
+		}
+		d.PreviousCorrectiveActions = nil
+		out, _ := d.JSON()
+		return out
+	})
+	if v := Verify(older); !v.Valid {
+		t.Errorf("verify refuses findings without the key: %+v", v.Problems)
+	}
+	cases := map[string]struct {
+		edit  func(*audit.Audit) *audit.Audit
+		forge func([]byte) []byte
+		name  string
+	}{
+		"a status changed": {surveillance, func(b []byte) []byte {
+			return bytes.Replace(b, []byte(`"status": "not_closed"`), []byte(`"status": "closed"`), 1)
+		}, "previous_corrective_actions 2.2"},
+		"an escalation dropped": {surveillance, func(b []byte) []byte {
+			return bytes.Replace(b, []byte(`"counts_as": "major"`), []byte(`"counts_as": null`), 1)
+		}, "previous_corrective_actions 2.2"},
+		"evidence notes changed": {surveillance, func(b []byte) []byte {
+			return bytes.Replace(b, []byte(`Retorta instalada`), []byte(`Retorta comprada`), 1)
+		}, "previous_corrective_actions 5.2"},
+		"another previous report": {surveillance, func(b []byte) []byte {
+			return bytes.ReplaceAll(b, []byte(`1b2c-r1"`), []byte(`1b2c-r2"`))
+		}, "previous_corrective_actions 1.2"},
+		"an action dropped": {surveillance, func(b []byte) []byte {
+			var d FindingsData
+			json.Unmarshal(b, &d)
+			d.PreviousCorrectiveActions = d.PreviousCorrectiveActions[:2]
+			out, _ := d.JSON()
+			return out
+		}, "previous_corrective_actions"},
+		"actions on an initial audit": {nil, func(b []byte) []byte {
+			var d FindingsData
+			json.Unmarshal(b, &d)
+			d.PreviousCorrectiveActions = []PreviousCARecord{}
+			out, _ := d.JSON()
+			return out
+		}, "previous_corrective_actions"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			forged := renderSignedAuditWith(t, c.edit, c.forge)
+			v := Verify(forged)
+			if v.Valid {
+				t.Fatal("verify accepted it")
+			}
+			found := false
+			for _, p := range v.Problems {
+				found = found || p.Kind == KindFindingsMismatch && p.Name == c.name
+			}
+			if !found {
+				t.Errorf("problems %+v lack %s %s", v.Problems, KindFindingsMismatch, c.name)
 			}
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -405,6 +406,21 @@ func findingsMismatch(d *FindingsData, a *audit.Audit) string {
 		for _, f := range ev.Flags {
 			if f.Justification != rec.Justifications[f.Kind] {
 				return "evidence " + ev.SHA256
+			}
+		}
+	}
+	// A report made before the previous audit's corrective actions were
+	// part of the data has no such key: absent says nothing false. A
+	// present one must be exactly what the signed audit derives, present
+	// only when the audit has a previous block.
+	if got := d.PreviousCorrectiveActions; got != nil {
+		want := previousCARecords(a)
+		if want == nil || len(got) != len(want) {
+			return "previous_corrective_actions"
+		}
+		for i := range got {
+			if !reflect.DeepEqual(got[i], want[i]) {
+				return "previous_corrective_actions " + got[i].Requirement
 			}
 		}
 	}
