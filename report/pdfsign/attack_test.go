@@ -2,17 +2,20 @@ package pdfsign_test
 
 import (
 	"bytes"
+	"compress/flate"
 	"compress/zlib"
 	"crypto"
 	"crypto/x509"
 	"flag"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -282,6 +285,42 @@ func TestResourceBombsAreRefused(t *testing.T) {
 	}
 }
 
+// zerosDeflate is a raw deflate stream (final block) of bombZeros zero
+// bytes, compressed once: compressing 63 MB eight times made the test
+// take 35 s under -race.
+var zerosDeflate = sync.OnceValue(func() []byte {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.BestCompression)
+	w.Write(make([]byte, bombZeros))
+	w.Close()
+	return b.Bytes()
+})
+
+const bombZeros = 63 << 20
+
+// zlibBomb is a zlib stream of text followed by n zero bytes (n must be
+// bombZeros): text's deflate blocks, flushed but not final, then the
+// shared final blocks of the zeros (they refer only to bytes of their
+// own), and the Adler-32 of the whole, which zeros advance in closed form.
+func zlibBomb(text string, n int) *bytes.Buffer {
+	var z bytes.Buffer
+	z.Write([]byte{0x78, 0xda})
+	w, _ := flate.NewWriter(&z, flate.BestCompression)
+	w.Write([]byte(text))
+	w.Flush()
+	z.Write(zerosDeflate())
+	const mod = 65521
+	a, b := uint64(1), uint64(0)
+	for _, c := range []byte(text) {
+		a = (a + uint64(c)) % mod
+		b = (b + a) % mod
+	}
+	b = (b + uint64(n)%mod*a) % mod
+	sum := uint32(b<<16 | a)
+	z.Write([]byte{byte(sum >> 24), byte(sum >> 16), byte(sum >> 8), byte(sum)})
+	return &z
+}
+
 // deflateBombs appends an update with n object streams, each a few
 // kilobytes that inflate to 63 MB, and a cross-reference stream naming
 // one object in each.
@@ -293,11 +332,7 @@ func deflateBombs(t *testing.T, k *pdfsigntest.Kit, n int) []byte {
 	for i := 0; i < n; i++ {
 		nr, obj := size+i, size+1000+i
 		head := fmt.Sprintf("%d 0 ", obj)
-		var z bytes.Buffer
-		w, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-		w.Write([]byte(head + "null"))
-		w.Write(make([]byte, 63<<20))
-		w.Close()
+		z := zlibBomb(head+"null", 63<<20)
 		rows[nr], rows[obj] = row{1, len(out)}, row{2, nr}
 		out = fmt.Appendf(out, "%d 0 obj\n<</Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d>>\nstream\n", nr, len(head), z.Len())
 		out = append(append(out, z.Bytes()...), "\nendstream\nendobj\n"...)
@@ -316,4 +351,18 @@ func deflateBombs(t *testing.T, k *pdfsigntest.Kit, n int) []byte {
 		xnr, xnr+1, strings.Join(index, " "), k.Root(), k.StartXref(), len(data))
 	out = append(append(out, data...), fmt.Sprintf("\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", at)...)
 	return out
+}
+
+// TestZlibBombIsWellFormed: the bombs are real zlib streams (a reader
+// checks their Adler-32 at the end), so a refusal is the budget's doing,
+// not a corrupt stream's.
+func TestZlibBombIsWellFormed(t *testing.T) {
+	zr, err := zlib.NewReader(zlibBomb("17 0 null", bombZeros))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := io.Copy(io.Discard, zr)
+	if err != nil || n != int64(len("17 0 null"))+bombZeros {
+		t.Fatalf("inflated %d bytes, %v", n, err)
+	}
 }
