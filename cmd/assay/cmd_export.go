@@ -148,6 +148,10 @@ func exportData(e *env, fs *flag.FlagSet, id, format, language, out string, forc
 	if err != nil {
 		return e.fail("export_failed", i18n.Args{"Error": e.errText(err)})
 	}
+	id, code, ok := e.auditID(s, id)
+	if !ok {
+		return code
+	}
 	data, err := report.ExportData(s, id, report.DataExportOptions{
 		Format: f, Language: language, UILanguage: e.lang, Plausibility: e.config().Plausibility(),
 		Catalogs: cats, Output: out, Force: force, Warn: func(w string) { e.warnText(w) },

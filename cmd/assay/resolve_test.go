@@ -63,6 +63,14 @@ func TestCommandsTakeAnyUniquePrefixOfAnID(t *testing.T) {
 	if r = audRun(t, home, "amend", unique, "--reason", "Acta corregida"); r.code != exitOK || !strings.Contains(r.stdout, demo) {
 		t.Errorf("amend by prefix: exit %d, %q %q", r.code, r.stdout, r.stderr)
 	}
+	for _, args := range [][]string{
+		{"show", unique, "--json"}, {"export", unique, "--format", "json"}, {"export", unique, "--format", "csv"},
+		{"evidence", "list", unique}, {"interviews", "list", unique}, {"actions", "list", unique},
+	} {
+		if r = audRun(t, home, args...); r.code != exitOK || r.stdout == "" {
+			t.Errorf("%v by prefix: exit %d, %q", args, r.code, r.stderr)
+		}
+	}
 	if r = audRun(t, home, "recover", unique); r.code != exitFail || !strings.Contains(r.stderr, demo) {
 		t.Errorf("recover by prefix of a readable audit: exit %d, %q", r.code, r.stderr)
 	}
