@@ -184,20 +184,12 @@ func runActionsSet(e *env, args []string) int {
 		return e.usage("actions_bad_ref", i18n.Args{"Ref": strconv.Quote(pos[1])})
 	}
 
-	set := e.catalogs()
-	s, err := audit.OpenStore(e.home, set)
-	if err != nil {
-		return e.failErr(err)
-	}
-	id, code, ok := e.auditID(s, pos[0])
+	o, code, ok := e.openAudit(pos[0])
 	if !ok {
 		return code
 	}
-	h, err := s.Open(id)
-	if err != nil {
-		return e.failErr(err)
-	}
-	defer h.Close()
+	defer o.h.Close()
+	set, h, id := o.set, o.h, o.id
 	a := h.Audit()
 	switch {
 	case !a.Editable():

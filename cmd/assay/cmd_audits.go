@@ -190,19 +190,12 @@ func runFinalize(e *env, args []string) int {
 	if !ok {
 		return code
 	}
-	set := e.catalogs()
-	s, err := audit.OpenStore(e.home, set)
-	if err != nil {
-		return e.failErr(err)
-	}
-	if id, code, ok = e.auditID(s, id); !ok {
+	o, code, ok := e.openAudit(id)
+	if !ok {
 		return code
 	}
-	h, err := s.Open(id)
-	if err != nil {
-		return e.failErr(err)
-	}
-	defer h.Close()
+	defer o.h.Close()
+	set, h, id := o.set, o.h, o.id
 	a := h.Audit()
 	if a.Status == audit.Finalized {
 		// Not a list of things to fix: there is nothing to fix.
@@ -262,18 +255,12 @@ func runAmend(e *env, args []string) int {
 	if strings.TrimSpace(*reason) == "" {
 		return e.usage("amend_needs_reason", nil)
 	}
-	s, err := e.store()
-	if err != nil {
-		return e.failErr(err)
-	}
-	if id, code, ok = e.auditID(s, id); !ok {
+	o, code, ok := e.openAudit(id)
+	if !ok {
 		return code
 	}
-	h, err := s.Open(id)
-	if err != nil {
-		return e.failErr(err)
-	}
-	defer h.Close()
+	defer o.h.Close()
+	h, id := o.h, o.id
 	a := h.Audit()
 	if err := audit.Amend(a, *reason, time.Now().UTC()); err != nil {
 		return e.fail("audit_error", i18n.Args{"ID": id, "Error": e.errText(err)})

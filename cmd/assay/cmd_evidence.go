@@ -80,21 +80,14 @@ func runEvidenceAdd(e *env, args []string) int {
 		return e.usage("evidence_add_needs", nil)
 	}
 	id, files := pos[0], pos[1:]
-	set := e.catalogs()
-	s, err := audit.OpenStore(e.home, set)
-	if err != nil {
-		return e.failErr(err)
-	}
-	if id, code, ok = e.auditID(s, id); !ok {
+	o, code, ok := e.openAudit(id)
+	if !ok {
 		return code
 	}
+	defer o.h.Close()
+	set, s, h, id := o.set, o.store, o.h, o.id
 	cfg := e.config()
 	s.MaxEvidenceBytes = cfg.MaxEvidenceBytes()
-	h, err := s.Open(id)
-	if err != nil {
-		return e.failErr(err)
-	}
-	defer h.Close()
 	a := h.Audit()
 	if !a.Editable() {
 		return e.fail("evidence_read_only", i18n.Args{"ID": id, "Revision": a.Revision})
@@ -258,18 +251,12 @@ func runEvidenceCaption(e *env, args []string) int {
 		return e.usage("evidence_caption_needs", nil)
 	}
 	id, ref, text := pos[0], pos[1], pos[2]
-	s, err := e.store()
-	if err != nil {
-		return e.failErr(err)
-	}
-	if id, code, ok = e.auditID(s, id); !ok {
+	o, code, ok := e.openAudit(id)
+	if !ok {
 		return code
 	}
-	h, err := s.Open(id)
-	if err != nil {
-		return e.failErr(err)
-	}
-	defer h.Close()
+	defer o.h.Close()
+	h, id := o.h, o.id
 	a := h.Audit()
 	if !a.Editable() {
 		return e.fail("evidence_read_only", i18n.Args{"ID": id, "Revision": a.Revision})

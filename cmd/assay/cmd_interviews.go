@@ -83,19 +83,12 @@ func runInterviewsAdd(e *env, args []string) int {
 	if *group == 1 {
 		iv.GroupSize = 0 // one person: an individual interview
 	}
-	set := e.catalogs()
-	s, err := audit.OpenStore(e.home, set)
-	if err != nil {
-		return e.failErr(err)
-	}
-	if id, code, ok = e.auditID(s, id); !ok {
+	o, code, ok := e.openAudit(id)
+	if !ok {
 		return code
 	}
-	h, err := s.Open(id)
-	if err != nil {
-		return e.failErr(err)
-	}
-	defer h.Close()
+	defer o.h.Close()
+	set, h, id := o.set, o.h, o.id
 	a := h.Audit()
 	if !a.Editable() {
 		return e.fail("interviews_finalized", i18n.Args{"ID": id, "Revision": a.Revision})

@@ -7,6 +7,7 @@ import (
 
 	"github.com/assay-dev/assay/audit"
 	"github.com/assay-dev/assay/report/i18n"
+	"github.com/assay-dev/assay/standards"
 )
 
 // auditID turns the id an inspector typed, or any unique start of it
@@ -52,4 +53,34 @@ func (e *env) idErrText(err error) (string, bool) {
 		return e.n("id_ambiguous", len(amb.Candidates), i18n.Args{"ID": strconv.Quote(amb.Prefix)}), true
 	}
 	return "", false
+}
+
+// openedAudit is an audit a command opened to change it: the catalogs and
+// store it was read with, its handle (locked; the caller closes it) and
+// its whole id.
+type openedAudit struct {
+	set   *standards.Set
+	store *audit.Store
+	h     *audit.Handle
+	id    string
+}
+
+// openAudit opens the audit that typed names (its id, or a unique start of
+// it) for a command that changes it. On failure it has said why, and code
+// is the exit status.
+func (e *env) openAudit(typed string) (openedAudit, int, bool) {
+	set := e.catalogs()
+	s, err := audit.OpenStore(e.home, set)
+	if err != nil {
+		return openedAudit{}, e.failErr(err), false
+	}
+	id, code, ok := e.auditID(s, typed)
+	if !ok {
+		return openedAudit{}, code, false
+	}
+	h, err := s.Open(id)
+	if err != nil {
+		return openedAudit{}, e.failErr(err), false
+	}
+	return openedAudit{set: set, store: s, h: h, id: id}, 0, true
 }
