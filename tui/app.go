@@ -463,9 +463,9 @@ func (m Model) navigate(to screen) (tea.Model, tea.Cmd) {
 			m.screen, m.fullHelp = screenKey, false
 			m.layout()
 			if m.home.keyDone {
-				return m, nil
+				return m, loadKeyDraftCmd(m.c.deps.Home)
 			}
-			return m, keyStatusCmd(m.c.deps.Keys)
+			return m, tea.Batch(keyStatusCmd(m.c.deps.Keys), loadKeyDraftCmd(m.c.deps.Home))
 		}
 	}
 

@@ -26,7 +26,7 @@ func (m Model) needKey(msg needSigningKeyMsg) (tea.Model, tea.Cmd) {
 	m.key = newKeyModel(m.c, m.screen, msg.then, nil, true, m.s.a.Header.LeadInspector)
 	m.screen, m.fullHelp = screenKey, false
 	m.layout()
-	return m, nil
+	return m, loadKeyDraftCmd(m.c.deps.Home)
 }
 
 // keyCreated takes the key form's result: the key is shown on the home

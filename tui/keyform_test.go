@@ -244,3 +244,21 @@ func TestKeyFormKeepsWhatWasTypedAcrossACrash(t *testing.T) {
 		t.Error("the key form's draft stays after the key was made")
 	}
 }
+
+// The key form's draft is read in a command, after the form opened: a
+// name typed before it arrives is not overwritten by it.
+func TestKeyFormDraftDoesNotOverwriteTyping(t *testing.T) {
+	deps, _, _ := keyDeps(audit.Config{})
+	deps.Home = t.TempDir()
+	d := newDriver(t, deps, 80, 24)
+	d.press(tea.KeyEnter)
+	d.typeText("sfy")
+	if d.m.screen != screenKey {
+		t.Fatalf("no key form: screen %v", d.m.screen)
+	}
+	d.typeText("Zenobia")
+	d.send(keyDraftLoadedMsg{keyDraft{Name: "Otra Persona"}})
+	if v := d.view(); !strings.Contains(v, "Zenobia") || strings.Contains(v, "Otra Persona") {
+		t.Errorf("a late draft replaced what was typed:\n%s", v)
+	}
+}

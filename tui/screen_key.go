@@ -70,6 +70,9 @@ type keyModel struct {
 	// restored: the fields came from KeyDraftFile, which goes when the
 	// form is left.
 	restored bool
+	// typed: a key changed a field since the form opened (a draft read
+	// later does not overwrite it).
+	typed bool
 }
 
 // newKeyModel opens the key screen: info is the key there is, if known
@@ -83,19 +86,7 @@ func newKeyModel(c *common, from screen, then keyThen, info *KeyInfo, loaded boo
 		m.fields[i] = newLineInput("", c.st.selection)
 		m.fields[i].SetValue(sanitizeLine(values[i]))
 	}
-	// What was typed here before assay stopped (newdraft.go) wins over
-	// the defaults.
-	if d, ok := loadKeyDraft(c.deps.Home); ok {
-		for i, v := range [keyFields]string{d.Name, d.Email, d.Org} {
-			if strings.TrimSpace(v) != "" {
-				m.fields[i].SetValue(sanitizeLine(v))
-				m.restored = true
-			}
-		}
-	}
 	m.fields[0].focusSelect()
-	// Typing goes on after what was typed, rather than replacing it.
-	m.fields[0].selected = m.fields[0].selected && !m.restored
 	m.setSize()
 	return m
 }
@@ -110,6 +101,41 @@ type keyDraft struct {
 // draft is the form's fields for KeyDraftFile.
 func (m keyModel) draft() ([]byte, error) {
 	return json.Marshal(keyDraft{Name: m.fields[keyFieldName].Value(), Email: m.fields[keyFieldEmail].Value(), Org: m.fields[keyFieldOrg].Value()})
+}
+
+// keyDraftLoadedMsg: the key form's fields as typed before assay stopped.
+type keyDraftLoadedMsg struct{ d keyDraft }
+
+// loadKeyDraftCmd reads KeyDraftFile for the form just opened.
+func loadKeyDraftCmd(home string) tea.Cmd {
+	if home == "" {
+		return nil
+	}
+	return func() tea.Msg {
+		if d, ok := loadKeyDraft(home); ok {
+			return keyDraftLoadedMsg{d}
+		}
+		return nil
+	}
+}
+
+// restore puts what was typed before assay stopped (newdraft.go) in the
+// fields, over the defaults; not once a field was typed in since the form
+// opened, nor while the key is being made.
+func (m keyModel) restore(d keyDraft) keyModel {
+	if !m.form() || m.creating || m.typed {
+		return m
+	}
+	for i, v := range [keyFields]string{d.Name, d.Email, d.Org} {
+		if strings.TrimSpace(v) != "" {
+			// Not selected, the cursor at its end: typing goes on after
+			// what was typed, rather than replacing it.
+			m.fields[i].SetValue(sanitizeLine(v))
+			m.fields[i].CursorEnd()
+			m.restored = true
+		}
+	}
+	return m
 }
 
 // loadKeyDraft reads KeyDraftFile; a missing, odd or broken one is none.
@@ -152,6 +178,8 @@ func (m keyModel) typing() bool { return m.form() }
 
 func (m keyModel) update(msg tea.Msg) (keyModel, tea.Cmd) {
 	switch msg := msg.(type) {
+	case keyDraftLoadedMsg:
+		return m.restore(msg.d), nil
 	case keyStatusLoadedMsg:
 		m.loading = false
 		m.info, m.err = msg.info, msg.err
@@ -204,7 +232,9 @@ func (m keyModel) updateKey(msg tea.KeyMsg) (keyModel, tea.Cmd) {
 		m.refocus()
 		return m, nil
 	}
+	before := m.fields[m.focus].Value()
 	cmd := m.fields[m.focus].update(cleanKey(msg, false))
+	m.typed = m.typed || m.fields[m.focus].Value() != before
 	m.check()
 	return m, cmd
 }
